@@ -1,0 +1,1 @@
+"""Analysis: spaCy parse of the cleaned text plus knowledge-base mentions."""
