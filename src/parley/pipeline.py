@@ -1,0 +1,115 @@
+"""Composes the stages: ingest → (exact dedup) → clean → (near dedup) → extract → store.
+
+Reading, processing and storing stay separate: extraction (``Extractor.extract_document``) is a
+pure function of (cleaned article, knowledge base, settings), so a distributed engine can run it
+on many workers and load the results later; only the duplicate checks here read the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from parley import dedup
+from parley.clean import clean
+from parley.config import Settings
+from parley.errors import ParleyError
+from parley.model import Failure, RawArticle, Skip
+
+if TYPE_CHECKING:
+    from parley.extract.extractor import Extractor
+    from parley.store import Store
+
+OUTCOMES = ("stored", "unchanged", "duplicate", "near_duplicate", "skipped", "failed")
+
+
+@dataclass
+class IngestReport:
+    """Counts of what an ingest did, and one line per input that failed or was skipped."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, outcome: str, message: str | None = None) -> None:
+        self.counts[outcome] += 1
+        if message:
+            self.messages.append(message)
+
+    @property
+    def failed(self) -> int:
+        return self.counts["failed"]
+
+
+def ingest(
+    specs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    published: date | None = None,
+    fmt: str | None = None,
+    outlet: str | None = None,
+    extractor: Extractor | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Ingest every input into the store; return what happened to each.
+
+    ``extractor`` None stores articles without extracting records. ``on_item(outcome, source)``
+    is called after each article (for progress display).
+    """
+    from parley.ingest import read_inputs
+
+    report = IngestReport()
+
+    def done(outcome: str, source: str, message: str | None = None) -> None:
+        report.add(outcome, message)
+        if on_item:
+            on_item(outcome, source)
+
+    for spec in specs:
+        for item in read_inputs([spec], settings, published=published, fmt=fmt, outlet=outlet):
+            if isinstance(item, Failure):
+                store.write_failure(item.source, item.reason, item.message)
+                done("failed", item.source, item.message)
+                continue
+            try:
+                outcome, message = _ingest_one(item, spec, store, settings, extractor)
+            except ParleyError as e:
+                store.write_failure(item.source, "error", e.one_line())
+                done("failed", item.source, e.one_line())
+                continue
+            done(outcome, item.source, message)
+    return report
+
+
+def _ingest_one(
+    raw: RawArticle, spec: str, store: Store, settings: Settings, extractor: Extractor | None
+) -> tuple[str, str | None]:
+    existing = store.article_by_hash(raw.content_hash)
+    if existing is not None:
+        if store.write_duplicate(raw.source, existing, "exact", 1.0):
+            return "duplicate", None
+        return "unchanged", None
+    article_id = raw.article_id
+    if store.article_exists(article_id):  # same id given to a different text: keep both
+        article_id = raw.content_hash[:16]
+    cleaned = clean(raw)
+    if isinstance(cleaned, Skip):
+        store.write_article(raw, None, source=spec, status="skipped", article_id=article_id,
+                            skip_reason=cleaned.reason)  # fmt: skip
+        return "skipped", f"{raw.source}: skipped ({cleaned.reason})"
+    sig = dedup.signature(cleaned.text)
+    sig_bands = dedup.bands(sig)
+    match = dedup.best_match(sig, store.lsh_candidates(sig_bands), settings.near_duplicate_threshold)
+    if match is not None:
+        store.write_article(raw, cleaned, source=spec, status="near_duplicate", article_id=article_id,
+                            duplicate_of=match[0], similarity=round(match[1], 3))  # fmt: skip
+        return "near_duplicate", None
+    extraction = extractor.extract_document(cleaned, doc_id=article_id) if extractor else None
+    store.write_article(
+        raw, cleaned, source=spec, status="stored", article_id=article_id, minhash=dedup.to_bytes(sig),
+        bands=sig_bands, extraction=extraction, extractor_version=extractor.version if extractor else None,
+    )  # fmt: skip
+    return "stored", None
+

@@ -1,0 +1,55 @@
+"""Read queries shared by the CLI, the Python API, the HTTP API and the dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from parley.store import schema as t
+
+
+def stats(engine: Engine) -> dict[str, Any]:
+    """Return counts of what is stored: articles by status, duplicates, failures, records."""
+    with engine.connect() as conn:
+        by_status = dict(
+            conn.execute(select(t.articles.c.status, func.count()).group_by(t.articles.c.status)).all()
+        )
+        dup = dict(conn.execute(select(t.duplicates.c.kind, func.count()).group_by(t.duplicates.c.kind)).all())
+        out: dict[str, Any] = {
+            "articles": sum(by_status.values()),
+            "by_status": by_status,
+            "exact_duplicates": dup.get("exact", 0),
+            "near_duplicates": by_status.get("near_duplicate", 0),
+            "failures": conn.execute(select(func.count()).select_from(t.failures)).scalar_one(),
+        }
+        for table in (*t.RECORD_TABLES, t.actors, t.places):
+            out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+    return out
+
+
+def articles(engine: Engine, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Return stored articles (metadata only), newest publication first, stable order."""
+    c = t.articles.c
+    q = (
+        select(c.id, c.title, c.outlet, c.url, c.published, c.status, c.skip_reason, c.duplicate_of, c.location)
+        .order_by(c.published.desc(), c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def failures(engine: Engine) -> list[dict[str, Any]]:
+    """Return recorded input failures, oldest first."""
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(t.failures).order_by(t.failures.c.id))]
+
+
+def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
+    """Return one article row with its texts, or None."""
+    with engine.connect() as conn:
+        row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
+    return dict(row._mapping) if row else None

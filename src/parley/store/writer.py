@@ -1,0 +1,291 @@
+"""The one module that writes to the store. Each article is written in one transaction.
+
+A process killed mid-ingest leaves every article either fully written (row, clean text, LSH
+bands, records) or absent, so a rerun completes the job. Re-ingesting an input that is already
+stored changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from parley.errors import StoreError
+from parley.kb.fold import norm
+from parley.model import ActorRef, Document, Extraction, PlaceRef, RawArticle
+from parley.store import schema as t
+from parley.store.db import make_engine, migrate
+
+
+def now() -> str:
+    """Return the current UTC time as an ISO string (seconds)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def actor_key(actor: ActorRef) -> str:
+    """Return the actors.id for an actor: its QID, else its normalised name."""
+    return actor.id or f"name:{norm(actor.name)}"
+
+
+def place_key(place: PlaceRef) -> str:
+    """Return the places.id for a place: its GeoNames id, else its normalised name."""
+    return f"gn:{place.geonameid}" if place.geonameid is not None else f"name:{norm(place.name)}"
+
+
+def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose primary key already exists (SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).on_conflict_do_nothing(), list(rows))
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), list(rows))
+
+
+class Store:
+    """A Parley database: opened (and migrated) on construction."""
+
+    def __init__(self, db: str, *, migrate_schema: bool = True) -> None:
+        self.db = db
+        self.engine: Engine = make_engine(db)
+        if migrate_schema:
+            migrate(self.engine)
+
+    def close(self) -> None:
+        """Release the engine's connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- lookups the ingest loop needs -------------------------------------------------------
+
+    def article_by_hash(self, content_hash: str) -> str | None:
+        """Return the id of the stored article with this content hash, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.articles.c.id).where(t.articles.c.content_hash == content_hash)).first()
+        return row[0] if row else None
+
+    def article_exists(self, article_id: str) -> bool:
+        """Return True when an article with this id is stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+
+    def lsh_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, bytes]]:
+        """Return (article id, minhash bytes) of stored articles sharing any LSH band bucket."""
+        bands = list(bands)
+        if not bands:
+            return []
+        ids: set[str] = set()
+        with self.engine.connect() as conn:
+            for band, bucket in bands:
+                q = select(t.article_lsh.c.article_id).where(
+                    t.article_lsh.c.band == band, t.article_lsh.c.bucket == bucket
+                )
+                ids.update(r[0] for r in conn.execute(q))
+            if not ids:
+                return []
+            rows = conn.execute(
+                select(t.articles.c.id, t.articles.c.minhash).where(
+                    t.articles.c.id.in_(sorted(ids)), t.articles.c.status != "near_duplicate"
+                )
+            )
+            return [(r[0], r[1]) for r in rows if r[1] is not None]
+
+    # ---- writes -----------------------------------------------------------------------------
+
+    def _source_id(self, conn: Connection, location: str, kind: str) -> int:
+        row = conn.execute(select(t.sources.c.id).where(t.sources.c.location == location)).first()
+        if row:
+            return int(row[0])
+        res = conn.execute(insert(t.sources).values(location=location, kind=kind, first_seen=now()))
+        return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+    def write_article(
+        self,
+        raw: RawArticle,
+        doc: Document | None,
+        *,
+        source: str,
+        status: str,
+        article_id: str | None = None,
+        skip_reason: str | None = None,
+        duplicate_of: str | None = None,
+        similarity: float | None = None,
+        minhash: bytes | None = None,
+        bands: Sequence[tuple[int, str]] = (),
+        extraction: Extraction | None = None,
+        extractor_version: str | None = None,
+    ) -> str:
+        """Store one article (and its records) in one transaction; return its id."""
+        aid = article_id or raw.article_id
+        meta = raw.meta
+        row = {
+            "id": aid,
+            "location": raw.source,
+            "kind": raw.kind,
+            "title": meta.title,
+            "outlet": meta.outlet,
+            "url": meta.url,
+            "published": meta.published.isoformat() if meta.published else None,
+            "language": meta.language,
+            "raw_text": raw.text,
+            "clean_text": doc.text if doc else None,
+            "offset_map": json.dumps(doc.offsets.to_runs()) if doc else None,
+            "content_hash": raw.content_hash,
+            "status": status,
+            "skip_reason": skip_reason,
+            "duplicate_of": duplicate_of,
+            "similarity": similarity,
+            "minhash": minhash,
+            "ingested_at": now(),
+        }
+        try:
+            with self.engine.begin() as conn:
+                row["source_id"] = self._source_id(conn, source, raw.kind)
+                conn.execute(insert(t.articles).values(**row))
+                if bands:
+                    conn.execute(
+                        insert(t.article_lsh), [{"band": b, "bucket": k, "article_id": aid} for b, k in bands]
+                    )
+                if extraction is not None:
+                    self._write_records(conn, aid, extraction)
+                    conn.execute(
+                        update(t.articles)
+                        .where(t.articles.c.id == aid)
+                        .values(status="extracted", extracted_at=now(), extractor_version=extractor_version)
+                    )
+        except SQLAlchemyError as e:
+            raise StoreError(
+                f"could not store article {aid}: {str(e).splitlines()[0]}", path=raw.source, article_id=aid
+            ) from e
+        return aid
+
+    def replace_extraction(self, article_id: str, extraction: Extraction, version: str) -> None:
+        """Replace an article's records with a new extraction, in one transaction."""
+        with self.engine.begin() as conn:
+            for table in t.RECORD_TABLES:
+                conn.execute(delete(table).where(table.c.article_id == article_id))
+            self._write_records(conn, article_id, extraction)
+            conn.execute(
+                update(t.articles)
+                .where(t.articles.c.id == article_id)
+                .values(status="extracted", extracted_at=now(), extractor_version=version)
+            )
+
+    def write_duplicate(self, location: str, duplicate_of: str, kind: str, similarity: float) -> bool:
+        """Record that ``location`` duplicates a stored article; False when already recorded."""
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(t.duplicates.c.id).where(t.duplicates.c.location == location)).first()
+            if exists:
+                return False
+            conn.execute(
+                insert(t.duplicates).values(
+                    location=location, duplicate_of=duplicate_of, kind=kind, similarity=similarity, seen_at=now()
+                )
+            )
+        return True
+
+    def write_failure(self, location: str, reason: str, message: str) -> None:
+        """Record an input that could not be read (once per location and reason)."""
+        with self.engine.begin() as conn:
+            _insert_ignore(
+                conn,
+                t.failures,
+                [{"location": location, "reason": reason, "message": message, "seen_at": now()}],
+            )
+
+    def _write_records(self, conn: Connection, article_id: str, ex: Extraction) -> None:
+        actors: dict[str, dict[str, Any]] = {}
+        places: dict[str, dict[str, Any]] = {}
+
+        def actor(a: ActorRef) -> str:
+            k = actor_key(a)
+            actors.setdefault(k, {"id": k, "qid": a.id, "name": a.name, "kind": a.kind, "affiliation": a.affiliation})
+            return k
+
+        def place(p: PlaceRef | None) -> str | None:
+            if p is None:
+                return None
+            k = place_key(p)
+            places.setdefault(
+                k,
+                {
+                    "id": k, "geonameid": p.geonameid, "name": p.name, "lat": p.lat, "lon": p.lon,
+                    "feature": p.feature, "country": p.country, "admin1": p.admin1,
+                },
+            )  # fmt: skip
+            return k
+
+        def evidence(e: Any) -> dict[str, Any]:
+            return {
+                "span_start": e.start, "span_end": e.end, "sentence_start": e.sentence_start,
+                "sentence_end": e.sentence_end, "stage": e.stage, "version": e.version,
+            }  # fmt: skip
+
+        # resolve every reference first, so that parents exist before children (foreign keys)
+        event_rows = []
+        for ev in ex.events:
+            ids = [actor(a) for a in ev.actors]
+            event_rows.append((ev, ids, place(ev.place)))
+        quote_rows = [(q, actor(q.speaker) if q.speaker else None) for q in ex.quotes]
+        claim_rows = [(c, actor(c.claimant), place(c.place), [actor(a) for a in c.disputed_by]) for c in ex.claims]
+        position_rows = [(p, actor(p.party)) for p in ex.positions]
+        _insert_ignore(conn, t.actors, list(actors.values()))
+        _insert_ignore(conn, t.places, list(places.values()))
+
+        for ev, ids, pid in event_rows:
+            res = conn.execute(
+                insert(t.events).values(
+                    article_id=article_id, type=ev.type, mode=ev.mode,
+                    date=ev.date.value.isoformat() if ev.date else None,
+                    date_precision=ev.date.precision if ev.date else None,
+                    place_id=pid, modality=ev.modality, trigger=ev.trigger, **evidence(ev.evidence),
+                )
+            )  # fmt: skip
+            eid = res.inserted_primary_key[0]  # type: ignore[index]
+            seen: set[str] = set()
+            rows = []
+            for a, k in zip(ev.actors, ids, strict=True):
+                if k in seen:
+                    continue
+                seen.add(k)
+                rows.append({"event_id": eid, "position": len(rows), "actor_id": k, "method": a.method,
+                             "reason": a.reason, "confidence": a.confidence})  # fmt: skip
+            if rows:
+                conn.execute(insert(t.event_actors), rows)
+        if quote_rows:
+            conn.execute(
+                insert(t.quotes),
+                [{"article_id": article_id, "speaker_id": sid, "text": q.text, "direct": q.direct, "cue": q.cue,
+                  **evidence(q.evidence)} for q, sid in quote_rows],
+            )  # fmt: skip
+        for c, cid, pid, disputers in claim_rows:
+            res = conn.execute(
+                insert(t.claims).values(
+                    article_id=article_id, claimant_id=cid, subject=c.subject, place_id=pid, status=c.status,
+                    **evidence(c.evidence),
+                )
+            )  # fmt: skip
+            claim_id = res.inserted_primary_key[0]  # type: ignore[index]
+            if disputers:
+                conn.execute(insert(t.claim_disputes), [{"claim_id": claim_id, "actor_id": k} for k in dict.fromkeys(disputers)])
+        if position_rows:
+            conn.execute(
+                insert(t.positions),
+                [{"article_id": article_id, "party_id": pid, "issue": p.issue, "stance": p.stance,
+                  **evidence(p.evidence)} for p, pid in position_rows],
+            )  # fmt: skip
