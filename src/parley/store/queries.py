@@ -53,3 +53,57 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
     return dict(row._mapping) if row else None
+
+
+def recent_events(engine: Engine, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Return the latest dated events with actor and place names, newest first."""
+    e, ea, a, p = t.events.c, t.event_actors.c, t.actors.c, t.places.c
+    q = (
+        select(e.id, e.type, e.date, e.modality, e.article_id, p.name.label("place"))
+        .select_from(t.events.outerjoin(t.places, t.places.c.id == e.place_id))
+        .where(e.date.is_not(None))
+        .order_by(e.date.desc(), e.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        for row in rows:
+            names = conn.execute(
+                select(a.name).select_from(t.event_actors.join(t.actors, t.actors.c.id == ea.actor_id))
+                .where(ea.event_id == row["id"]).order_by(ea.position)
+            )  # fmt: skip
+            row["actors"] = [n[0] for n in names]
+    return rows
+
+
+def claims(engine: Engine, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Return claims with claimant and disputing parties, newest article first."""
+    c, a, ar = t.claims.c, t.actors.c, t.articles.c
+    q = (
+        select(c.id, c.subject, c.status, c.article_id, a.name.label("claimant"), ar.published)
+        .select_from(t.claims.join(t.actors, t.actors.c.id == c.claimant_id).join(t.articles, ar.id == c.article_id))
+        .order_by(ar.published.desc(), c.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        for row in rows:
+            names = conn.execute(
+                select(a.name).select_from(t.claim_disputes.join(t.actors, t.actors.c.id == t.claim_disputes.c.actor_id))
+                .where(t.claim_disputes.c.claim_id == row["id"])
+            )  # fmt: skip
+            row["disputed_by"] = [n[0] for n in names]
+    return rows
+
+
+def latest_positions(engine: Engine, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Return positions with party names, newest article first."""
+    po, a, ar = t.positions.c, t.actors.c, t.articles.c
+    q = (
+        select(po.id, po.issue, po.stance, po.article_id, a.name.label("party"), ar.published)
+        .select_from(t.positions.join(t.actors, a.id == po.party_id).join(t.articles, ar.id == po.article_id))
+        .order_by(ar.published.desc(), po.issue, po.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]

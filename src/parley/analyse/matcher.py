@@ -1,0 +1,251 @@
+"""Finds actor and place mentions with the knowledge base, ahead of spaCy's statistical NER.
+
+The small English model tags Zaporizhzhia as PERSON and Kramatorsk as PRODUCT, so names are
+matched against the knowledge base first (longest match over tokens, case- and
+transliteration-tolerant) and the model's entities only fill the long tail (people and
+organisations the registry does not know). Capitals are actors ("Moscow said") unless a
+locative preposition makes them places ("talks in Moscow").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from parley.analyse.mentions import Mention
+from parley.kb.fold import fold, norm
+from parley.model.records import ActorRef, PlaceRef
+
+# Longest surface form tried, in tokens ("the Armed Forces of Ukraine's General Staff" is 7).
+MAX_TOKENS = 7
+# Words after which a capital or region names a location, not a government.
+LOCATIVE = frozenset("in at near to from into around outside inside across toward towards via through".split())
+# "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
+DISTANCE_UNITS = frozenset("km kilometres kilometers miles mi metres meters".split())
+DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+# Generic words that follow a place name to make a region: tried as part of the span.
+REGION_WORDS = frozenset("region oblast province governorate state district raion".split())
+# Place words that are never places on their own, however the gazetteer spells them.
+NOT_PLACES = frozenset(norm(w) for w in "President Minister General Secretary Army Said The Christmas New".split())
+# Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
+LOWERCASE_OK = frozenset({"role", "institution"})
+
+
+@dataclass(frozen=True)
+class _Form:
+    key: str
+    method: str
+
+
+@lru_cache(maxsize=4)
+def _actor_index(registry: Any) -> dict[str, list[_Form]]:
+    """Return norm(surface) → forms, built once per registry."""
+    index: dict[str, list[_Form]] = {}
+    for surface, key, method in registry.surface_forms():
+        n = norm(surface)
+        if n.startswith("the "):
+            n = n[4:]
+        if not n:
+            continue
+        index.setdefault(n, []).append(_Form(key, method))
+    return index
+
+
+def _is_capitalised(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or not text[0].isalpha())
+
+
+class MentionFinder:
+    """Finds mentions in a parsed document using an actor registry and a gazetteer."""
+
+    def __init__(self, registry: Any, gazetteer: Any) -> None:
+        self.registry = registry
+        self.gazetteer = gazetteer
+        self.index = _actor_index(registry)
+
+    # -- actors -------------------------------------------------------------------------------
+
+    def _actor_at(self, tokens: Sequence[Any], i: int, published: date | None) -> tuple[int, Mention] | None:
+        n_tok = len(tokens)
+        for length in range(min(MAX_TOKENS, n_tok - i), 0, -1):
+            span = tokens[i : i + length]
+            last = span[-1]
+            if last.is_punct or span[0].is_punct:
+                continue
+            start, end = span[0].idx, last.idx + len(last.text)
+            text = tokens[i].doc.text[start:end]
+            forms = self.index.get(norm(text))
+            if not forms:
+                continue
+            form = forms[0]
+            if form.method not in LOWERCASE_OK and not _is_capitalised(text):
+                continue
+            if len(text) <= 3 and text.isalpha() and not text.isupper() and form.method not in LOWERCASE_OK:
+                continue  # "us", "Un": acronyms must be written as acronyms
+            actor = self.registry.resolve(text, on=published)
+            if actor is None:
+                if form.method == "role":  # an unknown holder stays a role, not a guess
+                    return i + length, Mention(start, end, text, "role", actor=None)
+                continue
+            kind = "role" if form.method == "role" else "actor"
+            # include a preceding "the" in the span
+            if i > 0 and tokens[i - 1].lower_ == "the":
+                start = tokens[i - 1].idx
+                text = tokens[i].doc.text[start:end]
+            return i + length, Mention(start, end, text, kind, actor=actor)
+        return None
+
+    # -- places -------------------------------------------------------------------------------
+
+    def _place_span_at(self, tokens: Sequence[Any], i: int) -> tuple[int, str, int, int] | None:
+        if not _is_capitalised(tokens[i].text) or not tokens[i].is_alpha:
+            return None
+        n_tok = len(tokens)
+        for length in range(min(5, n_tok - i), 0, -1):
+            span = tokens[i : i + length]
+            if any(t.is_punct and t.text not in "-'" for t in span):
+                continue
+            # every token but region words must be capitalised
+            if any(not _is_capitalised(t.text) and t.lower_ not in REGION_WORDS and t.text not in "-'"
+                   for t in span):  # fmt: skip
+                continue
+            start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+            text = tokens[i].doc.text[start:end]
+            if norm(text) in NOT_PLACES:
+                continue
+            if self.gazetteer.has_name(text):
+                # extend with a following region word ("Donetsk region")
+                j = i + length
+                if j < n_tok and tokens[j].lower_ in REGION_WORDS:
+                    end2 = tokens[j].idx + len(tokens[j].text)
+                    text2 = tokens[i].doc.text[start:end2]
+                    if self.gazetteer.has_name(text2):
+                        return j + 1, text2, start, end2
+                return i + length, text, start, end
+        return None
+
+    @staticmethod
+    def _is_reference_point(tokens: Sequence[Any], i: int) -> bool:
+        """Return True for "35 kilometres east of X" and similar."""
+        window = [t.lower_ for t in tokens[max(0, i - 4) : i]]
+        return "of" in window[-1:] and (
+            any(w in DIRECTIONS for w in window) and any(w in DISTANCE_UNITS or w.endswith("km") for w in window)
+        )
+
+    # -- the whole document -------------------------------------------------------------------
+
+    def find(self, doc: Any, *, published: date | None = None, start_at: int = 0) -> list[Mention]:
+        """Return actor, role and place mentions in the parsed document, in text order."""
+        tokens = list(doc)
+        out: list[Mention] = []
+        place_spans: list[tuple[str, int, int, int]] = []  # (text, start, end, token index)
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.idx < start_at or tok.is_space:
+                i += 1
+                continue
+            prev = tokens[i - 1].lower_ if i > 0 else ""
+            prev2 = tokens[i - 2].lower_ if i > 1 else ""
+            locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE)
+            hit = self._actor_at(tokens, i, published)
+            if hit is not None:
+                nxt, mention = hit
+                actor = mention.actor
+                if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
+                    # "in Moscow" is a place; "in Ukraine" is a country, which is not a place here
+                    if self.gazetteer.has_name(mention.text) and not self._is_country(mention.text):
+                        place_spans.append((tokens[i].doc.text[tok.idx : mention.end], tok.idx, mention.end, i))
+                    i = nxt
+                    continue
+                out.append(mention)
+                i = nxt
+                continue
+            pspan = self._place_span_at(tokens, i)
+            if pspan is not None:
+                nxt, text, s, e = pspan
+                if not self._is_reference_point(tokens, i):
+                    place_spans.append((text, s, e, i))
+                i = nxt
+                continue
+            i += 1
+        out.extend(self._long_tail(doc, out, place_spans))
+        out.extend(self._resolve_places(place_spans, out))
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _is_country(self, text: str) -> bool:
+        actor = self.registry.resolve(text)
+        return actor is not None and actor.kind == "state" and norm(actor.name) == norm(text.removeprefix("the "))
+
+    def _long_tail(self, doc: Any, known: list[Mention], place_spans: list[tuple[str, int, int, int]]) -> list[Mention]:
+        """Return mentions of people (and surname repeats) the registry does not know."""
+        taken = [(m.start, m.end) for m in known] + [(s, e) for _, s, e, _ in place_spans]
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        out: list[Mention] = []
+        people: dict[str, ActorRef] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not free(ent.start_char, ent.end_char):
+                continue
+            text = ent.text.strip()
+            if text.endswith("'s"):
+                text = text[:-2]
+            words = text.split()
+            if not words or not _is_capitalised(text):
+                continue
+            if len(words) >= 2:
+                actor = ActorRef(name=text, kind="person", method="model", reason="spaCy PERSON, not in registry",
+                                 confidence=0.6)  # fmt: skip
+                people[fold(words[-1])] = actor
+            else:
+                actor = people.get(fold(words[0]))
+                if actor is None:
+                    continue
+            out.append(Mention(ent.start_char, ent.start_char + len(text), text, "actor", actor=actor))
+            taken.append((ent.start_char, ent.end_char))
+        # later bare surnames the model missed
+        if people:
+            for tok in doc:
+                if tok.is_title and fold(tok.text) in people and free(tok.idx, tok.idx + len(tok.text)):
+                    out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "actor", actor=people[fold(tok.text)]))
+                    taken.append((tok.idx, tok.idx + len(tok.text)))
+        return out
+
+    def _resolve_places(self, spans: list[tuple[str, int, int, int]], actors: list[Mention]) -> list[Mention]:
+        """Return place mentions, resolved with the article's context (countries, other places)."""
+        if not spans:
+            return []
+        from parley.kb.gazetteer import PlaceContext
+
+        countries: list[str] = []
+        for m in actors:
+            iso = getattr(self.registry.get(m.actor.id) if m.actor and m.actor.id else None, "iso2", None)
+            if iso and iso not in countries:
+                countries.append(iso)
+        first = {text: self.gazetteer.resolve(text, context=PlaceContext(countries=tuple(countries)))
+                 for text, *_ in spans}  # fmt: skip
+        points = tuple((p.lat, p.lon) for p in first.values() if p is not None and p.lat is not None)
+        admin1 = tuple((p.country, p.admin1) for p in first.values() if p is not None and p.country and p.admin1)
+        ctx = PlaceContext(countries=tuple(countries), admin1=admin1, points=points)
+        resolved: dict[str, PlaceRef | None] = {}
+        out = []
+        for text, s, e, _ in spans:
+            if text not in resolved:
+                resolved[text] = self.gazetteer.resolve(text, context=ctx)
+            place = resolved[text]
+            if place is None:
+                continue
+            out.append(Mention(s, e, text, "place", place=place))
+        return out
+
+
+def shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
+    """Return mentions with offsets moved by ``offset`` (for a text parsed in pieces)."""
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]

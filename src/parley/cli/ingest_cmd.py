@@ -1,0 +1,142 @@
+"""`parley ingest`, `parley demo`, `parley stats`: fill the store and say what is in it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parley.cli.main import cli, db_option, handle_errors, parse_published, settings_from
+from parley.config import Settings
+from parley.pipeline import IngestReport, ingest
+
+FORMATS = ("text", "html", "jsonl", "feed", "warc")
+
+
+def _expand(specs: tuple[str, ...]) -> list[str]:
+    """Return the inputs with folders expanded to the files inside them, sorted."""
+    out: list[str] = []
+    for spec in specs:
+        p = Path(spec)
+        if "://" not in spec and p.is_dir():
+            out.extend(str(f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith((".", "README")))
+        else:
+            out.append(spec)
+    return out
+
+
+def run_ingest(
+    specs: list[str], settings: Settings, *, published: str | None, fmt: str | None, outlet: str | None,
+    extract: bool, console: Console,
+) -> IngestReport:  # fmt: skip
+    """Ingest with a progress bar and return the report (shared by `ingest` and `demo`)."""
+    from parley.store import Store
+
+    pub = parse_published(published)
+    extractor = None
+    if extract:
+        from parley.extract.extractor import Extractor
+
+        extractor = Extractor(settings)
+    with Store(settings.db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=console, transient=False, disable=not console.is_terminal,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("", total=len(specs))
+        counts: dict[str, int] = {}
+
+        def on_item(outcome: str, source: str) -> None:
+            counts[outcome] = counts.get(outcome, 0) + 1
+            progress.update(task, description=" ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+        report = IngestReport()
+        for spec in specs:
+            r = ingest([spec], store, settings, published=pub, fmt=fmt, outlet=outlet, extractor=extractor,
+                       on_item=on_item)  # fmt: skip
+            for k, v in r.counts.items():
+                report.counts[k] += v
+            report.messages.extend(r.messages)
+            progress.advance(task)
+    return report
+
+
+def print_report(report: IngestReport, console: Console) -> None:
+    """Print each failure/skip on one line, then the counts."""
+    for line in report.messages:
+        console.print(f"[yellow]![/] {line}", highlight=False, soft_wrap=True)
+    c = report.counts
+    console.print(
+        f"stored {c['stored']}, unchanged {c['unchanged']}, duplicates {c['duplicate']}, "
+        f"near-duplicates {c['near_duplicate']}, skipped {c['skipped']}, failed {c['failed']}",
+        highlight=False,
+    )
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Read every input as this kind.")
+@click.option("--outlet", help="Outlet name for inputs that do not give one.")
+@click.option("--no-extract", is_flag=True, help="Store articles without extracting records.")
+@handle_errors
+def ingest_command(
+    inputs: tuple[str, ...], db: str | None, published: str | None, fmt: str | None, outlet: str | None,
+    no_extract: bool,
+) -> None:  # fmt: skip
+    """Ingest files, folders, URLs, feeds, JSONL or WARC into the store (extracting records)."""
+    settings = settings_from(db)
+    console = Console(stderr=True)
+    report = run_ingest(_expand(inputs), settings, published=published, fmt=fmt, outlet=outlet,
+                        extract=not no_extract, console=console)  # fmt: skip
+    print_report(report, console)
+    if report.failed:
+        raise SystemExit(2)
+
+
+def print_stats(settings: Settings, console: Console, *, as_json: bool = False) -> None:
+    """Print what the store holds."""
+    from parley.store import Store, queries
+
+    with Store(settings.db) as store:
+        s = queries.stats(store.engine)
+    if as_json:
+        click.echo(json.dumps(s, indent=1))
+        return
+    table = Table(title=f"{settings.db}", show_header=False)
+    for key in ("articles", "exact_duplicates", "near_duplicates", "failures", "events", "quotes", "claims",
+                "positions", "actors", "places"):  # fmt: skip
+        table.add_row(key.replace("_", " "), str(s[key]))
+    console.print(table)
+
+
+@cli.command("stats")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def stats_command(db: str | None, as_json: bool) -> None:
+    """Show counts of what the store holds."""
+    print_stats(settings_from(db), Console(), as_json=as_json)
+
+
+@cli.command("demo")
+@db_option
+@handle_errors
+def demo_command(db: str | None) -> None:
+    """Build the store from the bundled sample corpus and print a summary."""
+    from parley.samples import corpus_dir
+
+    settings = settings_from(db)
+    console = Console()
+    files = sorted(str(p) for p in corpus_dir().glob("*.txt"))
+    console.print(f"Ingesting {len(files)} sample articles written for Parley into {settings.db} …")
+    report = run_ingest(files, settings, published=None, fmt="text", outlet=None, extract=True, console=console)
+    print_report(report, console)
+    print_stats(settings, console)
+    from parley.cli.summary import print_summary
+
+    print_summary(settings, console)

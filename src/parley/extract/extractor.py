@@ -1,0 +1,294 @@
+"""Extraction of one article: a pure function of (document, knowledge base, settings).
+
+``Extractor`` loads the spaCy pipeline and the knowledge base once (lazily), then
+``extract_document`` runs analysis → mentions → dates → quotes → events → claims → positions
+and returns an :class:`~parley.model.Extraction` whose evidence offsets point into the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from parley.analyse.matcher import MentionFinder
+from parley.analyse.mentions import Mention
+from parley.config import Settings
+from parley.extract import claims as claims_mod
+from parley.extract.events import EventCandidate, MentionIndex, find_events
+from parley.model import (
+    ActorRef,
+    ArticleMeta,
+    Claim,
+    DateValue,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+    PlaceRef,
+    Position,
+    Quote,
+    RawArticle,
+)
+
+VERSION = "0.1.0"
+STAGE = "extract"
+# Events dated further back than this are history, not news (FORMAT.md: "within about a year").
+HISTORY_DAYS = 400
+# A first line shorter than this, without final punctuation, is a headline: no records from it.
+HEADLINE_MAX = 200
+ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
+
+
+def _headline_end(text: str) -> int:
+    first, sep, rest = text.partition("\n")
+    if sep and rest.strip() and len(first) < HEADLINE_MAX and not first.rstrip().endswith((".", '"', "'")):
+        return len(first)
+    return 0
+
+
+class Extractor:
+    """Loads models once; extracts records from documents."""
+
+    version = VERSION
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._nlp: Any = None
+        self._finder: MentionFinder | None = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from parley.analyse.nlp import load_nlp
+
+            self._nlp = load_nlp(self.settings.spacy_model)
+        return self._nlp
+
+    @property
+    def finder(self) -> MentionFinder:
+        if self._finder is None:
+            from parley.kb.actors import default_registry
+            from parley.kb.gazetteer import Gazetteer
+
+            self._finder = MentionFinder(default_registry(), Gazetteer.open(self.settings))
+        return self._finder
+
+    def extract_text(self, text: str, *, published: date, doc_id: str = "doc") -> Extraction:
+        """Return the extraction of a plain text (cleaned first)."""
+        from parley.clean import clean
+
+        raw = RawArticle(source=doc_id, kind="text", text=text, meta=ArticleMeta(published=published))
+        cleaned = clean(raw)
+        if not isinstance(cleaned, Document):
+            return Extraction(doc_id=doc_id, published=published, version=VERSION)
+        return self.extract_document(cleaned, doc_id=doc_id)
+
+    def extract_document(self, document: Document, *, doc_id: str) -> Extraction:
+        """Return every record of one cleaned article, with evidence in raw-text offsets."""
+        return _Run(self, document, doc_id).run()
+
+
+class _Run:
+    """The state of one extraction (kept out of Extractor so that it stays reentrant)."""
+
+    def __init__(self, ex: Extractor, document: Document, doc_id: str) -> None:
+        self.ex = ex
+        self.document = document
+        self.doc_id = doc_id
+        self.text = document.text
+        self.published = document.published or date.today()
+        self.omap = document.offsets
+
+    def evidence(self, start: int, end: int, s_start: int, s_end: int) -> Evidence:
+        rs, re_ = self.omap.span_to_raw(start, end)
+        ss, se = self.omap.span_to_raw(s_start, s_end)
+        return Evidence(rs, re_, ss, se, STAGE, VERSION)
+
+    def run(self) -> Extraction:
+        from parley.extract.dates import find_dates
+        from parley.extract.positions import find_positions
+        from parley.extract.quotes import find_quotes
+
+        text = self.text
+        if not text.strip():
+            return Extraction(doc_id=self.doc_id, published=self.document.published, version=VERSION)
+        head = _headline_end(text)
+        doc = self.ex.nlp(text)
+        mentions = self.ex.finder.find(doc, published=self.published)
+        body_mentions = [m for m in mentions if m.start >= head]
+        index = MentionIndex(body_mentions)
+        dates = [d for d in find_dates(text, self.published) if d.start >= head]
+        qspans = find_quotes(doc, body_mentions, headline_end=head)
+        sents = [s for s in doc.sents if s.end_char > head and s.text.strip()]
+        sentences = [(s.start_char, s.end_char, s.text) for s in sents]
+
+        # quotes
+        quotes: list[Quote] = []
+        speakers_by_sentence: dict[int, list[ActorRef]] = {}
+        for q in qspans:
+            rs, re_ = self.omap.span_to_raw(q.start, q.end)
+            raw_text = self.document.article.text[rs:re_]
+            quotes.append(Quote(text=raw_text, start=rs, end=re_, direct=q.direct, cue=q.cue, speaker=q.speaker,
+                                evidence=self.evidence(q.start, q.end, q.sentence_start, q.sentence_end)))  # fmt: skip
+            if q.speaker is not None:
+                for i, s in enumerate(sents):
+                    if s.start_char <= q.start < s.end_char:
+                        speakers_by_sentence.setdefault(i, []).append(q.speaker)
+        for i, s in enumerate(sents):  # the first named actor of a sentence speaks for it too
+            first = next((m.actor for m in index.in_span(s.start_char, s.end_char, "actor") if m.actor), None)
+            if first is not None and first not in speakers_by_sentence.get(i, []):
+                speakers_by_sentence.setdefault(i, []).append(first)
+
+        # events
+        candidates: list[tuple[int, EventCandidate]] = []
+        for i, s in enumerate(sents):
+            speaker = (speakers_by_sentence.get(i) or [None])[0]
+            for cand in find_events(s, index, speaker_of_sentence=speaker):
+                candidates.append((i, cand))
+        self._date_events(candidates, dates)
+        events: list[Event] = []
+        kept: list[tuple[int, EventCandidate]] = []
+        for i, c in candidates:
+            if c.date is not None and (self.published - c.date.value).days > HISTORY_DAYS:
+                continue
+            actors = tuple(dict.fromkeys([*c.actors, *c.recipients]))
+            if not actors:
+                continue
+            trig = c.trigger
+            events.append(
+                Event(type=c.type, actors=actors, mode=c.mode, date=c.date, place=c.place, modality=c.modality,
+                      trigger=trig.text,
+                      evidence=self.evidence(trig.idx, trig.idx + len(trig.text), c.sent_start, c.sent_end))
+            )  # fmt: skip
+            kept.append((i, c))
+
+        claims = self._claims(kept, quotes, qspans, sents, sentences, speakers_by_sentence)
+        positions = [
+            Position(party=p.party, issue=p.issue, stance=p.stance,
+                     evidence=self.evidence(p.start, p.end, p.sentence_start, p.sentence_end))
+            for p in find_positions(doc, body_mentions, quotes=[(q.start, q.end, q.speaker) for q in qspans])
+        ]  # fmt: skip
+        actors = self._actors(events, quotes, claims, positions)
+        places = self._places(events, claims, body_mentions)
+        return Extraction(
+            doc_id=self.doc_id, published=self.document.published, events=tuple(events), quotes=tuple(quotes),
+            claims=tuple(claims), positions=tuple(positions), actors=actors, places=places, version=VERSION,
+        )  # fmt: skip
+
+    # -- dates ---------------------------------------------------------------------------------
+
+    def _date_events(self, candidates: list[tuple[int, EventCandidate]], dates: list[Any]) -> None:
+        """Give each event the date written in its own clause (not the date of a statement about it)."""
+        from parley.extract.dates import resolve_anchor
+
+        anchored: list[tuple[EventCandidate, Any]] = []
+        for _, c in candidates:
+            trig = c.trigger
+            toks = list(trig.subtree)
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            in_clause = [d for d in dates if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end]
+            if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
+                # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
+                in_clause = [d for d in dates if c.sent_start <= d.start < c.sent_end]
+            if not in_clause:
+                continue
+            d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
+            if d.value is not None and d.kind != "range_start":
+                c.date = d.value
+            elif d.anchor is not None and d.offset_days is not None:
+                anchored.append((c, d))
+        # anchored expressions ("a day before the talks") resolve against a dated meeting
+        for c, d in anchored:
+            target = self._anchor_date(candidates, d.anchor)
+            if target is not None:
+                c.date = resolve_anchor(d, target)
+
+    @staticmethod
+    def _anchor_date(candidates: list[tuple[int, EventCandidate]], anchor: str) -> date | None:
+        words = anchor.lower()
+        wanted = "CONSULT" if any(w in words for w in ANCHOR_WORDS) else None
+        for _, c in candidates:
+            if c.date is not None and c.date.precision == "day" and (wanted is None or c.type == wanted):
+                return c.date.value
+        return None
+
+    # -- claims --------------------------------------------------------------------------------
+
+    def _claims(
+        self, kept: list[tuple[int, EventCandidate]], quotes: list[Quote], qspans: list[Any], sents: list[Any],
+        sentences: list[tuple[int, int, str]], speakers_by_sentence: dict[int, list[ActorRef]],
+    ) -> list[Claim]:  # fmt: skip
+        drafts: list[claims_mod.ClaimDraft] = []
+        for i, c in kept:
+            if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
+                continue
+            claimant = c.attributed_to or (c.actors[0] if c.actors else None)
+            if claimant is None:
+                continue
+            if c.type == "ASSAULT" and c.place is not None:
+                subject = f"capture of {c.place.name}" if c.trigger.lemma_ in ("capture", "take", "seize", "fall",
+                          "occupy", "overrun", "liberate", "enter", "storm") else f"attack on {c.place.name}"  # fmt: skip
+            else:
+                subject = sentences[i][2][:160]
+            trig = c.trigger
+            drafts.append(claims_mod.ClaimDraft(
+                claimant=claimant, subject=subject, place=c.place, sentence_index=i, start=trig.idx,
+                end=trig.idx + len(trig.text), sent_start=c.sent_start, sent_end=c.sent_end,
+                against=tuple(a.ref for a in c.recipients),
+            ))  # fmt: skip
+        # one claim per (claimant, place/subject)
+        unique: dict[tuple[str, str], claims_mod.ClaimDraft] = {}
+        for d in drafts:
+            unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
+        out = []
+        for d, status, disputers, _ in claims_mod.settle(list(unique.values()), sentences, speakers_by_sentence):
+            out.append(Claim(claimant=d.claimant, subject=d.subject, status=status, place=d.place,
+                             disputed_by=tuple(disputers),
+                             evidence=self.evidence(d.start, d.end, d.sent_start, d.sent_end)))  # fmt: skip
+        return out
+
+    # -- the article's actors and places ---------------------------------------------------------
+
+    @staticmethod
+    def _actors(events: list[Event], quotes: list[Quote], claims: list[Claim], positions: list[Position]
+                ) -> tuple[ActorRef, ...]:  # fmt: skip
+        seen: dict[str, ActorRef] = {}
+        refs: list[ActorRef] = []
+        for e in events:
+            refs.extend(e.actors)
+        refs.extend(q.speaker for q in quotes if q.speaker)
+        for c in claims:
+            refs.append(c.claimant)
+            refs.extend(c.disputed_by)
+        refs.extend(p.party for p in positions)
+        for a in refs:
+            seen.setdefault(a.ref, a)
+        return tuple(seen.values())
+
+    @staticmethod
+    def _places(events: list[Event], claims: list[Claim], mentions: list[Mention]) -> tuple[PlaceRef, ...]:
+        seen: dict[Any, PlaceRef] = {}
+        for p in [e.place for e in events] + [c.place for c in claims] + [m.place for m in mentions]:
+            if p is not None:
+                seen.setdefault(p.ref, p)
+        return tuple(seen.values())
+
+
+def extract(text: str, *, published: date, doc_id: str = "doc", settings: Settings | None = None) -> Extraction:
+    """Return the records of one article text (the Python API; loads models on first use)."""
+    return _default_extractor(settings).extract_text(text, published=published, doc_id=doc_id)
+
+
+_EXTRACTORS: dict[Settings, Extractor] = {}
+
+
+def _default_extractor(settings: Settings | None) -> Extractor:
+    key = settings or Settings()
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(key)
+    return _EXTRACTORS[key]
+
+
+__all__ = ["Extractor", "extract"]
