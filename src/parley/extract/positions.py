@@ -1,0 +1,647 @@
+"""Positions: each party's stated stance on each negotiation issue, with its evidence clause.
+
+A position needs three things in one sentence: a stance cue (a demand, an offer, a refusal,
+the terms of a plan ...), the party the cue belongs to, and an issue the cue's clause is about.
+Cue words and issue terms are data (``data/stance.toml``, ``data/issues.toml``); this module
+holds only the rules that tie them to the dependency parse:
+
+    cue token ──► clause (its subtree, minus the party)  ──► issues (lexicon; else the sentence;
+       │                                                           else an anaphor's antecedent)
+       └──────► party: subject / agent / possessor / quote speaker / author of the plan described
+
+A clause that touches several issues gives one position per issue; a (party, issue) pair is
+reported once per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from parley.analyse.mentions import Mention
+from parley.errors import KnowledgeBaseError
+from parley.model.records import ISSUES, ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# The stance text is for people reading the record; the hand-written dev stances run 6-20 words.
+MAX_STANCE_WORDS = 25
+# "It would set ..." looks this many sentences back for the document and its author; in news
+# copy the author is named in the sentence before the terms (dev: the E3 counter-proposal).
+PLAN_LOOKBACK_SENTENCES = 2
+# A generic anaphor ("the agreement", "that effort") takes the nearest issue named at most this
+# many sentences earlier; the dev Gaza article names its truce four sentences before "committed
+# to the agreement", and going further back starts to cross topic changes.
+ANAPHOR_WINDOW_SENTENCES = 5
+# Pronouns ("he", "it") are resolved against subjects at most this many sentences back.
+PRONOUN_LOOKBACK_SENTENCES = 2
+# Parties are looked for at most this many clause levels above a cue without its own subject
+# ("Russia has shown little inclination ..., even refusing to consider a truce": two levels).
+MAX_SUBJECT_CLIMB = 3
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Modifier slots of a noun phrase in which a party may be named ("US envoys", "Putin's aide").
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+@dataclass(frozen=True)
+class PositionSpan:
+    """One party's stance on one issue, with the clause it was read from (offsets into doc.text)."""
+
+    party: ActorRef
+    issue: str
+    stance: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The stance cue lexicon of data/stance.toml, in lookup-friendly form."""
+
+    verbs: dict[str, tuple[str, ...]]
+    adjectives: dict[str, tuple[str, ...]]
+    nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    noun_modifiers: dict[str, tuple[str, ...]]
+    singular_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    modals: frozenset[str]
+    obligation_verbs: frozenset[str]
+    complaints: dict[str, tuple[str, ...]]
+    hedges: frozenset[str]
+    plan_nouns: frozenset[str]
+    term_verbs: frozenset[str]
+    term_modals: frozenset[str]
+    author_verbs: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    anaphor_dets: frozenset[str]
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    """Return the parsed TOML data file ``name`` shipped with this package."""
+    path = resources.files("parley.extract").joinpath("data", name)
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeBaseError(
+            f"cannot read the position lexicon ({exc})",
+            path=str(path),
+            stage="extract",
+            hint="reinstall parley, or fix the TOML syntax of the file",
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def _issue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return one compiled pattern per issue of data/issues.toml, in the file's order."""
+    data = _read_data("issues.toml").get("issues", {})
+    unknown = sorted(set(data) - set(ISSUES))
+    if unknown:
+        raise KnowledgeBaseError(
+            f"issues.toml names unknown issues {unknown}",
+            path="parley/extract/data/issues.toml",
+            stage="extract",
+            hint=f"use only {', '.join(ISSUES)}",
+        )
+    compiled = []
+    for issue, table in data.items():
+        alternatives = "|".join(f"(?:{term})" for term in table.get("terms", []))
+        compiled.append((issue, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def _words(table: dict[str, Any], key: str) -> frozenset[str]:
+    """Return the lower-cased word list ``table[key]`` as a set."""
+    return frozenset(w.lower() for w in table.get(key, []))
+
+
+def _word_map(table: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Return a TOML table of word → required-companion list as a dict of tuples."""
+    return {k.lower(): tuple(w.lower() for w in v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    """Return the stance cue lexicon, read once from data/stance.toml."""
+    data = _read_data("stance.toml")
+    nouns, speech, plans = data.get("nouns", {}), data.get("speech", {}), data.get("plans", {})
+    return _Cues(
+        verbs=_word_map(data.get("verbs", {})),
+        adjectives=_word_map(data.get("adjectives", {})),
+        nouns=_words(nouns, "words"),
+        light_verbs=_words(nouns, "light_verbs"),
+        noun_modifiers=_word_map(nouns.get("needs_modifier", {})),
+        singular_nouns=_words(nouns, "singular_only"),
+        speech_verbs=_words(speech, "verbs"),
+        modals=_words(speech, "modals"),
+        obligation_verbs=_words(speech, "obligation_verbs"),
+        complaints=_word_map(speech.get("complaints", {})),
+        hedges=_words(data.get("hedges", {}), "words"),
+        plan_nouns=_words(plans, "nouns"),
+        term_verbs=_words(plans, "term_verbs"),
+        term_modals=_words(plans, "term_modals"),
+        author_verbs=_words(plans, "author_verbs"),
+        anaphor_nouns=_words(data.get("anaphora", {}), "nouns"),
+        anaphor_dets=_words(data.get("anaphora", {}), "determiners"),
+    )
+
+
+def _issue_hits(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, issue) for every lexicon match in ``text``, in text order."""
+    return sorted((m.start(), m.end(), issue)
+                  for issue, pattern in _issue_patterns() for m in pattern.finditer(text))
+
+
+def classify_issues(text: str) -> list[str]:
+    """Return the issues ``text`` is about, by the lexicon, in order of first mention."""
+    seen: list[str] = []
+    for _, _, issue in _issue_hits(text):
+        if issue not in seen:
+            seen.append(issue)
+    return seen
+
+
+def _is_infinitive(tok: Token) -> bool:
+    """Return whether ``tok`` is a to-infinitive ("to accept")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+@dataclass
+class _PlanState:
+    """The last document whose author is known: who wrote it and in which sentence it was named."""
+
+    author: ActorRef
+    sentence: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A stance cue with its party and the tokens of the clause it governs."""
+
+    party: ActorRef
+    cue: Token
+    clause: tuple[Token, ...]
+    is_plan_term: bool = False
+
+
+class _Finder:
+    """Finds positions in one parsed document; holds the per-document lookups."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention],
+                 quotes: Sequence[tuple[int, int, ActorRef | None]]) -> None:
+        self.doc = doc
+        self.cues = _cues()
+        self.mentions = sorted((m for m in mentions if m.kind in ("actor", "role") and m.actor),
+                               key=lambda m: (m.start, -(m.end - m.start)))
+        self.quotes = [q for q in quotes if q[2] is not None]
+        self.sents = list(doc.sents)
+        self.sent_of = {s.start: i for i, s in enumerate(self.sents)}
+        self.plan: _PlanState | None = None
+        self.plan_terms_in: set[int] = set()
+
+    # ---- mentions and parties -------------------------------------------------------------
+
+    def _mention_at(self, tok: Token) -> Mention | None:
+        """Return the longest actor mention that covers ``tok``, if any."""
+        best = None
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        return best
+
+    def _sentence_index(self, tok: Token) -> int:
+        """Return the index of the sentence holding ``tok``."""
+        return self.sent_of[tok.sent.start]
+
+    def _quote_speaker(self, tok: Token) -> ActorRef | None:
+        """Return the speaker of the quote ``tok`` lies in, if it lies in one."""
+        for start, end, speaker in self.quotes:
+            if start <= tok.idx < end:
+                return speaker
+        return None
+
+    def _is_subject_mention(self, m: Mention) -> bool:
+        """Return whether mention ``m`` is (part of) the subject of its clause."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for t in span if span is not None else ():
+            chain = [t, *list(t.ancestors)[:2]]
+            for c in chain:
+                if c.dep_ in _SUBJECT_DEPS:
+                    return True
+                if c.dep_ not in (*_MODIFIER_DEPS, "appos", "flat"):
+                    break
+        return False
+
+    def _resolve_pronoun(self, tok: Token) -> ActorRef | None:
+        """Return the actor a personal pronoun points to: the nearest compatible subject before it."""
+        word = tok.lower_
+        if word in _FIRST_PERSON:
+            # "we" in someone's words is the speaker: the quote's, else the reporting verb's subject
+            speaker = self._quote_speaker(tok)
+            reporter = next((a for a in tok.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+            if speaker is None and reporter is not None:
+                subj = self._subject_token(reporter)
+                if subj is not None and subj.lower_ not in _FIRST_PERSON:
+                    speaker = self._phrase_party(subj)
+            return speaker
+        if word in _PERSON_PRONOUNS:
+            def fits(m: Mention) -> bool:
+                return m.actor is not None and m.actor.kind == "person"
+        elif word in _THING_PRONOUNS:
+            def fits(m: Mention) -> bool:
+                return m.actor is not None and m.actor.kind != "person"
+        elif word in _PLURAL_PRONOUNS:
+            def fits(m: Mention) -> bool:
+                return m.actor is not None
+        else:
+            return None
+        reporter = next((a for a in tok.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+        reporter_subj = self._subject_token(reporter) if reporter is not None else None
+        if (tok.dep_ in _SUBJECT_DEPS and reporter_subj is not None and reporter_subj.i < tok.i
+                and reporter_subj.pos_ != "PRON"):
+            # "The EU said it would ...": the pronoun is the reporting subject, named or not
+            actor = self._phrase_party(reporter_subj)
+            if actor is None or any(fits(m) for m in self.mentions if m.actor == actor):
+                return actor
+        si = self._sentence_index(tok)
+        earliest = self.sents[max(0, si - PRONOUN_LOOKBACK_SENTENCES)].start_char
+        before = [m for m in self.mentions if earliest <= m.start and m.end <= tok.idx and fits(m)]
+        same = [m for m in before if m.start >= tok.sent.start_char]
+        for pool in (same, before):
+            subjects = [m for m in pool if self._is_subject_mention(m)]
+            if subjects:
+                return subjects[-1].actor
+        return before[-1].actor if before else None
+
+    def _phrase_party(self, head: Token) -> ActorRef | None:
+        """Return the actor a noun phrase names, preferring its renaming, head, then modifiers."""
+        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
+            return self._resolve_pronoun(head)
+        ordered: list[Token] = []
+        for child in head.children:
+            if child.dep_ == "appos":
+                ordered.append(child)
+            elif child.dep_ == "acl" and child.lemma_ in ("know", "call"):
+                ordered.extend(g for p in child.children if p.lower_ == "as" for g in p.children)
+        ordered.append(head)
+        for dep in _MODIFIER_DEPS:
+            for child in head.children:
+                if child.dep_ == dep:
+                    ordered.extend(child.subtree)
+        for tok in ordered:
+            m = self._mention_at(tok)
+            if m is not None:
+                return m.actor
+            if tok.dep_ == "poss" and tok.tag_ == "PRP$":
+                return self._resolve_pronoun(tok)
+        return None
+
+    def _subject_token(self, verb: Token) -> Token | None:
+        """Return the token naming who performs ``verb``: its agent, its subject, or the relcl's noun."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if any(c.dep_ == "nsubjpass" for c in subjects):
+            return None  # a passive without an agent names no one who holds the stance
+        # the parser sometimes hangs two subjects on one verb; the nearest before it is the real one
+        before = [c for c in subjects if c.i < verb.i]
+        subject = before[-1] if before else (subjects[0] if subjects else None)
+        if verb.dep_ == "relcl" and (subject is None or subject.lower_ in _RELATIVE_PRONOUNS):
+            return verb.head  # "Zelenskyy, who has pushed for ...": the noun the clause describes
+        return subject
+
+    def _verb_party(self, verb: Token) -> tuple[ActorRef | None, Token | None]:
+        """Return the party of a clause headed by ``verb`` and the token it was read from."""
+        current = verb
+        for _ in range(MAX_SUBJECT_CLIMB + 1):
+            subj = self._subject_token(current)
+            if subj is not None:
+                if self._is_plan_phrase(subj):
+                    return self._plan_author(subj), subj
+                return self._phrase_party(subj), subj
+            if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acomp") or current.head is current:
+                break
+            if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
+                break  # the content of someone's words is not theirs unless it names no subject
+            current = current.head
+        speaker = self._quote_speaker(verb)
+        return speaker, None
+
+    # ---- plans ----------------------------------------------------------------------------
+
+    def _is_plan_noun(self, tok: Token) -> bool:
+        """Return whether ``tok`` is a noun naming a document ("plan", "counter-proposal")."""
+        return tok.lemma_.lower() in self.cues.plan_nouns
+
+    def _is_plan_phrase(self, tok: Token) -> bool:
+        """Return whether ``tok`` heads a phrase naming a document (or "it" right after one)."""
+        if tok.lemma_.lower() in self.cues.plan_nouns:
+            return True
+        return (tok.lower_ in ("it", "this") and self.plan is not None
+                and self._sentence_index(tok) - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES)
+
+    def _plan_author(self, tok: Token) -> ActorRef | None:
+        """Return the author of the document ``tok`` names: in its own phrase, else the one just named."""
+        if tok.lemma_.lower() in self.cues.plan_nouns:
+            for child in tok.children:
+                if child.dep_ in _MODIFIER_DEPS:
+                    for t in child.subtree:
+                        m = self._mention_at(t)
+                        if m is not None:
+                            return m.actor
+                if child.dep_ in ("relcl", "acl") and child.lemma_ in self.cues.author_verbs:
+                    subj = self._subject_token(child)
+                    if subj is not None and subj is not tok and subj.lower_ not in _RELATIVE_PRONOUNS:
+                        party = self._phrase_party(subj)
+                        if party is not None:
+                            return party
+        si = self._sentence_index(tok)
+        if self.plan is not None and si - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES:
+            return self.plan.author
+        return None
+
+    def _note_authored_plans(self, sent: Span, si: int) -> None:
+        """Remember the author of a document this sentence says someone drafted, released, ..."""
+        for tok in sent:
+            noun = None
+            if tok.lemma_ in self.cues.author_verbs and tok.pos_ == "VERB":
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                noun = next((o for o in objs for t in o.subtree
+                             if t.lemma_.lower() in self.cues.plan_nouns), None)
+                if noun is not None:
+                    party, _ = self._verb_party(tok)
+                    if party is None and tok.dep_ == "acl" and self._is_plan_noun(tok.head):
+                        party = self._plan_author(tok.head)
+                    if party is not None:
+                        self.plan = _PlanState(party, si)
+            elif tok.lemma_.lower() in self.cues.plan_nouns and tok.pos_ in ("NOUN", "PROPN"):
+                for child in tok.children:
+                    if child.dep_ in ("poss", "compound", "amod"):
+                        m = self._mention_at(child)
+                        if m is not None and m.actor is not None:
+                            self.plan = _PlanState(m.actor, si)
+
+    # ---- cues -----------------------------------------------------------------------------
+
+    def _hedged(self, tok: Token) -> bool:
+        """Return whether the cue sits under an open question ("It's unclear if ...")."""
+        chain = [tok, *tok.ancestors]
+        near = {t.lower_ for c in chain for t in (c, *c.children)}
+        return bool(near & self.cues.hedges)
+
+    def _has_companion(self, tok: Token, words: tuple[str, ...]) -> bool:
+        """Return whether ``tok`` carries one of ``words`` as particle, preposition or object."""
+        if not words:
+            return True
+        return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children)
+
+    def _clause(self, head: Token, exclude: Iterable[Token] = ()) -> tuple[Token, ...]:
+        """Return the tokens of ``head``'s clause, minus ``exclude`` and their subtrees."""
+        dropped = {t.i for e in exclude if not e.is_ancestor(head) for t in e.subtree}
+        return tuple(t for t in head.subtree if t.i not in dropped)
+
+    def _verb_candidate(self, tok: Token) -> _Candidate | None:
+        """Return a candidate for a stance verb ("demanded", "has called for") or adjective."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.cues.verbs:
+            if not self._has_companion(tok, self.cues.verbs[lemma]):
+                return None
+            if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
+                return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
+            party, subj = self._verb_party(tok)
+            # "a truce proposed by X": the stance is about the noun the participle describes
+            clause_head = tok.head if tok.dep_ == "acl" else tok
+        elif tok.pos_ == "ADJ" and tok.lower_ in self.cues.adjectives:
+            companions = self.cues.adjectives[tok.lower_]
+            if companions and not any(
+                c.lower_ in companions or (c.dep_ == "xcomp" and _is_infinitive(c))
+                for c in tok.children
+            ):
+                return None
+            head = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
+            party, subj = self._verb_party(head)
+            clause_head = tok
+        else:
+            return None
+        if party is None:
+            return None
+        return _Candidate(party, tok, self._clause(clause_head, [subj] if subj is not None else []))
+
+    def _noun_candidate(self, tok: Token) -> _Candidate | None:
+        """Return a candidate for a stance noun ("a central position of Moscow's", "made X a condition")."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "PROPN") or lemma not in self.cues.nouns:
+            return None
+        needed = self.cues.noun_modifiers.get(lemma)
+        if needed and not any(c.lower_ in needed for c in tok.children):
+            return None
+        if lemma in self.cues.singular_nouns and tok.tag_ != "NN":
+            return None  # "Ukrainian positions near Pokrovsk" are trenches, not a negotiating stance
+        owner: Token | None = None
+        owner_root: Token | None = None  # what to leave out of the clause: the owner with its "of"
+        for child in tok.children:
+            if child.dep_ == "poss":
+                owner = owner_root = child
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    owner, owner_root = pobj, child
+        party = self._phrase_party(owner) if owner is not None else None
+        head = tok
+        if tok.dep_ in ("dobj", "attr", "oprd") and tok.head.lemma_ in (*self.cues.light_verbs, "be"):
+            head = tok.head
+            if party is None and head.lemma_ != "be":
+                party, _ = self._verb_party(head)
+        if party is None:
+            return None
+        exclude = [owner_root] if owner_root is not None else []
+        exclude += [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c is not tok and head is not tok
+                    and self._mention_at(c) is not None]
+        return _Candidate(party, tok, self._clause(head, exclude))
+
+    def _speech_candidate(self, tok: Token) -> _Candidate | None:
+        """Return a candidate for a demand in reported speech ("X said Y must ...", "if Y does not ...")."""
+        content: Token | None = None
+        lemma = tok.lemma_.lower()
+        obliged = (lemma in self.cues.obligation_verbs and tok.pos_ == "VERB"
+                   and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children))
+        complains = lemma in self.cues.complaints and self._has_companion(tok, self.cues.complaints[lemma])
+        if tok.tag_ == "MD" and lemma in self.cues.modals:
+            content = tok.head
+        elif obliged or complains:
+            content = tok
+        elif (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
+              and (any(c.dep_ == "neg" for c in tok.children) or lemma in ("refuse", "fail", "reject"))):
+            content = tok.head
+        if content is None:
+            return None
+        speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+        if speaker_verb is not None:
+            party, _ = self._verb_party(speaker_verb)
+        else:
+            party = self._quote_speaker(tok)
+        if party is None:
+            return None
+        return _Candidate(party, tok, self._clause(content))
+
+    def _plan_candidate(self, tok: Token, si: int) -> _Candidate | None:
+        """Return a candidate for a document's terms ("The plan would require Ukraine to ...")."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        modal = any(c.dep_ == "aux" and c.lower_ in self.cues.term_modals for c in tok.children)
+        if subj is None or not (modal or tok.lemma_.lower() in self.cues.term_verbs):
+            return None
+        under = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("under", "in")
+                      for g in c.children if g.dep_ == "pobj" and self._is_plan_noun(g)), None)
+        if modal and under is not None:
+            # "Under the proposal, Hamas would release ...": terms of that document
+            author = self._plan_author(under)
+            return None if author is None else _Candidate(author, tok, self._clause(tok), is_plan_term=True)
+        if not self._is_plan_phrase(subj):
+            # a modal sentence right after a plan's terms continues them ("Sanctions could be eased")
+            if not (modal and tok.dep_ == "ROOT" and si - 1 in self.plan_terms_in and self.plan is not None
+                    and not any(self._mention_at(t) for t in subj.subtree)):
+                return None
+            return _Candidate(self.plan.author, tok, self._clause(tok), is_plan_term=True)
+        author = self._plan_author(subj)
+        if author is None:
+            return None
+        return _Candidate(author, tok, self._clause(tok, [subj]), is_plan_term=True)
+
+    # ---- issues ---------------------------------------------------------------------------
+
+    def _definite_nouns(self, clause: Sequence[Token]) -> list[Token]:
+        """Return the clause's nouns introduced by a referring determiner ("the plant", "that effort")."""
+        return [t for t in clause if t.pos_ in ("NOUN", "PROPN")
+                and any(c.lower_ in self.cues.anaphor_dets for c in t.children)]
+
+    def _has_generic_anaphor(self, clause: Sequence[Token]) -> bool:
+        """Return whether the clause refers back with a generic noun or pronoun ("that effort", "it")."""
+        definite = self._definite_nouns(clause)
+        return any(t.lemma_.lower() in self.cues.anaphor_nouns and t.tag_ not in ("WDT", "WP")
+                   and (t.pos_ == "PRON" or t in definite) for t in clause)
+
+    def _antecedent_issues(self, clause: Sequence[Token], si: int) -> list[str]:
+        """Return the issue an anaphor in the clause points back to, from the preceding sentences.
+
+        A definite noun that re-uses a word of an earlier issue term ("the plant" after "nuclear
+        power plant") takes that term's issue. A generic one ("that effort", "the agreement")
+        takes the issue of the nearest sentence that names one, and only when it names just
+        one, since a guess between several would be a coin toss.
+        """
+        window = self.sents[max(0, si - ANAPHOR_WINDOW_SENTENCES):si]
+        if not window:
+            return []
+        base = window[0].start_char
+        context = self.doc.text[base:self.sents[si].start_char]
+        hits = _issue_hits(context)
+        for noun in self._definite_nouns(clause):
+            word = re.compile(rf"\b{re.escape(noun.lemma_.lower())}", re.IGNORECASE)
+            matching = [h for h in hits if word.search(context[h[0]:h[1]])]
+            if matching:
+                return [matching[-1][2]]
+        if not self._has_generic_anaphor(clause):
+            return []
+        # the nearest sentence that names any issue is the antecedent, if it names just one
+        for prev in reversed(window):
+            issues = set(classify_issues(prev.text))
+            if issues:
+                return list(issues) if len(issues) == 1 else []
+        return []
+
+    def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> list[str]:
+        """Return the clause's issues; else, for a clause that refers back, its antecedent's.
+
+        The antecedent is looked for in the rest of the sentence first ("a push for a truce --
+        something Zelenskyy has called for"), then in the sentences before it.
+        """
+        found = classify_issues("".join(t.text_with_ws for t in clause))
+        if found:
+            return found
+        if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
+            found = classify_issues(self.sents[si].text)
+        # a bare stance with no issue of its own ("offered support") is not a position
+        return found or self._antecedent_issues(clause, si)
+
+    # ---- driver ---------------------------------------------------------------------------
+
+    def _stance_text(self, clause: Sequence[Token]) -> str:
+        """Return the clause text, trimmed to MAX_STANCE_WORDS around its first issue term."""
+        words = " ".join(t.text for t in clause if not t.is_space).split()
+        if len(words) <= MAX_STANCE_WORDS:
+            return " ".join(words)
+        joined = " ".join(words)
+        hits = _issue_hits(joined)
+        first = len(joined[:hits[0][0]].split()) if hits else 0
+        start = max(0, min(first - MAX_STANCE_WORDS // 3, len(words) - MAX_STANCE_WORDS))
+        return " ".join(words[start:start + MAX_STANCE_WORDS])
+
+    def find(self) -> list[PositionSpan]:
+        """Return the positions of the whole document, sentence by sentence."""
+        out: list[PositionSpan] = []
+        for si, sent in enumerate(self.sents):
+            seen: set[tuple[str, str]] = set()
+            for cand in self._sentence_candidates(sent, si):
+                clause = [t for t in cand.clause if not t.is_space]
+                if not clause:
+                    continue
+                if cand.is_plan_term:
+                    self.plan_terms_in.add(si)
+                    self.plan = _PlanState(cand.party, si)
+                for issue in self._issues(cand, clause, si):
+                    key = (cand.party.ref, issue)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(PositionSpan(
+                        party=cand.party, issue=issue, stance=self._stance_text(clause),
+                        start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text),
+                        sentence_start=sent.start_char, sentence_end=sent.end_char,
+                    ))
+            self._note_authored_plans(sent, si)
+        return out
+
+    def _sentence_candidates(self, sent: Span, si: int) -> list[_Candidate]:
+        """Return every stance cue of the sentence that has a party, hedged ones left out."""
+        found = []
+        for tok in sent:
+            if self._hedged(tok):
+                continue
+            for make in (self._verb_candidate, self._noun_candidate, self._speech_candidate):
+                cand = make(tok)
+                if cand is not None:
+                    found.append(cand)
+            plan = self._plan_candidate(tok, si)
+            if plan is not None:
+                found.append(plan)
+        return found
+
+
+def find_positions(doc: Doc, mentions: Sequence[Mention], *,
+                   quotes: Sequence[tuple[int, int, ActorRef | None]] = ()) -> list[PositionSpan]:
+    """Return each party's stances on negotiation issues in ``doc``, one per (party, issue) per sentence.
+
+    ``mentions`` are knowledge-base mentions (offsets into ``doc.text``); only ``actor`` and
+    resolved ``role`` mentions can be parties. ``quotes`` are (start, end, speaker) of quotes
+    found elsewhere: a stance voiced inside one without a subject of its own is the speaker's.
+    """
+    return _Finder(doc, mentions, quotes).find()

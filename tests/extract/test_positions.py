@@ -1,0 +1,318 @@
+"""Position extraction: party, issue and the cases that are not positions, on hand-written sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parley.analyse.mentions import Mention
+from parley.extract.positions import PositionSpan, classify_issues, find_positions
+from parley.model.records import ISSUES, ActorRef
+
+pytestmark = pytest.mark.spacy
+
+RUSSIA = ActorRef(name="Russia", kind="state", id="Q159")
+UKRAINE = ActorRef(name="Ukraine", kind="state", id="Q212")
+US = ActorRef(name="United States", kind="state", id="Q30")
+ISRAEL = ActorRef(name="Israel", kind="state", id="Q801")
+HAMAS = ActorRef(name="Hamas", kind="group")
+SUDAN = ActorRef(name="Sudan", kind="state", id="Q1049")
+RSF = ActorRef(name="Rapid Support Forces", kind="group")
+QUAD = ActorRef(name="Quad", kind="group")
+RWANDA = ActorRef(name="Rwanda", kind="state", id="Q1037")
+DRC = ActorRef(name="Democratic Republic of the Congo", kind="state", id="Q974")
+ARMENIA = ActorRef(name="Armenia", kind="state", id="Q399")
+AZERBAIJAN = ActorRef(name="Azerbaijan", kind="state", id="Q227")
+PASHINYAN = ActorRef(name="Nikol Pashinyan", kind="person", affiliation="Q399")
+ALIYEV = ActorRef(name="Ilham Aliyev", kind="person", affiliation="Q227")
+ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", kind="person", id="Q3874799", affiliation="Q212")
+NETANYAHU = ActorRef(name="Benjamin Netanyahu", kind="person", affiliation="Q801")
+LAVROV = ActorRef(name="Sergei Lavrov", kind="person", affiliation="Q159")
+GUTERRES = ActorRef(name="António Guterres", kind="person", affiliation="Q1065")
+FRANCE = ActorRef(name="France", kind="state", id="Q142")
+BRITAIN = ActorRef(name="United Kingdom", kind="state", id="Q145")
+TURKEY = ActorRef(name="Turkey", kind="state", id="Q43")
+EGYPT = ActorRef(name="Egypt", kind="state", id="Q79")
+QATAR = ActorRef(name="Qatar", kind="state", id="Q846")
+
+# A small hand-made gazetteer: surface form → actor. Longer forms win over the shorter ones inside them.
+GAZETTEER: dict[str, ActorRef] = {
+    "Russia": RUSSIA, "Moscow": RUSSIA, "the Kremlin": RUSSIA, "Kremlin": RUSSIA,
+    "Ukraine": UKRAINE, "Kyiv": UKRAINE, "Washington": US, "US": US, "the United States": US,
+    "Israel": ISRAEL, "Israeli officials": ISRAEL, "Hamas": HAMAS,
+    "Sudan's government": SUDAN, "Sudan's army": SUDAN, "the RSF": RSF, "RSF": RSF, "the Quad": QUAD,
+    "Rwanda": RWANDA, "Kigali": RWANDA, "Kinshasa": DRC, "Armenia": ARMENIA, "Azerbaijan": AZERBAIJAN,
+    "Baku": AZERBAIJAN, "Nikol Pashinyan": PASHINYAN, "Pashinyan": PASHINYAN, "Ilham Aliyev": ALIYEV,
+    "Aliyev": ALIYEV, "Zelenskyy": ZELENSKYY, "Netanyahu": NETANYAHU, "Sergei Lavrov": LAVROV,
+    "France": FRANCE, "Britain": BRITAIN, "Turkey": TURKEY, "Egypt": EGYPT, "Qatar": QATAR,
+}  # fmt: skip
+ROLES: dict[str, ActorRef | None] = {
+    "The UN secretary-general": GUTERRES,
+    "A senior official": None,
+}
+
+
+def mentions_for(text: str) -> list[Mention]:
+    """Return hand-built actor and role mentions for ``text`` from GAZETTEER and ROLES."""
+    taken = [False] * len(text)
+    found: list[Mention] = []
+    table = [(k, v, "actor") for k, v in GAZETTEER.items()] + [(k, v, "role") for k, v in ROLES.items()]
+    for surface, actor, kind in sorted(table, key=lambda e: -len(e[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(taken[m.start():m.end()]):
+                continue
+            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+            found.append(Mention(m.start(), m.end(), m.group(), kind, actor))
+    return sorted(found, key=lambda m: m.start)
+
+
+def run(nlp, text: str, **kwargs) -> list[PositionSpan]:
+    """Return the positions found in ``text`` with the hand-built mentions."""
+    return find_positions(nlp(text), mentions_for(text), **kwargs)
+
+
+def pairs(positions: list[PositionSpan]) -> set[tuple[str, str]]:
+    """Return the (party name, issue) pairs of ``positions``."""
+    return {(p.party.name, p.issue) for p in positions}
+
+
+# ---- classify_issues ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("binding security guarantees", "security_guarantees"),
+        ("a pledge modelled on Article 5", "security_guarantees"),
+        ("Kyiv's hopes of joining NATO", "alliance_membership"),
+        ("NATO membership", "alliance_membership"),
+        ("withdraw its forces from Donetsk", "territory"),
+        ("start talks from the current front line", "territory"),
+        ("refuses to cede land", "territory"),
+        ("the Zaporizhzhia nuclear power plant", "nuclear"),
+        ("a 30-day cease-fire", "ceasefire"),
+        ("a Christmas truce", "ceasefire"),
+        ("lift sanctions in stages", "sanctions"),
+        ("keep Russian assets frozen", "economic_reconstruction"),
+        ("US-led rebuilding of Gaza", "economic_reconstruction"),
+        ("the return of deported children", "humanitarian"),
+        ("let civilians leave the city safely", "humanitarian"),
+        ("an all-for-all prisoner exchange", "humanitarian"),
+        ("hold elections within 100 days", "governance"),
+        ("protect the Russian language and the church", "governance"),
+        ("a special tribunal for aggression", "accountability"),
+        ("no amnesty for war crimes", "accountability"),
+        ("cap its armed forces at 600,000", "military_limits"),
+        ("a peacetime ceiling of 800,000 troops", "military_limits"),
+        ("Hamas must disarm", "military_limits"),
+    ],
+)
+def test_classify_issues_finds_the_issue(text: str, issue: str) -> None:
+    assert issue in classify_issues(text)
+
+
+def test_classify_issues_orders_by_first_mention_and_stays_in_the_taxonomy() -> None:
+    found = classify_issues("a truce first, then sanctions relief and a prisoner swap")
+    assert found == ["ceasefire", "sanctions", "humanitarian"]
+    assert set(found) <= set(ISSUES)
+
+
+def test_classify_issues_ignores_everyday_words() -> None:
+    assert classify_issues("Russian forces attacked the city's power grid overnight, officials said") == []
+    assert classify_issues("NATO-style guarantees") == ["security_guarantees"]  # NATO alone is not membership
+
+
+# ---- stance cues and parties ----------------------------------------------------------------
+
+
+def test_demand_by_metonym_is_the_state(nlp) -> None:
+    found = run(nlp, "The Kremlin has demanded that Kyiv withdraw its troops from the Luhansk region.")
+    assert pairs(found) == {("Russia", "territory")}
+
+
+def test_call_for_gives_one_position_per_issue(nlp) -> None:
+    found = run(nlp, "Hamas has called for a permanent ceasefire and the release of all prisoners.")
+    assert pairs(found) == {("Hamas", "ceasefire"), ("Hamas", "humanitarian")}
+
+
+def test_refusal_and_the_proposer_named_by_the_agent(nlp) -> None:
+    found = run(nlp, "Sudan's army rejected a humanitarian truce proposed by the Quad.")
+    assert ("Sudan", "ceasefire") in pairs(found)
+    assert ("Quad", "ceasefire") in pairs(found)
+
+
+def test_insistence_on_neutralising_an_armed_group_is_security(nlp) -> None:
+    found = run(nlp, "Rwanda has insisted that Kinshasa neutralise the FDLR militia before anything else.")
+    assert pairs(found) == {("Rwanda", "security_guarantees")}
+
+
+def test_refusal_to_grant_amnesty(nlp) -> None:
+    found = run(nlp, "Kinshasa has refused to grant an amnesty to rebel commanders accused of atrocities.")
+    assert pairs(found) == {("Democratic Republic of the Congo", "accountability")}
+
+
+def test_demand_about_a_constitution_is_territory_not_governance(nlp) -> None:
+    found = run(nlp, "Azerbaijan has demanded that Armenia drop territorial claims from its constitution.")
+    assert pairs(found) == {("Azerbaijan", "territory")}
+
+
+def test_pronoun_subject_resolves_to_the_person_just_named(nlp) -> None:
+    text = "Nikol Pashinyan met Ilham Aliyev in Washington. He has proposed a referendum on a new basic law."
+    assert pairs(run(nlp, text)) == {("Nikol Pashinyan", "governance")}
+
+
+def test_offer_to_host_a_prisoner_exchange(nlp) -> None:
+    found = run(nlp, "Turkey offered to host a prisoner exchange between the two sides.")
+    assert pairs(found) == {("Turkey", "humanitarian")}
+
+
+def test_appositive_names_the_person(nlp) -> None:
+    found = run(nlp, "Russia's foreign minister, Sergei Lavrov, rejected any deployment of peacekeepers.")
+    assert pairs(found) == {("Sergei Lavrov", "security_guarantees")}
+
+
+def test_joint_stance_goes_to_the_first_named(nlp) -> None:
+    found = run(nlp, "France and Britain have offered to send a reassurance force after a ceasefire.")
+    assert ("France", "security_guarantees") in pairs(found)
+    assert not any(p.party == BRITAIN for p in found)
+
+
+def test_central_position_of_a_possessor(nlp) -> None:
+    found = run(nlp, "Keeping Ukraine out of NATO membership has long been a key demand of the Kremlin.")
+    assert pairs(found) == {("Russia", "alliance_membership")}
+
+
+def test_possessive_stance_noun(nlp) -> None:
+    found = run(nlp, "Israel's demand for the return of all hostages has held up the talks.")
+    assert pairs(found) == {("Israel", "humanitarian")}
+
+
+def test_adjective_cue_in_reported_speech_with_pronoun(nlp) -> None:
+    found = run(nlp, "The RSF said it was open to a humanitarian truce in Darfur.")
+    assert ("Rapid Support Forces", "ceasefire") in pairs(found)
+
+
+def test_must_in_reported_speech_belongs_to_the_speaker_role(nlp) -> None:
+    found = run(nlp, "The UN secretary-general said Israel must allow aid deliveries into Gaza at once.")
+    assert pairs(found) == {("António Guterres", "humanitarian")}
+
+
+def test_conditional_threat_in_reported_speech_is_a_demand(nlp) -> None:
+    found = run(nlp, "Netanyahu warned that if Hamas does not free the hostages, Israel will resume the war.")
+    assert pairs(found) == {("Benjamin Netanyahu", "humanitarian")}
+
+
+def test_complaint_of_stalling_is_the_complainant_position(nlp) -> None:
+    found = run(nlp, "Kyiv says Moscow is delaying the agreed exchange of prisoners of war.")
+    assert pairs(found) == {("Ukraine", "humanitarian")}
+
+
+def test_stance_inside_a_quote_takes_the_quote_speaker(nlp) -> None:
+    text = '"We will never accept a ceasefire that rewards the aggressor," the president told parliament.'
+    start, end = 1, text.index(',"')
+    found = run(nlp, text, quotes=[(start, end, ZELENSKYY)])
+    assert pairs(found) == {("Volodymyr Zelenskyy", "ceasefire")}
+
+
+def test_one_position_per_party_and_issue_per_sentence(nlp) -> None:
+    found = run(nlp, "Moscow wants sanctions lifted and insists that sanctions relief must come first.")
+    assert [(p.party.name, p.issue) for p in found] == [("Russia", "sanctions")]
+
+
+# ---- plans and their authors ----------------------------------------------------------------
+
+
+def test_plan_terms_belong_to_the_plan_author(nlp) -> None:
+    found = run(nlp, "The US draft would require Hamas to disarm and hand governance of Gaza to a new body.")
+    assert pairs(found) == {("United States", "military_limits"), ("United States", "governance")}
+
+
+def test_plan_terms_after_the_author_drafted_it(nlp) -> None:
+    text = ("Egypt and Qatar presented a new proposal to both sides on Monday. "
+            "It would free ten hostages in exchange for a 60-day truce.")
+    assert pairs(run(nlp, text)) == {("Egypt", "humanitarian"), ("Egypt", "ceasefire")}
+
+
+def test_modal_sentence_right_after_plan_terms_continues_them(nlp) -> None:
+    text = ("Washington's plan would cap Ukraine's army at 600,000 troops. "
+            "Sanctions could then be lifted step by step.")
+    assert pairs(run(nlp, text)) == {("United States", "military_limits"), ("United States", "sanctions")}
+
+
+def test_plan_without_an_author_gives_nothing(nlp) -> None:
+    assert run(nlp, "The draft would freeze the front line and lift sanctions in stages.") == []
+
+
+# ---- anaphora ---------------------------------------------------------------------------------
+
+
+def test_definite_noun_points_back_to_an_issue_term(nlp) -> None:
+    text = ("The nuclear power plant has been shelled repeatedly. "
+            "Kyiv has proposed putting the plant under international control.")
+    assert pairs(run(nlp, text)) == {("Ukraine", "nuclear")}
+
+
+def test_generic_anaphor_needs_a_single_issue_before_it(nlp) -> None:
+    one = "A truce took effect on Friday. Hamas said it remained committed to the agreement."
+    assert pairs(run(nlp, one)) == {("Hamas", "ceasefire")}
+    many = ("The talks covered a truce, sanctions and prisoner swaps. "
+            "Hamas said it remained committed to the agreement.")
+    assert run(nlp, many) == []
+
+
+# ---- not positions ----------------------------------------------------------------------------
+
+
+def test_topic_list_without_a_stance_is_not_a_position(nlp) -> None:
+    text = "The next round is meant to address prisoner exchanges, the front line and sanctions relief."
+    assert run(nlp, text) == []
+
+
+def test_battlefield_fact_is_not_a_position(nlp) -> None:
+    assert run(nlp, "Russian forces captured the town after weeks of fighting near the front line.") == []
+
+
+def test_open_question_is_not_a_position(nlp) -> None:
+    assert run(nlp, "It is unclear whether Moscow would reject a ceasefire of that kind.") == []
+
+
+def test_unresolved_speaker_gives_no_position(nlp) -> None:
+    assert run(nlp, "A senior official said Russia must withdraw from the occupied areas.") == []
+
+
+def test_stance_without_an_issue_is_not_a_position(nlp) -> None:
+    assert run(nlp, "Aliyev demanded an apology from Armenia for the remarks.") == []
+
+
+def test_span_offsets_and_stance_text(nlp) -> None:
+    text = ("Zelenskyy has pushed for binding security guarantees that would protect Ukraine from any "
+            "renewed attack by its neighbour, backed by Western air power, European troops on the ground "
+            "and a long-term flow of money for weapons.")
+    doc = nlp(text)
+    [pos] = find_positions(doc, mentions_for(text))
+    assert pos.issue == "security_guarantees" and pos.party == ZELENSKYY
+    assert 0 <= pos.sentence_start <= pos.start < pos.end <= pos.sentence_end <= len(text)
+    assert "security guarantees" in text[pos.start:pos.end]
+    assert "security guarantees" in pos.stance
+    assert len(pos.stance.split()) <= 25
+
+
+def test_terms_under_a_named_proposal_belong_to_its_presenter(nlp) -> None:
+    text = ("Egypt presented a new proposal to Hamas on Tuesday. "
+            "Under the proposal, Hamas would release half of the hostages in exchange for a 45-day truce.")
+    assert pairs(run(nlp, text)) == {("Egypt", "humanitarian"), ("Egypt", "ceasefire")}
+
+
+def test_pronoun_after_an_unnamed_reporter_is_not_the_previous_actor(nlp) -> None:
+    text = "Turkey hosted the talks. The bloc said it would keep pressing for the release of all detainees."
+    assert run(nlp, text) == []
+
+
+def test_prediction_about_a_party_is_not_its_position(nlp) -> None:
+    assert run(nlp, "Russia is unlikely to accept any ceasefire before the spring.") == []
+
+
+def test_military_positions_are_not_stances(nlp) -> None:
+    text = "Russian drones hit Ukraine's positions near the front line."
+    assert run(nlp, text) == []
