@@ -1,0 +1,397 @@
+"""Quote extraction: direct quotes (between marks) and indirect ones (X said that ...).
+
+The pipeline, per article:
+
+1. split the text into paragraphs and drop what is not body text (the headline, link
+   teasers, photo captions, section headings);
+2. find every passage between quote marks (``quotes_marks``: any mark style, mixed pairs,
+   multi-paragraph quotes, strays ignored paragraph by paragraph);
+3. parse only the paragraphs that hold a quote mark or a cue word, and find the cues of
+   speech in them with the content each reports (``quotes_clauses``);
+4. attach each quoted passage to the cue that governs it (up the parse tree, or the
+   attribution right after or before it); passages with no cue are dropped as scare quotes
+   or titles unless they are whole sentences continuing an attributed quote;
+5. resolve speakers in document order (``quotes_speaker``), so that "he added" finds the
+   speaker before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.analyse.mentions import Mention
+from parley.extract.quotes_clauses import Attribution, Unit, find_attributions
+from parley.extract.quotes_lexicon import SpeechLexicon, load_lexicon
+from parley.extract.quotes_marks import (
+    DOUBLE_MARKS,
+    SINGLE_MARKS,
+    MarkedQuote,
+    Paragraph,
+    find_marked_quotes,
+    split_paragraphs,
+)
+from parley.extract.quotes_speaker import Resolved, SpeakerResolver
+from parley.model.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["QuoteSpan", "find_quotes"]
+
+# Paragraphs longer than this are parsed in pieces, so that one enormous "sentence" (a
+# table flattened into text, a run-on transcript) cannot stall the parser.
+MAX_PARSE_CHARS = 3000
+# An attribution after a quotation ("...," the Ukrainian leader wrote on social media) puts
+# its verb within this many tokens of the closing mark; further away it is another clause.
+MAX_TRAILING_TOKENS = 8
+# Indirect content that adds fewer words than this to the direct quotation inside it is the
+# quotation itself ("declared 'the war is over'"), not a separate report.
+MIN_OWN_WORDS = 2
+# A short line without end punctuation and mostly capitalised words is a section heading.
+MAX_HEADING_WORDS = 15
+HEADING_CAPITALISED_SHARE = 0.6
+# A paragraph that is nothing but a quotation, with no cue anywhere near, is still a quote
+# (the speaker was named in the paragraph before) when it is at least this long.
+MIN_BARE_QUOTE_WORDS = 4
+SENTENCE_END = ".!?:"
+# A word, with its clitics ("Russia's" is one word, not two).
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:['’][A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation found in a document: the words, whether direct, the cue and the speaker."""
+
+    start: int
+    end: int
+    text: str  # the quoted words (direct) or the reported content (indirect)
+    direct: bool
+    cue: str  # "said", "according to", "wrote on social media", ...
+    speaker: ActorRef | None
+    speaker_start: int = -1
+    speaker_end: int = -1
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+def find_quotes(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    *,
+    headline_end: int = 0,
+    nlp: Language | None = None,
+) -> list[QuoteSpan]:
+    """Return the direct and indirect quotes of ``doc``, in text order.
+
+    ``mentions`` are the knowledge-base mentions (offsets into ``doc.text``); text before
+    ``headline_end`` is a headline and yields no quotes. When ``doc`` has no dependency
+    parse, the paragraphs that may hold a quote are parsed with ``nlp`` (default: the
+    project pipeline).
+    """
+    text = doc.text
+    if not text or not text.strip():
+        return []
+    lex = load_lexicon()
+    paragraphs = [p for p in split_paragraphs(text) if _is_body(text, p, headline_end, lex)]
+    body = {p.index for p in paragraphs}
+    marked = [q for q in find_marked_quotes(text, split_paragraphs(text)) if q.paragraph in body]
+    marked = [q for q in marked if q.open_pos >= headline_end]
+    by_para: dict[int, list[MarkedQuote]] = {}
+    for q in marked:
+        by_para.setdefault(q.paragraph, []).append(q)
+    wanted = [p for p in paragraphs if p.index in by_para or _has_cue_word(text[p.start : p.end], lex)]
+    units = _parse_units(doc, wanted, nlp)
+    para_of_unit = {id(u): p for u, p in units}
+
+    attributions: list[Attribution] = []
+    quote_cue: dict[MarkedQuote, Attribution] = {}
+    unit_of_quote: dict[MarkedQuote, Unit] = {}
+    for unit, para in units:
+        quotes = [q for q in by_para.get(para.index, []) if unit.start <= q.open_pos < unit.end]
+        found = find_attributions(unit, quotes, lex, text)
+        attributions.extend(found)
+        for q in quotes:
+            unit_of_quote[q] = unit
+            att = _governing_cue(q, unit, found, quotes, lex, text)
+            if att is not None:
+                quote_cue[q] = att
+                att.directs.append(q)
+    _follow_chains(marked, quote_cue)
+
+    resolver = SpeakerResolver(text, mentions, lex)
+    para_starts = sorted(p.start for p in paragraphs)
+    speakers: dict[int, Resolved] = {}
+    for att in sorted(attributions, key=lambda a: a.pos):
+        if att.not_speech or not (att.contents or att.directs):
+            continue
+        window = _window_start(para_starts, para_of_unit[id(att.unit)].start)
+        sent_start = att.unit.sentence_bounds(att.cue)[0]
+        res = _resolve(att, resolver, window, sent_start)
+        speakers[id(att)] = res
+        resolver.remember(res.start if res.start >= 0 else att.pos, res.actor)
+
+    out: list[QuoteSpan] = []
+    last: tuple[Attribution, Resolved] | None = None
+    last_para = -2
+    for q in marked:
+        q_unit = unit_of_quote.get(q)
+        if q_unit is None:
+            continue
+        att = quote_cue.get(q)
+        if att is not None and att.not_speech:
+            continue
+        if att is not None:
+            res = speakers.get(id(att), Resolved(None))
+            last, last_para = (att, res), q.paragraph
+        elif _is_whole(text, q, paragraphs) and last is not None and q.paragraph - last_para <= 1:
+            att, res = last  # "We're close," he said. "Very close."
+            last_para = q.paragraph
+        elif (
+            _fills_paragraph(text, q, paragraphs)
+            and _word_count(text[q.start : q.end]) >= MIN_BARE_QUOTE_WORDS
+        ):
+            att, res = None, Resolved(None)
+        else:
+            continue  # scare quotes, titles, terms from a document
+        sent = _sentence_span(q_unit, q)
+        cue = att.cue_text if att else ""
+        out.append(_quote(text, q.start, q.end, True, cue, res, sent))
+    for att in attributions:
+        if att.not_speech or id(att) not in speakers:
+            continue
+        res = speakers[id(att)]
+        sent = att.unit.sentence_bounds(att.cue)
+        for start, end in att.contents:
+            if _own_words(text, start, end, marked) < MIN_OWN_WORDS or _opens_quoted(start, marked):
+                continue
+            bounds = (min(sent[0], start), max(sent[1], end))
+            out.append(_quote(text, start, end, False, att.cue_text, res, bounds))
+    return _dedupe(out)
+
+
+def _quote(
+    text: str, start: int, end: int, direct: bool, cue: str, res: Resolved, sent: tuple[int, int]
+) -> QuoteSpan:
+    """Return a QuoteSpan for ``text[start:end]`` with its speaker and sentence."""
+    return QuoteSpan(
+        start=start,
+        end=end,
+        text=text[start:end],
+        direct=direct,
+        cue=cue,
+        speaker=res.actor,
+        speaker_start=res.start,
+        speaker_end=res.end,
+        sentence_start=sent[0],
+        sentence_end=sent[1],
+    )
+
+
+# -- layout -----------------------------------------------------------------------------------
+def _is_body(text: str, para: Paragraph, headline_end: int, lex: SpeechLexicon) -> bool:
+    """Return True for body paragraphs: not headline, teaser, caption or section heading."""
+    if para.start < headline_end:
+        return False
+    chunk = text[para.start : para.end]
+    low = chunk.lower()
+    if low.startswith(lex.skip_prefixes) or any(m in low for m in lex.caption_markers):
+        return False
+    words = chunk.split()
+    if len(words) <= MAX_HEADING_WORDS and chunk[-1] not in SENTENCE_END + "".join(
+        DOUBLE_MARKS | SINGLE_MARKS
+    ):
+        long_words = [w for w in words if len(w) > 3]
+        capitalised = sum(w[0].isupper() for w in long_words)
+        if long_words and capitalised / len(long_words) >= HEADING_CAPITALISED_SHARE:
+            return False
+    return True
+
+
+def _has_cue_word(chunk: str, lex: SpeechLexicon) -> bool:
+    """Return True when ``chunk`` contains a form of a verb of saying or "according"."""
+    return any(w in lex.surface_forms for w in _WORD.findall(chunk.lower()))
+
+
+def _parse_units(doc: Doc, paragraphs: list[Paragraph], nlp: Language | None) -> list[tuple[Unit, Paragraph]]:
+    """Return parsed units for ``paragraphs``: from ``doc``'s own parse, else parsed here."""
+    if not paragraphs:
+        return []
+    out: list[tuple[Unit, Paragraph]] = []
+    todo = paragraphs
+    if doc.has_annotation("DEP"):
+        # Reuse the document's parse where its sentences stay inside the paragraph; a sentence
+        # that runs across a line break (a headline glued to the lead) is parsed again here.
+        sents = list(doc.sents)
+        todo = []
+        for p in paragraphs:
+            mine = [s for s in sents if s.end_char > p.start and s.start_char < p.end]
+            if mine and mine[0].start_char >= p.start and mine[-1].end_char <= p.end:
+                out.append((Unit(mine, 0, p.start, p.end), p))
+            else:
+                todo.append(p)
+    if todo:
+        if nlp is None:
+            from parley.analyse.nlp import load_nlp
+
+            nlp = load_nlp()
+        pieces = [(a, b, p) for p in todo for a, b in _pieces(doc.text, p.start, p.end)]
+        for (a, b, p), sub in zip(pieces, nlp.pipe(doc.text[a:b] for a, b, _ in pieces), strict=True):
+            out.append((Unit(list(sub.sents), a, a, b), p))
+    out.sort(key=lambda up: up[0].start)
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return ``[start, end)`` cut at sentence ends (else spaces) into pieces the parser can take."""
+    out = []
+    while end - start > MAX_PARSE_CHARS:
+        window = text[start : start + MAX_PARSE_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = MAX_PARSE_CHARS if cut <= 0 else cut + 1
+        out.append((start, start + cut))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+# -- attaching quotations to cues ------------------------------------------------------------
+def _governing_cue(
+    q: MarkedQuote,
+    unit: Unit,
+    found: list[Attribution],
+    quotes: list[MarkedQuote],
+    lex: SpeechLexicon,
+    text: str,
+) -> Attribution | None:
+    """Return the cue that introduces the quotation ``q``, or None (scare quotes, titles)."""
+    by_tok = {(a.cue.i, id(a.cue.doc)): a for a in found}
+    toks = unit.tokens()
+    inside = [t for t in toks if q.start <= unit.start_of(t) < q.end]
+    for t in inside:  # up the tree: "said the agency was 'appalled'"
+        node = t
+        for _ in range(len(toks)):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            att = by_tok.get((node.i, id(node.doc)))
+            if att is not None and not q.start <= unit.start_of(node) < q.end:
+                return att
+    if q.close_pos >= 0:  # right after: "...," he said / "...," according to X
+        nxt = [q2.open_pos for q2 in quotes if q2.open_pos > q.close_pos]
+        stop = min(nxt) if nxt else unit.end
+        after = [t for t in toks if q.close_pos < unit.start_of(t) < stop]
+        words = [t for t in after if not t.is_punct][:MAX_TRAILING_TOKENS]
+        for t in words:
+            att = by_tok.get((t.i, id(t.doc)))
+            if att is not None:
+                return att
+            if t.sent.start != words[0].sent.start or t.text in SENTENCE_END:
+                break
+    before = text[unit.start : q.open_pos].rstrip()
+    if before and before[-1] in ":,":  # right before: He said: "..."
+        prev_close = max([q2.close_pos for q2 in quotes if 0 <= q2.close_pos < q.open_pos], default=-1)
+        cands = [a for a in found if prev_close < a.pos < q.open_pos]
+        if cands:
+            return max(cands, key=lambda a: a.pos)
+    return None
+
+
+def _follow_chains(marked: list[MarkedQuote], quote_cue: dict[MarkedQuote, Attribution]) -> None:
+    """Give every paragraph of a multi-paragraph quotation the cue one of them has."""
+    chain: list[MarkedQuote] = []
+    for q in marked:
+        chain.append(q)
+        if q.continues:
+            continue
+        att = next((quote_cue[c] for c in reversed(chain) if c in quote_cue), None)
+        if att is not None:
+            for c in chain:
+                if c not in quote_cue:
+                    quote_cue[c] = att
+                    att.directs.append(c)
+        chain = []
+
+
+def _resolve(att: Attribution, resolver: SpeakerResolver, window: int, sent_start: int) -> Resolved:
+    """Return the speaker of ``att``: its source token, else the speaker just before it."""
+    if att.source is None:
+        return resolver.last_speaker(att.pos, window)
+    res = resolver.resolve(att.source, att.unit.base, window, sent_start)
+    if res.actor is None and att.fallback is not None:
+        res = resolver.resolve(att.fallback, att.unit.base, window, sent_start)
+    return res
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _window_start(para_starts: list[int], para_start: int) -> int:
+    """Return the start of the paragraph before the one starting at ``para_start``."""
+    earlier = [s for s in para_starts if s < para_start]
+    return earlier[-1] if earlier else para_start
+
+
+def _is_whole(text: str, q: MarkedQuote, paragraphs: list[Paragraph]) -> bool:
+    """Return True when ``q`` stands as a sentence of its own rather than inside a clause."""
+    para = next((p for p in paragraphs if p.index == q.paragraph), None)
+    if para is None:
+        return False
+    before = text[para.start : q.open_pos].rstrip()
+    return not before or before[-1] in SENTENCE_END or before[-1] in DOUBLE_MARKS
+
+
+def _fills_paragraph(text: str, q: MarkedQuote, paragraphs: list[Paragraph]) -> bool:
+    """Return True when ``q`` is its whole paragraph (nothing but punctuation after it)."""
+    para = next((p for p in paragraphs if p.index == q.paragraph), None)
+    if para is None:
+        return False
+    after = text[(q.close_pos + 1 if q.close_pos >= 0 else para.end) : para.end].strip()
+    return q.open_pos == para.start and not _WORD.search(after)
+
+
+def _sentence_span(unit: Unit, q: MarkedQuote) -> tuple[int, int]:
+    """Return the offsets of the sentence(s) that hold ``q``."""
+    starts = [unit.sentence_bounds(s[0]) for s in unit.sents if len(s)]
+    first = next((b for b in starts if b[0] <= q.start < b[1]), (q.start, q.end))
+    last = next((b for b in starts if b[0] < q.end <= b[1]), first)
+    return first[0], max(last[1], q.end)
+
+
+def _word_count(chunk: str) -> int:
+    """Return the number of words in ``chunk``."""
+    return len(_WORD.findall(chunk))
+
+
+def _own_words(text: str, start: int, end: int, marked: list[MarkedQuote]) -> int:
+    """Return how many words of ``[start, end)`` lie outside every quotation."""
+    keep = [True] * (end - start)
+    for q in marked:
+        for i in range(max(q.start, start), min(q.end, end)):
+            keep[i - start] = False
+    chunk = "".join(c if k else " " for c, k in zip(text[start:end], keep, strict=True))
+    return _word_count(chunk)
+
+
+def _opens_quoted(start: int, marked: list[MarkedQuote]) -> bool:
+    """Return True when content starting at ``start`` starts with a quotation (it *is* the quote:
+    'declared "the war is over" as he flew' reports no clause of its own)."""
+    return any(q.open_pos <= start <= q.start for q in marked)
+
+
+def _dedupe(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Return ``quotes`` in text order with exact repeats removed."""
+    seen: set[tuple[int, int, bool]] = set()
+    out = []
+    for q in sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)):
+        key = (q.start, q.end, q.direct)
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out

@@ -1,0 +1,267 @@
+"""Cues of reported speech in a parsed sentence, and the content each one reports.
+
+A cue is a verb of saying outside quotation marks, or "according to". Its content is the
+clause it governs: the ``ccomp`` (or a subject-bearing ``xcomp``) of the verb, the clause
+that "according to" attaches to, or the object predicate of "call" ("what the UN has called
+the worst crisis"). The speaker token is found in ``quotes_speaker``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parley.extract.quotes_lexicon import SpeechLexicon
+from parley.extract.quotes_marks import TRAILING_PUNCT, MarkedQuote
+from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, speaker_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Tags of a clause head that carries no tense of its own: with a mandative verb ("insisted
+# that Ukraine give up") such a clause is a demand, not a report of what was said.
+BARE_TAGS = ("VB", "VBP")
+SINGULAR_SUBJECT_TAGS = ("NN", "NNP")
+# Punctuation that separates a preceding clause from a cue that cannot report it.
+CLAUSE_BREAKS = frozenset((";", ":", "(", ")"))
+# How far "according to" climbs from a participle to the clause it qualifies.
+MAX_CLIMB = 4
+LEADING_SKIP = frozenset(("that", ",", ":", "-", "—", "–"))
+
+
+@dataclass
+class Unit:
+    """A parsed stretch of text (a paragraph, or a piece of a huge one)."""
+
+    sents: list[Span]
+    base: int  # add to ``token.idx`` to get an offset into the article text
+    start: int
+    end: int
+
+    def tokens(self) -> list[Token]:
+        """Return the tokens of every sentence, in order."""
+        return [t for s in self.sents for t in s]
+
+    def start_of(self, tok: Token) -> int:
+        """Return the article offset where ``tok`` starts."""
+        return self.base + tok.idx
+
+    def end_of(self, tok: Token) -> int:
+        """Return the article offset just after ``tok``."""
+        return self.base + tok.idx + len(tok.text)
+
+    def sentence_bounds(self, tok: Token) -> tuple[int, int]:
+        """Return the article offsets of the sentence holding ``tok``."""
+        s = tok.sent
+        return self.base + s.start_char, self.base + s.end_char
+
+
+@dataclass
+class Attribution:
+    """A cue of speech with the quotes it introduces and the token naming its speaker."""
+
+    cue: Token
+    unit: Unit
+    cue_text: str
+    source: Token | None
+    fallback: Token | None = None  # the reporter's own subject when the cited source is unknown
+    contents: list[tuple[int, int]] = field(default_factory=list)  # indirect: reported content
+    directs: list[MarkedQuote] = field(default_factory=list)
+    not_speech: bool = False  # a document "states" what it contains
+
+    @property
+    def pos(self) -> int:
+        """Return the article offset of the cue."""
+        return self.unit.start_of(self.cue)
+
+
+def particles(tok: Token) -> set[str]:
+    """Return the particles of a phrasal verb ("point out" -> {"out"})."""
+    return {c.lower_ for c in tok.children if c.dep_ == "prt"}
+
+
+def is_cue_verb(tok: Token, lex: SpeechLexicon) -> bool:
+    """Return True when ``tok`` is a verb of saying or naming."""
+    return tok.tag_.startswith("VB") and lex.is_cue_lemma(tok.lemma_, particles(tok))
+
+
+def according_phrase(tok: Token, lex: SpeechLexicon) -> str | None:
+    """Return the "according to" phrase that starts at ``tok`` (as written), or None."""
+    doc = tok.doc
+    for words in lex.according:
+        n = len(words)
+        if tok.i + n <= len(doc) and tuple(t.lower_ for t in doc[tok.i : tok.i + n]) == words:
+            return doc[tok.i : tok.i + n].text.lower()
+    return None
+
+
+def cue_text(tok: Token, lex: SpeechLexicon) -> str:
+    """Return the cue as text: the verb, its particle, and a medium ("wrote on social media")."""
+    parts = [tok.text, *[c.text for c in tok.children if c.dep_ == "prt"]]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                words = " ".join(t.lower_ for t in obj.subtree if t.pos_ != "DET")
+                if words in lex.channels:
+                    parts.append(f"on {words}")
+    return " ".join(parts)
+
+
+def _has_subject(tok: Token, lex: SpeechLexicon) -> bool:
+    """Return True when ``tok`` heads a clause with a subject of its own (not a relative pronoun)."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ not in lex.relative_pronouns | {"what"} for c in tok.children
+    )
+
+
+def _is_demand(verb: Token, clause: Token, lex: SpeechLexicon) -> bool:
+    """Return True when ``clause`` is a subjunctive demand under a mandative ``verb``."""
+    if verb.lemma_.lower() not in lex.mandative or clause.tag_ not in BARE_TAGS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    singular = subj is not None and (subj.tag_ in SINGULAR_SUBJECT_TAGS or subj.lower_ in ("he", "she", "it"))
+    return clause.tag_ == "VB" or singular
+
+
+def _span(unit: Unit, toks: list[Token], text: str) -> tuple[int, int] | None:
+    """Return the trimmed article offsets covering ``toks``, or None when nothing is left."""
+    while toks and (toks[0].lower_ in LEADING_SKIP or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc" or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = unit.start_of(toks[0]), unit.end_of(toks[-1])
+    while end > start and text[end - 1] in TRAILING_PUNCT:
+        end -= 1
+    while start < end and text[start] in TRAILING_PUNCT and text[start] not in "\"“'‘«":
+        start += 1
+    return (start, end) if end > start else None
+
+
+def clause_contents(
+    verb: Token, unit: Unit, lex: SpeechLexicon, cue_ids: set[int], text: str
+) -> list[tuple[int, int]]:
+    """Return the article spans of the clauses ``verb`` reports (empty for a noun-phrase object)."""
+    lemma = verb.lemma_.lower()
+    doc = verb.doc
+    out = []
+    reports = lemma in lex.saying or (lemma in lex.phrasal and lex.is_cue_lemma(lemma, particles(verb)))
+    if reports:
+        comps = [
+            c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _has_subject(c, lex))
+        ]
+        for clause in comps:
+            if not _has_subject(clause, lex) or _is_demand(verb, clause, lex):
+                continue
+            lo, hi = clause.left_edge.i, clause.right_edge.i
+            if hi < verb.i and any(t.text in CLAUSE_BREAKS for t in doc[hi + 1 : verb.i]):
+                continue  # "X could not be verified; Moscow claimed ...": not what was claimed
+            if lo < verb.i < hi:
+                hi = verb.i - 1  # a clause wrapped around its own cue: keep the part before it
+            for c in clause.children:
+                # "said X, but told reporters Y": the second report is not part of the first.
+                if c.dep_ == "conj" and c.i in cue_ids and c.i > clause.i:
+                    hi = min(hi, c.left_edge.i - 1)
+                # "said, citing Y, that X": the source is not part of what was said.
+                if c.lemma_.lower() in lex.citing and c.tag_ == "VBG":
+                    if c.i < clause.i:
+                        lo = max(lo, c.right_edge.i + 1)
+                    else:
+                        hi = min(hi, c.left_edge.i - 1)
+            span = _span(unit, list(doc[lo : hi + 1]), text)
+            if span:
+                out.append(span)
+        if not comps and verb.dep_ == "parataxis" and verb.head.i < verb.i and _has_subject(verb.head, lex):
+            # "Russia will win, Putin said" parsed with the report as the main clause.
+            span = _span(unit, list(doc[verb.head.left_edge.i : verb.left_edge.i]), text)
+            if span:
+                out.append(span)
+    if lemma in lex.naming_indirect and any(c.dep_ in ("nsubj",) for c in verb.children):
+        for c in verb.children:
+            if c.dep_ == "oprd":
+                span = _span(unit, list(doc[c.left_edge.i : c.right_edge.i + 1]), text)
+                if span:
+                    out.append(span)
+    return out
+
+
+def according_content(
+    tok: Token, unit: Unit, lex: SpeechLexicon, text: str
+) -> tuple[Token | None, tuple[int, int] | None]:
+    """Return the source token of "according to X" and the clause it qualifies (or None)."""
+    doc = tok.doc
+    to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    source = None
+    if to is not None:
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() in lex.documents:
+        return source, None
+    head = tok.head
+    for _ in range(MAX_CLIMB):  # "..., aiming at X, according to Y": the clause with a subject
+        if _has_subject(head, lex) or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
+            break
+        head = head.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or not _has_subject(head, lex):
+        return source, None
+    phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, source.right_edge.i)
+    before = list(doc[head.left_edge.i : phrase_lo])
+    after = list(doc[phrase_hi + 1 : head.right_edge.i + 1])
+    toks = before if len(before) >= len(after) else after
+    return source, _span(unit, toks, text)
+
+
+def find_attributions(
+    unit: Unit, quotes: list[MarkedQuote], lex: SpeechLexicon, text: str
+) -> list[Attribution]:
+    """Return every cue of speech in ``unit`` outside quotation marks, with its content."""
+
+    def quoted(tok: Token) -> bool:
+        pos = unit.start_of(tok)
+        return any(q.open_pos <= pos < (q.close_pos if q.close_pos >= 0 else q.end + 1) for q in quotes)
+
+    toks = unit.tokens()
+    verbs = [t for t in toks if is_cue_verb(t, lex) and not quoted(t)]
+    cue_ids = {t.i for t in verbs}
+    out = []
+    for verb in verbs:
+        src = speaker_token(verb, lex, cue_ids)
+        cited = _cited(verb, lex)
+        cue = cue_text(verb, lex)
+        fallback = None
+        if cited is not None:
+            src, fallback, cue = cited, src, f"{cue}, citing"
+        att = Attribution(verb, unit, cue, src, fallback)
+        att.contents = clause_contents(verb, unit, lex, cue_ids, text)
+        if src is not None:
+            ante = antecedent(src, lex)
+            att.not_speech = ante.pos_ in ("NOUN", "PROPN") and ante.lemma_.lower() in lex.documents
+        out.append(att)
+    starts = {words[0] for words in lex.according}
+    for tok in toks:
+        phrase = according_phrase(tok, lex) if tok.lower_ in starts and not quoted(tok) else None
+        if phrase:
+            source, content = according_content(tok, unit, lex, text)
+            att = Attribution(tok, unit, phrase, source)
+            if source is None or source.lemma_.lower() in lex.documents:
+                att.not_speech = True
+            if content:
+                att.contents.append(content)
+            out.append(att)
+    return out
+
+
+def _cited(verb: Token, lex: SpeechLexicon) -> Token | None:
+    """Return the source of "X said, citing Y", or None."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    for c in [*verb.children, *(g for cl in clauses for g in cl.children)]:
+        if c.lemma_.lower() in lex.citing and c.tag_ == "VBG":
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    return None

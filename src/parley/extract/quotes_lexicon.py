@@ -1,0 +1,116 @@
+"""The verb-of-saying lexicon and cue patterns, read from ``data/speech.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from parley.errors import KnowledgeBaseError
+
+SPEECH_TOML = Path(__file__).with_name("data") / "speech.toml"
+
+_VOWELS = set("aeiou")
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    """Everything the quote extractor knows about how speech is reported in English."""
+
+    saying: frozenset[str]  # lemmas of verbs of saying
+    phrasal: dict[str, frozenset[str]]  # lemma -> particles that make it a verb of saying
+    mandative: frozenset[str]
+    naming: frozenset[str]
+    naming_indirect: frozenset[str]
+    citing: frozenset[str]
+    according: tuple[tuple[str, ...], ...]  # word sequences, lowercase
+    channels: frozenset[str]
+    person_pronouns: frozenset[str]
+    collective_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    unresolvable: frozenset[str]
+    documents: frozenset[str]
+    skip_prefixes: tuple[str, ...]
+    caption_markers: tuple[str, ...]
+    surface_forms: frozenset[str]  # every inflected form of every cue, for the pre-filter
+
+    def is_cue_lemma(self, lemma: str, particles: set[str] | None = None) -> bool:
+        """Return True when ``lemma`` (with its particles) is a verb of saying or naming."""
+        lemma = lemma.lower()
+        if lemma in self.saying or lemma in self.naming:
+            return True
+        wanted = self.phrasal.get(lemma)
+        return bool(wanted and particles and wanted & particles)
+
+
+def inflect(lemma: str) -> set[str]:
+    """Return the regular inflections of an English verb lemma (base, -s, -ed, -ing)."""
+    forms = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms.add(lemma + "d")
+        forms.add((lemma[:-1] if not lemma.endswith("ee") else lemma) + "ing")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ied")
+        forms.add(lemma + "ing")
+    else:
+        forms.add(lemma + "ed")
+        forms.add(lemma + "ing")
+    return forms
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    """Return ``values`` lower-cased, as a frozen set."""
+    return frozenset(v.lower() for v in values)
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = SPEECH_TOML) -> SpeechLexicon:
+    """Return the speech lexicon parsed from ``path`` (cached: it is read once per process)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        verbs = data["verbs"]
+        roles = verbs["roles"]
+        saying = _words(verbs["saying"])
+        phrasal = {k.lower(): _words(v) for k, v in verbs.get("phrasal", {}).items()}
+        naming = _words(roles["naming"])
+        forms: set[str] = set()
+        for lemma in saying | naming | set(phrasal):
+            forms |= inflect(lemma)
+        for extra in data.get("irregular", {}).values():
+            forms |= _words(extra)
+        according = tuple(tuple(p.lower().split()) for p in data["phrases"]["according"])
+        forms |= {p[0] for p in according}
+        pronouns = data["pronouns"]
+        layout = data["layout"]
+        return SpeechLexicon(
+            saying=saying,
+            phrasal=phrasal,
+            mandative=_words(roles["mandative"]),
+            naming=naming,
+            naming_indirect=_words(roles["naming_indirect"]),
+            citing=_words(roles["citing"]),
+            according=according,
+            channels=_words(data["channels"]["names"]),
+            person_pronouns=_words(pronouns["person"]),
+            collective_pronouns=_words(pronouns["collective"]),
+            relative_pronouns=_words(pronouns["relative"]),
+            unresolvable=_words(pronouns["unresolvable"]),
+            documents=_words(data["nouns"]["documents"]),
+            skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),
+            caption_markers=tuple(m.lower() for m in layout["caption_markers"]),
+            surface_forms=frozenset(forms),
+        )
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeBaseError(
+            f"speech lexicon is missing or broken ({exc})",
+            path=str(path),
+            stage="extract",
+            hint="restore src/parley/extract/data/speech.toml from the repository",
+        ) from exc

@@ -1,0 +1,249 @@
+"""Who said it: from the token that names a speaker to an ``ActorRef``.
+
+The token comes from the parse (the subject of a verb of saying, the object of "according
+to", the object of "citing"); this module maps it to a knowledge-base mention, follows
+relative pronouns to their antecedent, and resolves personal pronouns and definite
+descriptions ("the ministry") against the speakers and mentions that came before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parley.analyse.mentions import Mention
+from parley.extract.quotes_lexicon import SpeechLexicon
+from parley.model.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SPEAKER_KINDS = ("actor", "role", "pronoun")
+NON_PERSON_KINDS = ("state", "organization", "group")
+# Dependency labels that make a token the subject of its clause.
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+# How far up the tree a participle ("..., saying ...") may look for the clause whose subject
+# speaks; three or four levels cover "X met Y, lauding A, asserting B" chains.
+MAX_PARTICIPLE_CLIMB = 6
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker as resolved, with the character span that named it (-1 when none)."""
+
+    actor: ActorRef | None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker tokens in document order, remembering who spoke where."""
+
+    text: str
+    mentions: Sequence[Mention]
+    lex: SpeechLexicon
+    history: list[tuple[int, ActorRef]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._mentions = sorted(
+            (m for m in self.mentions if m.kind in SPEAKER_KINDS), key=lambda m: (m.start, -m.end)
+        )
+        self._starts = [m.start for m in self._mentions]
+
+    # -- mentions -------------------------------------------------------------------------
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Return the speaker-capable mentions overlapping ``[start, end)``, longest first."""
+        hi = bisect_left(self._starts, end)
+        found = [m for m in self._mentions[:hi] if m.end > start]
+        return sorted(found, key=lambda m: -(m.end - m.start))
+
+    def remember(self, pos: int, actor: ActorRef | None) -> None:
+        """Record that ``actor`` spoke at ``pos`` (for pronouns and 'he added')."""
+        if actor is not None:
+            self.history.append((pos, actor))
+
+    def last_speaker(self, pos: int, window_start: int) -> Resolved:
+        """Return the most recent speaker before ``pos`` that spoke after ``window_start``."""
+        for p, actor in reversed(self.history):
+            if window_start <= p < pos:
+                return Resolved(actor)
+        return Resolved(None)
+
+    # -- tokens ---------------------------------------------------------------------------
+    def resolve(self, tok: Token, base: int, window_start: int, sentence_start: int) -> Resolved:
+        """Return the speaker named by ``tok`` (a subject, an 'according to' object, ...)."""
+        tok = antecedent(tok, self.lex)
+        t_start = base + tok.idx
+        t_end = t_start + len(tok.text)
+        low = tok.lower_
+        if low in self.lex.person_pronouns or low in self.lex.collective_pronouns:
+            given = self._mention_actor(self.overlapping(t_start, t_end))
+            if given is not None:
+                return Resolved(given, t_start, t_end)
+            return self._pronoun(low, t_start, t_end, window_start, sentence_start)
+        if low in self.lex.unresolvable:
+            return Resolved(None, t_start, t_end)
+        found = self._np_mention(tok, base)
+        if found is not None:
+            return found
+        left, right = base + tok.left_edge.idx, t_end
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            actor = self._definite(tok, t_start)
+            if actor is not None:
+                return Resolved(actor, left, right)
+        return Resolved(None, left, right)
+
+    def _mention_actor(self, found: list[Mention]) -> ActorRef | None:
+        for m in found:
+            if m.actor is not None:
+                return m.actor
+        return None
+
+    def _np_mention(self, tok: Token, base: int) -> Resolved | None:
+        """Return the mention that names the noun phrase headed by ``tok``, best first."""
+
+        def span(t: Token) -> tuple[int, int]:
+            return base + t.idx, base + t.idx + len(t.text)
+
+        def subtree_span(t: Token) -> tuple[int, int]:
+            return base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
+
+        tiers: list[list[tuple[int, int]]] = [[span(tok)]]
+        tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "appos"])
+        tiers.append([span(c) for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod")])
+        tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "conj"])
+        tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "prep"])
+        for spans in tiers:
+            for a, b in spans:
+                found = self.overlapping(a, b)
+                if found:
+                    m = found[0]
+                    return Resolved(m.actor, m.start, m.end)
+        for c in tok.children:
+            if c.dep_ == "poss":
+                a, b = subtree_span(c)
+                found = self.overlapping(a, b)
+                if found:
+                    m = found[0]
+                    return Resolved(self._institution(m.actor), m.start, m.end)
+        return None
+
+    def _institution(self, actor: ActorRef | None) -> ActorRef | None:
+        """Return the state or body a person acts for, when the speaker is their aide or office."""
+        if actor is None or actor.kind != "person" or not actor.affiliation:
+            return actor
+        for m in self._mentions:
+            if m.actor is not None and actor.affiliation in (m.actor.id, m.actor.name):
+                return m.actor
+        return actor
+
+    def _pronoun(self, low: str, start: int, end: int, window_start: int, sentence_start: int) -> Resolved:
+        want_person = low in self.lex.person_pronouns
+        for p, actor in reversed(self.history):
+            if window_start <= p < start and is_person(actor) == want_person:
+                return Resolved(actor, start, end)
+        hi = bisect_left(self._starts, sentence_start)
+        for m in reversed(self._mentions[:hi]):
+            if m.actor is not None and m.end <= sentence_start and is_person(m.actor) == want_person:
+                return Resolved(m.actor, start, end)
+        return Resolved(None, start, end)
+
+    def _definite(self, tok: Token, pos: int) -> ActorRef | None:
+        """Return the actor an earlier mention ending in the same noun named ("the ministry")."""
+        heads = {tok.lower_, tok.lemma_.lower()}
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            words = m.text.lower().split()
+            if m.actor is not None and words and words[-1] in heads:
+                return m.actor
+        return None
+
+
+def is_person(actor: ActorRef) -> bool:
+    """Return True when ``actor`` is a person (roles resolve to people)."""
+    return actor.kind not in NON_PERSON_KINDS
+
+
+def antecedent(tok: Token, lex: SpeechLexicon) -> Token:
+    """Return the noun a relative pronoun stands for ("Carney, who said" -> Carney), else ``tok``."""
+    if tok.lower_ not in lex.relative_pronouns:
+        return tok
+    verb = tok.head
+    for _ in range(MAX_PARTICIPLE_CLIMB):
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return tok
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Return the nominal subject of ``verb`` (active or passive), or None."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | None:
+    """Return the token that names who uttered what ``verb`` reports, or None.
+
+    The active subject; the agent of a passive ("was announced by X"); for a verb
+    coordinated with a verb of saying, that verb's speaker; for a participle ("..., saying
+    ..."), the subject of the clause it hangs from — or of a relative clause that ends
+    just before it ("Carney, who offered support, saying ...").
+    """
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if verb.dep_ == "conj":
+        anc = verb.head
+        for _ in range(MAX_PARTICIPLE_CLIMB):
+            if anc.i in is_cue:
+                return speaker_token(anc, lex, is_cue)
+            if anc.head.i == anc.i:
+                break
+            anc = anc.head
+        subj = subject_of(verb.head)
+        if subj is not None:
+            return subj
+    if verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
+        relcl = _relative_before(verb)
+        if relcl is not None:
+            return relcl
+        head = verb.head
+        for _ in range(MAX_PARTICIPLE_CLIMB):
+            subj = subject_of(head)
+            if subj is not None:
+                return subj
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return None
+
+
+def _relative_before(verb: Token) -> Token | None:
+    """Return the antecedent of a relative clause that ends just before ``verb`` (after a comma)."""
+    if verb.left_edge.i == 0:
+        return None
+    prev = verb.doc[verb.left_edge.i - 1]
+    if prev.is_punct and prev.i > 0:
+        prev = verb.doc[prev.i - 1]
+    node = prev
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and node.right_edge.i == prev.i:
+            for c in node.children:
+                if c.dep_ == "nsubj" and c.lower_ in ("who", "that"):
+                    return node.head
+            return None
+        node = node.head
+    return None

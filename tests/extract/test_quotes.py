@@ -1,0 +1,435 @@
+"""Quote extraction on sentences written for these tests (not the dev articles)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from parley.analyse.mentions import Mention
+from parley.extract.quotes import QuoteSpan, find_quotes
+from parley.extract.quotes_marks import find_marked_quotes, split_paragraphs
+from parley.model.records import ActorRef
+
+pytestmark = pytest.mark.spacy
+
+POLAND = ActorRef(name="Poland", kind="state", id="Q36")
+LATVIA = ActorRef(name="Latvia", kind="state", id="Q211")
+NOVAK = ActorRef(name="Anna Novak", kind="person", affiliation="Q36")
+BERG = ActorRef(name="Karl Berg", kind="person", affiliation="Q211")
+RED_CROSS = ActorRef(name="Red Cross", kind="organization")
+LEVIN = ActorRef(name="Ilya Levin", kind="person")
+
+# Surface string -> (mention kind, actor); every occurrence becomes a mention.
+TABLE: dict[str, tuple[str, ActorRef | None]] = {
+    "Anna Novak": ("actor", NOVAK),
+    "Novak": ("actor", NOVAK),
+    "Karl Berg": ("actor", BERG),
+    "Berg": ("actor", BERG),
+    "Ilya Levin": ("actor", LEVIN),
+    "Levin": ("actor", LEVIN),
+    "Poland": ("actor", POLAND),
+    "Warsaw": ("actor", POLAND),
+    "Polish Foreign Ministry": ("actor", POLAND),
+    "the Polish army": ("actor", POLAND),
+    "Latvia": ("actor", LATVIA),
+    "Red Cross": ("actor", RED_CROSS),
+    "the Polish foreign minister": ("role", NOVAK),
+    "the Latvian envoy": ("role", None),
+}
+
+
+def mentions_for(text: str) -> list[Mention]:
+    """Return the mentions of TABLE's strings in ``text``, longest first, without overlaps."""
+    found = []
+    for surface, (kind, actor) in TABLE.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            found.append((m.start(), m.end(), kind, actor))
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for start, end, kind, actor in found:
+        if not any(start < b and end > a for a, b in taken):
+            taken.append((start, end))
+            out.append(Mention(start, end, text[start:end], kind, actor=actor))
+    return out
+
+
+def run(nlp, text: str, **kwargs) -> list[QuoteSpan]:
+    """Return the quotes of ``text`` with TABLE's mentions."""
+    return find_quotes(nlp(text), mentions_for(text), **kwargs)
+
+
+def direct(quotes: list[QuoteSpan]) -> list[str]:
+    return [q.text for q in quotes if q.direct]
+
+
+def indirect(quotes: list[QuoteSpan]) -> list[str]:
+    return [q.text for q in quotes if not q.direct]
+
+
+def speaker_of(quotes: list[QuoteSpan], text: str) -> ActorRef | None:
+    return next(q.speaker for q in quotes if q.text == text)
+
+
+# -- direct quotes: marks ----------------------------------------------------------------------
+def test_straight_marks_with_trailing_attribution(nlp):
+    qs = run(nlp, '"The border will stay open," Novak said on Tuesday.')
+    assert direct(qs) == ["The border will stay open"]
+    assert qs[0].speaker == NOVAK and qs[0].cue == "said"
+
+
+def test_curly_marks(nlp):
+    qs = run(nlp, "“We have not received any request,” Karl Berg told reporters.")
+    assert direct(qs) == ["We have not received any request"]
+    assert qs[0].speaker == BERG
+
+
+def test_guillemets(nlp):
+    qs = run(nlp, "«Nothing has been decided yet», Novak said.")
+    assert direct(qs) == ["Nothing has been decided yet"]
+    assert qs[0].speaker == NOVAK
+
+
+def test_mixed_curly_open_straight_close(nlp):
+    qs = run(nlp, 'Berg said talks would go on. “We are patient," he added.')
+    assert "We are patient" in direct(qs)
+    assert speaker_of(qs, "We are patient") == BERG
+
+
+def test_nested_single_marks_stay_inside_the_outer_quote(nlp):
+    qs = run(nlp, "“They told us ‘wait another week’ and we waited,” Novak said.")
+    assert direct(qs) == ["They told us ‘wait another week’ and we waited"]
+
+
+def test_period_inside_closing_mark_is_excluded(nlp):
+    qs = run(nlp, 'Novak said: "The corridor is closed."')
+    assert direct(qs) == ["The corridor is closed"]
+    assert qs[0].speaker == NOVAK
+
+
+def test_multi_paragraph_quote_gives_each_paragraph_the_speaker(nlp):
+    text = (
+        '"We will keep the corridor open for as long as it takes," Novak said. "Our engineers are there.\n\n'
+        '"Nobody will be left behind."'
+    )
+    qs = run(nlp, text)
+    assert direct(qs) == [
+        "We will keep the corridor open for as long as it takes",
+        "Our engineers are there",
+        "Nobody will be left behind",
+    ]
+    assert all(q.speaker == NOVAK for q in qs if q.direct)
+
+
+def test_quote_split_by_attribution_keeps_the_speaker(nlp):
+    qs = run(nlp, 'Levin met the delegation. "We are close," he said. "Very close."')
+    assert direct(qs) == ["We are close", "Very close"]
+    assert all(q.speaker == LEVIN for q in qs)
+
+
+def test_fragment_inside_reported_speech_is_direct_and_indirect(nlp):
+    text = 'Novak said she wanted Latvia to "share the burden" of the patrols.'
+    qs = run(nlp, text)
+    assert direct(qs) == ["share the burden"]
+    assert indirect(qs) == ['she wanted Latvia to "share the burden" of the patrols']
+    assert {q.speaker for q in qs} == {NOVAK}
+
+
+def test_quoted_clause_with_nothing_around_it_is_only_direct(nlp):
+    qs = run(nlp, "Berg, who had declared “the blockade is over” on Friday, flew home.")
+    assert direct(qs) == ["the blockade is over"]
+    assert indirect(qs) == []
+
+
+# -- unpaired marks and apostrophes -------------------------------------------------------------
+def test_apostrophes_and_plural_possessives_are_not_marks(nlp):
+    text = "The soldiers' positions held, Poland's army said. “We're still here,” Berg said."
+    qs = run(nlp, text)
+    assert direct(qs) == ["We're still here"]
+
+
+def test_single_marks_with_possessive_inside(nlp):
+    paras = split_paragraphs("He called it ‘the villagers' last hope,’ officials said.")
+    text = "He called it ‘the villagers' last hope,’ officials said."
+    marked = find_marked_quotes(text, paras)
+    assert [text[q.start : q.end] for q in marked] == ["the villagers' last hope"]
+
+
+def test_stray_mark_does_not_lose_other_quotes(nlp):
+    text = (
+        'The convoy carried 40 tonnes of " flour.\n\n'
+        'A witness said the "road was mined.\n\n'
+        '"We are ready to help," the Red Cross said.'
+    )
+    qs = run(nlp, text)
+    assert "We are ready to help" in direct(qs)
+    assert speaker_of(qs, "We are ready to help") == RED_CROSS
+
+
+def test_text_cut_off_inside_a_quotation(nlp):
+    text = '"The talks failed," Novak said.\n\nBerg said later: "We will try again next wee'
+    qs = run(nlp, text)
+    assert "The talks failed" in direct(qs)
+    assert "We will try again next wee" in direct(qs)
+
+
+def test_inch_mark_is_not_a_quote(nlp):
+    text = 'The 12" shells hit the depot, Berg said. "It was deliberate," he said.'
+    qs = run(nlp, text)
+    assert "It was deliberate" in direct(qs)
+    assert not any("shells" in t for t in direct(qs))
+
+
+# -- indirect speech ------------------------------------------------------------------------------
+def test_said_that_clause_without_that(nlp):
+    qs = run(nlp, "Novak said that the bridge had been repaired.")
+    assert indirect(qs) == ["the bridge had been repaired"]
+    assert qs[0].speaker == NOVAK
+
+
+def test_said_on_weekday_that(nlp):
+    qs = run(nlp, "Karl Berg said on Monday that Latvia would send more engineers.")
+    assert indirect(qs) == ["Latvia would send more engineers"]
+    assert qs[0].speaker == BERG
+
+
+def test_told_reporters(nlp):
+    qs = run(nlp, "Levin told reporters in Riga the ceasefire was holding.")
+    assert indirect(qs) == ["the ceasefire was holding"]
+    assert qs[0].cue == "told"
+
+
+def test_according_to_after_the_clause(nlp):
+    text = "Three depots were destroyed overnight, according to the Polish army."
+    qs = run(nlp, text)
+    assert indirect(qs) == ["Three depots were destroyed overnight"]
+    assert qs[0].speaker == POLAND and qs[0].cue == "according to"
+
+
+def test_according_to_before_the_clause(nlp):
+    qs = run(nlp, "According to Karl Berg, the shipment left the port on Sunday.")
+    assert indirect(qs) == ["the shipment left the port on Sunday"]
+    assert qs[0].speaker == BERG
+
+
+def test_according_to_a_document_is_not_speech(nlp):
+    assert run(nlp, "According to the plan, troops would leave the town by May.") == []
+
+
+def test_wrote_on_social_media(nlp):
+    qs = run(nlp, "Novak wrote on social media that the talks had been productive.")
+    assert indirect(qs) == ["the talks had been productive"]
+    assert qs[0].cue == "wrote on social media"
+
+
+@pytest.mark.parametrize("verb", ["added", "warned", "insisted", "stressed", "acknowledged", "argued"])
+def test_other_verbs_of_saying(nlp, verb):
+    qs = run(nlp, f"Berg {verb} that the deal would not survive the winter.")
+    assert indirect(qs) == ["the deal would not survive the winter"]
+    assert qs[0].speaker == BERG
+
+
+def test_participle_saying_takes_the_head_clause_subject(nlp):
+    qs = run(nlp, "Novak cancelled the trip, saying the roads were unsafe.")
+    assert indirect(qs) == ["the roads were unsafe"]
+    assert qs[0].speaker == NOVAK and qs[0].cue == "saying"
+
+
+def test_participle_with_bare_content_clause(nlp):
+    qs = run(nlp, "Levin praised the troops, asserting Latvia was to blame for the shelling.")
+    assert indirect(qs) == ["Latvia was to blame for the shelling"]
+    assert qs[0].speaker == LEVIN
+
+
+def test_said_and_told_are_two_reports(nlp):
+    text = "Novak said on Friday that the offer was fair, but told reporters on Sunday that it was final."
+    qs = run(nlp, text)
+    assert indirect(qs) == ["the offer was fair", "it was final"]
+
+
+def test_call_with_object_predicate(nlp):
+    text = (
+        "The floods left thousands homeless, in what the Red Cross has called the worst disaster in decades."
+    )
+    qs = run(nlp, text)
+    assert [t[:18] for t in indirect(qs)] == ["the worst disaster"]
+    assert qs[0].speaker == RED_CROSS
+
+
+# -- speakers -----------------------------------------------------------------------------------
+def test_pronoun_he_is_the_previous_speaker(nlp):
+    text = (
+        "Novak met Berg in Riga on Monday. Berg said the meeting went well. He added that Latvia would help"
+    )
+    text += "."
+    qs = run(nlp, text)
+    assert speaker_of(qs, "Latvia would help") == BERG
+
+
+def test_it_added_resolves_to_an_organisation(nlp):
+    text = "The Red Cross said its staff were safe. It added that two trucks had been looted."
+    qs = run(nlp, text)
+    assert speaker_of(qs, "two trucks had been looted") == RED_CROSS
+
+
+def test_pronoun_without_previous_speaker_uses_previous_person_mention(nlp):
+    text = "Ilya Levin arrived in Warsaw on Friday. He said the talks would last a week."
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the talks would last a week") == LEVIN
+
+
+def test_role_mention_resolves_to_its_holder(nlp):
+    text = '"We are not afraid," the Polish foreign minister wrote on social media.'
+    qs = run(nlp, text)
+    assert qs[0].speaker == NOVAK
+    assert text[qs[0].speaker_start : qs[0].speaker_end] == "the Polish foreign minister"
+
+
+def test_unresolved_role_keeps_the_quote_and_the_span(nlp):
+    text = "The Latvian envoy said the border would reopen."
+    qs = run(nlp, text)
+    assert indirect(qs) == ["the border would reopen"] and qs[0].speaker is None
+    assert text[qs[0].speaker_start : qs[0].speaker_end] == "The Latvian envoy"
+
+
+def test_citing_gives_the_cited_source(nlp):
+    qs = run(nlp, "Poland said, citing the Red Cross, that 300 people had been evacuated.")
+    assert speaker_of(qs, "300 people had been evacuated") == RED_CROSS
+
+
+def test_relative_clause_speaker(nlp):
+    qs = run(nlp, "The plan was drafted with Berg, who said it could be signed within a month.")
+    assert speaker_of(qs, "it could be signed within a month") == BERG
+
+
+def test_appositive_name_is_the_speaker(nlp):
+    qs = run(nlp, "Poland's top diplomat, Anna Novak, said the embassy would reopen.")
+    assert speaker_of(qs, "the embassy would reopen") == NOVAK
+
+
+def test_definite_description_refers_back(nlp):
+    text = (
+        "The Polish Foreign Ministry summoned the ambassador. "
+        "In a statement, the ministry said the flights had violated its airspace."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the flights had violated its airspace") == POLAND
+
+
+def test_unnamed_speaker_is_none_but_quote_is_kept(nlp):
+    qs = run(nlp, "Officials said the pipeline had been damaged.")
+    assert indirect(qs) == ["the pipeline had been damaged"]
+    assert qs[0].speaker is None
+
+
+# -- what is not a quote ------------------------------------------------------------------------
+def test_headline_yields_no_quotes(nlp):
+    text = 'Novak Says Border Will Stay "Open"\n\nNovak said the border would stay open.'
+    qs = run(nlp, text, headline_end=text.index("\n"))
+    assert [q.text for q in qs] == ["the border would stay open"]
+
+
+def test_teasers_and_captions_are_skipped(nlp):
+    text = (
+        'SEE ALSO: Berg Says "We Will Win" In Riga Speech\n\n'
+        '"We will win," Berg said at a rally. (Photo by Reuters)\n\n'
+        "Novak said the rally was peaceful."
+    )
+    qs = run(nlp, text)
+    assert [q.text for q in qs] == ["the rally was peaceful"]
+
+
+def test_scare_quotes_without_a_verb_of_saying(nlp):
+    text = 'The so-called "peace dividend" never arrived. Talks are "going nowhere."'
+    assert run(nlp, text) == []
+
+
+def test_noun_phrase_object_is_not_a_quote(nlp):
+    assert run(nlp, "Novak has called for a ceasefire. Latvia denied it.") == []
+
+
+def test_demand_with_bare_verb_is_not_a_quote(nlp):
+    assert indirect(run(nlp, "Poland has long insisted that Latvia give up the disputed islands.")) == []
+
+
+def test_document_stating_its_terms_is_not_speech(nlp):
+    assert run(nlp, "The treaty states that an attack on one member is an attack on all.") == []
+
+
+def test_relative_that_clause_of_said_is_not_a_quote(nlp):
+    text = "Novak and Berg spoke by phone, a call that Warsaw said lasted an hour."
+    assert run(nlp, text) == []
+
+
+def test_infinitive_claim_is_not_a_quote(nlp):
+    assert run(nlp, "Poland claimed to have captured the village.") == []
+
+
+# -- robustness ---------------------------------------------------------------------------------
+def test_empty_document(nlp):
+    assert find_quotes(nlp(""), []) == []
+    assert find_quotes(nlp("   \n\n  "), []) == []
+
+
+def test_only_quote_marks(nlp):
+    assert isinstance(find_quotes(nlp('""" “ ” \' « » "'), []), list)
+
+
+def test_enormous_sentence_is_fast(nlp):
+    text = "Novak said that " + ", ".join(f"village {i} was shelled" for i in range(1500)) + "."
+    t0 = time.perf_counter()
+    qs = find_quotes(nlp.make_doc(text), mentions_for(text), nlp=nlp)
+    assert time.perf_counter() - t0 < 60
+    assert all(text[q.start : q.end] == q.text for q in qs)
+
+
+def test_mixed_scripts(nlp):
+    text = "«Мы готовы к переговорам», said Levin. 北京 said nothing."
+    qs = run(nlp, text)
+    assert "Мы готовы к переговорам" in direct(qs)
+
+
+def test_unparsed_doc_gives_the_same_quotes(nlp):
+    text = '"We are close," Novak said. Berg said the deal was near, according to Latvia.'
+    parsed = run(nlp, text)
+    unparsed = find_quotes(nlp.make_doc(text), mentions_for(text), nlp=nlp)
+    assert [(q.start, q.end, q.direct) for q in parsed] == [(q.start, q.end, q.direct) for q in unparsed]
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = (
+        "Levin Visits Warsaw\n\nIlya Levin said on Monday that the trains were running. "
+        '"It was a good day," he said, adding that Poland had "done its part."'
+    )
+    qs = run(nlp, text, headline_end=text.index("\n"))
+    assert qs
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+        assert q.sentence_start <= q.start and q.end <= q.sentence_end
+    assert {q.speaker for q in qs} == {LEVIN}
+
+
+def test_citing_after_the_clause(nlp):
+    qs = run(nlp, "Poland said that 300 people had been evacuated, citing the Red Cross.")
+    assert indirect(qs) == ["300 people had been evacuated"]
+    assert qs[0].speaker == RED_CROSS and qs[0].cue == "said, citing"
+
+
+def test_inverted_attribution(nlp):
+    qs = run(nlp, '"We will not give up," said Anna Novak, the Polish foreign minister.')
+    assert direct(qs) == ["We will not give up"] and qs[0].speaker == NOVAK
+
+
+def test_short_frame_around_a_fragment_is_still_reported_speech(nlp):
+    qs = run(nlp, 'Latvia accused Poland of stalling, saying Warsaw had "no interest in peace."')
+    assert direct(qs) == ["no interest in peace"]
+    assert indirect(qs) == ['Warsaw had "no interest in peace']
+    assert {q.speaker for q in qs} == {LATVIA}
+
+
+def test_possessive_before_a_quote_adds_no_report(nlp):
+    qs = run(nlp, 'Berg spoke in Riga, saying that Poland\'s "hesitation only helps the aggressor."')
+    assert direct(qs) == ["hesitation only helps the aggressor"]
+    assert indirect(qs) == []
