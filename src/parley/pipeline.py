@@ -88,7 +88,8 @@ def _ingest_one(
 ) -> tuple[str, str | None]:
     existing = store.article_by_hash(raw.content_hash)
     if existing is not None:
-        if store.write_duplicate(raw.source, existing, "exact", 1.0):
+        original_id, original_location = existing
+        if original_location != raw.source and store.write_duplicate(raw.source, original_id, "exact", 1.0):
             return "duplicate", None
         return "unchanged", None
     article_id = raw.article_id

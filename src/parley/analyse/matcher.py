@@ -32,6 +32,13 @@ DIRECTIONS = frozenset(
 REGION_WORDS = frozenset("region oblast province governorate state district raion".split())
 # Place words that are never places on their own, however the gazetteer spells them.
 NOT_PLACES = frozenset(norm(w) for w in "President Minister General Secretary Army Said The Christmas New".split())
+# spaCy entity types that are never places, whatever the gazetteer holds ("August", "World War II").
+NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "CARDINAL", "ORDINAL", "MONEY",
+                            "PERCENT", "QUANTITY", "LANGUAGE"})
+# Feature codes the article's `places` leave out (FORMAT.md: countries are not places).
+COUNTRY_FEATURES = ("A.PCL",)
+# Alias or folded matches on names this short are coincidences ("On" → Oni) unless spelt exactly.
+MIN_FUZZY_LEN = 5
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
 LOWERCASE_OK = frozenset({"role", "institution"})
 
@@ -67,6 +74,7 @@ class MentionFinder:
         self.registry = registry
         self.gazetteer = gazetteer
         self.index = _actor_index(registry)
+        self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
 
     # -- actors -------------------------------------------------------------------------------
 
@@ -75,7 +83,7 @@ class MentionFinder:
         for length in range(min(MAX_TOKENS, n_tok - i), 0, -1):
             span = tokens[i : i + length]
             last = span[-1]
-            if last.is_punct or span[0].is_punct:
+            if last.is_punct or span[0].is_punct or any(t.is_space for t in span):
                 continue
             start, end = span[0].idx, last.idx + len(last.text)
             text = tokens[i].doc.text[start:end]
@@ -85,8 +93,8 @@ class MentionFinder:
             form = forms[0]
             if form.method not in LOWERCASE_OK and not _is_capitalised(text):
                 continue
-            if len(text) <= 3 and text.isalpha() and not text.isupper() and form.method not in LOWERCASE_OK:
-                continue  # "us", "Un": acronyms must be written as acronyms
+            if self._exact_case(text) and not text.isupper():
+                continue  # "us", "who": acronyms must be written as acronyms
             actor = self.registry.resolve(text, on=published)
             if actor is None:
                 if form.method == "role":  # an unknown holder stays a role, not a guess
@@ -103,13 +111,18 @@ class MentionFinder:
     # -- places -------------------------------------------------------------------------------
 
     def _place_span_at(self, tokens: Sequence[Any], i: int) -> tuple[int, str, int, int] | None:
-        if not _is_capitalised(tokens[i].text) or not tokens[i].is_alpha:
+        first = tokens[i]
+        if not _is_capitalised(first.text) or not first.is_alpha or first.lower_ == "the":
+            return None
+        if first.ent_type_ in NOT_PLACE_ENTS or (first.is_stop and first.pos_ != "PROPN"):
             return None
         n_tok = len(tokens)
         for length in range(min(5, n_tok - i), 0, -1):
             span = tokens[i : i + length]
-            if any(t.is_punct and t.text not in "-'" for t in span):
+            if any((t.is_punct and t.text not in "-'") or t.is_space for t in span):
                 continue
+            if length == 1 and first.pos_ != "PROPN" and first.ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue  # a capitalised common word ("Most", "Got") is not a town of that name
             # every token but region words must be capitalised
             if any(not _is_capitalised(t.text) and t.lower_ not in REGION_WORDS and t.text not in "-'"
                    for t in span):  # fmt: skip
@@ -240,7 +253,9 @@ class MentionFinder:
             if text not in resolved:
                 resolved[text] = self.gazetteer.resolve(text, context=ctx)
             place = resolved[text]
-            if place is None:
+            if place is None or (place.feature or "").startswith(COUNTRY_FEATURES):
+                continue
+            if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
                 continue
             out.append(Mention(s, e, text, "place", place=place))
         return out

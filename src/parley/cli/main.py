@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -81,7 +80,3 @@ def main() -> None:
 
     cli(prog_name="parley")
 
-
-if __name__ == "__main__":
-    main()
-    sys.exit(0)

@@ -155,7 +155,7 @@ def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
 def _speech_governor(tok: Any) -> Any | None:
     """Return the verb of saying whose reported clause contains ``tok``, if any."""
     cur = tok
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp") and cur.head.lemma_ in SPEECH_LEMMAS:
             return cur.head
         if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
@@ -198,7 +198,7 @@ def _subject_of(verb: Any, index: MentionIndex, speaker: list[ActorRef]) -> list
                     found = _head_actor(pobj, index)
                     if found:
                         return found
-        if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "acl" or cur.dep_ == "relcl":
                 found = _head_actor(cur.head, index)
                 if found:
@@ -270,7 +270,7 @@ def _mode(rule: Rule, clause_text: str, weapon_modes: dict[str, tuple[str, ...]]
 def _modality(trigger: Any, sent: Any, governor: Any | None) -> str:
     lowered = sent.text.lower()
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "mark", "advmod")}
-    if trigger.dep_ in ("xcomp",) and trigger.head is not trigger:
+    if trigger.dep_ in ("xcomp",) and trigger.head.i != trigger.i:
         aux |= {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")} | {trigger.head.lower_}
     if aux & CONDITIONAL_MARKERS - {"would"} or "if" in aux:
         return "hypothetical"

