@@ -74,6 +74,7 @@ class MentionFinder:
         self.registry = registry
         self.gazetteer = gazetteer
         self.index = _actor_index(registry)
+        self._states: dict[str, ActorRef] | None = None
         self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
 
     # -- actors -------------------------------------------------------------------------------
@@ -190,6 +191,18 @@ class MentionFinder:
         out.extend(self._long_tail(doc, out, place_spans))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def states_by_iso2(self) -> dict[str, ActorRef]:
+        """Return the state actor for each ISO 3166 alpha-2 code the registry knows."""
+        if self._states is None:
+            self._states = {}
+            for entry in getattr(self.registry, "entries", lambda: [])():
+                iso = getattr(entry, "iso2", None)
+                if iso and entry.kind == "state":
+                    ref = self.registry.resolve(entry.name)
+                    if ref is not None:
+                        self._states[iso] = ref
+        return self._states
 
     def _is_country(self, text: str) -> bool:
         actor = self.registry.resolve(text)

@@ -30,6 +30,10 @@ PRONOUNS = frozenset("it its they their he his she her we our".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 RECIPIENT_PREPS = frozenset({"with", "on", "against", "to", "at", "into"})
+# Verbs whose object noun is an act someone claims ("claimed capture of two towns").
+CLAIM_VERBS = frozenset("claim announce report allege".split())
+# Verbs whose object noun is an act being fought off: the report is a denial, not an event.
+REPEL_VERBS = frozenset("repel repulse beat fend thwart foil deny".split())
 
 
 @dataclass(frozen=True)
@@ -326,6 +330,10 @@ def find_events(sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef
             if rule.needs_place and not index.in_span(s0, e0, "place"):
                 continue
             governor = _speech_governor(tok)
+            if pos == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in REPEL_VERBS:
+                break
+            if pos == "NOUN" and governor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in CLAIM_VERBS:
+                governor = tok.head
             speaker: list[ActorRef] = []
             if governor is not None:
                 speaker = _subject_of(governor, index, [speaker_of_sentence] if speaker_of_sentence else [])
@@ -346,6 +354,8 @@ def find_events(sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef
                             recipients.extend(a for a in _head_actor(pobj, index) if a not in recipients)
                 if rule.needs_with and not (actors and recipients) and not (len(recipients) >= 2):
                     break
+                if not actors and governor is not None and governor.i == tok.head.i:
+                    actors = list(speaker)
                 if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
                     verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
                     actors = _subject_of(verb, index, speaker)

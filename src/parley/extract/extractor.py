@@ -148,6 +148,7 @@ class _Run:
             for cand in find_events(s, index, speaker_of_sentence=speaker):
                 candidates.append((i, cand))
         self._date_events(candidates, dates)
+        self._add_defenders(candidates)
         events: list[Event] = []
         kept: list[tuple[int, EventCandidate]] = []
         for i, c in candidates:
@@ -204,6 +205,20 @@ class _Run:
             target = self._anchor_date(candidates, d.anchor)
             if target is not None:
                 c.date = resolve_anchor(d, target)
+
+    def _add_defenders(self, candidates: list[tuple[int, EventCandidate]]) -> None:
+        """Give an attack on a place with no named target the state the place lies in (a capture of
+        a Ukrainian town is an ASSAULT on Ukraine), unless that state is the attacker."""
+        states = self.ex.finder.states_by_iso2()
+        for _, c in candidates:
+            if c.type != "ASSAULT" or c.recipients or c.place is None or not c.place.country:
+                continue
+            state = states.get(c.place.country)
+            if state is None:
+                continue
+            sides = {a.affiliation or a.ref for a in c.actors}
+            if state.ref not in sides and state not in c.actors:
+                c.recipients.append(state)
 
     @staticmethod
     def _anchor_date(candidates: list[tuple[int, EventCandidate]], anchor: str) -> date | None:
