@@ -1,3 +1,11 @@
 """Registers Parley's commands on the `parley` group (import side effect, done once by main)."""
 
-from parley.cli import extract_cmd, ingest_cmd, kb_cmd  # noqa: F401
+from parley.cli import (  # noqa: F401
+    batch_cmd,
+    extract_cmd,
+    ingest_cmd,
+    kb_cmd,
+    plans_cmd,
+    serve_cmd,
+    story_cmd,
+)

@@ -196,3 +196,7 @@ positions = Table(
 Index("ix_articles_duplicate_of", articles.c.duplicate_of)
 
 RECORD_TABLES = (events, quotes, claims, positions)
+
+# Tables of later stages live in their own modules, on the same metadata (imported last so that
+# they can import `metadata` from here).
+from parley.store import schema_plans, schema_story  # noqa: E402, F401

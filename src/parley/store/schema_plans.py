@@ -1,0 +1,1 @@
+"""Tables of peace plans and their numbered points."""

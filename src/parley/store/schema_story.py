@@ -1,0 +1,1 @@
+"""Tables of the cross-article story (merged events, claim ledger, stance history)."""
