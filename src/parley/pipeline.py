@@ -97,20 +97,34 @@ def _ingest_one(
         article_id = raw.content_hash[:16]
     cleaned = clean(raw)
     if isinstance(cleaned, Skip):
-        store.write_article(raw, None, source=spec, status="skipped", article_id=article_id,
-                            skip_reason=cleaned.reason)  # fmt: skip
+        store.write_article(
+            raw, None, source=spec, status="skipped", article_id=article_id, skip_reason=cleaned.reason
+        )
         return "skipped", f"{raw.source}: skipped ({cleaned.reason})"
     sig = dedup.signature(cleaned.text)
     sig_bands = dedup.bands(sig)
     match = dedup.best_match(sig, store.lsh_candidates(sig_bands), settings.near_duplicate_threshold)
     if match is not None:
-        store.write_article(raw, cleaned, source=spec, status="near_duplicate", article_id=article_id,
-                            duplicate_of=match[0], similarity=round(match[1], 3))  # fmt: skip
+        store.write_article(
+            raw,
+            cleaned,
+            source=spec,
+            status="near_duplicate",
+            article_id=article_id,
+            duplicate_of=match[0],
+            similarity=round(match[1], 3),
+        )
         return "near_duplicate", None
     extraction = extractor.extract_document(cleaned, doc_id=article_id) if extractor else None
     store.write_article(
-        raw, cleaned, source=spec, status="stored", article_id=article_id, minhash=dedup.to_bytes(sig),
-        bands=sig_bands, extraction=extraction, extractor_version=extractor.version if extractor else None,
-    )  # fmt: skip
+        raw,
+        cleaned,
+        source=spec,
+        status="stored",
+        article_id=article_id,
+        minhash=dedup.to_bytes(sig),
+        bands=sig_bands,
+        extraction=extraction,
+        extractor_version=extractor.version if extractor else None,
+    )
     return "stored", None
-

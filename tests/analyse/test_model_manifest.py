@@ -30,7 +30,9 @@ def test_every_model_file_matches_the_official_release() -> None:
     for digest, name in lines:
         path = data / name.strip().lstrip("*")
         assert path.is_file(), f"missing model file {name}"
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, f"{name} differs from the official model"
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (
+            f"{name} differs from the official model"
+        )
 
 
 def test_the_pipeline_loads_with_parser_and_ner(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ def test_seed_article_loses_its_scrape_leftovers() -> None:
 def test_quotes_and_spaces_are_normalised_with_exact_offsets() -> None:
     raw = "Trump  said  \u201cwe\u2019re   close\u201d  today, in a  statement about talks."
     doc = _doc(raw)
-    assert doc.text == "Trump said \"we're close\" today, in a statement about talks."
+    assert doc.text == 'Trump said "we\'re close" today, in a statement about talks.'
     i = doc.text.index("close")
     rs, re_ = doc.offsets.span_to_raw(i, i + len("close"))
     assert raw[rs:re_] == "close"
@@ -50,7 +50,9 @@ def test_quotes_and_spaces_are_normalised_with_exact_offsets() -> None:
 
 
 def test_front_matter_is_removed_and_offsets_count_it() -> None:
-    raw = "---\ntitle: T\npublished: 2025-12-29\n---\nPutin met Witkoff in Moscow on Tuesday for five hours.\n"
+    raw = (
+        "---\ntitle: T\npublished: 2025-12-29\n---\nPutin met Witkoff in Moscow on Tuesday for five hours.\n"
+    )
     doc = _doc(raw)
     assert doc.text.startswith("Putin met")
     assert doc.offsets.to_raw(0) == raw.index("Putin")
@@ -83,7 +85,9 @@ def test_offset_map_round_trips_through_storage() -> None:
 
 
 _TEXT = st.lists(
-    st.sampled_from([*"abc XYZ\n\t\u00a0\u201c\u201d\u2019'\".,", "SEE ALSO: x\n", "\n\n", "Share on Facebook\n"]),
+    st.sampled_from(
+        [*"abc XYZ\n\t\u00a0\u201c\u201d\u2019'\".,", "SEE ALSO: x\n", "\n\n", "Share on Facebook\n"]
+    ),
     max_size=200,
 ).map("".join)
 

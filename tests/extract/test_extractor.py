@@ -32,8 +32,10 @@ def test_seed_article_gives_sourced_records(extractor: Extractor) -> None:
     # every quote's text is exactly the raw text at its offsets
     for q in ex.quotes:
         assert raw[q.start : q.end] == q.text
-    assert any(q.text == "We're getting a lot closer, maybe very close" and q.speaker and q.speaker.id == "Q22686"
-               for q in ex.quotes)  # fmt: skip
+    assert any(
+        q.text == "We're getting a lot closer, maybe very close" and q.speaker and q.speaker.id == "Q22686"
+        for q in ex.quotes
+    )
     # every record's evidence sentence holds its span
     for rec in (*ex.events, *ex.quotes, *ex.claims, *ex.positions):
         ev = rec.evidence
@@ -51,9 +53,21 @@ def test_extraction_is_deterministic(extractor: Extractor) -> None:
 
 def test_cli_prints_the_interchange_record() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "parley", "extract", str(SEED), "--published", "2025-12-29", "--format", "record"],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "parley",
+            "extract",
+            str(SEED),
+            "--published",
+            "2025-12-29",
+            "--format",
+            "record",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     record = json.loads(out.stdout)
     assert record["doc_id"] == SEED.stem and record["published"] == "2025-12-29"
@@ -62,15 +76,19 @@ def test_cli_prints_the_interchange_record() -> None:
 
 
 def test_cli_rejects_a_bad_date_in_one_line(tmp_path: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "parley", "extract", str(SEED), "--published", "29/13/2025"],
-                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "parley", "extract", str(SEED), "--published", "29/13/2025"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "29/13/2025" in out.stderr and "Traceback" not in out.stderr
 
 
 ODD = st.one_of(
     st.text(max_size=300),
-    st.text(alphabet='"“”«»\'‘’ \n', max_size=80),
+    st.text(alphabet="\"“”«»'‘’ \n", max_size=80),
     st.just("x" * 5000 + " said " + "y " * 3000),
     st.text(alphabet=st.sampled_from(list("Київ said Путин “Moscow” 12 December. \n")), max_size=200),
 )

@@ -60,9 +60,9 @@ def mentions_for(text: str) -> list[Mention]:
     table = [(k, v, "actor") for k, v in GAZETTEER.items()] + [(k, v, "role") for k, v in ROLES.items()]
     for surface, actor, kind in sorted(table, key=lambda e: -len(e[0])):
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
-            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             found.append(Mention(m.start(), m.end(), m.group(), kind, actor))
     return sorted(found, key=lambda m: m.start)
 
@@ -229,14 +229,18 @@ def test_plan_terms_belong_to_the_plan_author(nlp) -> None:
 
 
 def test_plan_terms_after_the_author_drafted_it(nlp) -> None:
-    text = ("Egypt and Qatar presented a new proposal to both sides on Monday. "
-            "It would free ten hostages in exchange for a 60-day truce.")
+    text = (
+        "Egypt and Qatar presented a new proposal to both sides on Monday. "
+        "It would free ten hostages in exchange for a 60-day truce."
+    )
     assert pairs(run(nlp, text)) == {("Egypt", "humanitarian"), ("Egypt", "ceasefire")}
 
 
 def test_modal_sentence_right_after_plan_terms_continues_them(nlp) -> None:
-    text = ("Washington's plan would cap Ukraine's army at 600,000 troops. "
-            "Sanctions could then be lifted step by step.")
+    text = (
+        "Washington's plan would cap Ukraine's army at 600,000 troops. "
+        "Sanctions could then be lifted step by step."
+    )
     assert pairs(run(nlp, text)) == {("United States", "military_limits"), ("United States", "sanctions")}
 
 
@@ -248,16 +252,20 @@ def test_plan_without_an_author_gives_nothing(nlp) -> None:
 
 
 def test_definite_noun_points_back_to_an_issue_term(nlp) -> None:
-    text = ("The nuclear power plant has been shelled repeatedly. "
-            "Kyiv has proposed putting the plant under international control.")
+    text = (
+        "The nuclear power plant has been shelled repeatedly. "
+        "Kyiv has proposed putting the plant under international control."
+    )
     assert pairs(run(nlp, text)) == {("Ukraine", "nuclear")}
 
 
 def test_generic_anaphor_needs_a_single_issue_before_it(nlp) -> None:
     one = "A truce took effect on Friday. Hamas said it remained committed to the agreement."
     assert pairs(run(nlp, one)) == {("Hamas", "ceasefire")}
-    many = ("The talks covered a truce, sanctions and prisoner swaps. "
-            "Hamas said it remained committed to the agreement.")
+    many = (
+        "The talks covered a truce, sanctions and prisoner swaps. "
+        "Hamas said it remained committed to the agreement."
+    )
     assert run(nlp, many) == []
 
 
@@ -286,21 +294,25 @@ def test_stance_without_an_issue_is_not_a_position(nlp) -> None:
 
 
 def test_span_offsets_and_stance_text(nlp) -> None:
-    text = ("Zelenskyy has pushed for binding security guarantees that would protect Ukraine from any "
-            "renewed attack by its neighbour, backed by Western air power, European troops on the ground "
-            "and a long-term flow of money for weapons.")
+    text = (
+        "Zelenskyy has pushed for binding security guarantees that would protect Ukraine from any "
+        "renewed attack by its neighbour, backed by Western air power, European troops on the ground "
+        "and a long-term flow of money for weapons."
+    )
     doc = nlp(text)
     [pos] = find_positions(doc, mentions_for(text))
     assert pos.issue == "security_guarantees" and pos.party == ZELENSKYY
     assert 0 <= pos.sentence_start <= pos.start < pos.end <= pos.sentence_end <= len(text)
-    assert "security guarantees" in text[pos.start:pos.end]
+    assert "security guarantees" in text[pos.start : pos.end]
     assert "security guarantees" in pos.stance
     assert len(pos.stance.split()) <= 25
 
 
 def test_terms_under_a_named_proposal_belong_to_its_presenter(nlp) -> None:
-    text = ("Egypt presented a new proposal to Hamas on Tuesday. "
-            "Under the proposal, Hamas would release half of the hostages in exchange for a 45-day truce.")
+    text = (
+        "Egypt presented a new proposal to Hamas on Tuesday. "
+        "Under the proposal, Hamas would release half of the hostages in exchange for a 45-day truce."
+    )
     assert pairs(run(nlp, text)) == {("Egypt", "humanitarian"), ("Egypt", "ceasefire")}
 
 

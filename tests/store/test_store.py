@@ -78,7 +78,9 @@ def test_near_duplicate_is_linked_not_processed(tmp_path: Path) -> None:
     text = p.read_text(encoding="utf-8")
     edited = tmp_path / "in" / "wire-copy.txt"
     # a wire copy: one word changed and a credit line added
-    edited.write_text(text.replace("lasted", "took", 1) + "\n\n(Reporting by the Parley desk)", encoding="utf-8")
+    edited.write_text(
+        text.replace("lasted", "took", 1) + "\n\n(Reporting by the Parley desk)", encoding="utf-8"
+    )
     settings = Settings(db=str(tmp_path / "p.db"))
     with Store(settings.db) as store:
         ingest([str(p)], store, settings)
@@ -115,8 +117,11 @@ def _parley(*args: str) -> list[str]:
 def test_sigkill_midway_leaves_an_intact_store_that_a_rerun_completes(tmp_path: Path) -> None:
     paths = write_articles(tmp_path / "in", 400)
     db = tmp_path / "p.db"
-    proc = subprocess.Popen(_parley("ingest", str(tmp_path / "in"), "--db", str(db), "--no-extract"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        _parley("ingest", str(tmp_path / "in"), "--db", str(db), "--no-extract"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     stored = 0
     while time.time() < deadline:
@@ -142,8 +147,12 @@ def test_sigkill_midway_leaves_an_intact_store_that_a_rerun_completes(tmp_path: 
     ).fetchone()[0]
     assert partial == 0
     con.close()
-    done = subprocess.run(_parley("ingest", str(tmp_path / "in"), "--db", str(db), "--no-extract"),
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    done = subprocess.run(
+        _parley("ingest", str(tmp_path / "in"), "--db", str(db), "--no-extract"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     con = sqlite3.connect(db)
     assert con.execute("select count(*) from articles").fetchone()[0] == len(paths)

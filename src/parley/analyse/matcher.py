@@ -22,19 +22,65 @@ from parley.model.records import ActorRef, PlaceRef
 # Longest surface form tried, in tokens ("the Armed Forces of Ukraine's General Staff" is 7).
 MAX_TOKENS = 7
 # Words after which a capital or region names a location, not a government.
-LOCATIVE = frozenset("in at near to from into around outside inside across toward towards via through".split())
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "to",
+        "from",
+        "into",
+        "around",
+        "outside",
+        "inside",
+        "across",
+        "toward",
+        "towards",
+        "via",
+        "through",
+    ]
+)
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
-DISTANCE_UNITS = frozenset("km kilometres kilometers miles mi metres meters".split())
+DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "metres", "meters"])
 DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    ]
 )
 # Generic words that follow a place name to make a region: tried as part of the span.
-REGION_WORDS = frozenset("region oblast province governorate state district raion".split())
+REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
 # Place words that are never places on their own, however the gazetteer spells them.
-NOT_PLACES = frozenset(norm(w) for w in "President Minister General Secretary Army Said The Christmas New".split())
+NOT_PLACES = frozenset(
+    norm(w)
+    for w in ["President", "Minister", "General", "Secretary", "Army", "Said", "The", "Christmas", "New"]
+)
 # spaCy entity types that are never places, whatever the gazetteer holds ("August", "World War II").
-NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "CARDINAL", "ORDINAL", "MONEY",
-                            "PERCENT", "QUANTITY", "LANGUAGE"})
+NOT_PLACE_ENTS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "LANGUAGE",
+    }
+)
 # Feature codes the article's `places` leave out (FORMAT.md: countries are not places).
 COUNTRY_FEATURES = ("A.PCL",)
 # Alias or folded matches on names this short are coincidences ("On" → Oni) unless spelt exactly.
@@ -125,8 +171,10 @@ class MentionFinder:
             if length == 1 and first.pos_ != "PROPN" and first.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue  # a capitalised common word ("Most", "Got") is not a town of that name
             # every token but region words must be capitalised
-            if any(not _is_capitalised(t.text) and t.lower_ not in REGION_WORDS and t.text not in "-'"
-                   for t in span):  # fmt: skip
+            if any(
+                not _is_capitalised(t.text) and t.lower_ not in REGION_WORDS and t.text not in "-'"
+                for t in span
+            ):
                 continue
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             text = tokens[i].doc.text[start:end]
@@ -148,7 +196,8 @@ class MentionFinder:
         """Return True for "35 kilometres east of X" and similar."""
         window = [t.lower_ for t in tokens[max(0, i - 4) : i]]
         return "of" in window[-1:] and (
-            any(w in DIRECTIONS for w in window) and any(w in DISTANCE_UNITS or w.endswith("km") for w in window)
+            any(w in DIRECTIONS for w in window)
+            and any(w in DISTANCE_UNITS or w.endswith("km") for w in window)
         )
 
     # -- the whole document -------------------------------------------------------------------
@@ -174,7 +223,9 @@ class MentionFinder:
                 if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
                     # "in Moscow" is a place; "in Ukraine" is a country, which is not a place here
                     if self.gazetteer.has_name(mention.text) and not self._is_country(mention.text):
-                        place_spans.append((tokens[i].doc.text[tok.idx : mention.end], tok.idx, mention.end, i))
+                        place_spans.append(
+                            (tokens[i].doc.text[tok.idx : mention.end], tok.idx, mention.end, i)
+                        )
                     i = nxt
                     continue
                 out.append(mention)
@@ -206,9 +257,15 @@ class MentionFinder:
 
     def _is_country(self, text: str) -> bool:
         actor = self.registry.resolve(text)
-        return actor is not None and actor.kind == "state" and norm(actor.name) == norm(text.removeprefix("the "))
+        return (
+            actor is not None
+            and actor.kind == "state"
+            and norm(actor.name) == norm(text.removeprefix("the "))
+        )
 
-    def _long_tail(self, doc: Any, known: list[Mention], place_spans: list[tuple[str, int, int, int]]) -> list[Mention]:
+    def _long_tail(
+        self, doc: Any, known: list[Mention], place_spans: list[tuple[str, int, int, int]]
+    ) -> list[Mention]:
         """Return mentions of people (and surname repeats) the registry does not know."""
         taken = [(m.start, m.end) for m in known] + [(s, e) for _, s, e, _ in place_spans]
 
@@ -227,20 +284,30 @@ class MentionFinder:
             if not words or not _is_capitalised(text):
                 continue
             if len(words) >= 2:
-                actor = ActorRef(name=text, kind="person", method="model", reason="spaCy PERSON, not in registry",
-                                 confidence=0.6)  # fmt: skip
+                actor = ActorRef(
+                    name=text,
+                    kind="person",
+                    method="model",
+                    reason="spaCy PERSON, not in registry",
+                    confidence=0.6,
+                )
                 people[fold(words[-1])] = actor
             else:
-                actor = people.get(fold(words[0]))
-                if actor is None:
+                prior = people.get(fold(words[0]))
+                if prior is None:
                     continue
+                actor = prior
             out.append(Mention(ent.start_char, ent.start_char + len(text), text, "actor", actor=actor))
             taken.append((ent.start_char, ent.end_char))
         # later bare surnames the model missed
         if people:
             for tok in doc:
                 if tok.is_title and fold(tok.text) in people and free(tok.idx, tok.idx + len(tok.text)):
-                    out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "actor", actor=people[fold(tok.text)]))
+                    out.append(
+                        Mention(
+                            tok.idx, tok.idx + len(tok.text), tok.text, "actor", actor=people[fold(tok.text)]
+                        )
+                    )
                     taken.append((tok.idx, tok.idx + len(tok.text)))
         return out
 
@@ -255,10 +322,14 @@ class MentionFinder:
             iso = getattr(self.registry.get(m.actor.id) if m.actor and m.actor.id else None, "iso2", None)
             if iso and iso not in countries:
                 countries.append(iso)
-        first = {text: self.gazetteer.resolve(text, context=PlaceContext(countries=tuple(countries)))
-                 for text, *_ in spans}  # fmt: skip
+        first = {
+            text: self.gazetteer.resolve(text, context=PlaceContext(countries=tuple(countries)))
+            for text, *_ in spans
+        }
         points = tuple((p.lat, p.lon) for p in first.values() if p is not None and p.lat is not None)
-        admin1 = tuple((p.country, p.admin1) for p in first.values() if p is not None and p.country and p.admin1)
+        admin1 = tuple(
+            (p.country, p.admin1) for p in first.values() if p is not None and p.country and p.admin1
+        )
         ctx = PlaceContext(countries=tuple(countries), admin1=admin1, points=points)
         resolved: dict[str, PlaceRef | None] = {}
         out = []

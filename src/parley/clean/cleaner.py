@@ -20,10 +20,19 @@ from parley.model.article import Document, OffsetMap, RawArticle, Skip
 # One-for-one character replacements. Straight quotes make pairing simpler downstream; the
 # replacement is 1:1 so the offset map stays a plain copy for these characters.
 CHAR_MAP = {
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2019": "'", "\u02bc": "'",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
-}  # fmt: skip
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\t": " ",
+}
 # Characters dropped outright: invisible, and they would break name matching.
 DROP_CHARS = frozenset("\u00ad\u200b\u200c\u200d\ufeff")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*\r?\n")

@@ -17,10 +17,20 @@ from parley.model import Failure, Skip
 @cli.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
-@click.option("--format", "fmt", type=click.Choice(["record", "json"]), default="record", show_default=True,
-              help="record: the evaluation interchange format; json: Parley's full record with evidence.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one ID.json per article into this folder instead of printing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["record", "json"]),
+    default="record",
+    show_default=True,
+    help="record: the evaluation interchange format; json: Parley's full record with evidence.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one ID.json per article into this folder instead of printing.",
+)
 @handle_errors
 def extract_command(inputs: tuple[str, ...], published: str | None, fmt: str, out_dir: Path | None) -> None:
     """Extract events, quotes, claims and positions from articles (text, HTML or JSONL)."""

@@ -23,16 +23,24 @@ def _expand(specs: tuple[str, ...]) -> list[str]:
     for spec in specs:
         p = Path(spec)
         if "://" not in spec and p.is_dir():
-            out.extend(str(f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith((".", "README")))
+            out.extend(
+                str(f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith((".", "README"))
+            )
         else:
             out.append(spec)
     return out
 
 
 def run_ingest(
-    specs: list[str], settings: Settings, *, published: str | None, fmt: str | None, outlet: str | None,
-    extract: bool, console: Console,
-) -> IngestReport:  # fmt: skip
+    specs: list[str],
+    settings: Settings,
+    *,
+    published: str | None,
+    fmt: str | None,
+    outlet: str | None,
+    extract: bool,
+    console: Console,
+) -> IngestReport:
     """Ingest with a progress bar and return the report (shared by `ingest` and `demo`)."""
     from parley.store import Store
 
@@ -42,10 +50,19 @@ def run_ingest(
         from parley.extract.extractor import Extractor
 
         extractor = Extractor(settings)
-    with Store(settings.db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=console, transient=False, disable=not console.is_terminal,
-    ) as progress:  # fmt: skip
+    with (
+        Store(settings.db) as store,
+        Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+            disable=not console.is_terminal,
+        ) as progress,
+    ):
         task = progress.add_task("", total=len(specs))
         counts: dict[str, int] = {}
 
@@ -55,8 +72,16 @@ def run_ingest(
 
         report = IngestReport()
         for spec in specs:
-            r = ingest([spec], store, settings, published=pub, fmt=fmt, outlet=outlet, extractor=extractor,
-                       on_item=on_item)  # fmt: skip
+            r = ingest(
+                [spec],
+                store,
+                settings,
+                published=pub,
+                fmt=fmt,
+                outlet=outlet,
+                extractor=extractor,
+                on_item=on_item,
+            )
             for k, v in r.counts.items():
                 report.counts[k] += v
             report.messages.extend(r.messages)
@@ -85,14 +110,25 @@ def print_report(report: IngestReport, console: Console) -> None:
 @click.option("--no-extract", is_flag=True, help="Store articles without extracting records.")
 @handle_errors
 def ingest_command(
-    inputs: tuple[str, ...], db: str | None, published: str | None, fmt: str | None, outlet: str | None,
+    inputs: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    fmt: str | None,
+    outlet: str | None,
     no_extract: bool,
-) -> None:  # fmt: skip
+) -> None:
     """Ingest files, folders, URLs, feeds, JSONL or WARC into the store (extracting records)."""
     settings = settings_from(db)
     console = Console(stderr=True)
-    report = run_ingest(_expand(inputs), settings, published=published, fmt=fmt, outlet=outlet,
-                        extract=not no_extract, console=console)  # fmt: skip
+    report = run_ingest(
+        _expand(inputs),
+        settings,
+        published=published,
+        fmt=fmt,
+        outlet=outlet,
+        extract=not no_extract,
+        console=console,
+    )
     print_report(report, console)
     if report.failed:
         raise SystemExit(2)
@@ -108,8 +144,18 @@ def print_stats(settings: Settings, console: Console, *, as_json: bool = False) 
         click.echo(json.dumps(s, indent=1))
         return
     table = Table(title=f"{settings.db}", show_header=False)
-    for key in ("articles", "exact_duplicates", "near_duplicates", "failures", "events", "quotes", "claims",
-                "positions", "actors", "places"):  # fmt: skip
+    for key in (
+        "articles",
+        "exact_duplicates",
+        "near_duplicates",
+        "failures",
+        "events",
+        "quotes",
+        "claims",
+        "positions",
+        "actors",
+        "places",
+    ):
         table.add_row(key.replace("_", " "), str(s[key]))
     console.print(table)
 
@@ -134,7 +180,9 @@ def demo_command(db: str | None) -> None:
     console = Console()
     files = sorted(str(p) for p in corpus_dir().glob("*.txt"))
     console.print(f"Ingesting {len(files)} sample articles written for Parley into {settings.db} …")
-    report = run_ingest(files, settings, published=None, fmt="text", outlet=None, extract=True, console=console)
+    report = run_ingest(
+        files, settings, published=None, fmt="text", outlet=None, extract=True, console=console
+    )
     print_report(report, console)
     print_stats(settings, console)
     from parley.cli.summary import print_summary

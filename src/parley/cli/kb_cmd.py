@@ -18,7 +18,9 @@ def kb() -> None:
     """The knowledge base: actors (Wikidata QIDs) and places (GeoNames ids)."""
 
 
-def lookup_candidates(name: str, *, on: Any = None, near: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+def lookup_candidates(
+    name: str, *, on: Any = None, near: str | None = None, limit: int = 10
+) -> list[dict[str, Any]]:
     """Return actor and place candidates for a name, best first, as plain dicts."""
     from parley.kb.actors import default_registry
     from parley.kb.gazetteer import Gazetteer, PlaceContext
@@ -26,23 +28,42 @@ def lookup_candidates(name: str, *, on: Any = None, near: str | None = None, lim
     out: list[dict[str, Any]] = []
     for c in default_registry().lookup(name, on=on)[:limit]:
         e = c.entry
-        out.append({"id": e.qid or e.key, "name": e.name, "kind": e.kind, "lat": None, "lon": None,
-                    "confidence": round(c.confidence, 3), "reason": f"{c.method}: {c.reason}"})  # fmt: skip
+        out.append(
+            {
+                "id": e.qid or e.key,
+                "name": e.name,
+                "kind": e.kind,
+                "lat": None,
+                "lon": None,
+                "confidence": round(c.confidence, 3),
+                "reason": f"{c.method}: {c.reason}",
+            }
+        )
     gaz = Gazetteer.open(settings_from())
     context = None
     if near:
         anchor = gaz.resolve(near)
-        if anchor is not None and anchor.lat is not None:
+        if anchor is not None and anchor.lat is not None and anchor.lon is not None:
             context = PlaceContext(
                 countries=(anchor.country,) if anchor.country else (),
                 admin1=((anchor.country, anchor.admin1),) if anchor.country and anchor.admin1 else (),
                 points=((anchor.lat, anchor.lon),),
-            )  # fmt: skip
+            )
     for pc in gaz.lookup(name, context=context, limit=limit):
         p = pc.place
-        out.append({"id": p.geonameid, "name": p.name, "kind": "place", "lat": p.lat, "lon": p.lon,
-                    "confidence": round(pc.confidence, 3), "reason": f"{pc.method}: {pc.reason}",
-                    "country": p.country, "feature": p.feature})  # fmt: skip
+        out.append(
+            {
+                "id": p.geonameid,
+                "name": p.name,
+                "kind": "place",
+                "lat": p.lat,
+                "lon": p.lon,
+                "confidence": round(pc.confidence, 3),
+                "reason": f"{pc.method}: {pc.reason}",
+                "country": p.country,
+                "feature": p.feature,
+            }
+        )
     out.sort(key=lambda d: -d["confidence"])
     return out
 
@@ -67,8 +88,12 @@ def lookup_command(name: str, on: str | None, near: str | None, as_json: bool) -
     for col in ("id", "name", "kind", "lat", "lon", "confidence", "reason"):
         table.add_column(col)
     for r in rows:
-        table.add_row(*(("" if r[c] is None else str(r[c])) for c in ("id", "name", "kind", "lat", "lon",
-                                                                       "confidence", "reason")))  # fmt: skip
+        table.add_row(
+            *(
+                ("" if r[c] is None else str(r[c]))
+                for c in ("id", "name", "kind", "lat", "lon", "confidence", "reason")
+            )
+        )
     Console().print(table)
 
 
@@ -80,7 +105,12 @@ def stats_command(as_json: bool) -> None:
     from parley.kb.actors import default_registry
     from parley.kb.gazetteer import Gazetteer
 
-    stats = {"actors": default_registry().stats(), "places": Gazetteer.open(settings_from()).stats()}
+    registry = default_registry()
+    kinds: dict[str, int] = {}
+    for entry in registry.entries():
+        kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
+    actor_stats = {**kinds, "roles": sum(1 for _ in registry.roles())}
+    stats = {"actors": actor_stats, "places": Gazetteer.open(settings_from()).stats()}
     if as_json:
         click.echo(json.dumps(stats, indent=1))
         return

@@ -7,11 +7,9 @@ unexpected exception becomes one line too, with a hint to rerun with --debug for
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -39,7 +37,9 @@ def handle_errors(fn: F) -> F:
         except Exception as e:  # the last line of defence: never a traceback for users
             if (ctx.find_root().obj or {}).get("debug"):
                 raise
-            click.echo(f"parley: unexpected error: {e.__class__.__name__}: {e} (rerun with --debug)", err=True)
+            click.echo(
+                f"parley: unexpected error: {e.__class__.__name__}: {e} (rerun with --debug)", err=True
+            )
             ctx.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -71,7 +71,9 @@ def settings_from(db: str | None = None) -> Settings:
 def cli(ctx: click.Context, debug: bool) -> None:
     """Parley: turn conflict and diplomacy news into a sourced, structured record."""
     ctx.obj = {"debug": debug}
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 def main() -> None:
@@ -79,4 +81,3 @@ def main() -> None:
     from parley.cli import commands  # noqa: F401  (registers the commands)
 
     cli(prog_name="parley")
-

@@ -21,14 +21,18 @@ def print_summary(settings: Settings, console: Console, *, limit: int = 12) -> N
         for col in ("date", "type", "actors", "place", "modality"):
             table.add_column(col)
         for e in events:
-            table.add_row(e["date"] or "?", e["type"], ", ".join(e["actors"]), e["place"] or "", e["modality"])
+            table.add_row(
+                e["date"] or "?", e["type"], ", ".join(e["actors"]), e["place"] or "", e["modality"]
+            )
         console.print(table)
     if claims:
         table = Table(title="Claims", title_justify="left")
         for col in ("claimant", "subject", "status", "disputed by", "article"):
             table.add_column(col)
         for c in claims:
-            table.add_row(c["claimant"], c["subject"][:60], c["status"], ", ".join(c["disputed_by"]), c["article_id"])
+            table.add_row(
+                c["claimant"], c["subject"][:60], c["status"], ", ".join(c["disputed_by"]), c["article_id"]
+            )
         console.print(table)
     if positions:
         table = Table(title="Stances", title_justify="left")

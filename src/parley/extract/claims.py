@@ -25,12 +25,14 @@ UNVERIFIED = re.compile(
 # Words by which a party rejects another's account.
 DENIAL = re.compile(
     r"\b(den(y|ied|ies|ial)|untrue|false|fabricat\w*|fake|refut\w*|rejected the claim|dismissed the claim|"
-    r"beat(en)? back|repel\w*|repuls\w*|still (holding|holds|hold|in control|controls)|remain(s|ed)? in control|"
-    r"not aware of)\b",
+    r"beat(en)? back|repel\w*|repuls\w*|still (holding|holds|hold|in control|controls)|"
+    r"remain(s|ed)? in control|not aware of)\b",
     re.IGNORECASE,
 )
 # An admission by the side that lost: it confirms the capture it had denied.
-ADMISSION = re.compile(r"\b(withdr[ae]w\w*|pulled out|retreat\w*|left the (town|city)|lost control)\b", re.IGNORECASE)
+ADMISSION = re.compile(
+    r"\b(withdr[ae]w\w*|pulled out|retreat\w*|left the (town|city)|lost control)\b", re.IGNORECASE
+)
 # How many sentences after a claim an unattributed verification disclaimer still refers to it.
 VERIFY_WINDOW = 4
 
@@ -72,7 +74,9 @@ def settle(
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
-            same_topic = (place_key and place_key in norm(text)) or (i == d.sentence_index + 1 and " it" in text)
+            same_topic = (place_key and place_key in norm(text)) or (
+                i == d.sentence_index + 1 and " it" in text
+            )
             if not same_topic:
                 continue
             for actor in speakers_by_sentence.get(i, []):

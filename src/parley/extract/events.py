@@ -19,21 +19,47 @@ from parley.analyse.mentions import Mention
 from parley.model.records import ActorRef, DateValue, PlaceRef
 
 SPEECH_LEMMAS = frozenset(
-    "say tell claim announce assert insist state report add write post argue allege declare confirm "
-    "deny acknowledge warn note stress suggest indicate signal maintain".split()
+    [
+        "say",
+        "tell",
+        "claim",
+        "announce",
+        "assert",
+        "insist",
+        "state",
+        "report",
+        "add",
+        "write",
+        "post",
+        "argue",
+        "allege",
+        "declare",
+        "confirm",
+        "deny",
+        "acknowledge",
+        "warn",
+        "note",
+        "stress",
+        "suggest",
+        "indicate",
+        "signal",
+        "maintain",
+    ]
 )
 HEDGES = ("reportedly", "allegedly", "purportedly", "according to", "it is unclear", "unconfirmed")
-FUTURE_MARKERS = frozenset("will 'll due scheduled set expected planned plan plans going shall".split())
-CONDITIONAL_MARKERS = frozenset("if would could might unless whether".split())
+FUTURE_MARKERS = frozenset(
+    ["will", "'ll", "due", "scheduled", "set", "expected", "planned", "plan", "plans", "going", "shall"]
+)
+CONDITIONAL_MARKERS = frozenset(["if", "would", "could", "might", "unless", "whether"])
 # Subjects that stand for the speaker of the surrounding report ("Russia says it took X").
-PRONOUNS = frozenset("it its they their he his she her we our".split())
+PRONOUNS = frozenset(["it", "its", "they", "their", "he", "his", "she", "her", "we", "our"])
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 RECIPIENT_PREPS = frozenset({"with", "on", "against", "to", "at", "into"})
 # Verbs whose object noun is an act someone claims ("claimed capture of two towns").
-CLAIM_VERBS = frozenset("claim announce report allege".split())
+CLAIM_VERBS = frozenset(["claim", "announce", "report", "allege"])
 # Verbs whose object noun is an act being fought off: the report is a denial, not an event.
-REPEL_VERBS = frozenset("repel repulse beat fend thwart foil deny".split())
+REPEL_VERBS = frozenset(["repel", "repulse", "beat", "fend", "thwart", "foil", "deny"])
 
 
 @dataclass(frozen=True)
@@ -64,14 +90,21 @@ def lexicon() -> tuple[tuple[Rule, ...], dict[str, tuple[str, ...]]]:
         for e in data.get(key, []):
             rules.append(
                 Rule(
-                    type=e["type"], lemmas=frozenset(e["lemmas"]), pos=pos, objects=frozenset(e.get("objects", ())),
-                    objects_optional=e.get("objects_optional", False), mode=e.get("mode"),
+                    type=e["type"],
+                    lemmas=frozenset(e["lemmas"]),
+                    pos=pos,
+                    objects=frozenset(e.get("objects", ())),
+                    objects_optional=e.get("objects_optional", False),
+                    mode=e.get("mode"),
                     mode_words={k: tuple(v) for k, v in e.get("mode_words", {}).items()},
-                    mode_from_words=e.get("mode_from_words", False), require_words=tuple(e.get("require_words", ())),
-                    exclude_words=tuple(e.get("exclude_words", ())), needs_with=e.get("needs_with", False),
-                    needs_place=e.get("needs_place", False), needs_actor=e.get("needs_actor", False),
+                    mode_from_words=e.get("mode_from_words", False),
+                    require_words=tuple(e.get("require_words", ())),
+                    exclude_words=tuple(e.get("exclude_words", ())),
+                    needs_with=e.get("needs_with", False),
+                    needs_place=e.get("needs_place", False),
+                    needs_actor=e.get("needs_actor", False),
                 )
-            )  # fmt: skip
+            )
     modes = {k: tuple(v) for k, v in data["modes"].items()}
     return tuple(rules), modes
 
@@ -110,8 +143,13 @@ class MentionIndex:
         return None
 
     def in_span(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end and (kind is None or m.kind == kind or
-                (kind == "actor" and m.kind == "role"))]  # fmt: skip
+        return [
+            m
+            for m in self.mentions
+            if m.start >= start
+            and m.end <= end
+            and (kind is None or m.kind == kind or (kind == "actor" and m.kind == "role"))
+        ]
 
     def before(self, pos: int, kinds: tuple[str, ...] = ("actor", "role")) -> list[Mention]:
         return [m for m in self.mentions if m.end <= pos and m.kind in kinds and m.actor is not None]
@@ -135,6 +173,12 @@ def _actors_in(tok: Any, index: MentionIndex) -> list[ActorRef]:
 def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
     """Return the actor(s) a noun phrase refers to: its head's mention first, then conjuncts."""
     found: list[ActorRef] = []
+    # "Putin's chief aide, Yury Ushakov": the apposition names the person, not the possessor
+    for child in tok.children:
+        if child.dep_ == "appos":
+            m_app = index.at(child)
+            if m_app and m_app.actor:
+                return [m_app.actor]
     m = index.at(tok)
     if m and m.actor:
         found.append(m.actor)
@@ -160,7 +204,10 @@ def _speech_governor(tok: Any) -> Any | None:
     """Return the verb of saying whose reported clause contains ``tok``, if any."""
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp") and cur.head.lemma_ in SPEECH_LEMMAS:
+        if (
+            cur.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp")
+            and cur.head.lemma_ in SPEECH_LEMMAS
+        ):
             return cur.head
         if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
             return cur.head
@@ -193,9 +240,13 @@ def _subject_of(verb: Any, index: MentionIndex, speaker: list[ActorRef]) -> list
                     if m and m.actor:
                         return [m.actor]
                 if child.lower_ in PRONOUNS or any(c.lower_ in PRONOUNS for c in child.children):
-                    return _resolve_pronoun_subject(child if child.lower_ in PRONOUNS else
-                                                    next(c for c in child.children if c.lower_ in PRONOUNS),
-                                                    speaker, index)  # fmt: skip
+                    return _resolve_pronoun_subject(
+                        child
+                        if child.lower_ in PRONOUNS
+                        else next(c for c in child.children if c.lower_ in PRONOUNS),
+                        speaker,
+                        index,
+                    )
                 return []
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -249,8 +300,13 @@ def _is_locative_mention(m: Mention, sent: Any) -> bool:
         if tok.idx == m.start:
             prev = doc[tok.i - 1] if tok.i > 0 else None
             prev2 = doc[tok.i - 2] if tok.i > 1 else None
-            return bool(prev is not None and (prev.lower_ in ("in", "at", "near", "on", "outside", "into", "to")
-                        or (prev.lower_ == "the" and prev2 is not None and prev2.lower_ in ("in", "at", "near"))))
+            return bool(
+                prev is not None
+                and (
+                    prev.lower_ in ("in", "at", "near", "on", "outside", "into", "to")
+                    or (prev.lower_ == "the" and prev2 is not None and prev2.lower_ in ("in", "at", "near"))
+                )
+            )
     return False
 
 
@@ -275,7 +331,9 @@ def _modality(trigger: Any, sent: Any, governor: Any | None) -> str:
     lowered = sent.text.lower()
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "mark", "advmod")}
     if trigger.dep_ in ("xcomp",) and trigger.head.i != trigger.i:
-        aux |= {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")} | {trigger.head.lower_}
+        aux |= {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")} | {
+            trigger.head.lower_
+        }
     if aux & CONDITIONAL_MARKERS - {"would"} or "if" in aux:
         return "hypothetical"
     if aux & FUTURE_MARKERS or trigger.head.lemma_ in ("plan", "due", "schedule", "set", "expect"):
@@ -300,7 +358,9 @@ def _object_lemmas(trigger: Any) -> set[str]:
     return out
 
 
-def find_events(sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef | None = None) -> list[EventCandidate]:
+def find_events(
+    sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef | None = None
+) -> list[EventCandidate]:
     """Return the event candidates of one parsed sentence."""
     rules, weapon_modes = lexicon()
     out: list[EventCandidate] = []
@@ -314,8 +374,9 @@ def find_events(sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef
             if rule.pos != pos or (lemma not in rule.lemmas and tok.lower_ not in rule.lemmas):
                 continue
             clause = list(tok.subtree)
-            clause_text = sent_text[clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text)
-                                    - sent.start_char]  # fmt: skip
+            clause_text = sent_text[
+                clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
+            ]
             low = _words(sent_text)
             if rule.require_words and not any(w in low for w in rule.require_words):
                 continue
@@ -332,13 +393,20 @@ def find_events(sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef
             governor = _speech_governor(tok)
             if pos == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in REPEL_VERBS:
                 break
-            if pos == "NOUN" and governor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in CLAIM_VERBS:
+            if (
+                pos == "NOUN"
+                and governor is None
+                and tok.dep_ in ("dobj", "obj")
+                and tok.head.lemma_ in CLAIM_VERBS
+            ):
                 governor = tok.head
             speaker: list[ActorRef] = []
             if governor is not None:
                 speaker = _subject_of(governor, index, [speaker_of_sentence] if speaker_of_sentence else [])
             if pos == "VERB":
-                if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl",) and rule.type != "ASSAULT"):
+                if tok.dep_ == "amod" or (
+                    tok.tag_ == "VBN" and tok.dep_ in ("acl",) and rule.type != "ASSAULT"
+                ):
                     break  # "a proposed truce": an attribute, not an act
                 actors = _subject_of(tok, index, speaker)
                 recipients = _recipients(tok, index, actors)
@@ -371,11 +439,18 @@ def find_events(sent: Any, index: MentionIndex, *, speaker_of_sentence: ActorRef
                 speaker = speaker or []
             out.append(
                 EventCandidate(
-                    type=rule.type, mode=mode, trigger=tok, actors=actors, recipients=recipients,
-                    place=_place_for(tok, sent, index), modality=modality,
-                    attributed_to=speaker[0] if speaker else None, sent_start=sent.start_char, sent_end=sent.end_char,
+                    type=rule.type,
+                    mode=mode,
+                    trigger=tok,
+                    actors=actors,
+                    recipients=recipients,
+                    place=_place_for(tok, sent, index),
+                    modality=modality,
+                    attributed_to=speaker[0] if speaker else None,
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
                 )
-            )  # fmt: skip
+            )
             break
     return _dedupe(out)
 

@@ -7,9 +7,8 @@ and returns an :class:`~parley.model.Extraction` whose evidence offsets point in
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from parley.analyse.matcher import MentionFinder
@@ -21,7 +20,6 @@ from parley.model import (
     ActorRef,
     ArticleMeta,
     Claim,
-    DateValue,
     Document,
     Event,
     Evidence,
@@ -38,6 +36,8 @@ STAGE = "extract"
 HISTORY_DAYS = 400
 # A first line shorter than this, without final punctuation, is a headline: no records from it.
 HEADLINE_MAX = 200
+# Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
+CLAIM_SUBJECT_MAX = 160
 ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
 
 
@@ -130,8 +130,17 @@ class _Run:
         for q in qspans:
             rs, re_ = self.omap.span_to_raw(q.start, q.end)
             raw_text = self.document.article.text[rs:re_]
-            quotes.append(Quote(text=raw_text, start=rs, end=re_, direct=q.direct, cue=q.cue, speaker=q.speaker,
-                                evidence=self.evidence(q.start, q.end, q.sentence_start, q.sentence_end)))  # fmt: skip
+            quotes.append(
+                Quote(
+                    text=raw_text,
+                    start=rs,
+                    end=re_,
+                    direct=q.direct,
+                    cue=q.cue,
+                    speaker=q.speaker,
+                    evidence=self.evidence(q.start, q.end, q.sentence_start, q.sentence_end),
+                )
+            )
             if q.speaker is not None:
                 for i, s in enumerate(sents):
                     if s.start_char <= q.start < s.end_char:
@@ -144,9 +153,11 @@ class _Run:
         # events
         candidates: list[tuple[int, EventCandidate]] = []
         for i, s in enumerate(sents):
-            speaker = (speakers_by_sentence.get(i) or [None])[0]
+            said_by = speakers_by_sentence.get(i)
+            speaker = said_by[0] if said_by else None
             for cand in find_events(s, index, speaker_of_sentence=speaker):
                 candidates.append((i, cand))
+        candidates = self._split_by_place(candidates, index)
         self._date_events(candidates, dates)
         self._add_defenders(candidates)
         events: list[Event] = []
@@ -159,24 +170,42 @@ class _Run:
                 continue
             trig = c.trigger
             events.append(
-                Event(type=c.type, actors=actors, mode=c.mode, date=c.date, place=c.place, modality=c.modality,
-                      trigger=trig.text,
-                      evidence=self.evidence(trig.idx, trig.idx + len(trig.text), c.sent_start, c.sent_end))
-            )  # fmt: skip
+                Event(
+                    type=c.type,
+                    actors=actors,
+                    mode=c.mode,
+                    date=c.date,
+                    place=c.place,
+                    modality=c.modality,
+                    trigger=trig.text,
+                    evidence=self.evidence(trig.idx, trig.idx + len(trig.text), c.sent_start, c.sent_end),
+                )
+            )
             kept.append((i, c))
 
         claims = self._claims(kept, quotes, qspans, sents, sentences, speakers_by_sentence)
         positions = [
-            Position(party=p.party, issue=p.issue, stance=p.stance,
-                     evidence=self.evidence(p.start, p.end, p.sentence_start, p.sentence_end))
+            Position(
+                party=p.party,
+                issue=p.issue,
+                stance=p.stance,
+                evidence=self.evidence(p.start, p.end, p.sentence_start, p.sentence_end),
+            )
             for p in find_positions(doc, body_mentions, quotes=[(q.start, q.end, q.speaker) for q in qspans])
-        ]  # fmt: skip
+        ]
         actors = self._actors(events, quotes, claims, positions)
         places = self._places(events, claims, body_mentions)
         return Extraction(
-            doc_id=self.doc_id, published=self.document.published, events=tuple(events), quotes=tuple(quotes),
-            claims=tuple(claims), positions=tuple(positions), actors=actors, places=places, version=VERSION,
-        )  # fmt: skip
+            doc_id=self.doc_id,
+            published=self.document.published,
+            events=tuple(events),
+            quotes=tuple(quotes),
+            claims=tuple(claims),
+            positions=tuple(positions),
+            actors=actors,
+            places=places,
+            version=VERSION,
+        )
 
     # -- dates ---------------------------------------------------------------------------------
 
@@ -189,7 +218,9 @@ class _Run:
             trig = c.trigger
             toks = list(trig.subtree)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            in_clause = [d for d in dates if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end]
+            in_clause = [
+                d for d in dates if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
+            ]
             if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
                 # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
                 in_clause = [d for d in dates if c.sent_start <= d.start < c.sent_end]
@@ -205,6 +236,31 @@ class _Run:
             target = self._anchor_date(candidates, d.anchor)
             if target is not None:
                 c.date = resolve_anchor(d, target)
+
+    @staticmethod
+    def _split_by_place(
+        candidates: list[tuple[int, EventCandidate]], index: MentionIndex
+    ) -> list[tuple[int, EventCandidate]]:
+        """Return the candidates with an attack on several named towns split into one per town
+        ("claimed capture of two towns, Myrnohrad and Hulyaypole" is two captures)."""
+        out: list[tuple[int, EventCandidate]] = []
+        for i, c in candidates:
+            if c.type != "ASSAULT":
+                out.append((i, c))
+                continue
+            toks = list(c.trigger.subtree)
+            towns: list[PlaceRef] = []
+            for m in index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "place"):
+                if m.place and (m.place.feature or "").startswith("P") and m.place not in towns:
+                    towns.append(m.place)
+            if len(towns) < 2:
+                out.append((i, c))
+                continue
+            out.extend(
+                (i, replace(c, place=town, recipients=list(c.recipients), actors=list(c.actors)))
+                for town in towns
+            )
+        return out
 
     def _add_defenders(self, candidates: list[tuple[int, EventCandidate]]) -> None:
         """Give an attack on a place with no named target the state the place lies in (a capture of
@@ -232,9 +288,14 @@ class _Run:
     # -- claims --------------------------------------------------------------------------------
 
     def _claims(
-        self, kept: list[tuple[int, EventCandidate]], quotes: list[Quote], qspans: list[Any], sents: list[Any],
-        sentences: list[tuple[int, int, str]], speakers_by_sentence: dict[int, list[ActorRef]],
-    ) -> list[Claim]:  # fmt: skip
+        self,
+        kept: list[tuple[int, EventCandidate]],
+        quotes: list[Quote],
+        qspans: list[Any],
+        sents: list[Any],
+        sentences: list[tuple[int, int, str]],
+        speakers_by_sentence: dict[int, list[ActorRef]],
+    ) -> list[Claim]:
         drafts: list[claims_mod.ClaimDraft] = []
         for i, c in kept:
             if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
@@ -243,32 +304,63 @@ class _Run:
             if claimant is None:
                 continue
             if c.type == "ASSAULT" and c.place is not None:
-                subject = f"capture of {c.place.name}" if c.trigger.lemma_ in ("capture", "take", "seize", "fall",
-                          "occupy", "overrun", "liberate", "enter", "storm") else f"attack on {c.place.name}"  # fmt: skip
+                subject = (
+                    f"capture of {c.place.name}"
+                    if c.trigger.lemma_
+                    in ("capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm")
+                    else f"attack on {c.place.name}"
+                )
             else:
-                subject = sentences[i][2][:160]
+                subject = self._claim_subject(c, qspans, sentences[i][2])
             trig = c.trigger
-            drafts.append(claims_mod.ClaimDraft(
-                claimant=claimant, subject=subject, place=c.place, sentence_index=i, start=trig.idx,
-                end=trig.idx + len(trig.text), sent_start=c.sent_start, sent_end=c.sent_end,
-                against=tuple(a.ref for a in c.recipients),
-            ))  # fmt: skip
+            drafts.append(
+                claims_mod.ClaimDraft(
+                    claimant=claimant,
+                    subject=subject,
+                    place=c.place,
+                    sentence_index=i,
+                    start=trig.idx,
+                    end=trig.idx + len(trig.text),
+                    sent_start=c.sent_start,
+                    sent_end=c.sent_end,
+                    against=tuple(a.ref for a in c.recipients),
+                )
+            )
         # one claim per (claimant, place/subject)
         unique: dict[tuple[str, str], claims_mod.ClaimDraft] = {}
         for d in drafts:
             unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
         out = []
-        for d, status, disputers, _ in claims_mod.settle(list(unique.values()), sentences, speakers_by_sentence):
-            out.append(Claim(claimant=d.claimant, subject=d.subject, status=status, place=d.place,
-                             disputed_by=tuple(disputers),
-                             evidence=self.evidence(d.start, d.end, d.sent_start, d.sent_end)))  # fmt: skip
+        for d, status, disputers, _ in claims_mod.settle(
+            list(unique.values()), sentences, speakers_by_sentence
+        ):
+            out.append(
+                Claim(
+                    claimant=d.claimant,
+                    subject=d.subject,
+                    status=status,
+                    place=d.place,
+                    disputed_by=tuple(disputers),
+                    evidence=self.evidence(d.start, d.end, d.sent_start, d.sent_end),
+                )
+            )
         return out
+
+    @staticmethod
+    def _claim_subject(c: EventCandidate, qspans: list[Any], sentence: str) -> str:
+        """Return what is claimed: the reported clause holding the trigger, else its sentence."""
+        idx = c.trigger.idx
+        around = [q for q in qspans if not q.direct and q.start <= idx < q.end]
+        text = min(around, key=lambda q: q.end - q.start).text if around else sentence
+        text = " ".join(text.strip(' "\n').split())
+        return text[:CLAIM_SUBJECT_MAX].rsplit(" ", 1)[0] if len(text) > CLAIM_SUBJECT_MAX else text
 
     # -- the article's actors and places ---------------------------------------------------------
 
     @staticmethod
-    def _actors(events: list[Event], quotes: list[Quote], claims: list[Claim], positions: list[Position]
-                ) -> tuple[ActorRef, ...]:  # fmt: skip
+    def _actors(
+        events: list[Event], quotes: list[Quote], claims: list[Claim], positions: list[Position]
+    ) -> tuple[ActorRef, ...]:
         seen: dict[str, ActorRef] = {}
         refs: list[ActorRef] = []
         for e in events:
@@ -291,7 +383,9 @@ class _Run:
         return tuple(seen.values())
 
 
-def extract(text: str, *, published: date, doc_id: str = "doc", settings: Settings | None = None) -> Extraction:
+def extract(
+    text: str, *, published: date, doc_id: str = "doc", settings: Settings | None = None
+) -> Extraction:
     """Return the records of one article text (the Python API; loads models on first use)."""
     return _default_extractor(settings).extract_text(text, published=published, doc_id=doc_id)
 

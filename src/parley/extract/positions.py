@@ -163,8 +163,9 @@ def _cues() -> _Cues:
 
 def _issue_hits(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, issue) for every lexicon match in ``text``, in text order."""
-    return sorted((m.start(), m.end(), issue)
-                  for issue, pattern in _issue_patterns() for m in pattern.finditer(text))
+    return sorted(
+        (m.start(), m.end(), issue) for issue, pattern in _issue_patterns() for m in pattern.finditer(text)
+    )
 
 
 def classify_issues(text: str) -> list[str]:
@@ -202,12 +203,15 @@ class _Candidate:
 class _Finder:
     """Finds positions in one parsed document; holds the per-document lookups."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention],
-                 quotes: Sequence[tuple[int, int, ActorRef | None]]) -> None:
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int, ActorRef | None]]
+    ) -> None:
         self.doc = doc
         self.cues = _cues()
-        self.mentions = sorted((m for m in mentions if m.kind in ("actor", "role") and m.actor),
-                               key=lambda m: (m.start, -(m.end - m.start)))
+        self.mentions = sorted(
+            (m for m in mentions if m.kind in ("actor", "role") and m.actor),
+            key=lambda m: (m.start, -(m.end - m.start)),
+        )
         self.quotes = [q for q in quotes if q[2] is not None]
         self.sents = list(doc.sents)
         self.sent_of = {s.start: i for i, s in enumerate(self.sents)}
@@ -260,20 +264,27 @@ class _Finder:
                     speaker = self._phrase_party(subj)
             return speaker
         if word in _PERSON_PRONOUNS:
+
             def fits(m: Mention) -> bool:
                 return m.actor is not None and m.actor.kind == "person"
         elif word in _THING_PRONOUNS:
+
             def fits(m: Mention) -> bool:
                 return m.actor is not None and m.actor.kind != "person"
         elif word in _PLURAL_PRONOUNS:
+
             def fits(m: Mention) -> bool:
                 return m.actor is not None
         else:
             return None
         reporter = next((a for a in tok.ancestors if a.lemma_ in self.cues.speech_verbs), None)
         reporter_subj = self._subject_token(reporter) if reporter is not None else None
-        if (tok.dep_ in _SUBJECT_DEPS and reporter_subj is not None and reporter_subj.i < tok.i
-                and reporter_subj.pos_ != "PRON"):
+        if (
+            tok.dep_ in _SUBJECT_DEPS
+            and reporter_subj is not None
+            and reporter_subj.i < tok.i
+            and reporter_subj.pos_ != "PRON"
+        ):
             # "The EU said it would ...": the pronoun is the reporting subject, named or not
             actor = self._phrase_party(reporter_subj)
             if actor is None or any(fits(m) for m in self.mentions if m.actor == actor):
@@ -355,8 +366,11 @@ class _Finder:
         """Return whether ``tok`` heads a phrase naming a document (or "it" right after one)."""
         if tok.lemma_.lower() in self.cues.plan_nouns:
             return True
-        return (tok.lower_ in ("it", "this") and self.plan is not None
-                and self._sentence_index(tok) - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES)
+        return (
+            tok.lower_ in ("it", "this")
+            and self.plan is not None
+            and self._sentence_index(tok) - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES
+        )
 
     def _plan_author(self, tok: Token) -> ActorRef | None:
         """Return the author of the document ``tok`` names: in its own phrase, else the one just named."""
@@ -384,8 +398,9 @@ class _Finder:
             noun = None
             if tok.lemma_ in self.cues.author_verbs and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                noun = next((o for o in objs for t in o.subtree
-                             if t.lemma_.lower() in self.cues.plan_nouns), None)
+                noun = next(
+                    (o for o in objs for t in o.subtree if t.lemma_.lower() in self.cues.plan_nouns), None
+                )
                 if noun is not None:
                     party, _ = self._verb_party(tok)
                     if party is None and tok.dep_ == "acl" and self._is_plan_noun(tok.head):
@@ -432,8 +447,7 @@ class _Finder:
         elif tok.pos_ == "ADJ" and tok.lower_ in self.cues.adjectives:
             companions = self.cues.adjectives[tok.lower_]
             if companions and not any(
-                c.lower_ in companions or (c.dep_ == "xcomp" and _is_infinitive(c))
-                for c in tok.children
+                c.lower_ in companions or (c.dep_ == "xcomp" and _is_infinitive(c)) for c in tok.children
             ):
                 return None
             head = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
@@ -473,23 +487,35 @@ class _Finder:
         if party is None:
             return None
         exclude = [owner_root] if owner_root is not None else []
-        exclude += [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c is not tok and head is not tok
-                    and self._mention_at(c) is not None]
+        exclude += [
+            c
+            for c in head.children
+            if c.dep_ in _SUBJECT_DEPS
+            and c is not tok
+            and head is not tok
+            and self._mention_at(c) is not None
+        ]
         return _Candidate(party, tok, self._clause(head, exclude))
 
     def _speech_candidate(self, tok: Token) -> _Candidate | None:
         """Return a candidate for a demand in reported speech ("X said Y must ...", "if Y does not ...")."""
         content: Token | None = None
         lemma = tok.lemma_.lower()
-        obliged = (lemma in self.cues.obligation_verbs and tok.pos_ == "VERB"
-                   and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children))
+        obliged = (
+            lemma in self.cues.obligation_verbs
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children)
+        )
         complains = lemma in self.cues.complaints and self._has_companion(tok, self.cues.complaints[lemma])
         if tok.tag_ == "MD" and lemma in self.cues.modals:
             content = tok.head
         elif obliged or complains:
             content = tok
-        elif (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
-              and (any(c.dep_ == "neg" for c in tok.children) or lemma in ("refuse", "fail", "reject"))):
+        elif (
+            tok.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
+            and (any(c.dep_ == "neg" for c in tok.children) or lemma in ("refuse", "fail", "reject"))
+        ):
             content = tok.head
         if content is None:
             return None
@@ -510,16 +536,29 @@ class _Finder:
         modal = any(c.dep_ == "aux" and c.lower_ in self.cues.term_modals for c in tok.children)
         if subj is None or not (modal or tok.lemma_.lower() in self.cues.term_verbs):
             return None
-        under = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("under", "in")
-                      for g in c.children if g.dep_ == "pobj" and self._is_plan_noun(g)), None)
+        under = next(
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("under", "in")
+                for g in c.children
+                if g.dep_ == "pobj" and self._is_plan_noun(g)
+            ),
+            None,
+        )
         if modal and under is not None:
             # "Under the proposal, Hamas would release ...": terms of that document
             author = self._plan_author(under)
             return None if author is None else _Candidate(author, tok, self._clause(tok), is_plan_term=True)
         if not self._is_plan_phrase(subj):
             # a modal sentence right after a plan's terms continues them ("Sanctions could be eased")
-            if not (modal and tok.dep_ == "ROOT" and si - 1 in self.plan_terms_in and self.plan is not None
-                    and not any(self._mention_at(t) for t in subj.subtree)):
+            if not (
+                modal
+                and tok.dep_ == "ROOT"
+                and si - 1 in self.plan_terms_in
+                and self.plan is not None
+                and not any(self._mention_at(t) for t in subj.subtree)
+            ):
                 return None
             return _Candidate(self.plan.author, tok, self._clause(tok), is_plan_term=True)
         author = self._plan_author(subj)
@@ -531,14 +570,21 @@ class _Finder:
 
     def _definite_nouns(self, clause: Sequence[Token]) -> list[Token]:
         """Return the clause's nouns introduced by a referring determiner ("the plant", "that effort")."""
-        return [t for t in clause if t.pos_ in ("NOUN", "PROPN")
-                and any(c.lower_ in self.cues.anaphor_dets for c in t.children)]
+        return [
+            t
+            for t in clause
+            if t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in self.cues.anaphor_dets for c in t.children)
+        ]
 
     def _has_generic_anaphor(self, clause: Sequence[Token]) -> bool:
         """Return whether the clause refers back with a generic noun or pronoun ("that effort", "it")."""
         definite = self._definite_nouns(clause)
-        return any(t.lemma_.lower() in self.cues.anaphor_nouns and t.tag_ not in ("WDT", "WP")
-                   and (t.pos_ == "PRON" or t in definite) for t in clause)
+        return any(
+            t.lemma_.lower() in self.cues.anaphor_nouns
+            and t.tag_ not in ("WDT", "WP")
+            and (t.pos_ == "PRON" or t in definite)
+            for t in clause
+        )
 
     def _antecedent_issues(self, clause: Sequence[Token], si: int) -> list[str]:
         """Return the issue an anaphor in the clause points back to, from the preceding sentences.
@@ -548,15 +594,15 @@ class _Finder:
         takes the issue of the nearest sentence that names one, and only when it names just
         one, since a guess between several would be a coin toss.
         """
-        window = self.sents[max(0, si - ANAPHOR_WINDOW_SENTENCES):si]
+        window = self.sents[max(0, si - ANAPHOR_WINDOW_SENTENCES) : si]
         if not window:
             return []
         base = window[0].start_char
-        context = self.doc.text[base:self.sents[si].start_char]
+        context = self.doc.text[base : self.sents[si].start_char]
         hits = _issue_hits(context)
         for noun in self._definite_nouns(clause):
             word = re.compile(rf"\b{re.escape(noun.lemma_.lower())}", re.IGNORECASE)
-            matching = [h for h in hits if word.search(context[h[0]:h[1]])]
+            matching = [h for h in hits if word.search(context[h[0] : h[1]])]
             if matching:
                 return [matching[-1][2]]
         if not self._has_generic_anaphor(clause):
@@ -591,9 +637,9 @@ class _Finder:
             return " ".join(words)
         joined = " ".join(words)
         hits = _issue_hits(joined)
-        first = len(joined[:hits[0][0]].split()) if hits else 0
+        first = len(joined[: hits[0][0]].split()) if hits else 0
         start = max(0, min(first - MAX_STANCE_WORDS // 3, len(words) - MAX_STANCE_WORDS))
-        return " ".join(words[start:start + MAX_STANCE_WORDS])
+        return " ".join(words[start : start + MAX_STANCE_WORDS])
 
     def find(self) -> list[PositionSpan]:
         """Return the positions of the whole document, sentence by sentence."""
@@ -612,11 +658,17 @@ class _Finder:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(PositionSpan(
-                        party=cand.party, issue=issue, stance=self._stance_text(clause),
-                        start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text),
-                        sentence_start=sent.start_char, sentence_end=sent.end_char,
-                    ))
+                    out.append(
+                        PositionSpan(
+                            party=cand.party,
+                            issue=issue,
+                            stance=self._stance_text(clause),
+                            start=clause[0].idx,
+                            end=clause[-1].idx + len(clause[-1].text),
+                            sentence_start=sent.start_char,
+                            sentence_end=sent.end_char,
+                        )
+                    )
             self._note_authored_plans(sent, si)
         return out
 
@@ -636,8 +688,9 @@ class _Finder:
         return found
 
 
-def find_positions(doc: Doc, mentions: Sequence[Mention], *,
-                   quotes: Sequence[tuple[int, int, ActorRef | None]] = ()) -> list[PositionSpan]:
+def find_positions(
+    doc: Doc, mentions: Sequence[Mention], *, quotes: Sequence[tuple[int, int, ActorRef | None]] = ()
+) -> list[PositionSpan]:
     """Return each party's stances on negotiation issues in ``doc``, one per (party, issue) per sentence.
 
     ``mentions`` are knowledge-base mentions (offsets into ``doc.text``); only ``actor`` and

@@ -26,10 +26,11 @@ def to_record(ex: Extraction) -> dict[str, Any]:
     """Return the interchange-format record of one article."""
     events = []
     for e in ex.events:
+        day = e.date.as_day() if e.date else None
         item: dict[str, Any] = {
             "type": e.type,
             "mode": e.mode,
-            "date": e.date.as_day().isoformat() if e.date and e.date.as_day() else None,
+            "date": day.isoformat() if day else None,
             "actors": [a.ref for a in e.actors],
             "place": e.place.ref if e.place else None,
             "modality": e.modality,
@@ -44,17 +45,27 @@ def to_record(ex: Extraction) -> dict[str, Any]:
         "places": [place_json(p) for p in ex.places],
         "events": events,
         "quotes": [
-            {"speaker": q.speaker.ref if q.speaker else None, "text": q.text, "start": q.start, "end": q.end,
-             "direct": q.direct}
+            {
+                "speaker": q.speaker.ref if q.speaker else None,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "direct": q.direct,
+            }
             # direct quotes first: a direct quote inside an indirect one ties with it in matching,
             # and the scorer takes the earlier-listed record
             for q in sorted(ex.quotes, key=lambda q: (not q.direct, q.start))
-        ],  # fmt: skip
+        ],
         "claims": [
-            {"claimant": c.claimant.ref, "subject": c.subject, "place": c.place.ref if c.place else None,
-             "status": c.status, "disputed_by": [a.ref for a in c.disputed_by]}
+            {
+                "claimant": c.claimant.ref,
+                "subject": c.subject,
+                "place": c.place.ref if c.place else None,
+                "status": c.status,
+                "disputed_by": [a.ref for a in c.disputed_by],
+            }
             for c in ex.claims
-        ],  # fmt: skip
+        ],
         "positions": [{"party": p.party.ref, "issue": p.issue, "stance": p.stance} for p in ex.positions],
     }
 

@@ -70,7 +70,7 @@ class OffsetMap:
     binary search over run starts.
     """
 
-    __slots__ = ("_clean_starts", "_raw_starts", "_raw_ends", "_lengths", "clean_len", "raw_len")
+    __slots__ = ("_clean_starts", "_lengths", "_raw_ends", "_raw_starts", "clean_len", "raw_len")
 
     def __init__(self, raw_len: int) -> None:
         self._clean_starts: list[int] = []

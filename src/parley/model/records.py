@@ -11,16 +11,39 @@ from dataclasses import dataclass, field
 from datetime import date
 
 EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 MODALITIES = ("asserted", "claimed", "denied", "planned", "hypothetical")
 CLAIM_STATUSES = ("claimed", "disputed", "unverified", "confirmed", "refuted")
 ISSUES = (
-    "territory", "ceasefire", "security_guarantees", "alliance_membership", "military_limits",
-    "nuclear", "sanctions", "economic_reconstruction", "humanitarian", "governance",
-    "accountability", "other",
-)  # fmt: skip
+    "territory",
+    "ceasefire",
+    "security_guarantees",
+    "alliance_membership",
+    "military_limits",
+    "nuclear",
+    "sanctions",
+    "economic_reconstruction",
+    "humanitarian",
+    "governance",
+    "accountability",
+    "other",
+)
 ACTOR_KINDS = ("person", "state", "organization", "group")
 
 

@@ -31,7 +31,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")  # readers keep reading while an ingest writes
-    cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no committed transaction's integrity
+    cur.execute(
+        "PRAGMA synchronous=NORMAL"
+    )  # safe with WAL: a crash loses no committed transaction's integrity
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 

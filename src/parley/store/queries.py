@@ -13,10 +13,12 @@ from parley.store import schema as t
 def stats(engine: Engine) -> dict[str, Any]:
     """Return counts of what is stored: articles by status, duplicates, failures, records."""
     with engine.connect() as conn:
-        by_status = dict(
+        by_status: dict[str, int] = dict(
             conn.execute(select(t.articles.c.status, func.count()).group_by(t.articles.c.status)).all()
         )
-        dup = dict(conn.execute(select(t.duplicates.c.kind, func.count()).group_by(t.duplicates.c.kind)).all())
+        dup: dict[str, int] = dict(
+            conn.execute(select(t.duplicates.c.kind, func.count()).group_by(t.duplicates.c.kind)).all()
+        )
         out: dict[str, Any] = {
             "articles": sum(by_status.values()),
             "by_status": by_status,
@@ -33,7 +35,9 @@ def articles(engine: Engine, *, limit: int = 50, offset: int = 0) -> list[dict[s
     """Return stored articles (metadata only), newest publication first, stable order."""
     c = t.articles.c
     q = (
-        select(c.id, c.title, c.outlet, c.url, c.published, c.status, c.skip_reason, c.duplicate_of, c.location)
+        select(
+            c.id, c.title, c.outlet, c.url, c.published, c.status, c.skip_reason, c.duplicate_of, c.location
+        )
         .order_by(c.published.desc(), c.id)
         .limit(limit)
         .offset(offset)
@@ -69,9 +73,11 @@ def recent_events(engine: Engine, *, limit: int = 20) -> list[dict[str, Any]]:
         rows = [dict(r._mapping) for r in conn.execute(q)]
         for row in rows:
             names = conn.execute(
-                select(a.name).select_from(t.event_actors.join(t.actors, t.actors.c.id == ea.actor_id))
-                .where(ea.event_id == row["id"]).order_by(ea.position)
-            )  # fmt: skip
+                select(a.name)
+                .select_from(t.event_actors.join(t.actors, t.actors.c.id == ea.actor_id))
+                .where(ea.event_id == row["id"])
+                .order_by(ea.position)
+            )
             row["actors"] = [n[0] for n in names]
     return rows
 
@@ -81,7 +87,9 @@ def claims(engine: Engine, *, limit: int = 50) -> list[dict[str, Any]]:
     c, a, ar = t.claims.c, t.actors.c, t.articles.c
     q = (
         select(c.id, c.subject, c.status, c.article_id, a.name.label("claimant"), ar.published)
-        .select_from(t.claims.join(t.actors, t.actors.c.id == c.claimant_id).join(t.articles, ar.id == c.article_id))
+        .select_from(
+            t.claims.join(t.actors, t.actors.c.id == c.claimant_id).join(t.articles, ar.id == c.article_id)
+        )
         .order_by(ar.published.desc(), c.id)
         .limit(limit)
     )
@@ -89,9 +97,10 @@ def claims(engine: Engine, *, limit: int = 50) -> list[dict[str, Any]]:
         rows = [dict(r._mapping) for r in conn.execute(q)]
         for row in rows:
             names = conn.execute(
-                select(a.name).select_from(t.claim_disputes.join(t.actors, t.actors.c.id == t.claim_disputes.c.actor_id))
+                select(a.name)
+                .select_from(t.claim_disputes.join(t.actors, t.actors.c.id == t.claim_disputes.c.actor_id))
                 .where(t.claim_disputes.c.claim_id == row["id"])
-            )  # fmt: skip
+            )
             row["disputed_by"] = [n[0] for n in names]
     return rows
 

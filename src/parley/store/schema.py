@@ -113,7 +113,7 @@ places = Table(
 )
 
 
-def _evidence_columns() -> list[Column]:  # type: ignore[type-arg]
+def _evidence_columns() -> list[Column[int] | Column[str]]:
     """Return the evidence columns every record table carries."""
     return [
         Column("span_start", Integer, nullable=False),
@@ -129,7 +129,9 @@ events = Table(
     "events",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     Column("type", String(16), nullable=False, index=True),
     Column("mode", String(32)),
     Column("date", String(10), index=True),
@@ -155,7 +157,9 @@ quotes = Table(
     "quotes",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     Column("speaker_id", String(128), ForeignKey("actors.id"), index=True),
     Column("text", Text, nullable=False),
     Column("direct", Boolean, nullable=False),
@@ -167,7 +171,9 @@ claims = Table(
     "claims",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     Column("claimant_id", String(128), ForeignKey("actors.id"), nullable=False, index=True),
     Column("subject", Text, nullable=False),
     Column("place_id", String(128), ForeignKey("places.id")),
@@ -186,7 +192,9 @@ positions = Table(
     "positions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     Column("party_id", String(128), ForeignKey("actors.id"), nullable=False, index=True),
     Column("issue", String(32), nullable=False, index=True),
     Column("stance", Text, nullable=False),

@@ -77,14 +77,18 @@ class Store:
         """Return (id, location) of the stored article with this content hash, if any."""
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(t.articles.c.id, t.articles.c.location).where(t.articles.c.content_hash == content_hash)
+                select(t.articles.c.id, t.articles.c.location).where(
+                    t.articles.c.content_hash == content_hash
+                )
             ).first()
         return (row[0], row[1]) if row else None
 
     def article_exists(self, article_id: str) -> bool:
         """Return True when an article with this id is stored."""
         with self.engine.connect() as conn:
-            return conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+            return (
+                conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+            )
 
     def lsh_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, bytes]]:
         """Return (article id, minhash bytes) of stored articles sharing any LSH band bucket."""
@@ -191,12 +195,18 @@ class Store:
     def write_duplicate(self, location: str, duplicate_of: str, kind: str, similarity: float) -> bool:
         """Record that ``location`` duplicates a stored article; False when already recorded."""
         with self.engine.begin() as conn:
-            exists = conn.execute(select(t.duplicates.c.id).where(t.duplicates.c.location == location)).first()
+            exists = conn.execute(
+                select(t.duplicates.c.id).where(t.duplicates.c.location == location)
+            ).first()
             if exists:
                 return False
             conn.execute(
                 insert(t.duplicates).values(
-                    location=location, duplicate_of=duplicate_of, kind=kind, similarity=similarity, seen_at=now()
+                    location=location,
+                    duplicate_of=duplicate_of,
+                    kind=kind,
+                    similarity=similarity,
+                    seen_at=now(),
                 )
             )
         return True
@@ -216,7 +226,9 @@ class Store:
 
         def actor(a: ActorRef) -> str:
             k = actor_key(a)
-            actors.setdefault(k, {"id": k, "qid": a.id, "name": a.name, "kind": a.kind, "affiliation": a.affiliation})
+            actors.setdefault(
+                k, {"id": k, "qid": a.id, "name": a.name, "kind": a.kind, "affiliation": a.affiliation}
+            )
             return k
 
         def place(p: PlaceRef | None) -> str | None:
@@ -226,17 +238,27 @@ class Store:
             places.setdefault(
                 k,
                 {
-                    "id": k, "geonameid": p.geonameid, "name": p.name, "lat": p.lat, "lon": p.lon,
-                    "feature": p.feature, "country": p.country, "admin1": p.admin1,
+                    "id": k,
+                    "geonameid": p.geonameid,
+                    "name": p.name,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "feature": p.feature,
+                    "country": p.country,
+                    "admin1": p.admin1,
                 },
-            )  # fmt: skip
+            )
             return k
 
         def evidence(e: Any) -> dict[str, Any]:
             return {
-                "span_start": e.start, "span_end": e.end, "sentence_start": e.sentence_start,
-                "sentence_end": e.sentence_end, "stage": e.stage, "version": e.version,
-            }  # fmt: skip
+                "span_start": e.start,
+                "span_end": e.end,
+                "sentence_start": e.sentence_start,
+                "sentence_end": e.sentence_end,
+                "stage": e.stage,
+                "version": e.version,
+            }
 
         # resolve every reference first, so that parents exist before children (foreign keys)
         event_rows = []
@@ -244,7 +266,9 @@ class Store:
             ids = [actor(a) for a in ev.actors]
             event_rows.append((ev, ids, place(ev.place)))
         quote_rows = [(q, actor(q.speaker) if q.speaker else None) for q in ex.quotes]
-        claim_rows = [(c, actor(c.claimant), place(c.place), [actor(a) for a in c.disputed_by]) for c in ex.claims]
+        claim_rows = [
+            (c, actor(c.claimant), place(c.place), [actor(a) for a in c.disputed_by]) for c in ex.claims
+        ]
         position_rows = [(p, actor(p.party)) for p in ex.positions]
         _insert_ignore(conn, t.actors, list(actors.values()))
         _insert_ignore(conn, t.places, list(places.values()))
@@ -252,42 +276,79 @@ class Store:
         for ev, ids, pid in event_rows:
             res = conn.execute(
                 insert(t.events).values(
-                    article_id=article_id, type=ev.type, mode=ev.mode,
+                    article_id=article_id,
+                    type=ev.type,
+                    mode=ev.mode,
                     date=ev.date.value.isoformat() if ev.date else None,
                     date_precision=ev.date.precision if ev.date else None,
-                    place_id=pid, modality=ev.modality, trigger=ev.trigger, **evidence(ev.evidence),
+                    place_id=pid,
+                    modality=ev.modality,
+                    trigger=ev.trigger,
+                    **evidence(ev.evidence),
                 )
-            )  # fmt: skip
+            )
             eid = res.inserted_primary_key[0]  # type: ignore[index]
             seen: set[str] = set()
-            rows = []
+            rows: list[dict[str, Any]] = []
             for a, k in zip(ev.actors, ids, strict=True):
                 if k in seen:
                     continue
                 seen.add(k)
-                rows.append({"event_id": eid, "position": len(rows), "actor_id": k, "method": a.method,
-                             "reason": a.reason, "confidence": a.confidence})  # fmt: skip
+                rows.append(
+                    {
+                        "event_id": eid,
+                        "position": len(rows),
+                        "actor_id": k,
+                        "method": a.method,
+                        "reason": a.reason,
+                        "confidence": a.confidence,
+                    }
+                )
             if rows:
                 conn.execute(insert(t.event_actors), rows)
         if quote_rows:
             conn.execute(
                 insert(t.quotes),
-                [{"article_id": article_id, "speaker_id": sid, "text": q.text, "direct": q.direct, "cue": q.cue,
-                  **evidence(q.evidence)} for q, sid in quote_rows],
-            )  # fmt: skip
+                [
+                    {
+                        "article_id": article_id,
+                        "speaker_id": sid,
+                        "text": q.text,
+                        "direct": q.direct,
+                        "cue": q.cue,
+                        **evidence(q.evidence),
+                    }
+                    for q, sid in quote_rows
+                ],
+            )
         for c, cid, pid, disputers in claim_rows:
             res = conn.execute(
                 insert(t.claims).values(
-                    article_id=article_id, claimant_id=cid, subject=c.subject, place_id=pid, status=c.status,
+                    article_id=article_id,
+                    claimant_id=cid,
+                    subject=c.subject,
+                    place_id=pid,
+                    status=c.status,
                     **evidence(c.evidence),
                 )
-            )  # fmt: skip
+            )
             claim_id = res.inserted_primary_key[0]  # type: ignore[index]
             if disputers:
-                conn.execute(insert(t.claim_disputes), [{"claim_id": claim_id, "actor_id": k} for k in dict.fromkeys(disputers)])
+                conn.execute(
+                    insert(t.claim_disputes),
+                    [{"claim_id": claim_id, "actor_id": k} for k in dict.fromkeys(disputers)],
+                )
         if position_rows:
             conn.execute(
                 insert(t.positions),
-                [{"article_id": article_id, "party_id": pid, "issue": p.issue, "stance": p.stance,
-                  **evidence(p.evidence)} for p, pid in position_rows],
-            )  # fmt: skip
+                [
+                    {
+                        "article_id": article_id,
+                        "party_id": pid,
+                        "issue": p.issue,
+                        "stance": p.stance,
+                        **evidence(p.evidence),
+                    }
+                    for p, pid in position_rows
+                ],
+            )

@@ -24,7 +24,8 @@ def upgrade() -> None:
     # Keep the index in step with the table, whoever writes it.
     op.execute(
         "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
-        "INSERT INTO articles_fts(rowid, title, clean_text) VALUES (new.rowid, new.title, new.clean_text); END"
+        "INSERT INTO articles_fts(rowid, title, clean_text) "
+        "VALUES (new.rowid, new.title, new.clean_text); END"
     )
     op.execute(
         "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
@@ -35,7 +36,8 @@ def upgrade() -> None:
         "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, clean_text ON articles BEGIN "
         "INSERT INTO articles_fts(articles_fts, rowid, title, clean_text) "
         "VALUES ('delete', old.rowid, old.title, old.clean_text); "
-        "INSERT INTO articles_fts(rowid, title, clean_text) VALUES (new.rowid, new.title, new.clean_text); END"
+        "INSERT INTO articles_fts(rowid, title, clean_text) "
+        "VALUES (new.rowid, new.title, new.clean_text); END"
     )
 
 
