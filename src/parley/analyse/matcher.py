@@ -121,6 +121,7 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.index = _actor_index(registry)
         self._states: dict[str, ActorRef] | None = None
+        self._text = ""
         self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
 
     # -- actors -------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ class MentionFinder:
             if last.is_punct or span[0].is_punct or any(t.is_space for t in span):
                 continue
             start, end = span[0].idx, last.idx + len(last.text)
-            text = tokens[i].doc.text[start:end]
+            text = self._text[start:end]
             forms = self.index.get(norm(text))
             if not forms:
                 continue
@@ -151,7 +152,7 @@ class MentionFinder:
             # include a preceding "the" in the span
             if i > 0 and tokens[i - 1].lower_ == "the":
                 start = tokens[i - 1].idx
-                text = tokens[i].doc.text[start:end]
+                text = self._text[start:end]
             return i + length, Mention(start, end, text, kind, actor=actor)
         return None
 
@@ -177,7 +178,7 @@ class MentionFinder:
             ):
                 continue
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
-            text = tokens[i].doc.text[start:end]
+            text = self._text[start:end]
             if norm(text) in NOT_PLACES:
                 continue
             if self.gazetteer.has_name(text):
@@ -185,7 +186,7 @@ class MentionFinder:
                 j = i + length
                 if j < n_tok and tokens[j].lower_ in REGION_WORDS:
                     end2 = tokens[j].idx + len(tokens[j].text)
-                    text2 = tokens[i].doc.text[start:end2]
+                    text2 = self._text[start:end2]
                     if self.gazetteer.has_name(text2):
                         return j + 1, text2, start, end2
                 return i + length, text, start, end
@@ -205,6 +206,7 @@ class MentionFinder:
     def find(self, doc: Any, *, published: date | None = None, start_at: int = 0) -> list[Mention]:
         """Return actor, role and place mentions in the parsed document, in text order."""
         tokens = list(doc)
+        self._text = doc.text  # once: Doc.text rebuilds the string on every access
         out: list[Mention] = []
         place_spans: list[tuple[str, int, int, int]] = []  # (text, start, end, token index)
         i = 0
@@ -224,7 +226,7 @@ class MentionFinder:
                     # "in Moscow" is a place; "in Ukraine" is a country, which is not a place here
                     if self.gazetteer.has_name(mention.text) and not self._is_country(mention.text):
                         place_spans.append(
-                            (tokens[i].doc.text[tok.idx : mention.end], tok.idx, mention.end, i)
+                            (self._text[tok.idx : mention.end], tok.idx, mention.end, i)
                         )
                     i = nxt
                     continue
