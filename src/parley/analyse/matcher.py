@@ -120,6 +120,7 @@ class MentionFinder:
         self.registry = registry
         self.gazetteer = gazetteer
         self.index = _actor_index(registry)
+        self.first_words = frozenset(key.split(" ", 1)[0] for key in self.index)
         self._states: dict[str, ActorRef] | None = None
         self._text = ""
         self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
@@ -127,6 +128,8 @@ class MentionFinder:
     # -- actors -------------------------------------------------------------------------------
 
     def _actor_at(self, tokens: Sequence[Any], i: int, published: date | None) -> tuple[int, Mention] | None:
+        if norm(tokens[i].text) not in self.first_words:
+            return None  # no surface form starts with this word: skip the span lookups
         n_tok = len(tokens)
         for length in range(min(MAX_TOKENS, n_tok - i), 0, -1):
             span = tokens[i : i + length]

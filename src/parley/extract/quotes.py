@@ -38,7 +38,7 @@ from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
@@ -216,6 +216,22 @@ def _has_cue_word(chunk: str, lex: SpeechLexicon) -> bool:
     return any(w in lex.surface_forms for w in _WORD.findall(chunk.lower()))
 
 
+def _trimmed_start(sent: Span) -> int:
+    """Return where the sentence's first non-space token starts."""
+    for tok in sent:
+        if not tok.is_space:
+            return int(tok.idx)
+    return int(sent.end_char)
+
+
+def _trimmed_end(sent: Span) -> int:
+    """Return where the sentence's last non-space token ends."""
+    for tok in reversed(sent):
+        if not tok.is_space:
+            return int(tok.idx + len(tok.text))
+    return int(sent.start_char)
+
+
 def _parse_units(doc: Doc, paragraphs: list[Paragraph], nlp: Language | None) -> list[tuple[Unit, Paragraph]]:
     """Return parsed units for ``paragraphs``: from ``doc``'s own parse, else parsed here."""
     if not paragraphs:
@@ -229,7 +245,8 @@ def _parse_units(doc: Doc, paragraphs: list[Paragraph], nlp: Language | None) ->
         todo = []
         for p in paragraphs:
             mine = [s for s in sents if s.end_char > p.start and s.start_char < p.end]
-            if mine and mine[0].start_char >= p.start and mine[-1].end_char <= p.end:
+            # a paragraph's break ("\n\n") is a whitespace token of its last sentence: ignore it
+            if mine and _trimmed_start(mine[0]) >= p.start and _trimmed_end(mine[-1]) <= p.end:
                 out.append((Unit(mine, 0, p.start, p.end), p))
             else:
                 todo.append(p)
