@@ -127,4 +127,8 @@ def _ingest_one(
         extraction=extraction,
         extractor_version=extractor.version if extractor else None,
     )
+    if extraction is not None:  # --no-extract ingests have no records to fold into the story
+        from parley.story import update_story
+
+        update_story(store.engine, article_id)
     return "stored", None

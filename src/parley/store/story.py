@@ -1,0 +1,734 @@
+"""All SQL of the story tables: what ``parley.story`` reads and writes, and the views' queries.
+
+Writes take the caller's connection (``update_story`` holds one transaction per article);
+reads for the views take an engine. Every lookup the incremental update makes goes through an
+index: members by (type, date_hi) and side, ledger entries by (proposition, last_seen), stance
+history by (party_side, issue, published).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from parley.kb.fold import norm
+from parley.store import schema as t
+from parley.store import schema_story as s
+from parley.store.writer import now
+from parley.story.ledger import Source, Step
+from parley.story.merge import DATE_SLACK_DAYS, MAX_WINDOW_DAYS, Actor, Link, Place, Report, window
+
+QID = re.compile(r"^Q\d+$")
+
+
+def side_of(actor_id: str, affiliation: str | None) -> str:
+    """Return the side an actor acts for: its affiliation's actor id, else itself."""
+    if not affiliation:
+        return actor_id
+    return affiliation if QID.match(affiliation) else f"name:{norm(affiliation)}"
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+# ---- articles ---------------------------------------------------------------------------------
+
+
+def article_published(conn: Connection, article_id: str) -> tuple[bool, date | None]:
+    """Return (exists, publication date) of an article."""
+    row = conn.execute(select(t.articles.c.published).where(t.articles.c.id == article_id)).first()
+    return (row is not None, _day(row[0]) if row else None)
+
+
+def article_folded(conn: Connection, article_id: str) -> bool:
+    """Return True when the article's records are already in the story tables."""
+    for table in (s.story_event_members, s.claim_ledger_sources, s.stance_history):
+        if conn.execute(select(table.c.article_id).where(table.c.article_id == article_id).limit(1)).first():
+            return True
+    return False
+
+
+def extracted_articles(conn: Connection) -> list[str]:
+    """Return the ids of articles with records, in publication order."""
+    a = t.articles.c
+    q = (
+        select(a.id)
+        .where(a.status == "extracted")
+        .order_by(func.coalesce(a.published, ""), a.ingested_at, a.id)
+    )
+    return [r[0] for r in conn.execute(q)]
+
+
+def clear(conn: Connection) -> None:
+    """Empty every story table."""
+    for table in s.STORY_TABLES:
+        conn.execute(delete(table))
+
+
+# ---- merged events ----------------------------------------------------------------------------
+
+
+def _reports(conn: Connection, where: Any) -> list[Report]:
+    e, ar, p, m = t.events.c, t.articles.c, t.places.c, s.story_event_members.c
+    q = (
+        select(
+            e.id,
+            e.article_id,
+            e.type,
+            e.mode,
+            e.date,
+            e.date_precision,
+            e.modality,
+            e.place_id,
+            ar.published,
+            p.name,
+            p.lat,
+            p.lon,
+            m.story_event_id,
+        )
+        .select_from(
+            t.events.join(t.articles, ar.id == e.article_id)
+            .outerjoin(t.places, p.id == e.place_id)
+            .outerjoin(s.story_event_members, m.event_id == e.id)
+        )
+        .where(where)
+    )
+    rows = conn.execute(q).all()
+    if not rows:
+        return []
+    actors = _event_actors(conn, [r.id for r in rows])
+    out = []
+    for r in rows:
+        published = _day(r.published)
+        day = _day(r.date)
+        lo, hi = window(day, r.date_precision, published)
+        out.append(
+            Report(
+                event_id=r.id,
+                article_id=r.article_id,
+                type=r.type,
+                modality=r.modality,
+                published=published,
+                date=day if r.date_precision == "day" else None,
+                lo=lo,
+                hi=hi,
+                actors=tuple(actors.get(r.id, ())),
+                place=Place(r.place_id, r.name, r.lat, r.lon) if r.place_id else None,
+                mode=r.mode,
+                story_id=r.story_event_id,
+            )
+        )
+    return out
+
+
+def _event_actors(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[Actor]]:
+    ea, a = t.event_actors.c, t.actors.c
+    out: dict[int, list[Actor]] = {}
+    q = (
+        select(ea.event_id, ea.actor_id, a.name, a.affiliation)
+        .select_from(t.event_actors.join(t.actors, a.id == ea.actor_id))
+        .where(ea.event_id.in_(list(event_ids)))
+        .order_by(ea.event_id, ea.position)
+    )
+    for r in conn.execute(q):
+        out.setdefault(r.event_id, []).append(Actor(r.actor_id, r.name, side_of(r.actor_id, r.affiliation)))
+    return out
+
+
+def article_reports(conn: Connection, article_id: str) -> list[Report]:
+    """Return the article's events as reports (those not yet in a merged event)."""
+    return [r for r in _reports(conn, t.events.c.article_id == article_id) if r.story_id is None]
+
+
+def candidate_stories(conn: Connection, report: Report) -> set[int]:
+    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+    m, sd = s.story_event_members.c, s.story_member_sides.c
+    lo = report.lo - timedelta(days=DATE_SLACK_DAYS)
+    hi = report.hi + timedelta(days=DATE_SLACK_DAYS)
+    q = (
+        select(m.story_event_id)
+        .distinct()
+        .select_from(s.story_event_members.join(s.story_member_sides, sd.event_id == m.event_id))
+        .where(
+            m.type == report.type,
+            m.date_hi >= lo.isoformat(),
+            m.date_hi <= (hi + timedelta(days=MAX_WINDOW_DAYS)).isoformat(),
+            m.date_lo <= hi.isoformat(),
+            sd.side.in_(sorted(report.sides)),
+        )
+    )
+    return {r[0] for r in conn.execute(q)}
+
+
+def story_members(conn: Connection, story_ids: Iterable[int]) -> list[Report]:
+    """Return the current members of these merged events as reports."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return []
+    m = s.story_event_members.c
+    event_ids = [r[0] for r in conn.execute(select(m.event_id).where(m.story_event_id.in_(ids)))]
+    return _reports(conn, t.events.c.id.in_(event_ids))
+
+
+def detach(conn: Connection, event_ids: Sequence[int]) -> None:
+    """Remove these source events from their merged events (to be placed again)."""
+    if event_ids:
+        conn.execute(delete(s.story_member_sides).where(s.story_member_sides.c.event_id.in_(list(event_ids))))
+        conn.execute(
+            delete(s.story_event_members).where(s.story_event_members.c.event_id.in_(list(event_ids)))
+        )
+
+
+def save_story(
+    conn: Connection,
+    story_id: int | None,
+    members: Sequence[Report],
+    links: dict[int, Link],
+    fields: dict[str, Any],
+) -> int:
+    """Write a merged event with its actors and members; return its id (new when story_id is None)."""
+    values = {k: v for k, v in fields.items() if k != "actors"} | {"updated_at": now()}
+    if story_id is None:
+        story_id = int(conn.execute(insert(s.story_events).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+    else:
+        conn.execute(update(s.story_events).where(s.story_events.c.id == story_id).values(**values))
+        conn.execute(delete(s.story_event_actors).where(s.story_event_actors.c.story_event_id == story_id))
+    if fields["actors"]:
+        conn.execute(
+            insert(s.story_event_actors),
+            [
+                {"story_event_id": story_id, "actor_id": a, "position": k}
+                for k, a in enumerate(fields["actors"])
+            ],
+        )
+    rows: list[dict[str, Any]] = []
+    sides: list[dict[str, Any]] = []
+    for r in members:
+        lk = links.get(r.event_id)
+        other = (lk.b if lk.a.event_id == r.event_id else lk.a) if lk else None
+        rows.append(
+            {
+                "event_id": r.event_id,
+                "story_event_id": story_id,
+                "article_id": r.article_id,
+                "type": r.type,
+                "date": r.date.isoformat() if r.date else None,
+                "date_lo": r.lo.isoformat(),
+                "date_hi": r.hi.isoformat(),
+                "place_id": r.place.id if r.place else None,
+                "modality": r.modality,
+                "published": r.published.isoformat() if r.published else None,
+                "linked_to": other.event_id if other else None,
+                "reason": f"matched event {other.event_id} of article {other.article_id}: {lk.text}"
+                if lk and other
+                else "first report",
+                "score": lk.score if lk else 0,
+            }
+        )
+        sides.extend({"event_id": r.event_id, "side": side} for side in sorted(r.sides))
+    conn.execute(insert(s.story_event_members), rows)
+    if sides:
+        conn.execute(insert(s.story_member_sides), sides)
+    return story_id
+
+
+def delete_story(conn: Connection, story_id: int) -> None:
+    """Delete a merged event that no longer has members of its own."""
+    conn.execute(delete(s.story_event_actors).where(s.story_event_actors.c.story_event_id == story_id))
+    conn.execute(delete(s.story_events).where(s.story_events.c.id == story_id))
+
+
+def log_change(conn: Connection, story_id: int, article_id: str, change: str, detail: str) -> None:
+    """Record a change to a merged event and the article that caused it."""
+    conn.execute(
+        insert(s.story_event_changes).values(
+            story_event_id=story_id, article_id=article_id, change=change, detail=detail, at=now()
+        )
+    )
+
+
+# ---- claim ledger -----------------------------------------------------------------------------
+
+
+def article_claims(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Return the article's claims with claimant side and disputing actors."""
+    c, a, d = t.claims.c, t.actors.c, t.claim_disputes.c
+    q = (
+        select(c.id, c.claimant_id, a.affiliation, c.subject, c.place_id, c.status)
+        .select_from(t.claims.join(t.actors, a.id == c.claimant_id))
+        .where(c.article_id == article_id)
+        .order_by(c.id)
+    )
+    out = [dict(r._mapping) | {"disputers": []} for r in conn.execute(q)]
+    by_id = {row["id"]: row for row in out}
+    if by_id:
+        q2 = (
+            select(d.claim_id, d.actor_id, a.affiliation)
+            .select_from(t.claim_disputes.join(t.actors, a.id == d.actor_id))
+            .where(d.claim_id.in_(list(by_id)))
+        )
+        for r in conn.execute(q2):
+            by_id[r.claim_id]["disputers"].append((r.actor_id, side_of(r.actor_id, r.affiliation)))
+    for row in out:
+        row["side"] = side_of(row["claimant_id"], row.pop("affiliation"))
+    return out
+
+
+def article_withdrawals(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Return the article's reported withdrawals from a place: event id, place, the withdrawing actor."""
+    e, ea, a = t.events.c, t.event_actors.c, t.actors.c
+    q = (
+        select(e.id, e.place_id, ea.actor_id, a.affiliation)
+        .select_from(
+            t.events.join(t.event_actors, and_(ea.event_id == e.id, ea.position == 0)).join(
+                t.actors, a.id == ea.actor_id
+            )
+        )
+        .where(
+            e.article_id == article_id,
+            e.type == "RETREAT",
+            e.place_id.is_not(None),
+            e.modality.in_(("asserted", "claimed")),
+        )
+    )
+    return [
+        {
+            "event_id": r.id,
+            "place_id": r.place_id,
+            "actor_id": r.actor_id,
+            "side": side_of(r.actor_id, r.affiliation),
+        }
+        for r in conn.execute(q)
+    ]
+
+
+def find_entry(conn: Connection, proposition: str, seen_since: date | None) -> dict[str, Any] | None:
+    """Return the latest ledger entry for a proposition last seen on or after a day, if any."""
+    c = s.claim_ledger.c
+    q = select(s.claim_ledger).where(c.proposition == proposition)
+    if seen_since is not None:
+        q = q.where(c.last_seen >= seen_since.isoformat())
+    row = conn.execute(q.order_by(c.last_seen.desc(), c.id.desc()).limit(1)).first()
+    return dict(row._mapping) if row else None
+
+
+def create_entry(conn: Connection, **values: Any) -> int:
+    """Insert a ledger entry; return its id."""
+    values = {"status": "claimed", "one_sided": True, "source_count": 0, "updated_at": now()} | values
+    return int(conn.execute(insert(s.claim_ledger).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+
+
+def find_status(conn: Connection, entry_id: int) -> str | None:
+    """Return an entry's current status as stored (None before its first verdict)."""
+    c = s.claim_ledger.c
+    row = conn.execute(select(c.status, c.source_count).where(c.id == entry_id)).first()
+    return row.status if row and row.source_count else None
+
+
+def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert evidence rows on ledger entries."""
+    if rows:
+        conn.execute(insert(s.claim_ledger_sources), list(rows))
+
+
+def entry_sources(conn: Connection, entry_id: int) -> list[Source]:
+    """Return an entry's evidence with each actor's side and name."""
+    ls, a = s.claim_ledger_sources.c, t.actors.c
+    q = (
+        select(ls.id, ls.role, ls.article_id, ls.published, ls.actor_id, a.affiliation, a.name)
+        .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
+        .where(ls.entry_id == entry_id)
+    )
+    return [
+        Source(
+            r.id,
+            r.role,
+            r.article_id,
+            _day(r.published),
+            r.actor_id,
+            side_of(r.actor_id, r.affiliation) if r.actor_id else None,
+            r.name,
+        )
+        for r in conn.execute(q)
+    ]
+
+
+def write_verdict(conn: Connection, entry_id: int, steps: Sequence[Step], fields: dict[str, Any]) -> None:
+    """Replace an entry's status history and update its current fields."""
+    conn.execute(delete(s.claim_ledger_history).where(s.claim_ledger_history.c.entry_id == entry_id))
+    if steps:
+        conn.execute(
+            insert(s.claim_ledger_history),
+            [
+                {
+                    "entry_id": entry_id,
+                    "status": st.status,
+                    "since": st.since.isoformat() if st.since else None,
+                    "article_id": st.article_id,
+                    "actor_id": st.actor_id,
+                    "note": st.note,
+                }
+                for st in steps
+            ],
+        )
+    conn.execute(
+        update(s.claim_ledger).where(s.claim_ledger.c.id == entry_id).values(**fields, updated_at=now())
+    )
+
+
+# ---- stance history ---------------------------------------------------------------------------
+
+
+def article_positions(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Return the article's positions with the party's side and the publication date."""
+    po, a, ar = t.positions.c, t.actors.c, t.articles.c
+    q = (
+        select(po.id, po.party_id, a.affiliation, po.issue, po.stance, ar.published)
+        .select_from(t.positions.join(t.actors, a.id == po.party_id).join(t.articles, ar.id == po.article_id))
+        .where(po.article_id == article_id)
+        .order_by(po.id)
+    )
+    out = []
+    for r in conn.execute(q):
+        row = dict(r._mapping)
+        row["side"] = side_of(row["party_id"], row.pop("affiliation"))
+        out.append(row)
+    return out
+
+
+def neighbour_stance(
+    conn: Connection, side: str, issue: str, published: str | None, position_id: int, *, after: bool
+) -> dict[str, Any] | None:
+    """Return the dated stance of this side on this issue just before (or after) a position, if any.
+
+    Ordered by (published, position_id), the order of the (party_side, issue, published) index, so
+    the lookup is one index step whatever the history's length. Undated stances have no neighbours.
+    """
+    if published is None:
+        return None
+    sh = s.stance_history.c
+    if after:
+        cond = or_(sh.published > published, and_(sh.published == published, sh.position_id > position_id))
+        order: tuple[Any, Any] = (sh.published, sh.position_id)
+    else:
+        cond = or_(sh.published < published, and_(sh.published == published, sh.position_id < position_id))
+        order = (sh.published.desc(), sh.position_id.desc())
+    q = select(s.stance_history).where(sh.party_side == side, sh.issue == issue, cond).order_by(*order)
+    row = conn.execute(q.limit(1)).first()
+    return dict(row._mapping) if row else None
+
+
+def add_stance(conn: Connection, **values: Any) -> None:
+    """Insert one stance into the history."""
+    conn.execute(insert(s.stance_history).values(**values))
+
+
+def set_stance_change(conn: Connection, position_id: int, changed: bool, note: str) -> None:
+    """Update whether a stance changed from the one before it."""
+    conn.execute(
+        update(s.stance_history)
+        .where(s.stance_history.c.position_id == position_id)
+        .values(changed=changed, change_note=note)
+    )
+
+
+def refresh_issue_stance(conn: Connection, side: str, issue: str, added: int) -> None:
+    """Recompute the latest stance of a side on an issue after ``added`` new stances (index lookups only)."""
+    sh, st = s.stance_history.c, s.issue_stances.c
+    where = and_(sh.party_side == side, sh.issue == issue)
+    order = (sh.published.desc(), sh.position_id.desc())
+    latest = conn.execute(
+        select(s.stance_history).where(where, sh.published.is_not(None)).order_by(*order).limit(1)
+    ).first()
+    if latest is None:  # only undated stances: the newest of them
+        latest = conn.execute(
+            select(s.stance_history).where(where).order_by(sh.position_id.desc()).limit(1)
+        ).first()
+    if latest is None:
+        return
+    old = conn.execute(select(st.source_count).where(st.party_side == side, st.issue == issue)).first()
+    moved = conn.execute(
+        select(sh.published, sh.stance)
+        .where(where, sh.published.is_not(None), sh.changed.is_(True), sh.position_id != latest.position_id)
+        .order_by(*order)
+        .limit(1)
+    ).first()
+    conn.execute(delete(s.issue_stances).where(st.party_side == side, st.issue == issue))
+    conn.execute(
+        insert(s.issue_stances).values(
+            party_side=side,
+            issue=issue,
+            position_id=latest.position_id,
+            party_id=latest.party_id,
+            stance=latest.stance,
+            polarity=latest.polarity,
+            since=latest.published,
+            previous_stance=moved.stance if moved else None,
+            changed_on=latest.published if latest.changed else (moved.published if moved else None),
+            source_count=(old.source_count if old else 0) + added,
+            updated_at=now(),
+        )
+    )
+
+
+# ---- reads for the views ----------------------------------------------------------------------
+
+
+def _names(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    return {
+        r.id: r.name
+        for r in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids)))
+    }
+
+
+def _places(conn: Connection, ids: Iterable[str | None]) -> dict[str, dict[str, Any]]:
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    p = t.places.c
+    rows = conn.execute(select(p.id, p.name, p.lat, p.lon, p.geonameid).where(p.id.in_(wanted)))
+    return {
+        r.id: {"id": r.id, "name": r.name, "lat": r.lat, "lon": r.lon, "geonameid": r.geonameid} for r in rows
+    }
+
+
+def timeline(
+    engine: Engine,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    actor: str | None = None,
+    place: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Return merged events, oldest first, with actors, place and source article ids."""
+    se, sa, a, p = s.story_events.c, s.story_event_actors.c, t.actors.c, t.places.c
+    day = func.coalesce(se.date, se.first_reported)
+    q = select(s.story_events).order_by(day, se.id)
+    if since:
+        q = q.where(day >= since.isoformat())
+    if until:
+        q = q.where(day <= until.isoformat())
+    if actor:
+        like = f"%{actor.lower()}%"
+        hit = (
+            select(sa.story_event_id)
+            .select_from(s.story_event_actors.join(t.actors, a.id == sa.actor_id))
+            .where(or_(a.id == actor, func.lower(a.name).like(like), a.affiliation == actor))
+        )
+        q = q.where(se.id.in_(hit))
+    if place:
+        hit = select(p.id).where(or_(p.id == place, func.lower(p.name).like(f"%{place.lower()}%")))
+        q = q.where(se.place_id.in_(hit))
+    if limit:
+        q = q.limit(limit)
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        return _with_story_details(conn, rows)
+
+
+def _with_story_details(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = [r["id"] for r in rows]
+    if not ids:
+        return rows
+    sa, m = s.story_event_actors.c, s.story_event_members.c
+    actors: dict[int, list[str]] = {}
+    for r in conn.execute(
+        select(sa.story_event_id, sa.actor_id).where(sa.story_event_id.in_(ids)).order_by(sa.position)
+    ):
+        actors.setdefault(r.story_event_id, []).append(r.actor_id)
+    sources: dict[int, list[str]] = {}
+    q = (
+        select(m.story_event_id, m.article_id)
+        .where(m.story_event_id.in_(ids))
+        .order_by(func.coalesce(m.published, ""), m.article_id)
+    )
+    for r in conn.execute(q):
+        lst = sources.setdefault(r.story_event_id, [])
+        if r.article_id not in lst:
+            lst.append(r.article_id)
+    names = _names(conn, [x for v in actors.values() for x in v])
+    places = _places(conn, [r["place_id"] for r in rows])
+    for row in rows:
+        row["actors"] = [{"id": x, "name": names.get(x, x)} for x in actors.get(row["id"], [])]
+        row["place"] = places.get(row.pop("place_id"))
+        row["sources"] = sources.get(row["id"], [])
+    return rows
+
+
+def story_event(engine: Engine, story_id: int) -> dict[str, Any] | None:
+    """Return one merged event with its members (article, outlet, reason) and change log, or None."""
+    se, m, ar, ch = s.story_events.c, s.story_event_members.c, t.articles.c, s.story_event_changes.c
+    with engine.connect() as conn:
+        row = conn.execute(select(s.story_events).where(se.id == story_id)).first()
+        if row is None:
+            return None
+        (out,) = _with_story_details(conn, [dict(row._mapping)])
+        q = (
+            select(
+                m.event_id,
+                m.article_id,
+                m.date,
+                m.place_id,
+                m.modality,
+                m.published,
+                m.linked_to,
+                m.reason,
+                m.score,
+                ar.title,
+                ar.outlet,
+                ar.url,
+                t.events.c.trigger,
+            )
+            .select_from(
+                s.story_event_members.join(t.articles, ar.id == m.article_id).join(
+                    t.events, t.events.c.id == m.event_id
+                )
+            )
+            .where(m.story_event_id == story_id)
+            .order_by(func.coalesce(m.published, ""), m.event_id)
+        )
+        out["members"] = [dict(r._mapping) for r in conn.execute(q)]
+        out["changes"] = [
+            dict(r._mapping)
+            for r in conn.execute(
+                select(s.story_event_changes).where(ch.story_event_id == story_id).order_by(ch.id)
+            )
+        ]
+    return out
+
+
+def ledger(
+    engine: Engine, *, status: str | None = None, one_sided: bool | None = None, since: date | None = None
+) -> list[dict[str, Any]]:
+    """Return ledger entries (latest first) with claimant, place, sources, deniers and status history."""
+    c, ls, h = s.claim_ledger.c, s.claim_ledger_sources.c, s.claim_ledger_history.c
+    q = select(s.claim_ledger).order_by(c.last_seen.desc(), c.id)
+    if status:
+        q = q.where(c.status == status)
+    if one_sided is not None:
+        q = q.where(c.one_sided.is_(one_sided))
+    if since:
+        q = q.where(c.last_seen >= since.isoformat())
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        ids = [r["id"] for r in rows]
+        srcs: dict[int, list[dict[str, Any]]] = {}
+        hist: dict[int, list[dict[str, Any]]] = {}
+        if ids:
+            for r in conn.execute(
+                select(s.claim_ledger_sources)
+                .where(ls.entry_id.in_(ids))
+                .order_by(func.coalesce(ls.published, ""), ls.id)
+            ):
+                srcs.setdefault(r.entry_id, []).append(dict(r._mapping))
+            for r in conn.execute(select(s.claim_ledger_history).where(h.entry_id.in_(ids)).order_by(h.id)):
+                hist.setdefault(r.entry_id, []).append(dict(r._mapping))
+        names = _names(
+            conn, [r["claimant_id"] for r in rows] + [x["actor_id"] for v in srcs.values() for x in v]
+        )
+        places = _places(conn, [r["place_id"] for r in rows])
+    for row in rows:
+        mine = srcs.get(row["id"], [])
+        row["claimant"] = {"id": row.pop("claimant_id"), "name": ""}
+        row["claimant"]["name"] = names.get(row["claimant"]["id"], row["claimant"]["id"])
+        row["place"] = places.get(row.pop("place_id"))
+        row["sources"] = list(dict.fromkeys(x["article_id"] for x in mine))
+        row["disputed_by"] = [
+            {"id": x, "name": names.get(x, x)}
+            for x in dict.fromkeys(x["actor_id"] for x in mine if x["role"] == "denial" and x["actor_id"])
+        ]
+        row["evidence"] = [
+            {k: x[k] for k in ("role", "article_id", "published", "actor_id", "claim_id", "event_id")}
+            for x in mine
+        ]
+        row["history"] = [
+            {k: x[k] for k in ("status", "since", "article_id", "actor_id", "note")}
+            for x in hist.get(row["id"], [])
+        ]
+    return rows
+
+
+def issues(engine: Engine, *, issue: str | None = None, party: str | None = None) -> list[dict[str, Any]]:
+    """Return the latest stance per party side and issue, with its dated history and sources."""
+    st, sh = s.issue_stances.c, s.stance_history.c
+    q = select(s.issue_stances).order_by(st.issue, st.party_side)
+    if issue:
+        q = q.where(st.issue == issue)
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        out = []
+        for row in rows:
+            hist = [
+                dict(r._mapping)
+                for r in conn.execute(
+                    select(
+                        sh.position_id,
+                        sh.party_id,
+                        sh.stance,
+                        sh.polarity,
+                        sh.article_id,
+                        sh.published,
+                        sh.changed,
+                        sh.change_note,
+                    )
+                    .where(sh.party_side == row["party_side"], sh.issue == row["issue"])
+                    .order_by(func.coalesce(sh.published, ""), sh.position_id)
+                )
+            ]
+            row["history"] = hist
+            out.append(row)
+        names = _names(
+            conn, [r["party_side"] for r in out] + [h["party_id"] for r in out for h in r["history"]]
+        )
+    result = []
+    for row in out:
+        side = row.pop("party_side")
+        row["party"] = {"id": side, "name": names.get(side) or names.get(row["party_id"], side)}
+        row["speaker"] = {"id": row["party_id"], "name": names.get(row["party_id"], row["party_id"])}
+        row["sources"] = list(dict.fromkeys(h["article_id"] for h in row["history"]))
+        for h in row["history"]:
+            h["speaker"] = names.get(h.pop("party_id"), "")
+        if party and party.lower() not in (side.lower(), row["party"]["name"].lower()):
+            continue
+        result.append(row)
+    return result
+
+
+def stance_moves(engine: Engine, *, since: date | None = None) -> list[dict[str, Any]]:
+    """Return stances that changed (oldest first), with the party side and speaker names."""
+    sh = s.stance_history.c
+    q = (
+        select(s.stance_history)
+        .where(sh.changed.is_(True))
+        .order_by(func.coalesce(sh.published, ""), sh.position_id)
+    )
+    if since:
+        q = q.where(sh.published >= since.isoformat())
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        names = _names(conn, [r["party_side"] for r in rows] + [r["party_id"] for r in rows])
+    for r in rows:
+        r["party"] = names.get(r["party_side"]) or names.get(r["party_id"], r["party_side"])
+        r["speaker"] = names.get(r["party_id"], r["party_id"])
+    return rows
+
+
+def articles_meta(engine: Engine, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Return title, outlet, url and publication date of these articles, by id."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    a = t.articles.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(a.id, a.title, a.outlet, a.url, a.published).where(a.id.in_(wanted)))
+        return {r.id: dict(r._mapping) for r in rows}
