@@ -204,15 +204,28 @@ def _speech_governor(tok: Any) -> Any | None:
     """Return the verb of saying whose reported clause contains ``tok``, if any."""
     cur = tok
     while cur.head.i != cur.i:
-        if (
-            cur.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp")
-            and cur.head.lemma_ in SPEECH_LEMMAS
-        ):
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and cur.head.lemma_ in SPEECH_LEMMAS:
             return cur.head
         if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
             return cur.head
         cur = cur.head
     return None
+
+
+DENIAL_WORDS = frozenset("deny untrue false fabrication fake baseless lie lies nonsense".split())
+
+
+def _is_denial(trigger: Any, governor: Any) -> bool:
+    """Return True when the statement governing a trigger rejects it ("denied that…", "said the
+    claims of having captured X were untrue")."""
+    if governor.lemma_ == "deny":
+        return True
+    cur = trigger
+    while cur.i != governor.i and cur.head.i != cur.i:
+        cur = cur.head
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in DENIAL_WORDS for c in cur.children):
+            return True
+    return False
 
 
 def _resolve_pronoun_subject(tok: Any, speaker: list[ActorRef], index: MentionIndex) -> list[ActorRef]:
@@ -393,6 +406,8 @@ def find_events(
             governor = _speech_governor(tok)
             if pos == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in REPEL_VERBS:
                 break
+            if governor is not None and _is_denial(tok, governor):
+                break  # "said Russia's claims of having captured X were untrue": a denial, not an act
             if (
                 pos == "NOUN"
                 and governor is None

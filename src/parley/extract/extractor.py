@@ -36,6 +36,8 @@ STAGE = "extract"
 HISTORY_DAYS = 400
 # A first line shorter than this, without final punctuation, is a headline: no records from it.
 HEADLINE_MAX = 200
+# Event types whose trigger is a statement that is itself the act: the statement's date dates them.
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
 ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
@@ -168,6 +170,13 @@ class _Run:
             actors = tuple(dict.fromkeys([*c.actors, *c.recipients]))
             if not actors:
                 continue
+            if (
+                c.type == "CONSULT"
+                and len(actors) < 2
+                and c.mode != "multilateral"
+                and c.modality != "planned"
+            ):
+                continue  # a meeting needs two parties; one named side is a fragment of a sentence
             trig = c.trigger
             events.append(
                 Event(
@@ -224,6 +233,8 @@ class _Run:
             if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
                 # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
                 in_clause = [d for d in dates if c.sent_start <= d.start < c.sent_end]
+            if not in_clause and c.type in STATEMENT_TYPES and c.modality == "asserted":
+                in_clause = self._statement_dates(c, dates)
             if not in_clause:
                 continue
             d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
@@ -236,6 +247,21 @@ class _Run:
             target = self._anchor_date(candidates, d.anchor)
             if target is not None:
                 c.date = resolve_anchor(d, target)
+
+    def _statement_dates(self, c: EventCandidate, dates: list[Any]) -> list[Any]:
+        """Return the date of a statement that is itself the act (a threat, a demand, an accusation):
+        the date in its sentence, else the last day named earlier in its paragraph ("On Monday,
+        Burhan said … He vowed that the army would fight on")."""
+        same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
+        if same_sentence:
+            return same_sentence
+        para_start = self.text.rfind("\n\n", 0, c.sent_start)
+        earlier = [
+            d
+            for d in dates
+            if para_start < d.start < c.sent_start and d.value is not None and d.value.precision == "day"
+        ]
+        return earlier[-1:]
 
     @staticmethod
     def _split_by_place(
