@@ -212,7 +212,9 @@ def _speech_governor(tok: Any) -> Any | None:
     return None
 
 
-DENIAL_WORDS = frozenset("deny untrue false fabrication fake baseless lie lies nonsense".split())
+DENIAL_WORDS = frozenset(
+    ["deny", "untrue", "false", "fabrication", "fake", "baseless", "lie", "lies", "nonsense"]
+)
 
 
 def _is_denial(trigger: Any, governor: Any) -> bool:
