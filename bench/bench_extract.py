@@ -22,8 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def corpus() -> list[str]:
     """Return the texts to run on."""
-    folders = [ROOT / "src" / "parley" / "samples" / "corpus", ROOT / "tests" / "fixtures" / "eval",
-               ROOT.parent / "shared" / "eval" / "dev"]
+    folders = [
+        ROOT / "src" / "parley" / "samples" / "corpus",
+        ROOT / "tests" / "fixtures" / "eval",
+        ROOT.parent / "shared" / "eval" / "dev",
+    ]
     texts = []
     for folder in folders:
         if folder.exists():

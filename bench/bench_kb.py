@@ -31,9 +31,18 @@ RUNS = 5
 
 def main() -> None:
     """Print load time and peak memory over several fresh processes."""
-    build = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); "
-                            "from parley.kb.gazetteer import Gazetteer; Gazetteer.open(); "
-                            "print(time.perf_counter()-t)"], capture_output=True, text=True, check=True)
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time; t=time.perf_counter(); "
+            "from parley.kb.gazetteer import Gazetteer; Gazetteer.open(); "
+            "print(time.perf_counter()-t)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     print(f"first open (builds the index if missing): {float(build.stdout):.2f} s")
     rows = []
     for _ in range(RUNS):

@@ -75,12 +75,23 @@ def main(argv: list[str] | None = None) -> None:
         return
     for name, r in results.items():
         print(f"== {name} ({r['documents']} articles)")
-        for cat in ("actors", "places", "events", "events+date", "quotes", "quotes+speaker", "claims",
-                    "positions", "overall"):
+        for cat in (
+            "actors",
+            "places",
+            "events",
+            "events+date",
+            "quotes",
+            "quotes+speaker",
+            "claims",
+            "positions",
+            "overall",
+        ):
             c = r[cat]
             print(f"  {cat:15} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}")
-        print(f"  claim status {r['claim_status_accuracy']}, event modality {r['event_modality_accuracy']}, "
-              f"event place {r['event_place_accuracy']}, quote direct {r['quote_direct_accuracy']}")
+        print(
+            f"  claim status {r['claim_status_accuracy']}, event modality {r['event_modality_accuracy']}, "
+            f"event place {r['event_place_accuracy']}, quote direct {r['quote_direct_accuracy']}"
+        )
 
 
 if __name__ == "__main__":

@@ -228,9 +228,7 @@ class MentionFinder:
                 if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
                     # "in Moscow" is a place; "in Ukraine" is a country, which is not a place here
                     if self.gazetteer.has_name(mention.text) and not self._is_country(mention.text):
-                        place_spans.append(
-                            (self._text[tok.idx : mention.end], tok.idx, mention.end, i)
-                        )
+                        place_spans.append((self._text[tok.idx : mention.end], tok.idx, mention.end, i))
                     i = nxt
                     continue
                 out.append(mention)

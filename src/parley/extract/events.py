@@ -176,9 +176,9 @@ def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
     # "Putin's chief aide, Yury Ushakov": the apposition names the person, not the possessor
     for child in tok.children:
         if child.dep_ == "appos":
-            m_app = index.at(child)
-            if m_app and m_app.actor:
-                return [m_app.actor]
+            named = _head_actor(child, index)
+            if named:
+                return named
     m = index.at(tok)
     if m and m.actor:
         found.append(m.actor)
@@ -266,6 +266,13 @@ def _subject_of(verb: Any, index: MentionIndex, speaker: list[ActorRef]) -> list
             if child.dep_ == "agent":
                 for pobj in child.children:
                     found = _head_actor(pobj, index)
+                    if found:
+                        return found
+        if cur.dep_ in ("xcomp", "advcl") and cur.head.i != cur.i:
+            # object control: "dispatched his envoy, Steve Witkoff, to meet Putin" — the envoy meets
+            for obj in cur.head.children:
+                if obj.dep_ in ("dobj", "obj") and obj.i < cur.i:
+                    found = _head_actor(obj, index)
                     if found:
                         return found
         if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and cur.head.i != cur.i:

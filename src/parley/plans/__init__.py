@@ -67,8 +67,11 @@ def build_plan(
                          hint="pass --party, or add '; party: <name>' to the header line")  # fmt: skip
     when = on if on is not None else parsed.fields.get("date")
     if when is None:
-        raise InputError("no date given", path=source,
-                         hint="pass --date YYYY-MM-DD, or add '; date: YYYY-MM-DD' to the header")
+        raise InputError(
+            "no date given",
+            path=source,
+            hint="pass --date YYYY-MM-DD, or add '; date: YYYY-MM-DD' to the header",
+        )
     day = when if isinstance(when, date) else parse_date(when, source=source)
     points = tuple(
         PlanPoint(number=p.number, label=p.label, text=p.text, start=p.start, end=p.end,

@@ -34,13 +34,15 @@ FIGURE_UNIT_BONUS = 0.1
 # A reason lists at most this many added and dropped words each; more would retell the point.
 MAX_REASON_WORDS = 5
 # Words too common to say whether two points are about the same thing.
-_STOPWORDS = frozenset(re.findall(
-    r"\w+",
-    """a an the and or but of to in on at by for from with into onto is are was were be been being its it
+_STOPWORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the and or but of to in on at by for from with into onto is are was were be been being its it
     their them they this that these those as not no nor all any both each other than which who whom will
     shall would should may might must can could under over after before once if so such also only own
     per via upon about against between during within without out off""",
-))
+    )
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _SUFFIXES = ("ing", "ed", "es", "s")
 # A suffix is cut only when this many letters remain ("guarantees" → "guarantee", "gas" stays).
@@ -70,7 +72,7 @@ def point_words(point: PlanPoint) -> dict[str, str]:
     """Return the content words of a point outside its figures ("100 days" is compared as a figure)."""
     text = point.text
     for f in point.figures:
-        text = text[:f.start] + " " * (f.end - f.start) + text[f.end:]
+        text = text[: f.start] + " " * (f.end - f.start) + text[f.end :]
     return content_words(text)
 
 
@@ -133,8 +135,8 @@ def figure_changes(before: Sequence[Figure], after: Sequence[Figure]) -> list[Fi
                 news.remove(same)
         for old, new in zip(olds, news, strict=False):
             out.append(FigureChange(old, new))
-        out.extend(FigureChange(f, None) for f in olds[len(news):])
-        out.extend(FigureChange(None, f) for f in news[len(olds):])
+        out.extend(FigureChange(f, None) for f in olds[len(news) :])
+        out.extend(FigureChange(None, f) for f in news[len(olds) :])
     return out
 
 
@@ -220,8 +222,9 @@ class IssueDiff:
             return "dropped"
         return "changed" if (self.dropped or self.added or self.changed) else "unchanged"
 
-    def to_dict(self, b_for_a: dict[int, PlanPoint] | None = None,
-                a_for_b: dict[int, PlanPoint] | None = None) -> dict[str, Any]:
+    def to_dict(
+        self, b_for_a: dict[int, PlanPoint] | None = None, a_for_b: dict[int, PlanPoint] | None = None
+    ) -> dict[str, Any]:
         """Return the issue's changes as a JSON-ready dict; dropped/added points name their counterpart."""
         b_for_a, a_for_b = b_for_a or {}, a_for_b or {}
         return {

@@ -46,6 +46,8 @@ _UNIT_SYNONYMS = {
     "personnel": "troops", "troop": "troops", "soldier": "troops", "serviceman": "troops",
     "servicemen": "troops", "service": "troops", "percent": "percent", "per": "percent",
 }  # fmt: skip
+
+
 # A word after a number that is not its unit ("600,000 in peacetime", "50 of them").
 def _word_set(words: str) -> frozenset[str]:
     """Return the space-separated words of ``words`` as a set."""
@@ -59,9 +61,7 @@ _NOT_UNITS = _word_set(
 _REFERENCE_WORDS = _word_set(
     "article articles point points paragraph section clause chapter annex resolution no number item"
 )
-_MONTHS = _word_set(
-    "january february march april may june july august september october november december"
-)
+_MONTHS = _word_set("january february march april may june july august september october november december")
 # A bare four-digit number in this range is a calendar year ("EU membership by 2027").
 YEAR_RANGE = (1900, 2100)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -82,7 +82,7 @@ def _unit_key(word: str) -> str:
 
 def _is_reference(text: str, start: int) -> bool:
     """Return whether the number at ``start`` follows a reference word or a month name."""
-    prev = _PREVIOUS_WORD.search(text[max(0, start - 20):start])
+    prev = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
     return prev is not None and prev.group(1).lower() in _REFERENCE_WORDS | _MONTHS
 
 
@@ -132,4 +132,3 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         found.append(Figure(value=value, unit=_unit_key(m.group("unit")), text=m.group(0), start=m.start(),
                             end=m.end()))  # fmt: skip
     return tuple(sorted(found, key=lambda f: f.start))
-

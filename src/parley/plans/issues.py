@@ -35,8 +35,13 @@ PLAN_TERMS: dict[str, tuple[str, ...]] = {
         r"(?:jets|aircraft|forces|troops)\s+(?:are\s+|will\s+be\s+)?(?:based|stationed|deployed)\s+in",
     ),
     "economic_reconstruction": (
-        r"development\s+(?:package|fund)s?", r"investment\w*", r"free[- ]trade", r"preferential access",
-        r"world economy", r"commercial use", r"grain",
+        r"development\s+(?:package|fund)s?",
+        r"investment\w*",
+        r"free[- ]trade",
+        r"preferential access",
+        r"world economy",
+        r"commercial use",
+        r"grain",
     ),
     "governance": (
         r"tolerance",  # both samples' points on school programmes

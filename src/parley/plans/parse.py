@@ -179,7 +179,7 @@ def parse_plan_text(text: str, source: str = "<text>") -> ParsedPlan:
         if header:
             for key, value in header.items():
                 parsed.fields.setdefault(key, value)
-            lines = lines[first_content + 1:]
+            lines = lines[first_content + 1 :]
 
     preamble: list[str] = []
     section: str | None = None
@@ -208,13 +208,16 @@ def parse_plan_text(text: str, source: str = "<text>") -> ParsedPlan:
             label = plain(m.group("label"))
             top = current is None and not parsed.points
             last = _last_number(parsed, current)
-            continues = (not top and indent <= base_indent + INDENT_SLACK
-                         and (n == last + 1 or (style == base_style and n > last)))
+            continues = (
+                not top
+                and indent <= base_indent + INDENT_SLACK
+                and (n == last + 1 or (style == base_style and n > last))
+            )
             if top or continues:
                 finish()
                 if top:
                     base_indent, base_style = indent, style
-                rest = line[m.end():]
+                rest = line[m.end() :]
                 current = _Open(n, label, style, offset + len(m.group("indent")), offset + len(line.rstrip()),
                                 section, number_of_line, [(plain(rest), False)])  # fmt: skip
                 continue
@@ -235,7 +238,7 @@ def parse_plan_text(text: str, source: str = "<text>") -> ParsedPlan:
                 preamble.append(plain(line))
             continue
         bullet = _BULLET.match(line)
-        piece = plain(line[bullet.end():]) if bullet else plain(line)
+        piece = plain(line[bullet.end() :]) if bullet else plain(line)
         current.pieces.append((piece, bullet is not None))
         current.end = offset + len(line.rstrip())
     finish()

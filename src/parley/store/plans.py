@@ -86,9 +86,7 @@ def save_plan(engine: Engine, plan: Plan, *, replace: bool = False) -> str:
 def list_plans(engine: Engine) -> list[dict[str, Any]]:
     """Return the stored plans (no texts), oldest plan date first, with their number of points."""
     count = (
-        select(plan_points.c.plan_id, func.count().label("points"))
-        .group_by(plan_points.c.plan_id)
-        .subquery()
+        select(plan_points.c.plan_id, func.count().label("points")).group_by(plan_points.c.plan_id).subquery()
     )
     q = (
         select(plans.c.id, plans.c.name, plans.c.party, plans.c.party_name, plans.c.party_qid, plans.c.date,
