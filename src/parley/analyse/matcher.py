@@ -85,6 +85,59 @@ NOT_PLACE_ENTS = frozenset(
 COUNTRY_FEATURES = ("A.PCL",)
 # Alias or folded matches on names this short are coincidences ("On" → Oni) unless spelt exactly.
 MIN_FUZZY_LEN = 5
+# Titles that precede a person's name; they are not part of the name.
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "ambassador",
+        "adviser",
+        "advisor",
+        "aide",
+        "chief",
+        "commander",
+        "official",
+        "director",
+        "chairman",
+        "chair",
+        "head",
+        "leader",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "deputy",
+        "senator",
+        "governor",
+        "mayor",
+        "colonel",
+        "lieutenant",
+        "major",
+        "brigadier",
+        "marshal",
+        "admiral",
+        "sheikh",
+        "emir",
+        "king",
+        "prince",
+        "queen",
+        "pope",
+        "lawmaker",
+        "negotiator",
+        "representative",
+        "coordinator",
+        "rapporteur",
+        "commissioner",
+        "army",
+    ]
+)
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
 LOWERCASE_OK = frozenset({"role", "institution"})
 
@@ -277,21 +330,29 @@ class MentionFinder:
 
         out: list[Mention] = []
         people: dict[str, ActorRef] = {}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or not free(ent.start_char, ent.end_char):
+        for toks in self._person_spans(doc):
+            # "Sudan's Defence Minister Yassin Ibrahim": keep the trailing name, not the state or title
+            name: list[Any] = []
+            for tok in reversed(toks):
+                if (
+                    tok.lower_ in TITLE_WORDS
+                    or tok.text in ("'s", "'")
+                    or not free(tok.idx, tok.idx + len(tok.text))
+                    or not _is_capitalised(tok.text)
+                ):
+                    break
+                name.insert(0, tok)
+            if not name:
                 continue
-            text = ent.text.strip()
-            if text.endswith("'s"):
-                text = text[:-2]
+            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+            text = self._text[start:end]
             words = text.split()
-            if not words or not _is_capitalised(text):
-                continue
             if len(words) >= 2:
                 actor = ActorRef(
                     name=text,
                     kind="person",
                     method="model",
-                    reason="spaCy PERSON, not in registry",
+                    reason="a person's name the registry does not know (spaCy PERSON or after a title)",
                     confidence=0.6,
                 )
                 people[fold(words[-1])] = actor
@@ -300,8 +361,8 @@ class MentionFinder:
                 if prior is None:
                     continue
                 actor = prior
-            out.append(Mention(ent.start_char, ent.start_char + len(text), text, "actor", actor=actor))
-            taken.append((ent.start_char, ent.end_char))
+            out.append(Mention(start, end, text, "actor", actor=actor))
+            taken.append((start, end))
         # later bare surnames the model missed
         if people:
             for tok in doc:
@@ -313,6 +374,30 @@ class MentionFinder:
                     )
                     taken.append((tok.idx, tok.idx + len(tok.text)))
         return out
+
+    @staticmethod
+    def _person_spans(doc: Any) -> list[list[Any]]:
+        """Return token runs that name people: spaCy's PERSON entities, and runs of two or more
+        proper nouns right after a title word ("Foreign Secretary Vikram Misri")."""
+        spans = [list(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+        covered = {t.i for s in spans for t in s}
+        i = 0
+        tokens = list(doc)
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.lower_ in TITLE_WORDS and i + 1 < len(tokens):
+                j = i + 1
+                while j < len(tokens) and tokens[j].lower_ in TITLE_WORDS:
+                    j += 1
+                k = j
+                while k < len(tokens) and tokens[k].pos_ == "PROPN" and _is_capitalised(tokens[k].text):
+                    k += 1
+                if k - j >= 2 and not any(t.i in covered for t in tokens[j:k]):
+                    spans.append(tokens[j:k])
+                i = max(k, i + 1)
+                continue
+            i += 1
+        return spans
 
     def _resolve_places(self, spans: list[tuple[str, int, int, int]], actors: list[Mention]) -> list[Mention]:
         """Return place mentions, resolved with the article's context (countries, other places)."""
