@@ -162,6 +162,7 @@ class _Run:
         candidates = self._split_by_place(candidates, index)
         self._date_events(candidates, dates)
         self._add_defenders(candidates)
+        candidates.extend(self._allegations(candidates, dates))
         events: list[Event] = []
         kept: list[tuple[int, EventCandidate]] = []
         for i, c in candidates:
@@ -247,6 +248,44 @@ class _Run:
             target = self._anchor_date(candidates, d.anchor)
             if target is not None:
                 c.date = resolve_anchor(d, target)
+
+    def _allegations(
+        self, candidates: list[tuple[int, EventCandidate]], dates: list[Any]
+    ) -> list[tuple[int, EventCandidate]]:
+        """Return ACCUSE events for attacks a party says another party carried out.
+
+        PLOVER codes an allegation of violence as an accusation by the one who makes it ("the
+        army said RSF fighters had killed civilians": the army ACCUSEs the RSF), besides the
+        claimed attack itself.
+        """
+        out: list[tuple[int, EventCandidate]] = []
+        seen: set[tuple[str, str]] = set()
+        for i, c in candidates:
+            speaker = c.attributed_to
+            if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors:
+                continue
+            side = speaker.affiliation or speaker.ref
+            accused = [a for a in c.actors if (a.affiliation or a.ref) != side and a.ref != speaker.ref]
+            if not accused or (speaker.ref, accused[0].ref) in seen:
+                continue
+            seen.add((speaker.ref, accused[0].ref))
+            acc = EventCandidate(
+                type="ACCUSE",
+                mode="allege",
+                trigger=c.trigger,
+                actors=[speaker],
+                recipients=accused[:1],
+                place=None,
+                modality="asserted",
+                attributed_to=None,
+                sent_start=c.sent_start,
+                sent_end=c.sent_end,
+            )
+            stated = self._statement_dates(acc, dates)
+            if stated and stated[-1].value is not None:
+                acc.date = stated[-1].value
+            out.append((i, acc))
+        return out
 
     def _statement_dates(self, c: EventCandidate, dates: list[Any]) -> list[Any]:
         """Return the date of a statement that is itself the act (a threat, a demand, an accusation):
