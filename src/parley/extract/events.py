@@ -444,13 +444,14 @@ def find_events(
                     if child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "between", "of"):
                         for pobj in child.children:
                             recipients.extend(a for a in _head_actor(pobj, index) if a not in recipients)
-                if rule.needs_with and not (actors and recipients) and not (len(recipients) >= 2):
-                    break
                 if not actors and governor is not None and governor.i == tok.head.i:
                     actors = list(speaker)
                 if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
+                    # "Trump held talks with Zelenskyy": the subject of the light verb
                     verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
-                    actors = _subject_of(verb, index, speaker)
+                    actors = [a for a in _subject_of(verb, index, speaker) if a not in recipients]
+                if rule.needs_with and not (actors and recipients) and not (len(recipients) >= 2):
+                    break
                 if rule.needs_actor and not actors:
                     break
             if not actors and speaker and rule.type in ("ASSAULT", "AGREE", "RETREAT"):

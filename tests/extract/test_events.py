@@ -1,0 +1,133 @@
+"""Event and claim rules, each pinned on sentences written for the test (real spaCy, real KB)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Extraction
+
+PUB = date(2025, 12, 12)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str, published: date = PUB) -> Extraction:
+    return extractor.extract_text("Test headline for the story\n\n" + body, published=published, doc_id="t")
+
+
+def events_of(ex: Extraction, kind: str) -> list[tuple[str | None, list[str], str]]:
+    return [
+        (e.date.value.isoformat() if e.date else None, [a.ref for a in e.actors], e.modality)
+        for e in ex.events
+        if e.type == kind
+    ]
+
+
+def test_a_meeting_is_consult_between_both_parties_dated_by_its_weekday(extractor: Extractor) -> None:
+    ex = run(extractor, "Vladimir Putin met Donald Trump in Alaska on Friday to discuss the war.")
+    consults = events_of(ex, "CONSULT")
+    assert consults and consults[0][0] == "2025-12-12"
+    assert set(consults[0][1]) >= {"Q7747", "Q22686"}
+
+
+def test_a_phone_call_has_the_phone_mode(extractor: Extractor) -> None:
+    ex = run(extractor, "Donald Trump and Vladimir Putin spoke by phone on Tuesday, the Kremlin said.")
+    phone = [e for e in ex.events if e.type == "CONSULT" and e.mode == "phone"]
+    assert phone and {a.ref for a in phone[0].actors} >= {"Q22686", "Q7747"}
+
+
+def test_one_named_side_is_not_a_meeting(extractor: Extractor) -> None:
+    ex = run(extractor, "Volodymyr Zelenskyy said the meeting would be difficult.")
+    assert not [e for e in ex.events if e.type == "CONSULT" and len(e.actors) < 2]
+
+
+def test_a_capture_claimed_by_one_side_and_denied_by_the_other_is_a_disputed_claim(
+    extractor: Extractor,
+) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Thursday that its forces had captured Siversk. "
+        "Ukraine's General Staff denied it, saying its troops still held positions in Siversk.",
+    )
+    assaults = [e for e in ex.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].modality == "claimed"
+    assert assaults[0].date is None, "the weekday dates the statement, not the capture"
+    assert "Q212" in [a.ref for a in assaults[0].actors], (
+        "a capture of a Ukrainian town is an attack on Ukraine"
+    )
+    (claim,) = [c for c in ex.claims if c.place and c.place.name == "Siversk"]
+    assert claim.claimant.ref == "Q159"
+    assert claim.status == "disputed" and [a.ref for a in claim.disputed_by] == ["Q212"]
+
+
+def test_an_unverifiable_claim_is_unverified(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia said its troops had captured Kupiansk. The claim could not be independently verified.",
+    )
+    claims = [c for c in ex.claims if c.place and c.place.name.startswith("Kup")]
+    assert claims and claims[0].status == "unverified"
+
+
+def test_a_later_withdrawal_confirms_the_capture(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia said its forces had taken Siversk. Ukraine's army later said it had withdrawn from Siversk.",
+    )
+    claims = [c for c in ex.claims if c.place and c.place.name == "Siversk"]
+    assert claims and claims[0].status == "confirmed"
+
+
+def test_an_alleged_attack_is_also_an_accusation(extractor: Extractor) -> None:
+    ex = run(extractor, "Israel said on Sunday that Hamas fighters had attacked its troops in Rafah.")
+    accuse = [e for e in ex.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].mode == "allege"
+    assert accuse[0].actors[0].ref == "Q801" and accuse[0].actors[1].name == "Hamas"
+    assert accuse[0].date is not None and accuse[0].date.value == date(2025, 12, 7)
+
+
+def test_claims_of_a_capture_called_untrue_are_no_event(extractor: Extractor) -> None:
+    ex = run(extractor, "Zelenskyy said that Russia's claims of having captured Kupiansk were untrue.")
+    assert not [e for e in ex.events if e.type == "ASSAULT"]
+
+
+def test_releasing_prisoners_is_retreat_release(extractor: Extractor) -> None:
+    ex = run(extractor, "Hamas released 20 hostages on Monday, and Israel freed nearly 2,000 prisoners.")
+    releases = [e for e in ex.events if e.type == "RETREAT" and e.mode == "release"]
+    assert {e.actors[0].ref for e in releases} >= {"Q801"}
+
+
+def test_drone_strikes_have_the_drone_mode(extractor: Extractor) -> None:
+    ex = run(extractor, "Russia struck Kharkiv with drones overnight, killing two people.")
+    strikes = [e for e in ex.events if e.type == "ASSAULT" and e.actors[0].ref == "Q159"]
+    assert strikes and strikes[0].mode == "drone"
+    assert strikes[0].place is not None and strikes[0].place.name == "Kharkiv"
+
+
+def test_a_planned_meeting_is_planned(extractor: Extractor) -> None:
+    ex = run(extractor, "Steve Witkoff will meet Vladimir Putin in Moscow next week.")
+    consults = [e for e in ex.events if e.type == "CONSULT"]
+    assert consults and consults[0].modality == "planned"
+
+
+def test_history_is_not_news(extractor: Extractor) -> None:
+    ex = run(extractor, "Russia attacked Ukraine in February 2022, starting the war.")
+    assert not [e for e in ex.events if e.type == "ASSAULT"]
+
+
+def test_a_day_before_the_talks_is_resolved_against_the_talks(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Donald Trump held talks with Volodymyr Zelenskyy on December 28. "
+        "A day before the talks, Russia pounded Kyiv with missiles.",
+        published=date(2025, 12, 29),
+    )
+    strikes = [e for e in ex.events if e.type == "ASSAULT"]
+    assert strikes and strikes[0].date is not None and strikes[0].date.value == date(2025, 12, 27)
+    assert strikes[0].mode == "heavy-weapons"
