@@ -32,7 +32,7 @@ def scores() -> dict[str, Any]:
     return {name: bench.score_set(folder, extractor) for name, folder in bench.SETS.items()}
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="needs ../shared/eval (present in CI)")
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="needs ../shared/eval (CI has it)")
 @pytest.mark.parametrize("which", ["heldout", "dev"])
 def test_scores_stay_above_their_floors(scores: dict[str, Any], which: str) -> None:
     result = scores[which]
