@@ -61,7 +61,9 @@ def test_readme_first_screen_holds_the_two_commands() -> None:
 def test_unknown_database_folder_is_one_line(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "parley", "stats", "--db", str(tmp_path / "missing" / "p.db")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 3
     assert out.stderr.count("\n") == 1 and "does not exist" in out.stderr
