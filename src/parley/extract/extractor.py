@@ -171,6 +171,8 @@ class _Run:
             actors = tuple(dict.fromkeys([*c.actors, *c.recipients]))
             if not actors:
                 continue
+            if c.type == "ASSAULT" and len(actors) < 2 and c.place is None:
+                continue  # an attack with neither a target nor a place is a passing mention
             if (
                 c.type == "CONSULT"
                 and len(actors) < 2
