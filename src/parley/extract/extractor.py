@@ -171,7 +171,7 @@ class _Run:
             actors = tuple(dict.fromkeys([*c.actors, *c.recipients]))
             if not actors:
                 continue
-            if c.type == "ASSAULT" and len(actors) < 2 and c.place is None:
+            if c.type == "ASSAULT" and len(actors) < 2 and c.place is None and c.modality == "asserted":
                 continue  # an attack with neither a target nor a place is a passing mention
             if (
                 c.type == "CONSULT"
