@@ -99,7 +99,8 @@ def batch_command(
 @db_option
 @handle_errors
 def load_command(directory: str, db: str | None) -> None:
-    """Load `parley batch` output into the store (idempotent), dropping exact and near duplicates."""
+    """Load `parley batch` output into the store (idempotent), dropping exact and near duplicates,
+    then fold each new article into the cross-article story."""
     from parley.batch.load import load_output
     from parley.cli.ingest_cmd import print_report
     from parley.store import Store
@@ -108,7 +109,14 @@ def load_command(directory: str, db: str | None) -> None:
     console = Console(stderr=True)
     with Store(settings.db) as store:
         report = load_output(directory, store, settings)
-    console.print(f"loaded {report.shards} shards from {directory} into {settings.db}", highlight=False)
+    where = settings.db
+    if "://" in where:  # never print a password that came in the URL
+        from sqlalchemy import make_url
+
+        where = make_url(where).render_as_string(hide_password=True)
+    console.print(
+        f"loaded {report.shards} shards from {directory} into {where}", highlight=False, soft_wrap=True
+    )
     print_report(report, console)
     if report.failed:
         raise SystemExit(2)
