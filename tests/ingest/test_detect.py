@@ -39,7 +39,7 @@ def test_extension(name: str, kind: str | None) -> None:
         (b"<!DOCTYPE html>\n<html><head>", "html"),
         (b"\xef\xbb\xbf  <html lang=en>", "html"),
         (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "warc"),
-        (gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n"), "warc"),
+        (gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n", mtime=0), "warc"),
         (b'{"text": "a"}\n\n{"text": "b"}\n', "jsonl"),
         (b'{"text": "a"}\nnot json\n', "text"),
         (b"Envoys met in Geneva on Monday.\n", "text"),
