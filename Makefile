@@ -19,6 +19,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/parley demo --db $(DB)
+	$(BIN)/parley serve --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

@@ -25,7 +25,7 @@ def _cascade(target: str) -> ForeignKey:
     return ForeignKey(target, ondelete="CASCADE")
 
 
-def _article_column() -> Column:  # type: ignore[type-arg]
+def _article_column() -> Column[str]:
     """Return the indexed article_id column of a table whose rows come from one article."""
     return Column("article_id", String(64), _cascade("articles.id"), nullable=False, index=True)
 

@@ -1,0 +1,402 @@
+"""API latency benchmark: p50/p95 per endpoint on a 100k-event store, concurrent readers, a writer running.
+
+    .venv/bin/python bench/bench_api.py [--events 100000] [--readers 8] [--seconds 20] [--db FILE]
+
+1. Builds (or reuses) a synthetic store: articles with events, actors, places, claims, positions
+   and quotes written straight into the real schema (migrated by ``Store``), so the FTS index and
+   every index the server relies on are the real ones.
+2. Starts ``parley serve`` on that store in its own process on 127.0.0.1 and a free port.
+3. For ``--seconds``, runs ``--readers`` threads that cycle through the dashboard and API endpoints,
+   while a writer process adds articles with events in one transaction each (as an ingest does).
+4. Prints p50/p95/max per endpoint and overall, the request rate, the errors, and the writer's rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+# Synthetic corpus shape: 20 events per article is what a long conflict report yields; one claim,
+# one position and one quote per 2 articles roughly matches the sample corpus's proportions.
+EVENTS_PER_ARTICLE = 20
+BATCH = 5_000  # rows per executemany: large enough to be fast, small enough to keep memory flat
+
+ACTORS = [
+    ("Q159", "Russia", "state"),
+    ("Q212", "Ukraine", "state"),
+    ("Q30", "United States", "state"),
+    ("Q7747", "Vladimir Putin", "person"),
+    ("Q3874799", "Volodymyr Zelenskyy", "person"),
+    ("Q22686", "Donald Trump", "person"),
+    ("Q458", "European Union", "organization"),
+    ("Q7184", "NATO", "organization"),
+] + [(f"name:actor {i}", f"Actor {i}", "group") for i in range(40)]
+PLACES = [
+    ("gn:703448", 703448, "Kyiv", 50.45, 30.52, "UA"),
+    ("gn:704422", 704422, "Pokrovsk", 48.28, 37.18, "UA"),
+    ("gn:702550", 702550, "Lviv", 49.84, 24.02, "UA"),
+    ("gn:706483", 706483, "Kharkiv", 49.98, 36.25, "UA"),
+    ("gn:687700", 687700, "Zaporizhzhia", 47.82, 35.19, "UA"),
+    ("gn:524901", 524901, "Moscow", 55.75, 37.62, "RU"),
+]
+TYPES = [
+    "ASSAULT",
+    "CONSULT",
+    "ACCUSE",
+    "REJECT",
+    "AGREE",
+    "THREATEN",
+    "SUPPORT",
+    "REQUEST",
+    "AID",
+    "SANCTION",
+]
+MODALITIES = ["asserted", "asserted", "claimed", "claimed", "denied", "planned", "hypothetical"]
+WORDS = [
+    "talks",
+    "ceasefire",
+    "drone",
+    "strike",
+    "missile",
+    "offensive",
+    "guarantees",
+    "territory",
+    "sanctions",
+    "prisoners",
+    "exchange",
+    "summit",
+    "delegation",
+    "envoy",
+    "frontline",
+    "shelling",
+    "energy",
+    "grid",
+    "reconstruction",
+    "referendum",
+    "corridor",
+]
+
+# Endpoints the readers cycle through: the dashboard's .json twins and the API's main lists.
+ENDPOINTS = [
+    ("events", "/api/events?limit=50"),
+    ("events actor+type", "/api/events?actor=Q159&type=ASSAULT&limit=50"),
+    ("events date range", "/api/events?from=2025-06-01&to=2025-06-30&limit=50"),
+    ("events deep page", "/api/events?limit=50&offset=20000"),
+    ("claims ledger", "/api/claims?status=claimed&limit=50"),
+    ("search", "/api/search?q=ceasefire%20envoy&limit=20"),
+    ("timeline.json", "/timeline.json?actor=Q212&limit=100"),
+    ("map.json", "/map.json?from=2025-03-01&to=2025-03-31"),
+    ("issues.json", "/issues.json"),
+    ("article", "/api/articles/{article}"),
+    ("event", "/api/events/{event}"),
+]
+
+
+def day(i: int) -> str:
+    """Return a date spread over 2024-2026 for synthetic row ``i``."""
+    import datetime as dt
+
+    return (dt.date(2024, 1, 1) + dt.timedelta(days=i % 900)).isoformat()
+
+
+def article_rows(start: int, n: int, rnd: random.Random) -> tuple[list[dict[str, Any]], ...]:
+    """Return synthetic rows (articles, events, event_actors, claims, positions, quotes) for n articles."""
+    arts, evs, eas, cls, pos, qus = [], [], [], [], [], []
+    for k in range(start, start + n):
+        aid = f"{k:016x}"
+        text = " ".join(rnd.choice(WORDS) for _ in range(80)) + "."
+        arts.append(
+            {
+                "id": aid,
+                "source_id": 1,
+                "location": f"synthetic:{k}",
+                "kind": "text",
+                "title": f"Report {k}: {rnd.choice(WORDS)} and {rnd.choice(WORDS)}",
+                "outlet": "Bench Wire",
+                "published": day(k),
+                "language": "en",
+                "raw_text": text,
+                "clean_text": text,
+                "content_hash": f"{k:064x}",
+                "status": "extracted",
+                "ingested_at": "2026-01-01T00:00:00",
+                "extracted_at": "2026-01-01T00:00:00",
+                "extractor_version": "bench",
+            }
+        )
+        ev_common = {"stage": "bench", "version": "0", "sentence_start": 0, "sentence_end": 60}
+        for j in range(EVENTS_PER_ARTICLE):
+            eid = k * EVENTS_PER_ARTICLE + j + 1
+            place = rnd.choice(PLACES)[0] if rnd.random() < 0.7 else None
+            evs.append(
+                {
+                    "id": eid,
+                    "article_id": aid,
+                    "type": rnd.choice(TYPES),
+                    "mode": None,
+                    "date": day(k) if rnd.random() < 0.8 else None,
+                    "date_precision": "day",
+                    "place_id": place,
+                    "modality": rnd.choice(MODALITIES),
+                    "trigger": rnd.choice(WORDS),
+                    "span_start": 10,
+                    "span_end": 20,
+                    **ev_common,
+                }
+            )
+            a1, a2 = rnd.sample(ACTORS, 2)
+            eas += [
+                {"event_id": eid, "position": 0, "actor_id": a1[0]},
+                {"event_id": eid, "position": 1, "actor_id": a2[0]},
+            ]
+        if k % 2 == 0:
+            cls.append(
+                {
+                    "article_id": aid,
+                    "claimant_id": rnd.choice(ACTORS[:3])[0],
+                    "subject": f"capture of {rnd.choice(PLACES)[2]}",
+                    "place_id": rnd.choice(PLACES)[0],
+                    "status": rnd.choice(["claimed", "disputed", "unverified"]),
+                    "span_start": 0,
+                    "span_end": 10,
+                    **ev_common,
+                }
+            )
+            pos.append(
+                {
+                    "article_id": aid,
+                    "party_id": rnd.choice(ACTORS[:8])[0],
+                    "issue": rnd.choice(["territory", "ceasefire", "sanctions"]),
+                    "stance": " ".join(rnd.choice(WORDS) for _ in range(6)),
+                    "span_start": 0,
+                    "span_end": 10,
+                    **ev_common,
+                }
+            )
+            qus.append(
+                {
+                    "article_id": aid,
+                    "speaker_id": rnd.choice(ACTORS[:8])[0],
+                    "text": " ".join(rnd.choice(WORDS) for _ in range(12)),
+                    "direct": True,
+                    "cue": "said",
+                    "span_start": 0,
+                    "span_end": 10,
+                    **ev_common,
+                }
+            )
+    return arts, evs, eas, cls, pos, qus
+
+
+def build_store(db: Path, n_events: int) -> None:
+    """Create the synthetic store with ``n_events`` events (skipped when the file exists)."""
+    from sqlalchemy import insert
+
+    from parley.store import Store
+    from parley.store import schema as t
+
+    if db.exists():
+        return
+    rnd = random.Random(7)
+    with Store(str(db)) as store, store.engine.begin() as conn:
+        conn.execute(
+            insert(t.sources),
+            [{"id": 1, "location": "synthetic", "kind": "text", "first_seen": "2026-01-01"}],
+        )
+        conn.execute(
+            insert(t.actors),
+            [
+                {"id": a[0], "qid": a[0] if a[0].startswith("Q") else None, "name": a[1], "kind": a[2]}
+                for a in ACTORS
+            ],
+        )
+        conn.execute(
+            insert(t.places),
+            [
+                {
+                    "id": p[0],
+                    "geonameid": p[1],
+                    "name": p[2],
+                    "lat": p[3],
+                    "lon": p[4],
+                    "feature": "P.PPL",
+                    "country": p[5],
+                }
+                for p in PLACES
+            ],
+        )
+        n_articles = n_events // EVENTS_PER_ARTICLE
+        for start in range(0, n_articles, BATCH // EVENTS_PER_ARTICLE):
+            n = min(BATCH // EVENTS_PER_ARTICLE, n_articles - start)
+            for table, rows in zip(
+                (t.articles, t.events, t.event_actors, t.claims, t.positions, t.quotes),
+                article_rows(start, n, rnd),
+                strict=True,
+            ):
+                if rows:
+                    conn.execute(insert(table), rows)
+
+
+def writer(db: str, first: int, stop_at: float, rate: float, out: Any) -> None:
+    """Add synthetic articles (with events) one transaction each, ``rate`` per second, until ``stop_at``."""
+    from sqlalchemy import insert
+
+    from parley.store import Store
+    from parley.store import schema as t
+
+    rnd, k, tx = random.Random(11), first, 0
+    pause = 1.0 / rate if rate > 0 else 0.0
+    with Store(db) as store:
+        while time.time() < stop_at:
+            time.sleep(pause)
+            tables = (t.articles, t.events, t.event_actors, t.claims, t.positions, t.quotes)
+            with store.engine.begin() as conn:
+                for table, rows in zip(tables, article_rows(k, 1, rnd), strict=True):
+                    if rows:
+                        conn.execute(insert(table), rows)
+            k, tx = k + 1, tx + 1
+    out.put(tx)
+
+
+def stored_articles(db: Path) -> int:
+    """Return the number after the highest synthetic article in the store (the writer goes on from there)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        q = "SELECT max(CAST(substr(location, 11) AS INTEGER)) FROM articles WHERE location LIKE ?"
+        return int(conn.execute(q, ("synthetic:%",)).fetchone()[0] or -1) + 1
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the q-quantile (0..1) of the values, in milliseconds."""
+    if not values:
+        return float("nan")
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1] * 1000
+        if len(values) > 1
+        else values[0] * 1000
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the results (and write them as JSON with --json)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--readers", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=20.0)
+    ap.add_argument(
+        "--db", type=Path, default=None, help="store file (default /tmp/parley-bench-<events>.db)"
+    )
+    # A real ingest with extraction writes a few articles a second; 20/s (400 events/s) is a
+    # comfortable upper bound. 0 writes as fast as SQLite allows.
+    ap.add_argument(
+        "--write-rate", type=float, default=20.0, help="articles written per second (0: flat out)"
+    )
+    ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = ap.parse_args(argv)
+    import httpx
+
+    db = args.db or Path(f"/tmp/parley-bench-{args.events}.db")
+    t0 = time.time()
+    build_store(db, args.events)
+    print(f"store {db}: ready in {time.time() - t0:.1f} s", file=sys.stderr)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "parley", "serve", "--db", str(db), "--port", str(port)])
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/api/events?limit=1", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        sample = httpx.get(f"{base}/api/events?limit=1").json()["items"][0]
+        ids = {"article": sample["article_id"], "event": sample["id"]}
+        lat: dict[str, list[float]] = defaultdict(list)
+        errors: dict[str, int] = defaultdict(int)
+        stop_at = time.time() + args.seconds
+        q: Any = mp.Queue()
+        w = mp.Process(target=writer, args=(str(db), stored_articles(db), stop_at, args.write_rate, q))
+        w.start()
+
+        def reader(seed: int) -> None:
+            rnd = random.Random(seed)
+            with httpx.Client(base_url=base, timeout=30) as c:
+                while time.time() < stop_at:
+                    name, path = rnd.choice(ENDPOINTS)
+                    t = time.perf_counter()
+                    r = c.get(path.format(**ids))
+                    lat[name].append(time.perf_counter() - t)
+                    if r.status_code != 200:
+                        errors[f"{name} {r.status_code}"] += 1
+
+        threads = [threading.Thread(target=reader, args=(i,)) for i in range(args.readers)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        w.join()
+        written = q.get()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    every = [v for vs in lat.values() for v in vs]
+    result = {
+        "events": args.events,
+        "readers": args.readers,
+        "seconds": args.seconds,
+        "requests": len(every),
+        "requests_per_s": round(len(every) / args.seconds, 1),
+        "p50_ms": round(percentile(every, 0.5), 1),
+        "p95_ms": round(percentile(every, 0.95), 1),
+        "writer_articles": written,
+        "writer_events": written * EVENTS_PER_ARTICLE,
+        "writer_tx_per_s": round(written / args.seconds, 1),
+        "errors": dict(errors),
+        "endpoints": {
+            n: {
+                "n": len(v),
+                "p50_ms": round(percentile(v, 0.5), 1),
+                "p95_ms": round(percentile(v, 0.95), 1),
+                "max_ms": round(max(v) * 1000, 1),
+            }
+            for n, v in sorted(lat.items())
+        },
+    }
+    print(f"{'endpoint':<20} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for n, s in result["endpoints"].items():
+        print(f"{n:<20} {s['n']:>6} {s['p50_ms']:>8} {s['p95_ms']:>8} {s['max_ms']:>8}")
+    print(f"{'ALL':<20} {len(every):>6} {result['p50_ms']:>8} {result['p95_ms']:>8}")
+    print(
+        f"{args.readers} readers, {result['requests_per_s']} req/s; writer committed {written} articles "
+        f"({written * EVENTS_PER_ARTICLE} events, {result['writer_tx_per_s']} tx/s) meanwhile; "
+        f"errors: {dict(errors)}"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""The web application: ``create_app(settings)`` builds the FastAPI app (API, dashboard, static files).
+
+Nothing is built at import time. The app reads through its own engine, opened read-only
+(``PRAGMA query_only`` on SQLite) and with a time budget per statement, so a costly query fails
+with a 503 instead of tying up a worker. Writing happens only through the ingest endpoint, and
+only when an ingest token is configured.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection, Engine
+
+from parley.config import Settings
+from parley.errors import StoreError
+from parley.store.db import database_url, make_engine
+
+if TYPE_CHECKING:
+    from parley.extract.extractor import Extractor
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+# Page sizes: 50 rows fill a screen of the dashboard; 500 is the most one API call returns, so one
+# request reads at most a few hundred kilobytes however it is called.
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+# Offset pagination reads and discards `offset` rows; past 100,000 a page would cost as much as an
+# export, which is the right tool then.
+MAX_OFFSET = 100_000
+
+# A statement that runs longer than this is interrupted (HTTP 503). Every dashboard query on the
+# 100k-event benchmark store takes well under 0.5 s, so 5 s only stops pathological requests.
+QUERY_TIME_LIMIT_S = 5.0
+
+# SQLite calls the progress handler every this many virtual-machine instructions: frequent enough
+# to stop within milliseconds of the deadline, rare enough to cost nothing measurable.
+PROGRESS_EVERY_OPS = 10_000
+
+# Exports stream in chunks of this many rows and stop at EXPORT_MAX_ROWS: enough for the 100k-event
+# benchmark store in one file, and a Parquet file (built in memory) of that size stays under ~50 MB.
+EXPORT_CHUNK = 2_000
+EXPORT_MAX_ROWS = 200_000
+
+# The map shows at most this many events and this many claims; Leaflet draws a few thousand circle
+# markers smoothly on a laptop, beyond that the page becomes sluggish.
+MAP_MAX_POINTS = 2_000
+
+# The largest article body the ingest endpoint accepts (bytes), as for a file given to `parley ingest`.
+INGEST_MAX_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Options of the web server that are not store settings."""
+
+    ingest_token: str | None = None  # None: the ingest endpoint answers 403
+    query_time_limit: float = QUERY_TIME_LIMIT_S
+
+
+def _install_query_budget(engine: Engine, limit_s: float) -> None:
+    """Make every statement on ``engine`` fail once it has run longer than ``limit_s`` (SQLite only)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
+        box = [math.inf]  # the running statement's deadline (monotonic seconds)
+        record.info["deadline"] = box
+        dbapi_conn.set_progress_handler(lambda: 1 if time.monotonic() > box[0] else 0, PROGRESS_EVERY_OPS)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA query_only=ON")  # the read engine can never write, whatever a bug asks
+        cur.close()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _on_execute(conn: Connection, *_args: Any) -> None:
+        box = conn.info.get("deadline")
+        if box is not None:
+            box[0] = time.monotonic() + limit_s
+
+    def _clear(conn: Connection, *_args: Any) -> None:
+        box = conn.info.get("deadline")
+        if box is not None:
+            box[0] = math.inf  # never interrupt the end of a transaction
+
+    event.listen(engine, "rollback", _clear)
+    event.listen(engine, "commit", _clear)
+
+
+def open_read_engine(settings: Settings, options: ServeOptions) -> Engine:
+    """Return the read-only engine for the store in ``settings.db``; the store must exist already."""
+    url = database_url(settings.db)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path in ("", ":memory:") or not Path(path).is_file():
+            raise StoreError(
+                "no such database",
+                path=settings.db,
+                hint="build one with `parley ingest` or `parley demo`, or pass --db",
+            )
+    engine = make_engine(settings.db)
+    if engine.dialect.name == "sqlite":
+        _install_query_budget(engine, options.query_time_limit)
+    if not inspect(engine).has_table("articles"):
+        engine.dispose()
+        raise StoreError(
+            "not a Parley database (no articles table)",
+            path=settings.db,
+            hint="run `parley stats --db FILE` once to create or upgrade it",
+        )
+    return engine
+
+
+class DropEmptyParams:
+    """ASGI middleware: drop empty query parameters (``?type=&actor=Q159``), which HTML forms send for
+    every unset filter, so that an empty field means "no filter" and never fails validation."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = [
+                p for p in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True) if p[1]
+            ]
+            scope = dict(scope, query_string=urlencode(pairs).encode("latin-1"))
+        await self.app(scope, receive, send)
+
+
+class AppState:
+    """What the routes share: the read engine, templates, options, and the lazily built ingest parts."""
+
+    def __init__(
+        self, settings: Settings, options: ServeOptions, engine: Engine, extractor: Extractor | None
+    ) -> None:
+        self.settings = settings
+        self.options = options
+        self.engine = engine
+        self.templates = Jinja2Templates(directory=str(TEMPLATES))
+        self.ingest_lock = threading.Lock()  # one writer at a time; readers never wait in WAL mode
+        self._extractor = extractor
+
+    def extractor(self) -> Extractor:
+        """Return the extractor, loading the models on first use (only ingest needs them)."""
+        if self._extractor is None:
+            from parley.extract.extractor import Extractor
+
+            self._extractor = Extractor(self.settings)
+        return self._extractor
+
+
+def state_of(request: Request) -> AppState:
+    """Return the app's shared state."""
+    st: AppState = request.app.state.parley
+    return st
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    """Yield one read connection for a request (one snapshot: counts and rows agree)."""
+    with state_of(request).engine.connect() as conn:
+        yield conn
+
+
+def create_app(
+    settings: Settings, options: ServeOptions | None = None, *, extractor: Extractor | None = None
+) -> FastAPI:
+    """Return the Parley web app reading the store named in ``settings``.
+
+    ``extractor`` lets a caller that already loaded the models share them with the ingest endpoint.
+    """
+    from parley.serve import api, dashboard, errors, story_routes
+
+    options = options or ServeOptions()
+    engine = open_read_engine(settings, options)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Parley",
+        version=_version(),
+        summary="A sourced, structured record of conflict and diplomacy news.",
+        description=(
+            "Read-only JSON API over a Parley store: articles with their records and evidence, events, "
+            "quotes, claims, positions, actors and places, with filters, full-text search, stable "
+            "pagination and exports. Every error has the same shape: "
+            '`{"error": {"status", "code", "message", "details"}}`.'
+        ),
+    )
+    app.state.parley = AppState(settings, options, engine, extractor)
+    errors.install(app)
+    app.add_middleware(DropEmptyParams)
+    app.include_router(api.router)
+    app.include_router(story_routes.router)
+    app.include_router(dashboard.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    return app
+
+
+def _version() -> str:
+    """Return Parley's installed version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("parley")
+    except PackageNotFoundError:
+        return "0"
