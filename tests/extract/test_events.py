@@ -131,3 +131,16 @@ def test_a_day_before_the_talks_is_resolved_against_the_talks(extractor: Extract
     strikes = [e for e in ex.events if e.type == "ASSAULT"]
     assert strikes and strikes[0].date is not None and strikes[0].date.value == date(2025, 12, 27)
     assert strikes[0].mode == "heavy-weapons"
+
+
+def test_a_dateline_names_no_actor_or_place(extractor: Extractor) -> None:
+    ex = run(extractor, "KYIV, December 12 - Russia struck Kharkiv with drones overnight, officials said.")
+    assert "Kyiv" not in {p.name for p in ex.places}
+    assert all(a.ref != "Q212" for e in ex.events for a in e.actors[:1])
+
+
+def test_calling_a_party_is_a_phone_call_but_calling_something_a_name_is_not(extractor: Extractor) -> None:
+    phoned = run(extractor, "Donald Trump called Vladimir Putin on Tuesday.")
+    assert [e.mode for e in phoned.events if e.type == "CONSULT"] == ["phone"]
+    named = run(extractor, "Russia called the strike a response to a drone attack on Vladimir Putin.")
+    assert not [e for e in named.events if e.type == "CONSULT"]

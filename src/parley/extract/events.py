@@ -371,6 +371,15 @@ def _modality(trigger: Any, sent: Any, governor: Any | None) -> str:
     return "asserted"
 
 
+def _calls_a_party(verb: Any, index: MentionIndex) -> bool:
+    """Return True for "Trump called Putin" (a phone call): the object is a party and nothing
+    follows it that would make the verb name or urge ("called the strike a threat", "called on X to")."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in kids):
+        return False
+    return any(c.dep_ in OBJECT_DEPS and _head_actor(c, index) for c in kids)
+
+
 def _object_lemmas(trigger: Any) -> set[str]:
     out: set[str] = set()
     for child in trigger.children:
@@ -408,7 +417,11 @@ def find_events(
             if rule.objects and not rule.objects_optional:
                 objs = _object_lemmas(tok)
                 has_place = bool(index.in_span(s0, e0, "place"))
-                if not (objs & rule.objects or ("@place" in rule.objects and has_place)):
+                if not (
+                    objs & rule.objects
+                    or ("@place" in rule.objects and has_place)
+                    or ("@actor" in rule.objects and _calls_a_party(tok, index))
+                ):
                     continue
             if rule.needs_place and not index.in_span(s0, e0, "place"):
                 continue

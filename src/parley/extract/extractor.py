@@ -7,6 +7,7 @@ and returns an :class:`~parley.model.Extraction` whose evidence offsets point in
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -30,12 +31,19 @@ from parley.model import (
     RawArticle,
 )
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 STAGE = "extract"
 # Events dated further back than this are history, not news (FORMAT.md: "within about a year").
 HISTORY_DAYS = 400
 # A first line shorter than this, without final punctuation, is a headline: no records from it.
 HEADLINE_MAX = 200
+# A dateline opening a paragraph ("KYIV, January 9 (Reuters) -", "GENEVA -") locates the reporter,
+# not the story (FORMAT.md): no actor or place is read from it.
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'\- ]{1,40}"  # the place, in capitals
+    r"(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?(?:, \d{4})?){0,2}"  # ", Sudan", ", January 9"
+    r"(?: \([^)]{1,40}\))?\s*[-–—:]\s"  # "(Reuters)" and the dash
+)
 # Event types whose trigger is a statement that is itself the act: the statement's date dates them.
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
@@ -119,7 +127,10 @@ class _Run:
         head = _headline_end(text)
         doc = self.ex.nlp(text)
         mentions = self.ex.finder.find(doc, published=self.published)
-        body_mentions = [m for m in mentions if m.start >= head]
+        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+        body_mentions = [
+            m for m in mentions if m.start >= head and not any(a <= m.start < b for a, b in datelines)
+        ]
         index = MentionIndex(body_mentions)
         dates = [d for d in find_dates(text, self.published) if d.start >= head]
         qspans = find_quotes(doc, body_mentions, headline_end=head)
