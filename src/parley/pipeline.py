@@ -16,9 +16,11 @@ from parley import dedup
 from parley.clean import clean
 from parley.config import Settings
 from parley.errors import ParleyError
-from parley.model import Failure, RawArticle, Skip
+from parley.model import Document, Extraction, Failure, RawArticle, Skip
 
 if TYPE_CHECKING:
+    from datasketch import MinHash
+
     from parley.extract.extractor import Extractor
     from parley.store import Store
 
@@ -86,22 +88,54 @@ def ingest(
 def _ingest_one(
     raw: RawArticle, spec: str, store: Store, settings: Settings, extractor: Extractor | None
 ) -> tuple[str, str | None]:
+    outcome, message, _ = store_one(
+        raw,
+        spec,
+        store,
+        settings,
+        prepare=lambda: clean(raw),
+        signature_of=lambda doc: dedup.signature(doc.text),
+        extract=(lambda doc, aid: extractor.extract_document(doc, doc_id=aid)) if extractor else None,
+        extractor_version=extractor.version if extractor else None,
+    )
+    return outcome, message
+
+
+def store_one(
+    raw: RawArticle,
+    spec: str,
+    store: Store,
+    settings: Settings,
+    *,
+    prepare: Callable[[], Document | Skip],
+    signature_of: Callable[[Document], MinHash],
+    extract: Callable[[Document, str], Extraction | None] | None,
+    extractor_version: str | None,
+) -> tuple[str, str | None, str | None]:
+    """Return (outcome, message, stored article id) after storing one article.
+
+    The decisions every way into the store makes, in this order: an exact copy is linked, an id
+    given to another text gets a hash id, a skip is recorded, a near-duplicate is linked, else
+    the article and its records are stored and folded into the story. ``prepare``,
+    ``signature_of`` and ``extract`` supply the work — done here for `parley ingest`, read from
+    Parquet for `parley load` — and run only when needed.
+    """
     existing = store.article_by_hash(raw.content_hash)
     if existing is not None:
         original_id, original_location = existing
         if original_location != raw.source and store.write_duplicate(raw.source, original_id, "exact", 1.0):
-            return "duplicate", None
-        return "unchanged", None
+            return "duplicate", None, None
+        return "unchanged", None, None
     article_id = raw.article_id
     if store.article_exists(article_id):  # same id given to a different text: keep both
         article_id = raw.content_hash[:16]
-    cleaned = clean(raw)
+    cleaned = prepare()
     if isinstance(cleaned, Skip):
         store.write_article(
             raw, None, source=spec, status="skipped", article_id=article_id, skip_reason=cleaned.reason
         )
-        return "skipped", f"{raw.source}: skipped ({cleaned.reason})"
-    sig = dedup.signature(cleaned.text)
+        return "skipped", f"{raw.source}: skipped ({cleaned.reason})", None
+    sig = signature_of(cleaned)
     sig_bands = dedup.bands(sig)
     match = dedup.best_match(sig, store.lsh_candidates(sig_bands), settings.near_duplicate_threshold)
     if match is not None:
@@ -114,8 +148,8 @@ def _ingest_one(
             duplicate_of=match[0],
             similarity=round(match[1], 3),
         )
-        return "near_duplicate", None
-    extraction = extractor.extract_document(cleaned, doc_id=article_id) if extractor else None
+        return "near_duplicate", None, None
+    extraction = extract(cleaned, article_id) if extract else None
     store.write_article(
         raw,
         cleaned,
@@ -125,10 +159,10 @@ def _ingest_one(
         minhash=dedup.to_bytes(sig),
         bands=sig_bands,
         extraction=extraction,
-        extractor_version=extractor.version if extractor else None,
+        extractor_version=extractor_version,
     )
     if extraction is not None:  # --no-extract ingests have no records to fold into the story
         from parley.story import update_story
 
         update_story(store.engine, article_id)
-    return "stored", None
+    return "stored", None, article_id

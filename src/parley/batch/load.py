@@ -19,7 +19,8 @@ from parley import dedup
 from parley.batch import markers, parquet, rows
 from parley.config import Settings
 from parley.errors import InputError, ParleyError
-from parley.pipeline import IngestReport
+from parley.model import Document, Skip
+from parley.pipeline import IngestReport, store_one
 from parley.store import Store
 
 
@@ -92,53 +93,26 @@ def _load_article(
     settings: Settings,
     report: LoadReport,
 ) -> tuple[str, str | None]:
-    """Return the outcome of one article (the same decisions, in the same order, as pipeline.ingest)."""
+    """Return the outcome of one article: the decisions of `parley ingest` (pipeline.store_one),
+    with the cleaning, fingerprint and records read from the batch output instead of recomputed."""
     raw = rows.raw_article(row)
-    existing = store.article_by_hash(raw.content_hash)
-    if existing is not None:
-        original_id, original_location = existing
-        if original_location != raw.source and store.write_duplicate(raw.source, original_id, "exact", 1.0):
-            return "duplicate", None
-        return "unchanged", None
-    article_id = raw.article_id
-    if store.article_exists(article_id):  # same id given to a different text: keep both
-        article_id = raw.content_hash[:16]
-    spec = row["spec"]
-    doc = rows.document(row, raw)
-    if row["status"] == "skipped" or doc is None:
-        store.write_article(
-            raw, None, source=spec, status="skipped", article_id=article_id, skip_reason=row["skip_reason"]
-        )
-        return "skipped", f"{raw.source}: skipped ({row['skip_reason']})"
-    signature = dedup.from_bytes(row["minhash"])
-    bands = dedup.bands(signature)
-    match = dedup.best_match(signature, store.lsh_candidates(bands), settings.near_duplicate_threshold)
-    if match is not None:
-        store.write_article(
-            raw,
-            doc,
-            source=spec,
-            status="near_duplicate",
-            article_id=article_id,
-            duplicate_of=match[0],
-            similarity=round(match[1], 3),
-        )
-        return "near_duplicate", None
-    extraction = rows.extraction(row, records)
-    store.write_article(
+
+    def prepare() -> Document | Skip:
+        doc = rows.document(row, raw)
+        if row["status"] == "skipped" or doc is None:
+            return Skip(raw.source, row["skip_reason"])
+        return doc
+
+    outcome, message, stored = store_one(
         raw,
-        doc,
-        source=spec,
-        status="stored",
-        article_id=article_id,
-        minhash=row["minhash"],
-        bands=bands,
-        extraction=extraction,
+        row["spec"],
+        store,
+        settings,
+        prepare=prepare,
+        signature_of=lambda _doc: dedup.from_bytes(row["minhash"]),
+        extract=lambda _doc, _aid: rows.extraction(row, records),
         extractor_version=row["extractor_version"],
     )
-    report.stored_ids.append(article_id)
-    if extraction is not None:  # fold the article into the cross-article story, as ingest does
-        from parley.story import update_story
-
-        update_story(store.engine, article_id)
-    return "stored", None
+    if stored is not None:
+        report.stored_ids.append(stored)
+    return outcome, message

@@ -18,43 +18,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, text, union_all
 from sqlalchemy.engine import Connection
 
-from parley.store import schema as t
-
 # The vocabularies of the interchange format (shared/eval/FORMAT.md); the API validates against them.
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-MODALITIES = ("asserted", "claimed", "denied", "planned", "hypothetical")
-CLAIM_STATUSES = ("claimed", "disputed", "unverified", "confirmed")
-ISSUES = (
-    "territory",
-    "ceasefire",
-    "security_guarantees",
-    "alliance_membership",
-    "military_limits",
-    "nuclear",
-    "sanctions",
-    "economic_reconstruction",
-    "humanitarian",
-    "governance",
-    "accountability",
-    "other",
-)
+from parley.model.records import CLAIM_STATUSES, EVENT_TYPES, ISSUES, MODALITIES
+from parley.store import schema as t
 
 # Full-text queries are cut to this many words: each word is one FTS5 term, and a long OR-free
 # conjunction costs one posting-list walk per term, so 12 keeps a search well under a millisecond
