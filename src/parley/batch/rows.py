@@ -26,6 +26,7 @@ from parley.model import (
     Quote,
     RawArticle,
 )
+from parley.model.records import evidence_columns
 
 Row = dict[str, Any]
 
@@ -61,19 +62,8 @@ def _place(p: PlaceRef | None) -> Row | None:
     }
 
 
-def _evidence(e: Evidence) -> Row:
-    return {
-        "span_start": e.start,
-        "span_end": e.end,
-        "sentence_start": e.sentence_start,
-        "sentence_end": e.sentence_end,
-        "stage": e.stage,
-        "version": e.version,
-    }
-
-
 def _evidence_columns(e: Evidence, raw_text: str) -> Row:
-    return {**_evidence(e), "sentence": raw_text[e.sentence_start : e.sentence_end]}
+    return {**evidence_columns(e), "sentence": raw_text[e.sentence_start : e.sentence_end]}
 
 
 def article_rows(
@@ -163,7 +153,7 @@ def article_rows(
             "status": c.status,
             "place": _place(c.place),
             "disputed_by": [_actor(a) for a in c.disputed_by],
-            "denial_evidence": [_evidence(d) for d in c.denial_evidence],
+            "denial_evidence": [evidence_columns(d) for d in c.denial_evidence],
             **_evidence_columns(c.evidence, text),
         }
         for i, c in enumerate(ex.claims if ex else ())

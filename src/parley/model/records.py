@@ -59,6 +59,18 @@ class Evidence:
     version: str
 
 
+def evidence_columns(e: Evidence) -> dict[str, int | str]:
+    """Return the evidence as the columns every stored record carries (SQL tables and Parquet alike)."""
+    return {
+        "span_start": e.start,
+        "span_end": e.end,
+        "sentence_start": e.sentence_start,
+        "sentence_end": e.sentence_end,
+        "stage": e.stage,
+        "version": e.version,
+    }
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A resolved date: the day (or first day of the month/year) with its precision."""

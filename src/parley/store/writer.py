@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from parley.errors import StoreError
 from parley.kb.fold import norm
 from parley.model import ActorRef, Document, Extraction, PlaceRef, RawArticle
+from parley.model.records import evidence_columns
 from parley.store import schema as t
 from parley.store.db import make_engine, migrate
 
@@ -250,16 +251,6 @@ class Store:
             )
             return k
 
-        def evidence(e: Any) -> dict[str, Any]:
-            return {
-                "span_start": e.start,
-                "span_end": e.end,
-                "sentence_start": e.sentence_start,
-                "sentence_end": e.sentence_end,
-                "stage": e.stage,
-                "version": e.version,
-            }
-
         # resolve every reference first, so that parents exist before children (foreign keys)
         event_rows = []
         for ev in ex.events:
@@ -284,7 +275,7 @@ class Store:
                     place_id=pid,
                     modality=ev.modality,
                     trigger=ev.trigger,
-                    **evidence(ev.evidence),
+                    **evidence_columns(ev.evidence),
                 )
             )
             eid = res.inserted_primary_key[0]  # type: ignore[index]
@@ -316,7 +307,7 @@ class Store:
                         "text": q.text,
                         "direct": q.direct,
                         "cue": q.cue,
-                        **evidence(q.evidence),
+                        **evidence_columns(q.evidence),
                     }
                     for q, sid in quote_rows
                 ],
@@ -329,7 +320,7 @@ class Store:
                     subject=c.subject,
                     place_id=pid,
                     status=c.status,
-                    **evidence(c.evidence),
+                    **evidence_columns(c.evidence),
                 )
             )
             claim_id = res.inserted_primary_key[0]  # type: ignore[index]
@@ -347,7 +338,7 @@ class Store:
                         "party_id": pid,
                         "issue": p.issue,
                         "stance": p.stance,
-                        **evidence(p.evidence),
+                        **evidence_columns(p.evidence),
                     }
                     for p, pid in position_rows
                 ],
