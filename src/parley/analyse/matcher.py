@@ -40,6 +40,8 @@ LOCATIVE = frozenset(
         "through",
     ]
 )
+# Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
+WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
 DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "metres", "meters"])
 DIRECTIONS = frozenset(
@@ -279,11 +281,16 @@ class MentionFinder:
                 nxt, mention = hit
                 actor = mention.actor
                 if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
-                    # "in Moscow" is a place; "in Ukraine" is a country, which is not a place here
-                    if self.gazetteer.has_name(mention.text) and not self._is_country(mention.text):
+                    country = self._is_country(mention.text)
+                    if not country and self.gazetteer.has_name(mention.text):
+                        # "talks in Moscow": the capital is a place, not the government
                         place_spans.append((self._text[tok.idx : mention.end], tok.idx, mention.end, i))
-                    i = nxt
-                    continue
+                        i = nxt
+                        continue
+                    if country and (prev in WITHIN or (prev == "the" and prev2 in WITHIN)):
+                        i = nxt  # "in Ukraine" locates; a country is not a place here, nor an actor
+                        continue
+                    # "fired missiles at Ukraine", "a visit to Ukraine": the country is a party
                 out.append(mention)
                 i = nxt
                 continue

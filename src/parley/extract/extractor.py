@@ -58,6 +58,21 @@ def _headline_end(text: str) -> int:
     return 0
 
 
+def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
+    """Return True when a date only describes a thing the act is about ("refused a Christmas
+    truce"), not the act; a date on the trigger noun itself ("the December 28 talks") counts."""
+    doc = trigger.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ in ("compound", "amod", "nmod", "poss")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i != trigger.i
+    )
+
+
 class Extractor:
     """Loads models once; extracts records from documents."""
 
@@ -179,7 +194,10 @@ class _Run:
         for i, c in candidates:
             if c.date is not None and (self.published - c.date.value).days > HISTORY_DAYS:
                 continue
-            actors = tuple(dict.fromkeys([*c.actors, *c.recipients]))
+            by_ref: dict[str, ActorRef] = {}
+            for a in [*c.actors, *c.recipients]:
+                by_ref.setdefault(a.ref, a)  # one entry per actor, whichever way it was named
+            actors = tuple(by_ref.values())
             if not actors:
                 continue
             if c.type == "ASSAULT" and len(actors) < 2 and c.place is None and c.modality == "asserted":
@@ -239,16 +257,17 @@ class _Run:
         anchored: list[tuple[EventCandidate, Any]] = []
         for _, c in candidates:
             trig = c.trigger
+            usable = [d for d in dates if not _modifies_other_noun(trig, d)]
             toks = list(trig.subtree)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             in_clause = [
-                d for d in dates if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
+                d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
             ]
             if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
                 # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
-                in_clause = [d for d in dates if c.sent_start <= d.start < c.sent_end]
+                in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
             if not in_clause and c.type in STATEMENT_TYPES and c.modality == "asserted":
-                in_clause = self._statement_dates(c, dates)
+                in_clause = self._statement_dates(c, usable)
             if not in_clause:
                 continue
             d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
