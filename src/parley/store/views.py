@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, text, union_all
+from sqlalchemy import ColumnElement, Select, Table, and_, exists, func, literal, or_, select, text, union_all
 from sqlalchemy.engine import Connection
 
 # The vocabularies of the interchange format (shared/eval/FORMAT.md); the API validates against them.
@@ -555,6 +555,18 @@ def articles(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, A
     return _rows(conn, q.limit(page.limit).offset(page.offset)), _count(conn, q)
 
 
+_Attach = Callable[[Connection, list[dict[str, Any]]], None]
+
+# Each record kind: the select of its rows (with names and places joined), its table, and what
+# fills in its many-to-many parts afterwards. The article page and the exports read them alike.
+_RECORD_KINDS: dict[str, tuple[Callable[[Filters], Select[Any]], Table, _Attach | None]] = {
+    "events": (_events_select, t.events, _attach_event_actors),
+    "quotes": (_quotes_select, t.quotes, None),
+    "claims": (_claims_select, t.claims, _attach_disputes),
+    "positions": (_positions_select, t.positions, None),
+}
+
+
 def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """Return one article with its raw text and all of its records, or None."""
     ar = t.articles.c
@@ -566,38 +578,17 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     out = dict(row._mapping)
-    ev = _rows(
-        conn,
-        _events_select(Filters())
-        .where(t.events.c.article_id == article_id)
-        .order_by(None)
-        .order_by(t.events.c.span_start, t.events.c.id),
-    )
-    _attach_event_actors(conn, ev)
-    out["events"] = ev
-    out["quotes"] = _rows(
-        conn,
-        _quotes_select(Filters())
-        .where(t.quotes.c.article_id == article_id)
-        .order_by(None)
-        .order_by(t.quotes.c.span_start, t.quotes.c.id),
-    )
-    cl = _rows(
-        conn,
-        _claims_select(Filters())
-        .where(t.claims.c.article_id == article_id)
-        .order_by(None)
-        .order_by(t.claims.c.span_start, t.claims.c.id),
-    )
-    _attach_disputes(conn, cl)
-    out["claims"] = cl
-    out["positions"] = _rows(
-        conn,
-        _positions_select(Filters())
-        .where(t.positions.c.article_id == article_id)
-        .order_by(None)
-        .order_by(t.positions.c.span_start, t.positions.c.id),
-    )
+    for name, (select_of, table, attach) in _RECORD_KINDS.items():
+        rows = _rows(
+            conn,
+            select_of(Filters())
+            .where(table.c.article_id == article_id)
+            .order_by(None)
+            .order_by(table.c.span_start, table.c.id),
+        )
+        if attach:
+            attach(conn, rows)
+        out[name] = rows
     return out
 
 
@@ -640,14 +631,10 @@ def export(
     """
     ar = t.articles.c
     base: Select[Any]
-    if dataset == "events":
-        base, key, attach = _events_select(f), t.events.c.id, _attach_event_actors
-    elif dataset == "quotes":
-        base, key, attach = _quotes_select(f), t.quotes.c.id, None
-    elif dataset == "claims":
-        base, key, attach = _claims_select(f), t.claims.c.id, _attach_disputes
-    elif dataset == "positions":
-        base, key, attach = _positions_select(f), t.positions.c.id, None
+    attach: _Attach | None
+    if dataset in _RECORD_KINDS:
+        select_of, table, attach = _RECORD_KINDS[dataset]
+        base, key = select_of(f), table.c.id
     elif dataset == "articles":
         base, key, attach = select(*_article_cols()).where(*_date_range(ar.published, f)), ar.id, None
     else:
