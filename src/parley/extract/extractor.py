@@ -46,6 +46,8 @@ DATELINE = re.compile(
 )
 # Event types whose trigger is a statement that is itself the act: the statement's date dates them.
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
+# Verbs of taking a place: a claimed act of one of these is "capture of <place>", else "attack on".
+CAPTURE_LEMMAS = frozenset(["capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm", "control"])
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
 ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
@@ -400,13 +402,9 @@ class _Run:
             claimant = c.attributed_to or (c.actors[0] if c.actors else None)
             if claimant is None:
                 continue
+            capture = c.trigger.lemma_ in CAPTURE_LEMMAS
             if c.type == "ASSAULT" and c.place is not None:
-                subject = (
-                    f"capture of {c.place.name}"
-                    if c.trigger.lemma_
-                    in ("capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm")
-                    else f"attack on {c.place.name}"
-                )
+                subject = f"capture of {c.place.name}" if capture else f"attack on {c.place.name}"
             else:
                 subject = self._claim_subject(c, qspans, sentences[i][2])
             trig = c.trigger
@@ -425,7 +423,10 @@ class _Run:
             )
         # one claim per (claimant, place/subject)
         unique: dict[tuple[str, str], claims_mod.ClaimDraft] = {}
+        placed = {(d.claimant.ref, d.sentence_index) for d in drafts if d.place is not None}
         for d in drafts:
+            if d.place is None and any((d.claimant.ref, d.sentence_index + k) in placed for k in (-1, 0, 1)):
+                continue  # "…had liberated the town": the same capture as the placed claim beside it
             unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
         out = []
         for d, status, disputers, _ in claims_mod.settle(
