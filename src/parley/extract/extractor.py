@@ -47,7 +47,9 @@ DATELINE = re.compile(
 # Event types whose trigger is a statement that is itself the act: the statement's date dates them.
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
 # Verbs of taking a place: a claimed act of one of these is "capture of <place>", else "attack on".
-CAPTURE_LEMMAS = frozenset(["capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm", "control"])
+CAPTURE_LEMMAS = frozenset(
+    ["capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm", "control"]
+)
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
 ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
