@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from parley.store import schema as t
+from parley.store.views import _attach_disputes, _attach_event_actors
 
 
 def stats(engine: Engine) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
 
 def recent_events(engine: Engine, *, limit: int = 20) -> list[dict[str, Any]]:
     """Return the latest dated events with actor and place names, newest first."""
-    e, ea, a, p = t.events.c, t.event_actors.c, t.actors.c, t.places.c
+    e, p = t.events.c, t.places.c
     q = (
         select(e.id, e.type, e.date, e.modality, e.article_id, p.name.label("place"))
         .select_from(t.events.outerjoin(t.places, t.places.c.id == e.place_id))
@@ -71,14 +72,9 @@ def recent_events(engine: Engine, *, limit: int = 20) -> list[dict[str, Any]]:
     )
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
-        for row in rows:
-            names = conn.execute(
-                select(a.name)
-                .select_from(t.event_actors.join(t.actors, t.actors.c.id == ea.actor_id))
-                .where(ea.event_id == row["id"])
-                .order_by(ea.position)
-            )
-            row["actors"] = [n[0] for n in names]
+        _attach_event_actors(conn, rows)
+    for row in rows:
+        row["actors"] = [actor["name"] for actor in row["actors"]]
     return rows
 
 
@@ -95,13 +91,9 @@ def claims(engine: Engine, *, limit: int = 50) -> list[dict[str, Any]]:
     )
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
-        for row in rows:
-            names = conn.execute(
-                select(a.name)
-                .select_from(t.claim_disputes.join(t.actors, t.actors.c.id == t.claim_disputes.c.actor_id))
-                .where(t.claim_disputes.c.claim_id == row["id"])
-            )
-            row["disputed_by"] = [n[0] for n in names]
+        _attach_disputes(conn, rows)
+    for row in rows:
+        row["disputed_by"] = [actor["name"] for actor in row["disputed_by"]]
     return rows
 
 
