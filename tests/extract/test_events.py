@@ -144,3 +144,11 @@ def test_calling_a_party_is_a_phone_call_but_calling_something_a_name_is_not(ext
     assert [e.mode for e in phoned.events if e.type == "CONSULT"] == ["phone"]
     named = run(extractor, "Russia called the strike a response to a drone attack on Vladimir Putin.")
     assert not [e for e in named.events if e.type == "CONSULT"]
+
+
+def test_the_demonym_capital_is_the_capital(extractor: Extractor) -> None:
+    ex = run(extractor, "Russia pounded the Ukrainian capital with missiles on Thursday.")
+    strikes = [e for e in ex.events if e.type == "ASSAULT"]
+    assert strikes and strikes[0].place is not None and strikes[0].place.name == "Kyiv"
+    assert [a.ref for a in strikes[0].actors] == ["Q159", "Q212"]
+    assert strikes[0].date is not None and strikes[0].date.value == date(2025, 12, 11)

@@ -276,6 +276,11 @@ class MentionFinder:
             prev = tokens[i - 1].lower_ if i > 0 else ""
             prev2 = tokens[i - 2].lower_ if i > 1 else ""
             locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE)
+            capital = self._capital_at(tokens, i)
+            if capital is not None:
+                place_spans.append(capital)
+                i += 3
+                continue
             hit = self._actor_at(tokens, i, published)
             if hit is not None:
                 nxt, mention = hit
@@ -305,6 +310,16 @@ class MentionFinder:
         out.extend(self._long_tail(doc, out, place_spans))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
+        """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
+        if i + 2 >= len(tokens) or tokens[i].lower_ != "the" or tokens[i + 2].lower_ != "capital":
+            return None
+        state = self.registry.state_for_demonym(tokens[i + 1].text)
+        if state is None or not state.metonyms:
+            return None
+        start, end = tokens[i].idx, tokens[i + 2].idx + len(tokens[i + 2].text)
+        return state.metonyms[0], start, end, i  # by the registry's convention the capital comes first
 
     def states_by_iso2(self) -> dict[str, ActorRef]:
         """Return the state actor for each ISO 3166 alpha-2 code the registry knows."""
@@ -436,7 +451,7 @@ class MentionFinder:
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
                 continue
-            out.append(Mention(s, e, text, "place", place=place))
+            out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
 
 
