@@ -207,6 +207,7 @@ class _Finder:
         self, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int, ActorRef | None]]
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # once: Doc.text rebuilds the string on every access
         self.cues = _cues()
         self.mentions = sorted(
             (m for m in mentions if m.kind in ("actor", "role") and m.actor),
@@ -598,7 +599,7 @@ class _Finder:
         if not window:
             return []
         base = window[0].start_char
-        context = self.doc.text[base : self.sents[si].start_char]
+        context = self.text[base : self.sents[si].start_char]
         hits = _issue_hits(context)
         for noun in self._definite_nouns(clause):
             word = re.compile(rf"\b{re.escape(noun.lemma_.lower())}", re.IGNORECASE)

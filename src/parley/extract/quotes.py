@@ -96,9 +96,10 @@ def find_quotes(
     if not text or not text.strip():
         return []
     lex = load_lexicon()
-    paragraphs = [p for p in split_paragraphs(text) if _is_body(text, p, headline_end, lex)]
+    all_paragraphs = split_paragraphs(text)
+    paragraphs = [p for p in all_paragraphs if _is_body(text, p, headline_end, lex)]
     body = {p.index for p in paragraphs}
-    marked = [q for q in find_marked_quotes(text, split_paragraphs(text)) if q.paragraph in body]
+    marked = [q for q in find_marked_quotes(text, all_paragraphs) if q.paragraph in body]
     marked = [q for q in marked if q.open_pos >= headline_end]
     by_para: dict[int, list[MarkedQuote]] = {}
     for q in marked:
@@ -255,8 +256,9 @@ def _parse_units(doc: Doc, paragraphs: list[Paragraph], nlp: Language | None) ->
             from parley.analyse.nlp import load_nlp
 
             nlp = load_nlp()
-        pieces = [(a, b, p) for p in todo for a, b in _pieces(doc.text, p.start, p.end)]
-        for (a, b, p), sub in zip(pieces, nlp.pipe(doc.text[a:b] for a, b, _ in pieces), strict=True):
+        text = doc.text  # once: Doc.text rebuilds the string on every access
+        pieces = [(a, b, p) for p in todo for a, b in _pieces(text, p.start, p.end)]
+        for (a, b, p), sub in zip(pieces, nlp.pipe(text[a:b] for a, b, _ in pieces), strict=True):
             out.append((Unit(list(sub.sents), a, a, b), p))
     out.sort(key=lambda up: up[0].start)
     return out
