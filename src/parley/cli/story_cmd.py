@@ -13,6 +13,7 @@ from rich.table import Table
 
 from parley.cli.main import cli, db_option, handle_errors, parse_published, settings_from
 from parley.errors import InputError
+from parley.model.records import CLAIM_STATUSES
 
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print a JSON list (interchange-format fields)."
@@ -73,7 +74,7 @@ def timeline_command(
 @db_option
 @click.option(
     "--status",
-    type=click.Choice(["claimed", "unverified", "disputed", "confirmed", "refuted"]),
+    type=click.Choice(CLAIM_STATUSES),
     help="Only entries with this status.",
 )
 @click.option("--one-sided", is_flag=True, help="Only claims that are still one side's word.")
