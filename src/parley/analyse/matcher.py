@@ -164,6 +164,19 @@ def _actor_index(registry: Any) -> dict[str, list[_Form]]:
     return index
 
 
+def _entity_length(tok: Any) -> int:
+    """Return how many tokens the named entity around ``tok`` has (0 outside entities)."""
+    if not tok.ent_type_:
+        return 0
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
+
+
 def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
 
@@ -222,6 +235,8 @@ class MentionFinder:
             return None
         if first.ent_type_ in NOT_PLACE_ENTS or (first.is_stop and first.pos_ != "PROPN"):
             return None
+        if first.ent_type_ == "PERSON" and _entity_length(first) > 1:
+            return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
         n_tok = len(tokens)
         for length in range(min(5, n_tok - i), 0, -1):
             span = tokens[i : i + length]
@@ -410,6 +425,8 @@ class MentionFinder:
             if tok.lower_ in TITLE_WORDS and i + 1 < len(tokens):
                 j = i + 1
                 while j < len(tokens) and tokens[j].lower_ in TITLE_WORDS:
+                    j += 1
+                if j < len(tokens) and tokens[j].text == ",":  # "India's foreign secretary, Vikram Misri,"
                     j += 1
                 k = j
                 while k < len(tokens) and tokens[k].pos_ == "PROPN" and _is_capitalised(tokens[k].text):
