@@ -1,0 +1,64 @@
+"""The mention matcher: names from the knowledge base first, people the registry lacks from their
+title, places only where they locate something."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.analyse.matcher import MentionFinder
+from parley.analyse.mentions import Mention
+
+PUB = date(2025, 12, 29)
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    from parley.kb.actors import default_registry
+    from parley.kb.gazetteer import Gazetteer
+
+    return MentionFinder(default_registry(), Gazetteer.open())
+
+
+def mentions(nlp, finder: MentionFinder, text: str) -> list[Mention]:  # type: ignore[no-untyped-def]
+    return finder.find(nlp(text), published=PUB)
+
+
+def test_titles_and_transliterations_resolve_to_registry_ids(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "The US president met Zelensky after the Kremlin spokesman spoke.")
+    ids = {m.text: m.actor.id for m in found if m.actor}
+    assert ids["The US president"] == "Q22686"
+    assert ids["Zelensky"] == "Q3874799"
+    assert [m.kind for m in found if m.text.endswith("spokesman")] == ["role"]
+
+
+def test_capital_is_a_government_unless_it_locates(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Moscow rejected the plan. Witkoff flew to talks in Moscow.")
+    kinds = [(m.text, m.kind) for m in found if m.text == "Moscow"]
+    assert kinds == [("Moscow", "actor"), ("Moscow", "place")]
+
+
+def test_a_country_after_in_is_neither_actor_nor_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Fighting continued in Ukraine, and Russia fired missiles at Ukraine.")
+    assert [m.start for m in found if m.text == "Ukraine"] == [found[-1].start]
+
+
+def test_people_the_registry_lacks_are_named_after_their_title(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "India's foreign secretary, Vikram Misri, said Pakistan had called.")
+    assert "Vikram Misri" in [m.actor.name for m in found if m.actor]
+    found = mentions(nlp, finder, "Defence Minister Yassin Ibrahim announced the decision. Ibrahim said more.")
+    people = [m for m in found if m.actor and m.actor.kind == "person"]
+    assert [m.text for m in people] == ["Yassin Ibrahim", "Ibrahim"]
+    assert not [m for m in found if m.kind == "place"], "a word of a person's name is not a town"
+
+
+def test_reference_points_and_common_words_are_not_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Most residents left Siversk, which lies 35 kilometres east of Sloviansk.")
+    assert [m.place.name for m in found if m.kind == "place" and m.place] == ["Siversk"]
+
+
+def test_the_demonym_capital_is_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Drones struck the Ukrainian capital overnight.")
+    places = [m for m in found if m.kind == "place"]
+    assert places and places[0].text == "the Ukrainian capital" and places[0].place.geonameid == 703448
