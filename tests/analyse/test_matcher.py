@@ -47,7 +47,9 @@ def test_a_country_after_in_is_neither_actor_nor_place(nlp, finder) -> None:  # 
 def test_people_the_registry_lacks_are_named_after_their_title(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = mentions(nlp, finder, "India's foreign secretary, Vikram Misri, said Pakistan had called.")
     assert "Vikram Misri" in [m.actor.name for m in found if m.actor]
-    found = mentions(nlp, finder, "Defence Minister Yassin Ibrahim announced the decision. Ibrahim said more.")
+    found = mentions(
+        nlp, finder, "Defence Minister Yassin Ibrahim announced the decision. Ibrahim said more."
+    )
     people = [m for m in found if m.actor and m.actor.kind == "person"]
     assert [m.text for m in people] == ["Yassin Ibrahim", "Ibrahim"]
     assert not [m for m in found if m.kind == "place"], "a word of a person's name is not a town"
