@@ -88,7 +88,7 @@ def ingest(
 def _ingest_one(
     raw: RawArticle, spec: str, store: Store, settings: Settings, extractor: Extractor | None
 ) -> tuple[str, str | None]:
-    outcome, message, _ = store_one(
+    return store_one(
         raw,
         spec,
         store,
@@ -98,7 +98,6 @@ def _ingest_one(
         extract=(lambda doc, aid: extractor.extract_document(doc, doc_id=aid)) if extractor else None,
         extractor_version=extractor.version if extractor else None,
     )
-    return outcome, message
 
 
 def store_one(
@@ -111,8 +110,8 @@ def store_one(
     signature_of: Callable[[Document], MinHash],
     extract: Callable[[Document, str], Extraction | None] | None,
     extractor_version: str | None,
-) -> tuple[str, str | None, str | None]:
-    """Return (outcome, message, stored article id) after storing one article.
+) -> tuple[str, str | None]:
+    """Return (outcome, message) after storing one article.
 
     The decisions every way into the store makes, in this order: an exact copy is linked, an id
     given to another text gets a hash id, a skip is recorded, a near-duplicate is linked, else
@@ -124,8 +123,8 @@ def store_one(
     if existing is not None:
         original_id, original_location = existing
         if original_location != raw.source and store.write_duplicate(raw.source, original_id, "exact", 1.0):
-            return "duplicate", None, None
-        return "unchanged", None, None
+            return "duplicate", None
+        return "unchanged", None
     article_id = raw.article_id
     if store.article_exists(article_id):  # same id given to a different text: keep both
         article_id = raw.content_hash[:16]
@@ -134,7 +133,7 @@ def store_one(
         store.write_article(
             raw, None, source=spec, status="skipped", article_id=article_id, skip_reason=cleaned.reason
         )
-        return "skipped", f"{raw.source}: skipped ({cleaned.reason})", None
+        return "skipped", f"{raw.source}: skipped ({cleaned.reason})"
     sig = signature_of(cleaned)
     sig_bands = dedup.bands(sig)
     match = dedup.best_match(sig, store.lsh_candidates(sig_bands), settings.near_duplicate_threshold)
@@ -148,7 +147,7 @@ def store_one(
             duplicate_of=match[0],
             similarity=round(match[1], 3),
         )
-        return "near_duplicate", None, None
+        return "near_duplicate", None
     extraction = extract(cleaned, article_id) if extract else None
     store.write_article(
         raw,
@@ -165,4 +164,4 @@ def store_one(
         from parley.story import update_story
 
         update_story(store.engine, article_id)
-    return "stored", None, article_id
+    return "stored", None

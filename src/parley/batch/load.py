@@ -12,7 +12,7 @@ the same output twice changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from parley import dedup
@@ -26,10 +26,9 @@ from parley.store import Store
 
 @dataclass
 class LoadReport(IngestReport):
-    """What a load did: per-article outcomes as for ingest, shards read, and the newly stored ids."""
+    """What a load did: per-article outcomes as for ingest, and how many shards were read."""
 
     shards: int = 0
-    stored_ids: list[str] = field(default_factory=list)
 
 
 def load_output(
@@ -75,9 +74,7 @@ def _load_shard(
             outcome, message = "failed", row["message"]
         else:
             try:
-                outcome, message = _load_article(
-                    row, records.get(row["article"], {}), store, settings, report
-                )
+                outcome, message = _load_article(row, records.get(row["article"], {}), store, settings)
             except ParleyError as e:
                 store.write_failure(row["location"], "error", e.one_line())
                 outcome, message = "failed", e.one_line()
@@ -91,7 +88,6 @@ def _load_article(
     records: Mapping[str, Sequence[Mapping[str, Any]]],
     store: Store,
     settings: Settings,
-    report: LoadReport,
 ) -> tuple[str, str | None]:
     """Return the outcome of one article: the decisions of `parley ingest` (pipeline.store_one),
     with the cleaning, fingerprint and records read from the batch output instead of recomputed."""
@@ -103,7 +99,7 @@ def _load_article(
             return Skip(raw.source, row["skip_reason"])
         return doc
 
-    outcome, message, stored = store_one(
+    return store_one(
         raw,
         row["spec"],
         store,
@@ -113,6 +109,3 @@ def _load_article(
         extract=lambda _doc, _aid: rows.extraction(row, records),
         extractor_version=row["extractor_version"],
     )
-    if stored is not None:
-        report.stored_ids.append(stored)
-    return outcome, message
