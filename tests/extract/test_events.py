@@ -152,3 +152,27 @@ def test_the_demonym_capital_is_the_capital(extractor: Extractor) -> None:
     assert strikes and strikes[0].place is not None and strikes[0].place.name == "Kyiv"
     assert [a.ref for a in strikes[0].actors] == ["Q159", "Q212"]
     assert strikes[0].date is not None and strikes[0].date.value == date(2025, 12, 11)
+
+
+def test_a_request_needs_something_asked_for(extractor: Extractor) -> None:
+    asked = run(extractor, "Zelenskyy urged Europe on Friday to send more air defence systems.")
+    assert [e.mode for e in asked.events if e.type == "REQUEST"] == ["assist"]
+    named = run(extractor, "Antonio Guterres called the attacks a worrying development on Friday.")
+    assert not [e for e in named.events if e.type == "REQUEST"]
+
+
+def test_a_standing_demand_is_a_position_not_an_event(extractor: Extractor) -> None:
+    ex = run(extractor, "Moscow demands that Ukraine withdraw from the Donetsk region.")
+    assert not [e for e in ex.events if e.type == "REQUEST"]
+    assert [(p.party.ref, p.issue) for p in ex.positions] == [("Q159", "territory")]
+
+
+def test_a_headline_ending_in_a_quotation_is_still_a_headline(extractor: Extractor) -> None:
+    ex = extractor.extract_text(
+        'Moscow Says Kupiansk Has Fallen; Kyiv Calls It a "Cheap Provocation"\n\n'
+        "Russia's army said on Thursday that it had taken Kupiansk.",
+        published=PUB,
+        doc_id="t",
+    )
+    assert all(q.start > 60 for q in ex.quotes)
+    assert not [e for e in ex.events if e.type == "REQUEST"]

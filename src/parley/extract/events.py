@@ -56,6 +56,23 @@ PRONOUNS = frozenset(["it", "its", "they", "their", "he", "his", "she", "her", "
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 RECIPIENT_PREPS = frozenset({"with", "on", "against", "to", "at", "into"})
+# Objects that are themselves a request ("demanded a ceasefire", "urged restraint").
+REQUESTED_THINGS = frozenset(
+    [
+        "ceasefire",
+        "truce",
+        "release",
+        "withdrawal",
+        "halt",
+        "restraint",
+        "talks",
+        "negotiations",
+        "aid",
+        "help",
+        "support",
+        "meeting",
+    ]
+)
 # Verbs whose object noun is an act someone claims ("claimed capture of two towns").
 CLAIM_VERBS = frozenset(["claim", "announce", "report", "allege"])
 # Verbs whose object noun is an act being fought off: the report is a denial, not an event.
@@ -79,6 +96,7 @@ class Rule:
     needs_with: bool = False
     needs_place: bool = False
     needs_actor: bool = False
+    needs_complement: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +120,7 @@ def lexicon() -> tuple[tuple[Rule, ...], dict[str, tuple[str, ...]]]:
                     exclude_words=tuple(e.get("exclude_words", ())),
                     needs_with=e.get("needs_with", False),
                     needs_place=e.get("needs_place", False),
+                    needs_complement=e.get("needs_complement", False),
                     needs_actor=e.get("needs_actor", False),
                 )
             )
@@ -371,6 +390,36 @@ def _modality(trigger: Any, sent: Any, governor: Any | None) -> str:
     return "asserted"
 
 
+def _asks_for_something(verb: Any) -> bool:
+    """Return True when a verb of asking has what is asked for: "for"/"on" phrase, a "to" clause
+    or a "that" clause ("called for a truce", "urged Kyiv to accept", "demanded that…")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+        ):
+            return True  # "called on Kyiv to…", not "called … on Friday"
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+        if c.dep_ == "prt" and c.lower_ == "on":
+            return True
+        if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REQUESTED_THINGS:
+            return True
+    return False
+
+
+def _is_standing(verb: Any) -> bool:
+    """Return True for a demand or refusal told as a standing stance: present tense ("demands"),
+    or a perfect with "long"/"repeatedly" ("has long insisted")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod")}
+    return bool(aux & {"has", "have"}) and bool(aux & {"long", "repeatedly", "consistently", "always"})
+
+
 def _calls_a_party(verb: Any, index: MentionIndex) -> bool:
     """Return True for "Trump called Putin" (a phone call): the object is a party and nothing
     follows it that would make the verb name or urge ("called the strike a threat", "called on X to")."""
@@ -425,6 +474,10 @@ def find_events(
                     continue
             if rule.needs_place and not index.in_span(s0, e0, "place"):
                 continue
+            if rule.needs_complement and not _asks_for_something(tok):
+                continue
+            if rule.type in ("REQUEST", "REJECT") and _is_standing(tok):
+                continue  # "Moscow demands that…", "has long refused": a position, not an event
             governor = _speech_governor(tok)
             if pos == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in REPEL_VERBS:
                 break

@@ -57,7 +57,9 @@ ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
 
 def _headline_end(text: str) -> int:
     first, sep, rest = text.partition("\n")
-    if sep and rest.strip() and len(first) < HEADLINE_MAX and not first.rstrip().endswith((".", '"', "'")):
+    # a headline has no sentence-final stop, though it may end inside a quotation ('…a "Provocation"')
+    ending = first.rstrip().rstrip("\"'”’»")
+    if sep and rest.strip() and len(first) < HEADLINE_MAX and not ending.endswith((".", "?", "!")):
         return len(first)
     return 0
 
