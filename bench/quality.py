@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "dev": ROOT.parent / "shared" / "eval" / "dev",
     "heldout": ROOT / "tests" / "fixtures" / "eval",
+    "heldout2": ROOT / "tests" / "fixtures" / "eval2",
 }
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -62,7 +63,7 @@ def score_set(folder: Path, extractor: Any) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     """Print the scores of each set."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--set", choices=["dev", "heldout", "heldout2", "all"], default="all")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from parley.extract.extractor import Extractor
