@@ -176,3 +176,16 @@ def test_a_headline_ending_in_a_quotation_is_still_a_headline(extractor: Extract
     )
     assert all(q.start > 60 for q in ex.quotes)
     assert not [e for e in ex.events if e.type == "REQUEST"]
+
+
+def test_a_flagged_account_is_an_unverified_claim(extractor: Extractor) -> None:
+    flagged = run(
+        extractor,
+        "Ukraine's interior ministry said Russian strikes had killed 40 people in Kharkiv. "
+        "The figure could not be independently verified.",
+    )
+    assert [(c.claimant.ref, c.status) for c in flagged.claims] == [("Q212", "unverified")]
+    plain = run(
+        extractor, "Ukraine's interior ministry said Russian strikes had killed 40 people in Kharkiv."
+    )
+    assert [c.status for c in plain.claims] == ["claimed"]

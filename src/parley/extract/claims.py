@@ -52,6 +52,7 @@ class ClaimDraft:
     sent_start: int
     sent_end: int
     against: tuple[str, ...] = ()  # refs of the parties the claim is about (a capture's defender)
+    reported: bool = False  # read from a reported account (an indirect quote), not from an event
 
 
 def _state(actor: ActorRef) -> str:

@@ -50,6 +50,8 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE
 CAPTURE_LEMMAS = frozenset(
     ["capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm", "control"]
 )
+# Modal words that make reported content an intention, a demand or a possibility, not an account.
+NOT_ACCOUNT = frozenset(["would", "will", "must", "should", "could", "may", "might", "can", "shall"])
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
 ANCHOR_WORDS = ("talk", "meeting", "summit", "call", "visit", "negotiation")
@@ -62,6 +64,21 @@ def _headline_end(text: str) -> int:
     if sep and rest.strip() and len(first) < HEADLINE_MAX and not ending.endswith((".", "?", "!")):
         return len(first)
     return 0
+
+
+def _is_past_account(span: Any) -> bool:
+    """Return True when reported content tells what happened: a past-tense verb at its root, no
+    modal ("would", "must") over it."""
+    root = span.root
+    if any(c.lower_ in NOT_ACCOUNT for c in root.children if c.dep_ in ("aux", "auxpass")):
+        return False
+    if root.tag_ in ("VBD", "VBN"):
+        return True
+    return any(
+        c.lower_ in ("had", "has", "have", "was", "were")
+        for c in root.children
+        if c.dep_ in ("aux", "auxpass")
+    )
 
 
 def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
@@ -131,6 +148,7 @@ class _Run:
         self.text = document.text
         self.published = document.published or date.today()
         self.omap = document.offsets
+        self._mentions: list[Mention] = []
 
     def evidence(self, start: int, end: int, s_start: int, s_end: int) -> Evidence:
         rs, re_ = self.omap.span_to_raw(start, end)
@@ -152,6 +170,7 @@ class _Run:
         body_mentions = [
             m for m in mentions if m.start >= head and not any(a <= m.start < b for a, b in datelines)
         ]
+        self._mentions = body_mentions
         index = MentionIndex(body_mentions)
         dates = [d for d in find_dates(text, self.published) if d.start >= head]
         qspans = find_quotes(doc, body_mentions, headline_end=head)
@@ -425,6 +444,7 @@ class _Run:
                     against=tuple(a.ref for a in c.recipients),
                 )
             )
+        drafts.extend(self._reported_claims(qspans, sents, drafts))
         # one claim per (claimant, place/subject)
         unique: dict[tuple[str, str], claims_mod.ClaimDraft] = {}
         placed = {(d.claimant.ref, d.sentence_index) for d in drafts if d.place is not None}
@@ -436,6 +456,8 @@ class _Run:
         for d, status, disputers, _ in claims_mod.settle(
             list(unique.values()), sentences, speakers_by_sentence
         ):
+            if d.reported and status == "claimed":
+                continue  # an attributed account is a claim once disputed or flagged (FORMAT.md)
             out.append(
                 Claim(
                     claimant=d.claimant,
@@ -444,6 +466,42 @@ class _Run:
                     place=d.place,
                     disputed_by=tuple(disputers),
                     evidence=self.evidence(d.start, d.end, d.sent_start, d.sent_end),
+                )
+            )
+        return out
+
+    def _reported_claims(
+        self, qspans: list[Any], sents: list[Any], drafts: list[claims_mod.ClaimDraft]
+    ) -> list[claims_mod.ClaimDraft]:
+        """Return claim drafts for reported accounts of what happened ("the army said the RSF had
+        killed 2,000 civilians"): indirect quotes whose content is a past act, not an opinion, a
+        demand or an intention. They stay only when settling finds them disputed or flagged as
+        unverifiable (FORMAT.md: an attributed account is a claim then)."""
+        taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
+        index = MentionIndex(self._mentions)
+        out: list[claims_mod.ClaimDraft] = []
+        for q in qspans:
+            if q.direct or q.speaker is None:
+                continue
+            sent_i = next((i for i, s in enumerate(sents) if s.start_char <= q.start < s.end_char), None)
+            if sent_i is None or (q.speaker.ref, sent_i) in taken:
+                continue
+            span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not _is_past_account(span):
+                continue
+            places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
+            text = " ".join(q.text.split())
+            out.append(
+                claims_mod.ClaimDraft(
+                    claimant=q.speaker,
+                    subject=text[:CLAIM_SUBJECT_MAX],
+                    place=places[0] if places else None,
+                    sentence_index=sent_i,
+                    start=q.start,
+                    end=q.end,
+                    sent_start=sents[sent_i].start_char,
+                    sent_end=sents[sent_i].end_char,
+                    reported=True,
                 )
             )
         return out
