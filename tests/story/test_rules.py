@@ -168,3 +168,13 @@ def test_cluster_is_independent_of_arrival_order() -> None:
     assert one == two == [[1, 3], [2]]
     planned = _report(4, D, None, modality="planned")
     assert len(cluster([_report(1, D, None), planned])) == 2
+
+
+def test_an_undated_report_of_an_undated_article_has_a_window_that_meets_nothing() -> None:
+    from datetime import date
+
+    from parley.story.merge import window
+
+    first, last = window(None, None, None)
+    assert first == last == date.min
+    assert window(None, None, date(2025, 12, 29))[1] == date(2025, 12, 29)

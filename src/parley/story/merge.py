@@ -98,7 +98,9 @@ def window(day: date | None, precision: str | None, published: date | None) -> t
         return day, nxt - timedelta(days=1)
     if day is not None and precision == "year":
         return day, day.replace(month=12, day=31)
-    anchor = published or day or date.min
+    anchor = published or day
+    if anchor is None:
+        return date.min, date.min  # nothing dates it: a window that meets no dated report
     return anchor - timedelta(days=UNDATED_LOOKBACK_DAYS), anchor
 
 
