@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +138,9 @@ def test_timeline_filter_click_lands_on_the_sentence(
         page.click("#filters button[type=submit]")
     assert f"actor={actor}" in page.url
     ids = [int(x) for x in page.eval_on_selector_all(".lane .dot", "els => els.map(e => e.dataset.eventId)")]
-    expected = {e["id"] for e in client.get(f"/api/events?actor={actor}&limit=500").json()["items"] if e["date"]}
+    expected = {
+        e["id"] for e in client.get(f"/api/events?actor={actor}&limit=500").json()["items"] if e["date"]
+    }
     assert ids and set(ids) == expected
     shoot(page, shots, "timeline-actor")
     # Click an event and land on the highlighted sentence it came from.
