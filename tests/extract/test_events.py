@@ -189,3 +189,13 @@ def test_a_flagged_account_is_an_unverified_claim(extractor: Extractor) -> None:
         extractor, "Ukraine's interior ministry said Russian strikes had killed 40 people in Kharkiv."
     )
     assert [c.status for c in plain.claims] == ["claimed"]
+
+
+def test_a_stance_voiced_in_a_quote_is_a_position_of_its_speaker(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Antonio Guterres said on Friday that both sides must protect civilian infrastructure.",
+    )
+    assert ("Q311440", "humanitarian") in [(p.party.ref, p.issue) for p in ex.positions]
+    plain = run(extractor, "Antonio Guterres said on Friday that civilian infrastructure was damaged.")
+    assert not plain.positions, "a report of a fact states no stance"

@@ -50,6 +50,13 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE
 CAPTURE_LEMMAS = frozenset(
     ["capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm", "control"]
 )
+# Words by which quoted words state a stance rather than report a fact.
+STANCE_MARKERS = re.compile(
+    r"\b(must|should|needs? to|have to|has to|will not|won't|would not|cannot accept|refuses?|reject\w*|"
+    r"oppos\w*|insist\w*|demand\w*|wants?|ready to|willing to|committed to|condition|red line|"
+    r"unacceptable|never)\b",
+    re.IGNORECASE,
+)
 # Modal words that make reported content an intention, a demand or a possibility, not an account.
 NOT_ACCOUNT = frozenset(["would", "will", "must", "should", "could", "may", "might", "can", "shall"])
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
@@ -259,6 +266,7 @@ class _Run:
             )
             for p in find_positions(doc, body_mentions, quotes=[(q.start, q.end, q.speaker) for q in qspans])
         ]
+        positions.extend(self._quoted_stances(qspans, sents, positions))
         actors = self._actors(events, quotes, claims, positions)
         places = self._places(events, claims, body_mentions)
         return Extraction(
@@ -468,6 +476,33 @@ class _Run:
                     evidence=self.evidence(d.start, d.end, d.sent_start, d.sent_end),
                 )
             )
+        return out
+
+    def _quoted_stances(self, qspans: list[Any], sents: list[Any], found: list[Position]) -> list[Position]:
+        """Return positions voiced in quotes that the clause rules missed: a speaker saying what must,
+        should or will not happen on a negotiation issue ("Dujarric said both sides must protect
+        civilian infrastructure")."""
+        from parley.extract.positions import classify_issues
+
+        have = {(p.party.affiliation or p.party.ref, p.issue) for p in found}
+        out: list[Position] = []
+        for q in qspans:
+            if q.speaker is None or not STANCE_MARKERS.search(q.text):
+                continue
+            side = q.speaker.affiliation or q.speaker.ref
+            for issue in classify_issues(q.text):
+                if (side, issue) in have or (q.speaker.ref, issue) in have:
+                    continue
+                have.add((side, issue))
+                stance = " ".join(q.text.split())
+                out.append(
+                    Position(
+                        party=q.speaker,
+                        issue=issue,
+                        stance=stance[:CLAIM_SUBJECT_MAX],
+                        evidence=self.evidence(q.start, q.end, q.sentence_start, q.sentence_end),
+                    )
+                )
         return out
 
     def _reported_claims(
