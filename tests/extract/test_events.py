@@ -199,3 +199,9 @@ def test_a_stance_voiced_in_a_quote_is_a_position_of_its_speaker(extractor: Extr
     assert ("Q311440", "humanitarian") in [(p.party.ref, p.issue) for p in ex.positions]
     plain = run(extractor, "Antonio Guterres said on Friday that civilian infrastructure was damaged.")
     assert not plain.positions, "a report of a fact states no stance"
+
+
+def test_a_leaders_forces_act_for_his_state(extractor: Extractor) -> None:
+    ex = run(extractor, "Burhan said his forces had withdrawn from El Fasher.")
+    retreats = [e for e in ex.events if e.type == "RETREAT"]
+    assert retreats and retreats[0].actors[0].ref == "Q1049"

@@ -73,6 +73,23 @@ REQUESTED_THINGS = frozenset(
         "meeting",
     ]
 )
+# Nouns for a party's armed forces: whoever owns them, they act for the state.
+FORCE_NOUNS = frozenset(
+    [
+        "force",
+        "forces",
+        "troop",
+        "troops",
+        "army",
+        "military",
+        "unit",
+        "units",
+        "soldier",
+        "soldiers",
+        "fighter",
+        "fighters",
+    ]
+)
 # Verbs whose object noun is an act someone claims ("claimed capture of two towns").
 CLAIM_VERBS = frozenset(["claim", "announce", "report", "allege"])
 # Verbs whose object noun is an act being fought off: the report is a denial, not an event.
@@ -249,6 +266,18 @@ def _is_denial(trigger: Any, governor: Any) -> bool:
     return False
 
 
+def _state_of(actor: ActorRef) -> ActorRef:
+    """Return the state a person acts for (from the registry), else the actor itself."""
+    if actor.kind != "person" or not actor.affiliation:
+        return actor
+    from parley.kb.actors import default_registry
+
+    registry = default_registry()
+    entry = registry.get(actor.affiliation)
+    state = registry.resolve(entry.name) if entry is not None else None
+    return state or actor
+
+
 def _resolve_pronoun_subject(tok: Any, speaker: list[ActorRef], index: MentionIndex) -> list[ActorRef]:
     if tok.lower_ in PRONOUNS and speaker:
         return speaker
@@ -274,6 +303,12 @@ def _subject_of(verb: Any, index: MentionIndex, speaker: list[ActorRef]) -> list
                     if m and m.actor:
                         return [m.actor]
                 if child.lower_ in PRONOUNS or any(c.lower_ in PRONOUNS for c in child.children):
+                    if child.lemma_.lower() in FORCE_NOUNS:
+                        # "his forces withdrew": a leader's forces are his state's (FORMAT.md)
+                        owner = _resolve_pronoun_subject(
+                            next(c for c in child.children if c.lower_ in PRONOUNS), speaker, index
+                        )
+                        return [_state_of(a) for a in owner]
                     return _resolve_pronoun_subject(
                         child
                         if child.lower_ in PRONOUNS
