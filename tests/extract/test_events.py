@@ -205,3 +205,8 @@ def test_a_leaders_forces_act_for_his_state(extractor: Extractor) -> None:
     ex = run(extractor, "Burhan said his forces had withdrawn from El Fasher.")
     retreats = [e for e in ex.events if e.type == "RETREAT"]
     assert retreats and retreats[0].actors[0].ref == "Q1049"
+
+
+def test_the_reporter_of_an_unattributed_killing_is_not_its_attacker(extractor: Extractor) -> None:
+    ex = run(extractor, "Vitali Klitschko said two people were killed in Kyiv overnight.")
+    assert not [e for e in ex.events if e.type == "ASSAULT" and e.actors[0].name == "Vitali Klitschko"]

@@ -231,6 +231,8 @@ class _Run:
                 by_ref.setdefault(a.ref, a)  # one entry per actor, whichever way it was named
             actors = tuple(by_ref.values())
             if not actors:
+                if c.modality == "claimed":
+                    kept.append((i, c))  # no event without a party, but still a party's claim
                 continue
             if c.type == "ASSAULT" and len(actors) < 2 and c.place is None and c.modality == "asserted":
                 continue  # an attack with neither a target nor a place is a passing mention
