@@ -210,3 +210,10 @@ def test_a_leaders_forces_act_for_his_state(extractor: Extractor) -> None:
 def test_the_reporter_of_an_unattributed_killing_is_not_its_attacker(extractor: Extractor) -> None:
     ex = run(extractor, "Vitali Klitschko said two people were killed in Kyiv overnight.")
     assert not [e for e in ex.events if e.type == "ASSAULT" and e.actors[0].name == "Vitali Klitschko"]
+
+
+def test_rejecting_is_rejecting_something_proposed(extractor: Extractor) -> None:
+    rejected = run(extractor, "Russia rejected the European counter-proposal on Monday.")
+    assert [e.actors[0].ref for e in rejected.events if e.type == "REJECT"] == ["Q159"]
+    declined = run(extractor, "Asked about it on Monday, Dmitry Peskov declined to give details.")
+    assert not [e for e in declined.events if e.type == "REJECT"]
