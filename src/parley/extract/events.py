@@ -555,9 +555,9 @@ def find_events(
                     break
                 if rule.needs_actor and not actors:
                     break
-            if not actors and speaker and rule.type in ("AGREE", "RETREAT"):
+            if not actors and speaker and rule.type in ("RETREAT",):
                 actors = speaker[:1]
-            if not actors and not recipients and not (speaker and rule.type == "ASSAULT"):
+            if not actors and not recipients and not (speaker and rule.type in ("ASSAULT", "AGREE")):
                 break  # (an unnamed attack a party reports is kept: it is that party's claim)
             mode = _mode(rule, clause_text if pos == "VERB" else sent_text, weapon_modes)
             modality = _modality(tok, sent, governor)
