@@ -217,3 +217,16 @@ def test_rejecting_is_rejecting_something_proposed(extractor: Extractor) -> None
     assert [e.actors[0].ref for e in rejected.events if e.type == "REJECT"] == ["Q159"]
     declined = run(extractor, "Asked about it on Monday, Dmitry Peskov declined to give details.")
     assert not [e for e in declined.events if e.type == "REJECT"]
+
+
+def test_retellings_of_one_meeting_are_one_event_with_every_detail(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Donald Trump held talks with Volodymyr Zelenskyy on December 28. "
+        "Trump met Zelenskyy at his residence in Florida.",
+        published=date(2025, 12, 29),
+    )
+    consults = [e for e in ex.events if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert consults[0].date is not None and consults[0].date.value == date(2025, 12, 28)
+    assert consults[0].place is not None and consults[0].place.name == "Florida"

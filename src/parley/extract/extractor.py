@@ -103,6 +103,47 @@ def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
     )
 
 
+def _merge_retellings(events: list[Event]) -> list[Event]:
+    """Return the events with retellings of one happening in the same article merged into one.
+
+    News tells the same meeting or strike several times ("Trump's December 28 talks with
+    Zelenskyy", later "the meeting at Trump's Florida residence"): reports of one type and
+    modality whose parties overlap and whose date, place and mode do not conflict are one event,
+    which keeps the first evidence and every detail any of them gives.
+    """
+    out: list[Event] = []
+    for ev in events:
+        refs = {a.ref for a in ev.actors}
+        for k, kept in enumerate(out):
+            kept_refs = {a.ref for a in kept.actors}
+            if (
+                kept.type != ev.type
+                or kept.modality != ev.modality
+                or not (refs <= kept_refs or kept_refs <= refs)
+                or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
+                or _conflict(kept.place and kept.place.ref, ev.place and ev.place.ref)
+                or _conflict(kept.mode, ev.mode)
+            ):
+                continue
+            actors = {a.ref: a for a in (*kept.actors, *ev.actors)}
+            out[k] = replace(
+                kept,
+                actors=tuple(actors.values()),
+                date=kept.date or ev.date,
+                place=kept.place or ev.place,
+                mode=kept.mode or ev.mode,
+            )
+            break
+        else:
+            out.append(ev)
+    return out
+
+
+def _conflict(a: object, b: object) -> bool:
+    """Return True when two known values differ (an unknown value conflicts with nothing)."""
+    return a is not None and b is not None and a != b
+
+
 class Extractor:
     """Loads models once; extracts records from documents."""
 
@@ -258,6 +299,7 @@ class _Run:
             )
             kept.append((i, c))
 
+        events = _merge_retellings(events)
         claims = self._claims(kept, quotes, qspans, sents, sentences, speakers_by_sentence)
         positions = [
             Position(
