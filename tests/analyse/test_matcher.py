@@ -64,3 +64,22 @@ def test_the_demonym_capital_is_a_place(nlp, finder) -> None:  # type: ignore[no
     found = mentions(nlp, finder, "Drones struck the Ukrainian capital overnight.")
     places = [m for m in found if m.kind == "place"]
     assert places and places[0].text == "the Ukrainian capital" and places[0].place.geonameid == 703448
+
+
+def test_places_resolve_near_the_articles_other_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia said its forces had taken Kupiansk in the Kharkiv region and most of Pokrovsk "
+        "in the Donetsk region."
+    )
+    pokrovsk = [m.place for m in mentions(nlp, finder, text) if m.kind == "place" and m.text == "Pokrovsk"]
+    assert pokrovsk and pokrovsk[0] is not None and abs(pokrovsk[0].lat - 48.28) < 0.2
+
+
+def test_seats_of_government_seas_titles_and_demonyms_are_not_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders met at the White House. Drones flew over the Red Sea. "
+        "Air Marshal A.K. Bharti spoke about Indian-administered Kashmir and the Middle East."
+    )
+    names = [m.text for m in mentions(nlp, finder, text) if m.kind == "place"]
+    assert "White House" not in names and "Red Sea" not in names
+    assert not {"Marshal", "Indian-", "East"} & set(names)

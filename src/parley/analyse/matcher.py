@@ -9,6 +9,7 @@ locative preposition makes them places ("talks in Moscow").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -62,6 +63,8 @@ DIRECTIONS = frozenset(
 )
 # Generic words that follow a place name to make a region: tried as part of the span.
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
+# Last words of a water body's name: seas and rivers are not places (FORMAT.md).
+WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
 # Place words that are never places on their own, however the gazetteer spells them.
 NOT_PLACES = frozenset(
     norm(w)
@@ -83,8 +86,8 @@ NOT_PLACE_ENTS = frozenset(
         "LANGUAGE",
     }
 )
-# Feature codes the article's `places` leave out (FORMAT.md: countries are not places).
-COUNTRY_FEATURES = ("A.PCL",)
+# Feature codes the article's `places` leave out (FORMAT.md: countries, seas and rivers are not places).
+NOT_PLACE_FEATURES = ("A.PCL", "H.")
 # Alias or folded matches on names this short are coincidences ("On" → Oni) unless spelt exactly.
 MIN_FUZZY_LEN = 5
 # Titles that precede a person's name; they are not part of the name.
@@ -237,6 +240,10 @@ class MentionFinder:
             return None
         if first.ent_type_ == "PERSON" and _entity_length(first) > 1:
             return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
+        if first.lower_ in TITLE_WORDS or first.lower_ in DIRECTIONS or first.lower_ in ("middle", "far"):
+            return None  # "Air Marshal", "the East": titles and compass words name no town
+        if self.registry.state_for_demonym(first.text.rstrip("-")) is not None:
+            return None  # "Indian-administered": a demonym, whatever town shares its spelling
         n_tok = len(tokens)
         for length in range(min(5, n_tok - i), 0, -1):
             span = tokens[i : i + length]
@@ -254,6 +261,10 @@ class MentionFinder:
             text = self._text[start:end]
             if norm(text) in NOT_PLACES:
                 continue
+            if span[-1].lower_ in WATER_WORDS and not (
+                i + length < n_tok and tokens[i + length].lower_ in REGION_WORDS
+            ):
+                return None  # "the Red Sea" is water (FORMAT.md), "Red Sea state" a region
             if self.gazetteer.has_name(text):
                 # extend with a following region word ("Donetsk region")
                 j = i + length
@@ -302,7 +313,7 @@ class MentionFinder:
                 actor = mention.actor
                 if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
                     country = self._is_country(mention.text)
-                    if not country and self.gazetteer.has_name(mention.text):
+                    if not country and not self._is_seat(mention) and self.gazetteer.has_name(mention.text):
                         # "talks in Moscow": the capital is a place, not the government
                         place_spans.append((self._text[tok.idx : mention.end], tok.idx, mention.end, i))
                         i = nxt
@@ -335,6 +346,16 @@ class MentionFinder:
             return None
         start, end = tokens[i].idx, tokens[i + 2].idx + len(tokens[i + 2].text)
         return state.metonyms[0], start, end, i  # by the registry's convention the capital comes first
+
+    def _is_seat(self, mention: Mention) -> bool:
+        """Return True for a seat of government the registry writes with "the" ("the White House",
+        "the Kremlin"): a building that stands for a government, not a town a map can show, whatever
+        hamlet shares its name."""
+        entry = self.registry.get(mention.actor.id) if mention.actor and mention.actor.id else None
+        name = norm(mention.text.removeprefix("the "))
+        return entry is not None and any(
+            m.lower().startswith("the ") and norm(m[4:]) == name for m in entry.metonyms
+        )
 
     def states_by_iso2(self) -> dict[str, ActorRef]:
         """Return the state actor for each ISO 3166 alpha-2 code the registry knows."""
@@ -439,32 +460,43 @@ class MentionFinder:
         return spans
 
     def _resolve_places(self, spans: list[tuple[str, int, int, int]], actors: list[Mention]) -> list[Mention]:
-        """Return place mentions, resolved with the article's context (countries, other places)."""
+        """Return place mentions, resolved with the article's context.
+
+        The countries in focus are those of the article's other places, most frequent first, then
+        those of the states it names; each name is then resolved near the other places (never near
+        itself), so "Pokrovsk" beside Kupiansk and Donetsk region is the Donetsk-oblast town even
+        in a story that names Russia first.
+        """
         if not spans:
             return []
         from parley.kb.gazetteer import PlaceContext
 
-        countries: list[str] = []
+        named: list[str] = []
         for m in actors:
             iso = getattr(self.registry.get(m.actor.id) if m.actor and m.actor.id else None, "iso2", None)
-            if iso and iso not in countries:
-                countries.append(iso)
+            if iso and iso not in named:
+                named.append(iso)
         first = {
-            text: self.gazetteer.resolve(text, context=PlaceContext(countries=tuple(countries)))
+            text: self.gazetteer.resolve(text, context=PlaceContext(countries=tuple(named)))
             for text, *_ in spans
         }
-        points = tuple((p.lat, p.lon) for p in first.values() if p is not None and p.lat is not None)
-        admin1 = tuple(
-            (p.country, p.admin1) for p in first.values() if p is not None and p.country and p.admin1
+        by_country = Counter(p.country for p in first.values() if p is not None and p.country)
+        countries = tuple(
+            [c for c, _ in by_country.most_common()] + [c for c in named if c not in by_country]
         )
-        ctx = PlaceContext(countries=tuple(countries), admin1=admin1, points=points)
         resolved: dict[str, PlaceRef | None] = {}
         out = []
         for text, s, e, _ in spans:
             if text not in resolved:
+                others = [p for t, p in first.items() if t != text and p is not None]
+                ctx = PlaceContext(
+                    countries=countries,
+                    admin1=tuple((p.country, p.admin1) for p in others if p.country and p.admin1),
+                    points=tuple((p.lat, p.lon) for p in others if p.lat is not None and p.lon is not None),
+                )
                 resolved[text] = self.gazetteer.resolve(text, context=ctx)
             place = resolved[text]
-            if place is None or (place.feature or "").startswith(COUNTRY_FEATURES):
+            if place is None or (place.feature or "").startswith(NOT_PLACE_FEATURES):
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
                 continue
