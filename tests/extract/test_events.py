@@ -230,3 +230,21 @@ def test_retellings_of_one_meeting_are_one_event_with_every_detail(extractor: Ex
     assert len(consults) == 1
     assert consults[0].date is not None and consults[0].date.value == date(2025, 12, 28)
     assert consults[0].place is not None and consults[0].place.name == "Florida"
+
+
+def test_a_denial_naming_no_town_still_disputes_the_capture_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Thursday that its forces had captured Pokrovsk and Myrnohrad. "
+        "Ukraine's General Staff said its units were still fighting in the two towns.",
+    )
+    statuses = {c.place.name: c.status for c in ex.claims if c.place}
+    assert statuses == {"Pokrovsk": "disputed", "Myrnohrad": "disputed"}
+    assert not [c for c in ex.claims if c.claimant.ref == "Q212"], "the denial is no claim of its own"
+
+
+def test_a_capture_claimed_by_a_general_is_his_claim_not_also_his_states(extractor: Extractor) -> None:
+    ex = run(
+        extractor, "Russia's top general, Valery Gerasimov, claimed that Russian forces had taken Kupiansk."
+    )
+    assert [c.claimant.name for c in ex.claims] == ["Valery Gerasimov"]

@@ -25,7 +25,7 @@ UNVERIFIED = re.compile(
 # Words by which a party rejects another's account.
 DENIAL = re.compile(
     r"\b(den(y|ied|ies|ial)|untrue|false|fabricat\w*|fake|refut\w*|rejected the claim|dismissed the claim|"
-    r"beat(en)? back|repel\w*|repuls\w*|still (holding|holds|hold|in control|controls)|"
+    r"beat(en)? back|repel\w*|repuls\w*|still (holding|holds|hold|in control|controls|fighting|defending)|"
     r"remain(s|ed)? in control|not aware of)\b",
     re.IGNORECASE,
 )
@@ -36,7 +36,12 @@ ADMISSION = re.compile(
 # How many sentences after a claim an unattributed verification disclaimer still refers to it.
 VERIFY_WINDOW = 4
 
-SUBJECT_BY_TYPE = {"ASSAULT": "capture of {place}", "AGREE": "agreement"}
+# A denial a few sentences after a claim may refer to it without naming the place ("the claim",
+# "the two towns", "it"); beyond this many sentences it must name the place.
+ANAPHOR_WINDOW = 3
+ANAPHOR = re.compile(
+    r"\b(it|this|that|claims?|reports?|towns?|city|village|statements?|allegations?)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -75,8 +80,8 @@ def settle(
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
-            same_topic = (place_key and place_key in norm(text)) or (
-                i == d.sentence_index + 1 and " it" in text
+            same_topic = bool(place_key and place_key in norm(text)) or (
+                d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW and bool(ANAPHOR.search(text))
             )
             if not same_topic:
                 continue

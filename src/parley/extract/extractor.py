@@ -498,6 +498,9 @@ class _Run:
             )
         drafts.extend(self._reported_claims(qspans, sents, drafts))
         # one claim per (claimant, place/subject)
+        # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
+        people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
+        drafts = [d for d in drafts if (d.subject, d.claimant.ref) not in people]
         unique: dict[tuple[str, str], claims_mod.ClaimDraft] = {}
         placed = {(d.claimant.ref, d.sentence_index) for d in drafts if d.place is not None}
         for d in drafts:
@@ -566,8 +569,8 @@ class _Run:
             if sent_i is None or (q.speaker.ref, sent_i) in taken:
                 continue
             span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is None or not _is_past_account(span):
-                continue
+            if span is None or not _is_past_account(span) or claims_mod.DENIAL.search(q.text):
+                continue  # not an account of an act; a denial disputes another claim instead
             places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
             text = " ".join(q.text.split())
             out.append(
