@@ -54,7 +54,7 @@ CAPTURE_LEMMAS = frozenset(
 STANCE_MARKERS = re.compile(
     r"\b(must|should|needs? to|have to|has to|will not|won't|would not|cannot accept|refuses?|reject\w*|"
     r"oppos\w*|insist\w*|demand\w*|wants?|ready to|willing to|committed to|condition|red line|"
-    r"unacceptable|never)\b",
+    r"unacceptable|never|would|will)\b",
     re.IGNORECASE,
 )
 # Modal words that make reported content an intention, a demand or a possibility, not an account.
