@@ -248,3 +248,9 @@ def test_a_capture_claimed_by_a_general_is_his_claim_not_also_his_states(extract
         extractor, "Russia's top general, Valery Gerasimov, claimed that Russian forces had taken Kupiansk."
     )
     assert [c.claimant.name for c in ex.claims] == ["Valery Gerasimov"]
+
+
+def test_saying_another_party_broke_the_truce_is_an_accusation(extractor: Extractor) -> None:
+    ex = run(extractor, "Pakistan said on Sunday that India had violated the ceasefire.")
+    accuse = [(e.actors[0].ref, e.actors[1].ref, e.mode) for e in ex.events if e.type == "ACCUSE"]
+    assert accuse == [("Q843", "Q668", "allege")]

@@ -57,6 +57,12 @@ STANCE_MARKERS = re.compile(
     r"unacceptable|never|would|will)\b",
     re.IGNORECASE,
 )
+# Words of a breach or of blame inside reported speech: the speaker accuses the party it names.
+ACCUSATION = re.compile(
+    r"\b(violat\w*|breach\w*|was behind|were behind|responsible for|to blame|aggress\w*|war crimes?|"
+    r"atrocit\w*|genocide|ethnic cleansing|massacre\w*|terroris\w*)\b",
+    re.IGNORECASE,
+)
 # Modal words that make reported content an intention, a demand or a possibility, not an account.
 NOT_ACCOUNT = frozenset(["would", "will", "must", "should", "could", "may", "might", "can", "shall"])
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
@@ -262,6 +268,7 @@ class _Run:
         self._date_events(candidates, dates)
         self._add_defenders(candidates)
         candidates.extend(self._allegations(candidates, dates))
+        candidates.extend(self._reported_accusations(qspans, sents, candidates, dates, index))
         events: list[Event] = []
         kept: list[tuple[int, EventCandidate]] = []
         for i, c in candidates:
@@ -357,6 +364,46 @@ class _Run:
             target = self._anchor_date(candidates, d.anchor)
             if target is not None:
                 c.date = resolve_anchor(d, target)
+
+    def _reported_accusations(
+        self,
+        qspans: list[Any],
+        sents: list[Any],
+        candidates: list[tuple[int, EventCandidate]],
+        dates: list[Any],
+        index: MentionIndex,
+    ) -> list[tuple[int, EventCandidate]]:
+        """Return ACCUSE events for breaches a party says another committed ("Pakistan said Indian
+        forces had violated the ceasefire"): an allegation is an accusation by the one who makes it."""
+        have = {(c.type, tuple(a.ref for a in c.actors[:1] + c.recipients[:1])) for _, c in candidates}
+        out: list[tuple[int, EventCandidate]] = []
+        for q in qspans:
+            if q.direct or q.speaker is None or not ACCUSATION.search(q.text):
+                continue
+            sent_i = next((i for i, s in enumerate(sents) if s.start_char <= q.start < s.end_char), None)
+            if sent_i is None:
+                continue
+            side = q.speaker.affiliation or q.speaker.ref
+            accused = [
+                m.actor
+                for m in index.in_span(q.start, q.end, "actor")
+                if m.actor and (m.actor.affiliation or m.actor.ref) != side and m.actor.ref != q.speaker.ref
+            ]
+            if not accused or ("ACCUSE", (q.speaker.ref, accused[0].ref)) in have:
+                continue
+            have.add(("ACCUSE", (q.speaker.ref, accused[0].ref)))
+            sent = sents[sent_i]
+            trigger = sent.doc.char_span(q.start, q.end, alignment_mode="expand").root
+            acc = EventCandidate(
+                type="ACCUSE", mode="allege", trigger=trigger, actors=[q.speaker], recipients=accused[:1],
+                place=None, modality="asserted", attributed_to=None, sent_start=sent.start_char,
+                sent_end=sent.end_char,
+            )  # fmt: skip
+            stated = self._statement_dates(acc, dates)
+            if stated and stated[-1].value is not None:
+                acc.date = stated[-1].value
+            out.append((sent_i, acc))
+        return out
 
     def _allegations(
         self, candidates: list[tuple[int, EventCandidate]], dates: list[Any]
