@@ -633,7 +633,8 @@ class _Finder:
 
     def _stance_text(self, clause: Sequence[Token]) -> str:
         """Return the clause text, trimmed to MAX_STANCE_WORDS around its first issue term."""
-        words = " ".join(t.text for t in clause if not t.is_space).split()
+        # the text as written (punctuation stays attached), not tokens joined by spaces
+        words = "".join(t.text_with_ws for t in clause if not t.is_space).split()
         if len(words) <= MAX_STANCE_WORDS:
             return " ".join(words)
         joined = " ".join(words)
