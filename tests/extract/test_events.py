@@ -254,3 +254,13 @@ def test_saying_another_party_broke_the_truce_is_an_accusation(extractor: Extrac
     ex = run(extractor, "Pakistan said on Sunday that India had violated the ceasefire.")
     accuse = [(e.actors[0].ref, e.actors[1].ref, e.mode) for e in ex.events if e.type == "ACCUSE"]
     assert accuse == [("Q843", "Q668", "allege")]
+
+
+def test_cutting_ties_is_a_sanction_and_scrambling_jets_mobilises(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "On Tuesday, Sudan cut diplomatic ties with the United Arab Emirates. "
+        "Poland scrambled fighter jets during the attack.",
+    )
+    kinds = {(e.type, e.actors[0].ref) for e in ex.events}
+    assert ("SANCTION", "Q1049") in kinds and ("MOBILIZE", "Q36") in kinds
