@@ -264,3 +264,14 @@ def test_cutting_ties_is_a_sanction_and_scrambling_jets_mobilises(extractor: Ext
     )
     kinds = {(e.type, e.actors[0].ref) for e in ex.events}
     assert ("SANCTION", "Q1049") in kinds and ("MOBILIZE", "Q36") in kinds
+
+
+def test_an_asserted_act_takes_the_day_its_paragraph_names(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "On Tuesday, Israel struck Rafah. Israel then hit targets in Gaza City.\n\n"
+        "Russia said its forces had taken Siversk.",
+    )
+    dated = {e.place.name: e.date.value if e.date else None for e in ex.events if e.place}
+    assert dated.get("Gaza") == date(2025, 12, 9), dated
+    assert dated.get("Siversk") is None, "a party's account borrows no date from another paragraph"

@@ -44,8 +44,6 @@ DATELINE = re.compile(
     r"(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?(?:, \d{4})?){0,2}"  # ", Sudan", ", January 9"
     r"(?: \([^)]{1,40}\))?\s*[-–—:]\s"  # "(Reuters)" and the dash
 )
-# Event types whose trigger is a statement that is itself the act: the statement's date dates them.
-STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
 # Verbs of taking a place: a claimed act of one of these is "capture of <place>", else "attack on".
 CAPTURE_LEMMAS = frozenset(
     ["capture", "take", "seize", "fall", "occupy", "overrun", "liberate", "enter", "storm", "control"]
@@ -350,7 +348,7 @@ class _Run:
             if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
                 # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
                 in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
-            if not in_clause and c.type in STATEMENT_TYPES and c.modality == "asserted":
+            if not in_clause and c.modality == "asserted":
                 in_clause = self._statement_dates(c, usable)
             if not in_clause:
                 continue
@@ -444,9 +442,10 @@ class _Run:
         return out
 
     def _statement_dates(self, c: EventCandidate, dates: list[Any]) -> list[Any]:
-        """Return the date of a statement that is itself the act (a threat, a demand, an accusation):
-        the date in its sentence, else the last day named earlier in its paragraph ("On Monday,
-        Burhan said … He vowed that the army would fight on")."""
+        """Return the date of an act the outlet tells as fact whose own clause names no day: a day
+        in its sentence, else the last day named earlier in its paragraph, since news keeps the
+        day of a paragraph until it names another ("On Monday, Burhan said … He vowed that the
+        army would fight on"). A party's account (claimed) keeps no borrowed date."""
         same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
         if same_sentence:
             return same_sentence
