@@ -60,10 +60,6 @@ class ClaimDraft:
     reported: bool = False  # read from a reported account (an indirect quote), not from an event
 
 
-def _state(actor: ActorRef) -> str:
-    return actor.affiliation or actor.ref
-
-
 def settle(
     drafts: Sequence[ClaimDraft],
     sentences: Sequence[tuple[int, int, str]],
@@ -75,7 +71,7 @@ def settle(
         disputers: list[ActorRef] = []
         denial_sents: list[int] = []
         place_key = norm(d.place.name) if d.place else None
-        claimant_side = _state(d.claimant)
+        claimant_side = d.claimant.side
         confirmed = False
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
@@ -86,13 +82,13 @@ def settle(
             if not same_topic:
                 continue
             for actor in speakers_by_sentence.get(i, []):
-                if _state(actor) == claimant_side or actor.ref == d.claimant.ref:
+                if actor.side == claimant_side or actor.ref == d.claimant.ref:
                     continue
                 if DENIAL.search(text):
                     if actor not in disputers:
                         disputers.append(actor)
                         denial_sents.append(i)
-                elif ADMISSION.search(text) and (not d.against or _state(actor) in d.against):
+                elif ADMISSION.search(text) and (not d.against or actor.side in d.against):
                     confirmed = True
         flagged = any(
             UNVERIFIED.search(text)

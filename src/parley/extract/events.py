@@ -403,8 +403,7 @@ def _mode(rule: Rule, clause_text: str, weapon_modes: dict[str, tuple[str, ...]]
     return rule.mode
 
 
-def _modality(trigger: Any, sent: Any, governor: Any | None) -> str:
-    lowered = sent.text.lower()
+def _modality(trigger: Any, lowered: str, governor: Any | None) -> str:
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "mark", "advmod")}
     if trigger.dep_ in ("xcomp",) and trigger.head.i != trigger.i:
         aux |= {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")} | {
@@ -480,6 +479,7 @@ def find_events(
     rules, weapon_modes = lexicon()
     out: list[EventCandidate] = []
     sent_text = sent.text
+    low = _words(sent_text)  # once per sentence: every rule's word checks read it
     for tok in sent:
         if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
@@ -492,7 +492,6 @@ def find_events(
             clause_text = sent_text[
                 clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
             ]
-            low = _words(sent_text)
             if rule.require_words and not any(w in low for w in rule.require_words):
                 continue
             if rule.exclude_words and any(w in low for w in rule.exclude_words):
@@ -560,7 +559,7 @@ def find_events(
             if not actors and not recipients and not (speaker and rule.type in ("ASSAULT", "AGREE")):
                 break  # (an unnamed attack a party reports is kept: it is that party's claim)
             mode = _mode(rule, clause_text if pos == "VERB" else sent_text, weapon_modes)
-            modality = _modality(tok, sent, governor)
+            modality = _modality(tok, low, governor)
             if modality == "claimed" and governor is None:
                 speaker = speaker or []
             out.append(

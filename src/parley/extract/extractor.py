@@ -8,6 +8,7 @@ and returns an :class:`~parley.model.Extraction` whose evidence offsets point in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -90,6 +91,12 @@ def _is_past_account(span: Any) -> bool:
         for c in root.children
         if c.dep_ in ("aux", "auxpass")
     )
+
+
+def _sentence_index(sents: list[Any], pos: int) -> int | None:
+    """Return the index of the sentence that holds character ``pos``, or None."""
+    i = bisect_right([sent.start_char for sent in sents], pos) - 1
+    return i if i >= 0 and pos < sents[i].end_char else None
 
 
 def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
@@ -200,7 +207,7 @@ class _Run:
         self.text = document.text
         self.published = document.published or date.today()
         self.omap = document.offsets
-        self._mentions: list[Mention] = []
+        self._index = MentionIndex([])
 
     def evidence(self, start: int, end: int, s_start: int, s_end: int) -> Evidence:
         rs, re_ = self.omap.span_to_raw(start, end)
@@ -222,8 +229,7 @@ class _Run:
         body_mentions = [
             m for m in mentions if m.start >= head and not any(a <= m.start < b for a, b in datelines)
         ]
-        self._mentions = body_mentions
-        index = MentionIndex(body_mentions)
+        index = self._index = MentionIndex(body_mentions)
         dates = [d for d in find_dates(text, self.published) if d.start >= head]
         qspans = find_quotes(doc, body_mentions, headline_end=head)
         sents = [s for s in doc.sents if s.end_char > head and s.text.strip()]
@@ -247,9 +253,9 @@ class _Run:
                 )
             )
             if q.speaker is not None:
-                for i, s in enumerate(sents):
-                    if s.start_char <= q.start < s.end_char:
-                        speakers_by_sentence.setdefault(i, []).append(q.speaker)
+                held_by = _sentence_index(sents, q.start)
+                if held_by is not None:
+                    speakers_by_sentence.setdefault(held_by, []).append(q.speaker)
         for i, s in enumerate(sents):  # the first named actor of a sentence speaks for it too
             first = next((m.actor for m in index.in_span(s.start_char, s.end_char, "actor") if m.actor), None)
             if first is not None and first not in speakers_by_sentence.get(i, []):
@@ -378,14 +384,14 @@ class _Run:
         for q in qspans:
             if q.direct or q.speaker is None or not ACCUSATION.search(q.text):
                 continue
-            sent_i = next((i for i, s in enumerate(sents) if s.start_char <= q.start < s.end_char), None)
+            sent_i = _sentence_index(sents, q.start)
             if sent_i is None:
                 continue
-            side = q.speaker.affiliation or q.speaker.ref
+            side = q.speaker.side
             accused = [
                 m.actor
                 for m in index.in_span(q.start, q.end, "actor")
-                if m.actor and (m.actor.affiliation or m.actor.ref) != side and m.actor.ref != q.speaker.ref
+                if m.actor and m.actor.side != side and m.actor.ref != q.speaker.ref
             ]
             if not accused or ("ACCUSE", (q.speaker.ref, accused[0].ref)) in have:
                 continue
@@ -418,8 +424,8 @@ class _Run:
             speaker = c.attributed_to
             if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors:
                 continue
-            side = speaker.affiliation or speaker.ref
-            accused = [a for a in c.actors if (a.affiliation or a.ref) != side and a.ref != speaker.ref]
+            side = speaker.side
+            accused = [a for a in c.actors if a.side != side and a.ref != speaker.ref]
             if not accused or (speaker.ref, accused[0].ref) in seen:
                 continue
             seen.add((speaker.ref, accused[0].ref))
@@ -492,7 +498,7 @@ class _Run:
             state = states.get(c.place.country)
             if state is None:
                 continue
-            sides = {a.affiliation or a.ref for a in c.actors}
+            sides = {a.side for a in c.actors}
             if state.ref not in sides and state not in c.actors:
                 c.recipients.append(state)
 
@@ -577,12 +583,12 @@ class _Run:
         civilian infrastructure")."""
         from parley.extract.positions import classify_issues
 
-        have = {(p.party.affiliation or p.party.ref, p.issue) for p in found}
+        have = {(p.party.side, p.issue) for p in found}
         out: list[Position] = []
         for q in qspans:
             if q.speaker is None or not STANCE_MARKERS.search(q.text):
                 continue
-            side = q.speaker.affiliation or q.speaker.ref
+            side = q.speaker.side
             for issue in classify_issues(q.text):
                 if (side, issue) in have or (q.speaker.ref, issue) in have:
                     continue
@@ -606,12 +612,12 @@ class _Run:
         demand or an intention. They stay only when settling finds them disputed or flagged as
         unverifiable (FORMAT.md: an attributed account is a claim then)."""
         taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
-        index = MentionIndex(self._mentions)
+        index = self._index
         out: list[claims_mod.ClaimDraft] = []
         for q in qspans:
             if q.direct or q.speaker is None:
                 continue
-            sent_i = next((i for i, s in enumerate(sents) if s.start_char <= q.start < s.end_char), None)
+            sent_i = _sentence_index(sents, q.start)
             if sent_i is None or (q.speaker.ref, sent_i) in taken:
                 continue
             span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -103,6 +103,11 @@ class ActorRef:
         """Return the reference used in records: the QID, else the name."""
         return self.id or self.name
 
+    @property
+    def side(self) -> str:
+        """Return the reference of the party this actor acts for: its affiliation, else itself."""
+        return self.affiliation or self.ref
+
 
 @dataclass(frozen=True)
 class PlaceRef:
