@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.parley-installed
 DB ?= parley.db
 
-.PHONY: demo test install lint clean-venv
+.PHONY: demo test install lint quality clean-venv
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
+
+# Scores on every evaluation set found here: the team's sets, real-news dev and test, public sets.
+quality: $(STAMP)
+	$(BIN)/python bench/quality.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,30 +1,67 @@
-"""Scores Parley's extractor with the shared scorer on the dev set and the team's held-out articles.
+"""Scores Parley's extractor with the shared scorer on every evaluation set found on this machine.
 
-    .venv/bin/python bench/quality.py [--json] [--set dev|heldout|all]
+    .venv/bin/python bench/quality.py [--set NAME ...] [--json] [--errors NAME]
+    make quality
 
-Loads the model once, extracts every article of each set, writes the records to a temporary
-folder and runs ../shared/eval/score.py on it. The figures go into the issue notes; the
-held-out floors are pinned in tests/extract/quality_floors.json.
+The sets, in the order printed:
+- ``dev``: ../shared/eval/dev (the seed article and four team articles);
+- ``heldout``, ``heldout2``: the team's held-out articles in tests/fixtures/;
+- ``realnews-dev``, ``realnews-test``: the real-news corpus (eval/realnews/), split by its manifest.
+  Its texts are not in the repository; eval/realnews/README.md says how to bring them back. Texts
+  that are missing or differ from the manifest's sha256 are left out, and the line says how many;
+- each public set prepared under eval/public/NAME (bench/public_sets.py), scored only on the
+  categories it annotates (its CATEGORIES file).
+
+A set whose texts are missing gets one line saying so, and the report goes on. ``--errors NAME``
+lists what was missed and what was spurious, article by article, for any set but ``realnews-test``:
+the test split is only ever scored, so that nobody tunes a rule on its errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
 import importlib.util
+import io
 import json
+import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {
-    "dev": ROOT.parent / "shared" / "eval" / "dev",
-    "heldout": ROOT / "tests" / "fixtures" / "eval",
-    "heldout2": ROOT / "tests" / "fixtures" / "eval2",
-}
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+SCORER = SHARED_EVAL / "score.py"
+REALNEWS = ROOT / "eval" / "realnews"
+PUBLIC = ROOT / "eval" / "public"
+ALL_CATEGORIES = (
+    "actors",
+    "places",
+    "events",
+    "events+date",
+    "quotes",
+    "quotes+speaker",
+    "claims",
+    "positions",
+)
+# The split whose per-article errors nobody reads (issue: real news as the measuring stick).
+SEALED = "realnews-test"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """One evaluation set: which gold files, where their texts are, and what it annotates."""
+
+    name: str
+    gold: Path
+    texts: Path
+    ids: tuple[str, ...]
+    categories: tuple[str, ...] = ALL_CATEGORIES
+    left_out: str = ""  # why some articles are not scored (texts missing or changed)
 
 
 def load_scorer() -> Any:
@@ -37,61 +74,182 @@ def load_scorer() -> Any:
     return module
 
 
-def score_set(folder: Path, extractor: Any) -> dict[str, Any]:
-    """Return the scorer's JSON result for one folder of X.txt + X.gold.json articles."""
+def _folder_set(name: str, folder: Path) -> EvalSet:
+    ids = tuple(sorted(g.name[: -len(".gold.json")] for g in folder.glob("*.gold.json")))
+    return EvalSet(name, folder, folder, ids)
+
+
+def realnews_sets(root: Path = REALNEWS) -> list[EvalSet | str]:
+    """Return the real-news dev and test sets, or for each one a line saying why it cannot be scored."""
+    manifest = root / "manifest.jsonl"
+    if not manifest.exists():
+        return [f"realnews: no manifest at {manifest}"]
+    rows = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out: list[EvalSet | str] = []
+    for split in ("dev", "test"):
+        name = f"realnews-{split}"
+        wanted = [
+            r for r in rows if r["split"] == split and (root / "gold" / f"{r['id']}.gold.json").exists()
+        ]
+        present = [r for r in wanted if _text_matches(root / "texts" / f"{r['id']}.txt", r["sha256"])]
+        if not present:
+            out.append(
+                f"{name}: texts missing ({len(wanted)} articles); eval/realnews/README.md says how to "
+                "bring them back"
+            )
+            continue
+        gap = len(wanted) - len(present)
+        left_out = f"{gap} of {len(wanted)} texts missing or changed, not scored" if gap else ""
+        out.append(
+            EvalSet(name, root / "gold", root / "texts", tuple(r["id"] for r in present), left_out=left_out)
+        )
+    return out
+
+
+def _text_matches(path: Path, sha256: str) -> bool:
+    return path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+
+
+def public_sets(root: Path = PUBLIC) -> list[EvalSet | str]:
+    """Return the public sets prepared locally by bench/public_sets.py, scored on their own categories."""
+    if not root.is_dir():
+        return [f"public sets: none prepared under {root} (bench/PUBLIC_SETS.md says how)"]
+    out: list[EvalSet | str] = []
+    for folder in sorted(p for p in root.iterdir() if (p / "CATEGORIES").exists()):
+        cats = tuple((folder / "CATEGORIES").read_text(encoding="utf-8").split())
+        base = _folder_set(folder.name, folder)
+        out.append(
+            EvalSet(base.name, base.gold, base.texts, base.ids, cats)
+            if base.ids
+            else f"{folder.name}: no gold files in {folder}"
+        )
+    return out
+
+
+def discover() -> list[EvalSet | str]:
+    """Return every set this machine has, in report order; a string stands for a set that is missing."""
+    found: list[EvalSet | str] = []
+    for name, folder in (
+        ("dev", SHARED_EVAL / "dev"),
+        ("heldout", ROOT / "tests" / "fixtures" / "eval"),
+        ("heldout2", ROOT / "tests" / "fixtures" / "eval2"),
+    ):
+        found.append(_folder_set(name, folder) if folder.is_dir() else f"{name}: {folder} not found")
+    return found + realnews_sets() + public_sets()
+
+
+def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -> dict[str, Any]:
+    """Return the scorer's JSON result for one set (with ``errors``, the scorer's listing, if verbose)."""
     from parley.extract.record import to_record
 
+    evalset = which if isinstance(which, EvalSet) else _folder_set(which.name, which)
     scorer = load_scorer()
     with tempfile.TemporaryDirectory() as tmp:
-        for gold in sorted(folder.glob("*.gold.json")):
-            stem = gold.name[: -len(".gold.json")]
-            published = date.fromisoformat(json.loads(gold.read_text(encoding="utf-8"))["published"])
-            text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+        gold_dir, pred_dir = Path(tmp) / "gold", Path(tmp) / "pred"
+        gold_dir.mkdir()
+        pred_dir.mkdir()
+        for stem in evalset.ids:
+            gold_file = evalset.gold / f"{stem}.gold.json"
+            shutil.copy(gold_file, gold_dir)
+            published = date.fromisoformat(json.loads(gold_file.read_text(encoding="utf-8"))["published"])
+            text = (evalset.texts / f"{stem}.txt").read_text(encoding="utf-8")
             record = to_record(extractor.extract_text(text, published=published, doc_id=stem))
-            (Path(tmp) / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
-        out = Path(tmp) / "score.json"
-        saved = sys.stdout
-        with out.open("w", encoding="utf-8") as fh:
-            sys.stdout = fh
-            try:
-                scorer.main(["--gold", str(folder), "--pred", tmp, "--json"])
-            finally:
-                sys.stdout = saved
-        return json.loads(out.read_text(encoding="utf-8"))
+            (pred_dir / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
+        args = ["--gold", str(gold_dir), "--pred", str(pred_dir), "--texts", str(evalset.texts)]
+        result = json.loads(_run_scorer(scorer, [*args, "--json"]))
+        if verbose:
+            result["errors"] = _run_scorer(scorer, [*args, "--verbose"])
+    result["categories"] = list(evalset.categories)
+    if set(evalset.categories) != set(ALL_CATEGORIES):
+        result["overall"] = _overall(result, evalset.categories)
+    return result
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Print the scores of each set."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["dev", "heldout", "heldout2", "all"], default="all")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
-    from parley.extract.extractor import Extractor
+def _run_scorer(scorer: Any, argv: list[str]) -> str:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        scorer.main(argv)
+    return buffer.getvalue()
 
-    extractor = Extractor()
-    names = list(SETS) if args.set == "all" else [args.set]
-    results = {name: score_set(SETS[name], extractor) for name in names}
-    if args.json:
-        print(json.dumps(results, indent=1))
-        return
-    for name, r in results.items():
-        print(f"== {name} ({r['documents']} articles)")
-        for cat in (
-            "actors",
-            "places",
-            "events",
-            "events+date",
-            "quotes",
-            "quotes+speaker",
-            "claims",
-            "positions",
-            "overall",
-        ):
-            c = r[cat]
-            print(f"  {cat:15} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}")
+
+def _overall(result: dict[str, Any], categories: tuple[str, ...]) -> dict[str, float]:
+    """Micro-average over the categories a partial set annotates (events+date and quotes+speaker stand
+    for events and quotes, as in the scorer's own overall)."""
+    counted = [
+        c
+        for c in categories
+        if not ({"events+date", "quotes+speaker"} & set(categories) and c in ("events", "quotes"))
+    ]
+    tp = sum(result[c]["tp"] for c in counted)
+    pred = sum(result[c]["pred"] for c in counted)
+    gold = sum(result[c]["gold"] for c in counted)
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+    }
+
+
+def print_result(name: str, r: dict[str, Any], left_out: str) -> None:
+    """Print one set's P/R/F1 per category, the accuracies on matched records and the trust line."""
+    note = f"; {left_out}" if left_out else ""
+    print(f"== {name} ({r['documents']} articles{note})")
+    for cat in [*r["categories"], "overall"]:
+        c = r[cat]
+        counts = f"   {c['tp']}/{c['pred']}/{c['gold']}" if "tp" in c else ""
+        print(f"  {cat:15} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}{counts}")
+    if "claims" in r["categories"]:
+        t = r["trust"]
         print(
             f"  claim status {r['claim_status_accuracy']}, event modality {r['event_modality_accuracy']}, "
             f"event place {r['event_place_accuracy']}, quote direct {r['quote_direct_accuracy']}"
+        )
+        print(
+            f"  trust: one-sided events shown as fact {t['events_shown_as_fact']} of {t['events_one_sided']};"
+            " "
+            f"open claims shown as confirmed {t['claims_shown_confirmed']} of {t['claims_open']}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the scores of each set found (or of the sets named)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", action="append", help="score only this set (repeatable)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", metavar="NAME", help="list one set's misses and spurious records per article")
+    args = ap.parse_args(argv)
+    if args.errors == SEALED:
+        raise SystemExit(
+            f"{SEALED} is only ever scored: its per-article errors are not shown (read realnews-dev's)"
+        )
+    from parley.extract.extractor import Extractor
+
+    extractor = Extractor()
+    wanted = set(args.set or []) | ({args.errors} if args.errors else set())
+    results: dict[str, Any] = {}
+    for found in discover():
+        name = found if isinstance(found, str) else found.name
+        if wanted and not any(name.startswith(w) for w in wanted):
+            continue
+        if isinstance(found, str):
+            results[name.split(":")[0]] = {"missing": found}
+            if not args.json:
+                print(found)
+            continue
+        r = score_set(found, extractor, verbose=found.name == args.errors)
+        results[found.name] = {**r, "left_out": found.left_out}
+        if not args.json:
+            print_result(found.name, r, found.left_out)
+            if "errors" in r:
+                print(r["errors"])
+        sys.stdout.flush()
+    if args.json:
+        print(
+            json.dumps(
+                {k: {kk: vv for kk, vv in v.items() if kk != "errors"} for k, v in results.items()}, indent=1
+            )
         )
 
 
