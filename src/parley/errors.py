@@ -13,6 +13,7 @@ each to a one-line message and an exit code, the HTTP API to one JSON error shap
      │    ├── DateFormatError        a date Parley cannot read
      │    └── FetchError             a URL that could not be fetched (status, robots, timeout)
      ├── StoreError                  the database cannot be opened, migrated or written (exit 3)
+     │    └── AlreadyStored          another process stored the same article first (not a failure)
      ├── KnowledgeBaseError          a knowledge-base file is missing or broken (exit 4)
      └── PipelineError               a stage is missing an input or a model (exit 5)
 
@@ -97,6 +98,10 @@ class StoreError(ParleyError):
     """The database could not be opened, migrated or written."""
 
     exit_code = 3
+
+
+class AlreadyStored(StoreError):
+    """The article was stored by another writer between our look-up and our insert."""
 
 
 class KnowledgeBaseError(ParleyError):

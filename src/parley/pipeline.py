@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from parley import dedup
 from parley.clean import clean
 from parley.config import Settings
-from parley.errors import ParleyError
+from parley.errors import AlreadyStored, ParleyError
 from parley.model import Document, Extraction, Failure, RawArticle, Skip
 
 if TYPE_CHECKING:
@@ -63,25 +63,50 @@ def ingest(
     from parley.ingest import read_inputs
 
     report = IngestReport()
+    for spec in specs:
+        items = read_inputs([spec], settings, published=published, fmt=fmt, outlet=outlet)
+        ingest_items(items, spec, store, settings, extractor=extractor, report=report, on_item=on_item)
+    return report
+
+
+def ingest_items(
+    items: Iterable[RawArticle | Failure],
+    spec: str,
+    store: Store,
+    settings: Settings,
+    *,
+    extractor: Extractor | None = None,
+    report: IngestReport | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Store articles already read (``spec`` names where they came from); return the report.
+
+    A failure is recorded and counted, and the next article goes on, whatever went wrong.
+    """
+    report = report if report is not None else IngestReport()
 
     def done(outcome: str, source: str, message: str | None = None) -> None:
         report.add(outcome, message)
         if on_item:
             on_item(outcome, source)
 
-    for spec in specs:
-        for item in read_inputs([spec], settings, published=published, fmt=fmt, outlet=outlet):
-            if isinstance(item, Failure):
-                store.write_failure(item.source, item.reason, item.message)
-                done("failed", item.source, item.message)
-                continue
-            try:
-                outcome, message = _ingest_one(item, spec, store, settings, extractor)
-            except ParleyError as e:
-                store.write_failure(item.source, "error", e.one_line())
-                done("failed", item.source, e.one_line())
-                continue
-            done(outcome, item.source, message)
+    for item in items:
+        if isinstance(item, Failure):
+            store.write_failure(item.source, item.reason, item.message)
+            done("failed", item.source, item.message)
+            continue
+        try:
+            outcome, message = _ingest_one(item, spec, store, settings, extractor)
+        except ParleyError as e:
+            store.write_failure(item.source, "error", e.one_line())
+            done("failed", item.source, e.one_line())
+            continue
+        except Exception as e:  # one odd article must not stop the batch (nor lose what is stored)
+            line = f"{item.source}: could not be stored ({type(e).__name__}: {e}); please report it"
+            store.write_failure(item.source, "error", line)
+            done("failed", item.source, line)
+            continue
+        done(outcome, item.source, message)
     return report
 
 
@@ -119,12 +144,36 @@ def store_one(
     ``signature_of`` and ``extract`` supply the work — done here for `parley ingest`, read from
     Parquet for `parley load` — and run only when needed.
     """
+    try:
+        return _store_new(raw, spec, store, settings, prepare, signature_of, extract, extractor_version)
+    except AlreadyStored:  # another process stored this very text between our look-up and our write
+        return _already_stored(raw, store) or ("unchanged", None)
+
+
+def _already_stored(raw: RawArticle, store: Store) -> tuple[str, str | None] | None:
+    """Return the outcome for an article whose text is stored already, or None when it is new."""
     existing = store.article_by_hash(raw.content_hash)
-    if existing is not None:
-        original_id, original_location = existing
-        if original_location != raw.source and store.write_duplicate(raw.source, original_id, "exact", 1.0):
-            return "duplicate", None
-        return "unchanged", None
+    if existing is None:
+        return None
+    original_id, original_location = existing
+    if original_location != raw.source and store.write_duplicate(raw.source, original_id, "exact", 1.0):
+        return "duplicate", None
+    return "unchanged", None
+
+
+def _store_new(
+    raw: RawArticle,
+    spec: str,
+    store: Store,
+    settings: Settings,
+    prepare: Callable[[], Document | Skip],
+    signature_of: Callable[[Document], MinHash],
+    extract: Callable[[Document, str], Extraction | None] | None,
+    extractor_version: str | None,
+) -> tuple[str, str | None]:
+    known = _already_stored(raw, store)
+    if known is not None:
+        return known
     article_id = raw.article_id
     if store.article_exists(article_id):  # same id given to a different text: keep both
         article_id = raw.content_hash[:16]

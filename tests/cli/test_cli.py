@@ -66,4 +66,4 @@ def test_unknown_database_folder_is_one_line(tmp_path: Path) -> None:
         timeout=60,
     )
     assert out.returncode == 3
-    assert out.stderr.count("\n") == 1 and "does not exist" in out.stderr
+    assert out.stderr.count("\n") == 1 and "no such database" in out.stderr

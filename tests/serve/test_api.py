@@ -162,7 +162,9 @@ class TestSearchAndArticles:
         aid = client.get("/api/search?q=Oreshnik").json()["items"][0]["id"]
         art = client.get(f"/api/articles/{aid}").json()
         assert art["events"] and art["raw_text"]
-        assert "".join(s["text"] for s in art["segments"]) == art["raw_text"]
+        # the segments are the article's own text: all of it after the front matter, none of that
+        assert art["raw_text"].startswith("---\n") and art["body_start"] > 0
+        assert "".join(s["text"] for s in art["segments"]) == art["raw_text"][art["body_start"] :]
         ev = art["events"][0]
         key = f"event-{ev['id']}"
         covered = "".join(s["text"] for s in art["segments"] if key in s["sentences"])
@@ -285,8 +287,17 @@ class TestIngestGuard:
             assert ok.status_code == 200 and ok.json()["counts"]["stored"] == 1
             assert c.get("/api").json()["counts"]["articles"] == before + 1
 
-    def test_ingest_body_validated(self, client: Any) -> None:
-        assert_error(client.post("/api/ingest", json={"text": ""}), 422, "invalid_parameter")
+    def test_ingest_body_validated(self, writable_store: Any, extractor: Any) -> None:
+        from fastapi.testclient import TestClient
+
+        from parley.config import Settings
+        from parley.serve import ServeOptions, create_app
+
+        options = ServeOptions(ingest_token="t")
+        app = create_app(Settings(db=str(writable_store)), options, extractor=extractor)
+        with TestClient(app) as c:
+            resp = c.post("/api/ingest", json={"text": ""}, headers={"Authorization": "Bearer t"})
+            assert_error(resp, 422, "invalid_parameter")
 
 
 @pytest.mark.spacy
@@ -296,9 +307,15 @@ class TestStoryAndPlans:
     @pytest.mark.parametrize(
         "path", ["/api/story/timeline", "/api/story/ledger", "/api/story/issues", "/api/plans"]
     )
-    def test_lists(self, client: Any, path: str) -> None:
-        resp = client.get(path)
-        assert resp.status_code == 200 and isinstance(resp.json(), list)
+    def test_lists_are_paged(self, client: Any, path: str) -> None:
+        body = client.get(path, params={"limit": 1}).json()
+        assert set(body) == {"items", "total", "limit", "offset", "next"} and body["limit"] == 1
+        assert len(body["items"]) <= 1 and (body["next"] is None) == (body["total"] <= 1)
+
+    def test_story_filters_are_validated(self, client: Any) -> None:
+        assert_error(client.get("/api/story/ledger?status=zzz"), 422, "invalid_parameter")
+        assert_error(client.get("/api/story/issues?issue=zzz"), 422, "invalid_parameter")
+        assert_error(client.get("/api/story/timeline?limit=0"), 422, "invalid_parameter")
 
     def test_page_and_twin(self, client: Any) -> None:
         assert client.get("/story").status_code == 200

@@ -182,3 +182,25 @@ def test_map_renders_points_and_boundaries(page: Any, live_url: str, client: Any
         )
     assert "Borders drawn" in page.inner_text("#boundary-view")
     shoot(page, shots, "map")
+
+
+def test_article_and_story_pages_show_no_plumbing(page: Any, live_url: str, client: Any, shots: Path) -> None:
+    """A reader sees the article and the claims, never front matter or internal matching keys."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    aid = client.get("/api/search?q=Oreshnik").json()["items"][0]["id"]
+    page.goto(f"{live_url}/articles/{aid}")
+    text = page.inner_text("#article-text")
+    assert "Oreshnik" in text and not text.lstrip().startswith("---")
+    assert "title:" not in text and "outlet:" not in text and "published:" not in text
+    shoot(page, shots, "article-page")
+    page.goto(f"{live_url}/story")
+    body = page.inner_text("main") if page.locator("main").count() else page.inner_text("body")
+    ledger = client.get("/api/story/ledger?limit=500").json()["items"]
+    assert ledger and all(e["proposition"] not in body for e in ledger)
+    assert "|gn:" not in body and "|Q" not in body
+    assert any(e["subject"] in body for e in ledger)
+    shoot(page, shots, "story-page")
+    page.goto(f"{live_url}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=WAIT_MS)  # the vendored UI runs under the CSP
+    assert not [e for e in errors if "Content Security Policy" in e], errors

@@ -53,22 +53,15 @@ class BatchReport:
 
 
 def expand_shards(inputs: Iterable[str]) -> list[str]:
-    """Return the shard files named by ``inputs`` (folders give their visible files, sorted), each once."""
-    out: list[str] = []
+    """Return the shard files named by ``inputs`` (folders walked as `parley ingest` walks them)."""
+    from parley.ingest.walk import expand
+
     for spec in inputs:
         if "://" in spec:
             raise InputError(
                 f"{spec}: batch shards are files", hint="download it first, or use `parley ingest`"
             )
-        if os.path.isdir(spec):
-            out.extend(
-                os.path.join(spec, n)
-                for n in sorted(os.listdir(spec))
-                if not n.startswith((".", "_")) and os.path.isfile(os.path.join(spec, n))
-            )
-        else:
-            out.append(spec)
-    return list(dict.fromkeys(os.path.abspath(p) for p in out))
+    return list(dict.fromkeys(os.path.abspath(p) for p in expand(inputs).inputs))
 
 
 def run_batch(

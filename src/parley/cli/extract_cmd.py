@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
+from parley.cli.ingest_cmd import expand_inputs
 from parley.cli.main import cli, handle_errors, parse_published, settings_from
 from parley.errors import InputError
 from parley.model import Failure, Skip
@@ -47,7 +48,7 @@ def extract_command(inputs: tuple[str, ...], published: str | None, fmt: str, ou
     written = 0
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    items = list(read_inputs(list(inputs), settings, published=pub))
+    items = list(read_inputs(expand_inputs(inputs, console), settings, published=pub))
     with Progress(console=console, disable=not console.is_terminal or out_dir is None) as progress:
         task = progress.add_task("extract", total=len(items))
         for item in items:

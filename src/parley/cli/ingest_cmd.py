@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 from rich.console import Console
@@ -17,18 +16,25 @@ from parley.pipeline import IngestReport, ingest
 FORMATS = ("text", "html", "jsonl", "feed", "warc")
 
 
-def _expand(specs: tuple[str, ...]) -> list[str]:
-    """Return the inputs with folders expanded to the files inside them, sorted."""
-    out: list[str] = []
-    for spec in specs:
-        p = Path(spec)
-        if "://" not in spec and p.is_dir():
-            out.extend(
-                str(f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith((".", "README"))
-            )
-        else:
-            out.append(spec)
-    return out
+def expand_inputs(specs: tuple[str, ...], console: Console) -> list[str]:
+    """Return the inputs with folders walked (parley.ingest.walk), saying what the walk passed over.
+
+    A folder with nothing to read is an input error: "stored 0" would hide a wrong path.
+    """
+    from parley.errors import InputError
+    from parley.ingest.walk import expand
+
+    found = expand(specs)
+    note = found.summary()
+    if note:
+        console.print(note, highlight=False, soft_wrap=True)
+    if found.empty_folders:
+        raise InputError(
+            "no article files in this folder" + (f" ({note.split(': ', 1)[1]})" if note else ""),
+            path=", ".join(found.empty_folders),
+            hint="pass the folder that holds the articles",
+        )
+    return found.inputs
 
 
 def run_ingest(
@@ -121,7 +127,7 @@ def ingest_command(
     settings = settings_from(db)
     console = Console(stderr=True)
     report = run_ingest(
-        _expand(inputs),
+        expand_inputs(inputs, console),
         settings,
         published=published,
         fmt=fmt,
@@ -138,7 +144,7 @@ def print_stats(settings: Settings, console: Console, *, as_json: bool = False) 
     """Print what the store holds."""
     from parley.store import Store, queries
 
-    with Store(settings.db) as store:
+    with Store(settings.db, create=False) as store:
         s = queries.stats(store.engine)
     if as_json:
         click.echo(json.dumps(s, indent=1))

@@ -79,7 +79,7 @@ def list_command(db: str | None, as_json: bool) -> None:
     from parley.store import Store
     from parley.store.plans import list_plans
 
-    with Store(settings_from(db).db) as store:
+    with Store(settings_from(db).db, create=False) as store:
         rows = list_plans(store.engine)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -101,12 +101,16 @@ def _get(name: str, db: str | None) -> Plan:
     from parley.errors import InputError
     from parley.plans import load_plan
     from parley.store import Store
+    from parley.store.db import sqlite_path
     from parley.store.plans import get_plan, list_plans
 
     settings = settings_from(db)
-    with Store(settings.db) as store:
-        plan = get_plan(store.engine, name)
-        stored = [r["name"] for r in list_plans(store.engine)] if plan is None else []
+    plan, stored = None, []
+    missing = sqlite_path(settings.db)
+    if missing is None or missing.exists():  # a plan file needs no store: reading never creates one
+        with Store(settings.db, create=False) as store:
+            plan = get_plan(store.engine, name)
+            stored = [r["name"] for r in list_plans(store.engine)] if plan is None else []
     if plan is not None:
         return plan
     path = Path(name)

@@ -28,7 +28,7 @@ def _since(value: str | None, option: str = "--since") -> date | None:
 def _engine(db: str | None) -> Any:
     from parley.store import Store
 
-    return Store(settings_from(db).db)
+    return Store(settings_from(db).db, create=False)
 
 
 def _dump(items: list[dict[str, Any]]) -> None:

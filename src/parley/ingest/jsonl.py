@@ -48,6 +48,7 @@ def _record(line: bytes, where: str, *, read_published: bool) -> RawArticle:
         ) from None
     if not isinstance(data, dict):
         raise MalformedInput(f"a JSON {type(data).__name__}, not an object", path=where)
+    _check_unicode(data, where)
     meta, external_id = meta_from_mapping(data, where, read_published=read_published)
     body, page = data.get("text"), data.get("html")
     if body is not None:
@@ -64,3 +65,20 @@ def _record(line: bytes, where: str, *, read_published: bool) -> RawArticle:
         # The record's own fields are the user's word; the page only fills what they left out.
         return RawArticle(where, "jsonl", article.text, fill(meta, article.meta), article.raw, external_id)
     raise MalformedInput("no 'text' or 'html' field", path=where, hint="give the article as text or html")
+
+
+def _check_unicode(data: dict[str, object], where: str) -> None:
+    """Raise MalformedInput when a string field holds a lone surrogate (valid JSON, invalid text).
+
+    ``"\\ud800"`` parses, but no UTF-8 text can hold it, so the record could never be stored.
+    """
+    for key, value in data.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise MalformedInput(
+                    f"field {key!r} holds an unpaired surrogate escape at character {exc.start}",
+                    path=where,
+                    hint="escape the character as a pair (\\ud83d\\ude00) or remove it",
+                ) from None

@@ -16,12 +16,13 @@ from parley.model.article import Failure, RawArticle
 from .detect import KINDS, check_not_binary, is_warc, kind_from_extension, sniff_kind
 from .feed import feed_articles
 from .fetch import Fetcher, is_url
-from .files import file_size, is_hidden, read_bytes, read_head
+from .files import file_size, read_bytes, read_head
 from .html import html_article
 from .jsonl import jsonl_articles
 from .meta import CommandLine
 from .outcome import failure, unexpected
-from .text import SIDECAR_SUFFIX, text_article
+from .text import text_article
+from .walk import expand
 from .warc import warc_articles
 
 
@@ -82,11 +83,8 @@ class _Reader:
             yield unexpected(exc, spec)
 
     def _folder(self, folder: Path) -> Iterator[RawArticle | Failure]:
-        children = sorted(
-            p for p in folder.iterdir() if not is_hidden(p) and not p.name.endswith(SIDECAR_SUFFIX)
-        )
-        for child in children:
-            yield from self.read(str(child))
+        for child in expand([str(folder)]).inputs:
+            yield from self.read(child)
 
     def _file(self, path: Path) -> Iterator[RawArticle | Failure]:
         source = str(path)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from parley.errors import EmptyInput, MalformedInput
-from parley.model.article import ArticleMeta, RawArticle
+from parley.errors import EmptyInput, InputError, MalformedInput
+from parley.model.article import ArticleMeta, Failure, RawArticle
 
 from .files import decode_text
-from .meta import default_title, fill, meta_from_mapping
+from .meta import CommandLine, default_title, fill, meta_from_mapping
+from .outcome import failure
 
 # A front-matter block must close within this many lines; a file that opens with a Markdown
 # rule and never closes it is read as having no front matter.
@@ -49,6 +52,25 @@ def text_article(
     if meta.title is None:
         meta = fill(meta, ArticleMeta(title=default_title(body)))
     return RawArticle(source=source, kind="text", text=text, meta=meta, raw=raw, external_id=external_id)
+
+
+def posted_article(
+    text: str, *, name: str | None, published: date | None, outlet: str | None
+) -> RawArticle | Failure:
+    """Return the article a client posted as text (front matter allowed), or the Failure it is.
+
+    Its source is ``api:NAME``, or ``api:TITLE`` when no name is given: messages and the store
+    speak of the article, never of a temporary file.
+    """
+    where = f"api:{name or 'article'}"
+    try:
+        article = text_article(text.encode("utf-8"), where, read_published=published is None)
+    except UnicodeEncodeError:
+        return failure(MalformedInput("the text holds an unpaired surrogate; send valid Unicode"), where)
+    except InputError as exc:
+        return failure(exc, where)
+    article = replace(article, source=f"api:{name or article.meta.title or article.content_hash[:16]}")
+    return CommandLine(published, outlet).apply(article)
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, str], int]:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hmac
-import tempfile
 from datetime import date
 from enum import Enum, StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
@@ -15,7 +13,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 
-from parley.serve import exports
+from parley.serve import exports, models
 from parley.serve.app import EXPORT_CHUNK, EXPORT_MAX_ROWS, INGEST_MAX_BYTES, connection, state_of
 from parley.serve.errors import ERROR_RESPONSES, ApiError, not_found
 from parley.serve.highlight import segments
@@ -29,16 +27,6 @@ F = Annotated[views.Filters, Depends(filters)]
 P = Annotated[views.Page, Depends(page)]
 
 
-class PageOut(BaseModel):
-    """One page of a list: the rows, how many match in all, and the link to the next page."""
-
-    items: list[dict[str, Any]]
-    total: int
-    limit: int
-    offset: int
-    next: str | None = Field(description="URL of the next page, or null on the last page.")
-
-
 def paged(request: Request, rows: list[dict[str, Any]], total: int, p: views.Page) -> dict[str, Any]:
     """Return the page envelope, with a link to the next page when there is one."""
     nxt = None
@@ -47,7 +35,7 @@ def paged(request: Request, rows: list[dict[str, Any]], total: int, p: views.Pag
     return {"items": rows, "total": total, "limit": p.limit, "offset": p.offset, "next": nxt}
 
 
-@router.get("", summary="What this store holds")
+@router.get("", summary="What this store holds", response_model=models.IndexOut)
 def index(conn: Conn, request: Request) -> dict[str, Any]:
     """Return the store's counts and the API's list endpoints."""
     counts = queries.stats(state_of(request).engine)
@@ -60,14 +48,22 @@ def index(conn: Conn, request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", response_model=PageOut, summary="Articles, newest first; `q` searches their text")
+@router.get(
+    "/articles",
+    response_model=models.Page[models.ArticleOut],
+    summary="Articles, newest first; `q` searches their text",
+)
 def list_articles(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of articles; with ``q``, best full-text matches first with a snippet."""
     rows, total = views.articles(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/search", response_model=PageOut, summary="Full-text search over articles (SQLite FTS5)")
+@router.get(
+    "/search",
+    response_model=models.Page[models.ArticleOut],
+    summary="Full-text search over articles (SQLite FTS5)",
+)
 def search(
     conn: Conn,
     request: Request,
@@ -84,8 +80,22 @@ def article_payload(conn: Connection, article_id: str) -> dict[str, Any]:
     art = views.article(conn, article_id)
     if art is None:
         raise not_found(f"article {article_id!r}")
-    art["segments"] = [s.as_dict() for s in segments(art["raw_text"], art)]
+    art["body_start"] = body_start(art["raw_text"], art["kind"])
+    art["segments"] = [s.as_dict() for s in segments(art["raw_text"], art, start=art["body_start"])]
     return art
+
+
+def body_start(raw_text: str, kind: str) -> int:
+    """Return where the article's own text starts: after a front-matter block (text files), else 0."""
+    from parley.errors import InputError
+    from parley.ingest.text import split_front_matter
+
+    if kind != "text":
+        return 0
+    try:
+        return split_front_matter(raw_text, "article")[1]
+    except InputError:
+        return 0
 
 
 ArticleId = Annotated[str, PathParam(max_length=64, description="Article id (content hash prefix).")]
@@ -93,20 +103,26 @@ RecordId = Annotated[int, PathParam(ge=1, le=2**62, description="Record id.")]
 AnyId = Annotated[str, PathParam(max_length=MAX_ID_LENGTH)]
 
 
-@router.get("/articles/{article_id}", summary="One article with its records and highlighted evidence")
+@router.get(
+    "/articles/{article_id}",
+    response_model=models.ArticleDetail,
+    summary="One article with its records and highlighted evidence",
+)
 def get_article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
     """Return the article, every record extracted from it, and its text cut into highlighted segments."""
     return article_payload(conn, article_id)
 
 
-@router.get("/events", response_model=PageOut, summary="Events, newest date first (undated last)")
+@router.get(
+    "/events", response_model=models.Page[models.EventOut], summary="Events, newest date first (undated last)"
+)
 def list_events(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of events filtered by date range, actor, place, type and modality."""
     rows, total = views.events(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/events/{event_id}", summary="One event")
+@router.get("/events/{event_id}", response_model=models.EventOut, summary="One event")
 def get_event(conn: Conn, event_id: RecordId) -> dict[str, Any]:
     """Return one event with its actors and place."""
     ev = views.event(conn, event_id)
@@ -115,41 +131,59 @@ def get_event(conn: Conn, event_id: RecordId) -> dict[str, Any]:
     return ev
 
 
-@router.get("/quotes", response_model=PageOut, summary="Quotes, newest article first")
+@router.get("/quotes", response_model=models.Page[models.QuoteOut], summary="Quotes, newest article first")
 def list_quotes(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of quotes filtered by date range and speaker (``actor``)."""
     rows, total = views.quotes(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/claims", response_model=PageOut, summary="Claims with status and history, newest first")
+@router.get(
+    "/claims",
+    response_model=models.Page[models.ClaimOut],
+    summary="Claims with status and history, newest first",
+)
 def list_claims(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of claims filtered by date, actor (claimant or disputer), place and status."""
     rows, total = views.claim_ledger(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/positions", response_model=PageOut, summary="Positions (party stances on issues)")
+@router.get(
+    "/positions",
+    response_model=models.Page[models.PositionOut],
+    summary="Positions (party stances on issues)",
+)
 def list_positions(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of positions filtered by date, party (``actor``) and issue."""
     rows, total = views.positions(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/issues", summary="Issue tracker: parties × issues, latest stance and trend")
+@router.get(
+    "/issues",
+    response_model=models.IssueGrid,
+    summary="Issue tracker: parties × issues, latest stance and trend",
+)
 def get_issues(conn: Conn, f: F) -> dict[str, Any]:
     """Return the parties × issues grid."""
     return views.issue_tracker(conn, f)
 
 
-@router.get("/actors", response_model=PageOut, summary="Actors, most active first; `q` filters by name")
+@router.get(
+    "/actors",
+    response_model=models.Page[models.ActorOut],
+    summary="Actors, most active first; `q` filters by name",
+)
 def list_actors(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of actors with their event counts."""
     rows, total = views.actors(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/actors/{actor_id}", summary="One actor and its latest records")
+@router.get(
+    "/actors/{actor_id}", response_model=models.ActorDetail, summary="One actor and its latest records"
+)
 def get_actor(conn: Conn, actor_id: AnyId) -> dict[str, Any]:
     """Return an actor with its latest events, quotes, claims and positions."""
     a = views.actor(conn, actor_id)
@@ -158,14 +192,20 @@ def get_actor(conn: Conn, actor_id: AnyId) -> dict[str, Any]:
     return dict(a, records=views.records_of_actor(conn, actor_id, 50))
 
 
-@router.get("/places", response_model=PageOut, summary="Places, most events first; `q` filters by name")
+@router.get(
+    "/places",
+    response_model=models.Page[models.PlaceOut],
+    summary="Places, most events first; `q` filters by name",
+)
 def list_places(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of places with their event and claim counts."""
     rows, total = views.places(conn, f, p)
     return paged(request, rows, total, p)
 
 
-@router.get("/places/{place_id}", summary="One place and what happened there")
+@router.get(
+    "/places/{place_id}", response_model=models.PlaceDetail, summary="One place and what happened there"
+)
 def get_place(conn: Conn, place_id: AnyId) -> dict[str, Any]:
     """Return a place with its latest events and claims."""
     pl = views.place(conn, place_id)
@@ -275,42 +315,43 @@ class IngestIn(BaseModel):
         default=None, description="Publication date if the text does not give one."
     )
     outlet: str | None = Field(default=None, max_length=200)
+    name: str | None = Field(
+        default=None,
+        max_length=200,
+        description="What messages and the store call the article (e.g. its file name); default: its title.",
+    )
 
 
 @router.post(
     "/ingest",
     summary="Ingest one article (only when the server has an ingest token)",
-    responses={401: ERROR_RESPONSES[404], 403: ERROR_RESPONSES[404]},
+    response_model=models.IngestOut,
+    responses={401: ERROR_RESPONSES[404], 403: ERROR_RESPONSES[404], 413: ERROR_RESPONSES[404]},
 )
 def ingest_article(
     request: Request,
     body: Annotated[IngestIn, Body()],
     authorization: Annotated[str | None, Header(max_length=400)] = None,
 ) -> dict[str, Any]:
-    """Return what the ingest did (counts and messages); 403 when ingest is off, 401 on a wrong token."""
+    """Return what the ingest did (counts and messages); 403 when ingest is off, 401 on a wrong token.
+
+    The token is checked before the body is read (parley.serve.security.BodyGate); the check here
+    keeps the route safe if it is ever mounted without that middleware.
+    """
     st = state_of(request)
     token = st.options.ingest_token
     if not token:
         raise ApiError(
-            403, "ingest_disabled", "this server is read-only; start it with an ingest token to allow ingest"
+            403, "ingest_disabled", "this server is read-only; start it with an ingest token to ingest"
         )
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not hmac.compare_digest(given.encode(), token.encode()):
         raise ApiError(401, "unauthorized", "missing or wrong token; send `Authorization: Bearer <token>`")
-    from parley.pipeline import ingest
+    from parley.ingest.text import posted_article
+    from parley.pipeline import ingest_items
     from parley.store import Store
 
-    with st.ingest_lock, tempfile.TemporaryDirectory(prefix="parley-ingest-") as tmp:
-        path = Path(tmp) / "article.txt"
-        path.write_text(body.text, encoding="utf-8")
-        with Store(st.settings.db) as store:
-            report = ingest(
-                [str(path)],
-                store,
-                st.settings,
-                published=body.published,
-                fmt="text",
-                outlet=body.outlet,
-                extractor=st.extractor(),
-            )
+    item = posted_article(body.text, name=body.name, published=body.published, outlet=body.outlet)
+    with st.ingest_lock, Store(st.settings.db) as store:
+        report = ingest_items([item], item.source, store, st.settings, extractor=st.extractor())
     return {"counts": report.counts, "messages": report.messages}

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import event, inspect
@@ -26,7 +26,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from parley.config import Settings
 from parley.errors import StoreError
-from parley.store.db import database_url, make_engine
+from parley.serve.security import BodyGate, SecurityHeaders, http_url
+from parley.store.db import make_engine
 
 if TYPE_CHECKING:
     from parley.extract.extractor import Extractor
@@ -101,17 +102,12 @@ def _install_query_budget(engine: Engine, limit_s: float) -> None:
 
 
 def open_read_engine(settings: Settings, options: ServeOptions) -> Engine:
-    """Return the read-only engine for the store in ``settings.db``; the store must exist already."""
-    url = database_url(settings.db)
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path in ("", ":memory:") or not Path(path).is_file():
-            raise StoreError(
-                "no such database",
-                path=settings.db,
-                hint="build one with `parley ingest` or `parley demo`, or pass --db",
-            )
-    engine = make_engine(settings.db)
+    """Return the read-only engine for the store in ``settings.db``; the store must exist already.
+
+    SQLite opens the file with ``mode=ro`` and sets no journal mode, so serving never changes the
+    file (a store in rollback-journal mode stays in it, and gains no -wal/-shm files).
+    """
+    engine = make_engine(settings.db, read_only=True)
     if engine.dialect.name == "sqlite":
         _install_query_budget(engine, options.query_time_limit)
     if not inspect(engine).has_table("articles"):
@@ -119,7 +115,7 @@ def open_read_engine(settings: Settings, options: ServeOptions) -> Engine:
         raise StoreError(
             "not a Parley database (no articles table)",
             path=settings.db,
-            hint="run `parley stats --db FILE` once to create or upgrade it",
+            hint="run `parley ingest FILES --db FILE` to build one",
         )
     return engine
 
@@ -150,6 +146,7 @@ class AppState:
         self.options = options
         self.engine = engine
         self.templates = Jinja2Templates(directory=str(TEMPLATES))
+        self.templates.env.filters["http_url"] = http_url  # only http(s) URLs become links
         self.ingest_lock = threading.Lock()  # one writer at a time; readers never wait in WAL mode
         self._extractor = extractor
 
@@ -193,6 +190,8 @@ def create_app(
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # served below from vendored files: the default page loads Swagger UI from a CDN
+        redoc_url=None,
         title="Parley",
         version=_version(),
         summary="A sourced, structured record of conflict and diplomacy news.",
@@ -206,6 +205,13 @@ def create_app(
     app.state.parley = AppState(settings, options, engine, extractor)
     errors.install(app)
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(BodyGate, token=options.ingest_token)
+    app.add_middleware(SecurityHeaders)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        return state_of(request).templates.TemplateResponse(request, "docs.html", {})
+
     app.include_router(api.router)
     app.include_router(story_routes.router)
     app.include_router(dashboard.router)

@@ -17,8 +17,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
+from parley.serve import models
 from parley.serve.api import article_payload
 from parley.serve.app import MAP_MAX_POINTS, connection, state_of
 from parley.serve.errors import ERROR_RESPONSES, not_found
@@ -54,8 +56,11 @@ BOUNDARY_VIEW = (
 )
 
 
-def twin(path: str, template: str) -> Callable[[Ctx], Ctx]:
-    """Return a decorator registering a context function as the page ``path`` and its ``path.json``."""
+def twin(path: str, template: str, model: type[BaseModel]) -> Callable[[Ctx], Ctx]:
+    """Return a decorator registering a context function as the page ``path`` and its ``path.json``.
+
+    ``model`` types the twin's JSON (parley.serve.models), so the OpenAPI document describes it.
+    """
 
     def deco(fn: Ctx) -> Ctx:
         @functools.wraps(fn)
@@ -66,7 +71,9 @@ def twin(path: str, template: str) -> Callable[[Ctx], Ctx]:
             return tpl.TemplateResponse(request, template, {"data": ctx, "json_url": _json_url(request)})
 
         # The twin first, so that `/articles/{id}.json` is matched before `/articles/{id}`.
-        router.add_api_route(f"{path}.json", fn, methods=["GET"], summary=f"Data of the {path} page")
+        router.add_api_route(
+            f"{path}.json", fn, methods=["GET"], response_model=model, summary=f"Data of the {path} page"
+        )
         router.add_api_route(
             path, html, methods=["GET"], response_class=HTMLResponse, include_in_schema=False
         )
@@ -145,7 +152,7 @@ def _axis(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"start": lo.isoformat(), "end": hi.isoformat(), "ticks": ticks}
 
 
-@twin("/timeline", "timeline.html")
+@twin("/timeline", "timeline.html", models.TimelinePage)
 def timeline(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return the timeline: events matching the filters on a date axis, with the filter menus."""
     rows, total = views.events(conn, f, p)
@@ -160,7 +167,7 @@ def timeline(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     }
 
 
-@twin("/map", "map.html")
+@twin("/map", "map.html", models.MapPage)
 def map_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
     """Return the located events and claims matching the filters, and the boundary layers to draw."""
     items = views.map_items(conn, f, MAP_MAX_POINTS)
@@ -182,7 +189,7 @@ def map_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
     }
 
 
-@twin("/claims", "claims.html")
+@twin("/claims", "claims.html", models.ClaimsPage)
 def claims_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return the claim ledger: claims with status, disputing parties and the history of each claim."""
     rows, total = views.claim_ledger(conn, f, p)
@@ -195,7 +202,7 @@ def claims_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     }
 
 
-@twin("/issues", "issues.html")
+@twin("/issues", "issues.html", models.IssuesPage)
 def issues_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
     """Return the issue tracker: parties × issues with the latest stance and trend of each cell."""
     grid = views.issue_tracker(conn, f)
@@ -207,7 +214,7 @@ def issues_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
     }
 
 
-@twin("/articles", "articles.html")
+@twin("/articles", "articles.html", models.ArticlesPage)
 def articles_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return a page of articles (newest first), or full-text search results for ``q``."""
     rows, total = views.articles(conn, f, p)
@@ -220,7 +227,7 @@ def articles_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     }
 
 
-@twin("/articles/{article_id}", "article.html")
+@twin("/articles/{article_id}", "article.html", models.ArticlePage)
 def article_page(
     request: Request, conn: Conn, article_id: Annotated[str, PathParam(max_length=64)]
 ) -> dict[str, Any]:
@@ -229,7 +236,7 @@ def article_page(
     return {"title": art.get("title") or article_id, "article": art}
 
 
-@twin("/actors", "actors.html")
+@twin("/actors", "actors.html", models.ActorsPage)
 def actors_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return a page of actors, most active first."""
     rows, total = views.actors(conn, f, p)
@@ -241,7 +248,7 @@ def actors_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     }
 
 
-@twin("/actors/{actor_id}", "actor.html")
+@twin("/actors/{actor_id}", "actor.html", models.ActorPage)
 def actor_page(request: Request, conn: Conn, actor_id: AnyId) -> dict[str, Any]:
     """Return an actor and its latest events, quotes, claims and positions."""
     a = views.actor(conn, actor_id)
@@ -250,7 +257,7 @@ def actor_page(request: Request, conn: Conn, actor_id: AnyId) -> dict[str, Any]:
     return {"title": a["name"], "actor": a, **views.records_of_actor(conn, actor_id, DETAIL_RECORDS)}
 
 
-@twin("/places", "places.html")
+@twin("/places", "places.html", models.PlacesPage)
 def places_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return a page of places, most events first."""
     rows, total = views.places(conn, f, p)
@@ -262,7 +269,7 @@ def places_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     }
 
 
-@twin("/places/{place_id}", "place.html")
+@twin("/places/{place_id}", "place.html", models.PlacePage)
 def place_page(request: Request, conn: Conn, place_id: AnyId) -> dict[str, Any]:
     """Return a place and the latest events and claims located there."""
     pl = views.place(conn, place_id)

@@ -48,20 +48,26 @@ def _clamp(v: int, n: int) -> int:
     return max(0, min(int(v), n))
 
 
-def segments(text: str, records: dict[str, list[dict[str, Any]]]) -> list[Segment]:
-    """Return the text cut into segments annotated with the records covering them.
+def segments(text: str, records: dict[str, list[dict[str, Any]]], *, start: int = 0) -> list[Segment]:
+    """Return the text from ``start`` on cut into segments annotated with the records covering them.
 
     ``records`` maps a plural kind ("events") to rows with ``id``, ``span_*`` and ``sentence_*``.
-    Spans outside the text are clamped, so a bad offset never hides the text itself.
+    Spans outside the text are clamped, so a bad offset never hides the text itself. ``start``
+    skips what is not article text (a front-matter block); offsets stay those of the whole text.
     """
     n = len(text)
+    start = _clamp(start, n)
     spans: list[tuple[str, int, int, int, int]] = []
-    cuts = {0, n}
+    cuts = {start, n}
+
+    def clamp(v: int) -> int:
+        return max(start, _clamp(v, n))
+
     for kind in KINDS:
         for r in records.get(f"{kind}s", []):
             key = record_key(kind, r["id"])
-            ss, se = _clamp(r["sentence_start"], n), _clamp(r["sentence_end"], n)
-            ts, te = _clamp(r["span_start"], n), _clamp(r["span_end"], n)
+            ss, se = clamp(r["sentence_start"]), clamp(r["sentence_end"])
+            ts, te = clamp(r["span_start"]), clamp(r["span_end"])
             spans.append((key, ss, se, ts, te))
             cuts.update((ss, se, ts, te))
     bounds = sorted(cuts)

@@ -2,7 +2,8 @@
 
 They call the read functions of ``parley.store.story`` and ``parley.store.plans`` (built by their
 own stages: ``parley story …`` and ``parley plans add``); on a store where those stages have not run,
-they answer empty lists.
+they answer empty pages. Every list is paged like the rest of the API (``limit``, ``offset``,
+``next``) and its filters are validated the same way (an unknown status is a 422).
 """
 
 from __future__ import annotations
@@ -11,20 +12,29 @@ import dataclasses
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 
+from parley.serve import models
+from parley.serve.api import paged
 from parley.serve.app import state_of
 from parley.serve.dashboard import twin
 from parley.serve.errors import ERROR_RESPONSES, not_found
-from parley.serve.params import MAX_ID_LENGTH, ActorId, DateFrom, DateTo, IssueParam, PlaceId
+from parley.serve.params import (
+    MAX_ID_LENGTH,
+    ActorId,
+    DateFrom,
+    DateTo,
+    IssueParam,
+    PlaceId,
+    StatusParam,
+    page,
+)
+from parley.store import views
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, tags=["story"])
 
-# The story timeline returns at most this many merged events per call (its function has no offset).
-STORY_TIMELINE_MAX = 500
-
-StoryStatus = Annotated[str | None, Query(max_length=32, description="Ledger status to keep.")]
+P = Annotated[views.Page, Depends(page)]
 
 
 def _jsonable(value: Any) -> Any:
@@ -40,52 +50,72 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-@router.get("/story/timeline", summary="Merged events across articles, oldest first")
+def _page(request: Request, rows: list[Any], p: views.Page) -> dict[str, Any]:
+    """Return one page of ``rows`` (all the matching rows) in the API's page envelope."""
+    return paged(request, list(_jsonable(rows[p.offset : p.offset + p.limit])), len(rows), p)
+
+
+@router.get(
+    "/story/timeline",
+    response_model=models.Page[models.StoryEvent],
+    summary="Merged events across articles, oldest first",
+)
 def story_timeline(
     request: Request,
+    p: P,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     actor: ActorId = None,
     place: PlaceId = None,
-    limit: Annotated[int, Query(ge=1, le=STORY_TIMELINE_MAX)] = 100,
-) -> list[dict[str, Any]]:
-    """Return merged events with their actors, place and source articles."""
+) -> dict[str, Any]:
+    """Return a page of merged events with their actors, place and source articles."""
     from parley.store import story
 
     rows = story.timeline(
-        state_of(request).engine, since=date_from, until=date_to, actor=actor, place=place, limit=limit
+        state_of(request).engine, since=date_from, until=date_to, actor=actor, place=place, limit=None
     )
-    return list(_jsonable(rows))
+    return _page(request, rows, p)
 
 
-@router.get("/story/ledger", summary="The claim ledger across articles, with status history")
+@router.get(
+    "/story/ledger",
+    response_model=models.Page[models.LedgerEntry],
+    summary="The claim ledger across articles, with status history",
+)
 def story_ledger(
-    request: Request, status: StoryStatus = None, date_from: DateFrom = None
-) -> list[dict[str, Any]]:
-    """Return ledger entries, latest first, with sources, deniers and the history of their status."""
+    request: Request, p: P, status: StatusParam = None, date_from: DateFrom = None
+) -> dict[str, Any]:
+    """Return a page of ledger entries, latest first, with sources, deniers and status history."""
     from parley.store import story
 
-    return list(_jsonable(story.ledger(state_of(request).engine, status=status, since=date_from)))
+    value = status.value if status is not None else None
+    return _page(request, story.ledger(state_of(request).engine, status=value, since=date_from), p)
 
 
-@router.get("/story/issues", summary="Latest stance per party side and issue, with history")
-def story_issues(request: Request, issue: IssueParam = None) -> list[dict[str, Any]]:
-    """Return the issue tracker built across articles."""
+@router.get(
+    "/story/issues",
+    response_model=models.Page[models.StoryStance],
+    summary="Latest stance per party side and issue, with history",
+)
+def story_issues(request: Request, p: P, issue: IssueParam = None) -> dict[str, Any]:
+    """Return a page of the issue tracker built across articles."""
     from parley.store import story
 
     value = issue.value if issue is not None else None
-    return list(_jsonable(story.issues(state_of(request).engine, issue=value)))
+    return _page(request, story.issues(state_of(request).engine, issue=value), p)
 
 
-@router.get("/plans", summary="Stored peace plans (without their texts)")
-def plans_list(request: Request) -> list[dict[str, Any]]:
-    """Return the stored plans, oldest first, with their number of points."""
+@router.get("/plans", response_model=models.Page[models.PlanSummary], summary="Stored peace plans (no texts)")
+def plans_list(request: Request, p: P) -> dict[str, Any]:
+    """Return a page of the stored plans, oldest first, with their number of points."""
     from parley.store import plans
 
-    return list(_jsonable(plans.list_plans(state_of(request).engine)))
+    return _page(request, plans.list_plans(state_of(request).engine), p)
 
 
-@router.get("/plans/{name}", summary="One peace plan with its numbered points")
+@router.get(
+    "/plans/{name}", response_model=models.PlanDetail, summary="One peace plan with its numbered points"
+)
 def plan_detail(
     request: Request, name: Annotated[str, PathParam(max_length=MAX_ID_LENGTH)]
 ) -> dict[str, Any]:
@@ -99,12 +129,17 @@ def plan_detail(
     return out
 
 
-@twin("/story", "story.html")
-def story_page(request: Request, status: StoryStatus = None, issue: IssueParam = None) -> dict[str, Any]:
+# The story page shows this many rows of each list; the API pages through the rest.
+STORY_PAGE_ROWS = 200
+
+
+@twin("/story", "story.html", models.StoryPage)
+def story_page(request: Request, status: StatusParam = None, issue: IssueParam = None) -> dict[str, Any]:
     """Return the cross-article claim ledger and issue tracker, and the stored plans."""
+    first = views.Page(limit=STORY_PAGE_ROWS, offset=0)
     return {
         "title": "Story across articles",
-        "ledger": story_ledger(request, status=status),
-        "issues": story_issues(request, issue=issue),
-        "plans": plans_list(request),
+        "ledger": story_ledger(request, first, status=status)["items"],
+        "issues": story_issues(request, first, issue=issue)["items"],
+        "plans": plans_list(request, first)["items"],
     }

@@ -571,7 +571,7 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """Return one article with its raw text and all of its records, or None."""
     ar = t.articles.c
     row = conn.execute(
-        select(*_article_cols(), ar.raw_text, ar.extracted_at, ar.extractor_version).where(
+        select(*_article_cols(), ar.kind, ar.raw_text, ar.extracted_at, ar.extractor_version).where(
             ar.id == article_id
         )
     ).first()

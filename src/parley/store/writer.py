@@ -14,14 +14,14 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from parley.errors import StoreError
+from parley.errors import AlreadyStored, StoreError
 from parley.kb.fold import norm
 from parley.model import ActorRef, Document, Extraction, PlaceRef, RawArticle
 from parley.model.records import evidence_columns
 from parley.store import schema as t
-from parley.store.db import make_engine, migrate
+from parley.store.db import make_engine, migrate, require_existing
 
 
 def now() -> str:
@@ -56,8 +56,11 @@ def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]])
 class Store:
     """A Parley database: opened (and migrated) on construction."""
 
-    def __init__(self, db: str, *, migrate_schema: bool = True) -> None:
+    def __init__(self, db: str, *, migrate_schema: bool = True, create: bool = True) -> None:
+        """Open ``db``; with ``create`` False a missing SQLite file is a StoreError, not a new store."""
         self.db = db
+        if not create:
+            require_existing(db)
         self.engine: Engine = make_engine(db)
         if migrate_schema:
             migrate(self.engine)
@@ -175,6 +178,12 @@ class Store:
                         .where(t.articles.c.id == aid)
                         .values(status="extracted", extracted_at=now(), extractor_version=extractor_version)
                     )
+        except IntegrityError as e:
+            if self.article_by_hash(raw.content_hash) is not None:  # a concurrent ingest won the race
+                raise AlreadyStored("stored meanwhile by another writer", path=raw.source) from e
+            raise StoreError(
+                f"could not store article {aid}: {str(e).splitlines()[0]}", path=raw.source, article_id=aid
+            ) from e
         except SQLAlchemyError as e:
             raise StoreError(
                 f"could not store article {aid}: {str(e).splitlines()[0]}", path=raw.source, article_id=aid
@@ -195,21 +204,24 @@ class Store:
 
     def write_duplicate(self, location: str, duplicate_of: str, kind: str, similarity: float) -> bool:
         """Record that ``location`` duplicates a stored article; False when already recorded."""
-        with self.engine.begin() as conn:
-            exists = conn.execute(
-                select(t.duplicates.c.id).where(t.duplicates.c.location == location)
-            ).first()
-            if exists:
-                return False
-            conn.execute(
-                insert(t.duplicates).values(
-                    location=location,
-                    duplicate_of=duplicate_of,
-                    kind=kind,
-                    similarity=similarity,
-                    seen_at=now(),
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(
+                    select(t.duplicates.c.id).where(t.duplicates.c.location == location)
+                ).first()
+                if exists:
+                    return False
+                conn.execute(
+                    insert(t.duplicates).values(
+                        location=location,
+                        duplicate_of=duplicate_of,
+                        kind=kind,
+                        similarity=similarity,
+                        seen_at=now(),
+                    )
                 )
-            )
+        except IntegrityError:  # another writer recorded the same duplicate at the same moment
+            return False
         return True
 
     def write_failure(self, location: str, reason: str, message: str) -> None:
