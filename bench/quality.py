@@ -148,18 +148,24 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
         gold_dir, pred_dir = Path(tmp) / "gold", Path(tmp) / "pred"
         gold_dir.mkdir()
         pred_dir.mkdir()
+        crashed: list[str] = []
         for stem in evalset.ids:
             gold_file = evalset.gold / f"{stem}.gold.json"
             shutil.copy(gold_file, gold_dir)
             published = date.fromisoformat(json.loads(gold_file.read_text(encoding="utf-8"))["published"])
             text = (evalset.texts / f"{stem}.txt").read_text(encoding="utf-8")
-            record = to_record(extractor.extract_text(text, published=published, doc_id=stem))
+            try:
+                record = to_record(extractor.extract_text(text, published=published, doc_id=stem))
+            except Exception as exc:  # one article that breaks the extractor is scored as empty, and named
+                crashed.append(f"{stem} ({type(exc).__name__}: {exc})")
+                continue
             (pred_dir / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
         args = ["--gold", str(gold_dir), "--pred", str(pred_dir), "--texts", str(evalset.texts)]
         result = json.loads(_run_scorer(scorer, [*args, "--json"]))
         if verbose:
             result["errors"] = _run_scorer(scorer, [*args, "--verbose"])
     result["categories"] = list(evalset.categories)
+    result["crashed"] = crashed
     if set(evalset.categories) != set(ALL_CATEGORIES):
         result["overall"] = _overall(result, evalset.categories)
     return result
@@ -196,6 +202,8 @@ def print_result(name: str, r: dict[str, Any], left_out: str) -> None:
     """Print one set's P/R/F1 per category, the accuracies on matched records and the trust line."""
     note = f"; {left_out}" if left_out else ""
     print(f"== {name} ({r['documents']} articles{note})")
+    if r.get("crashed"):
+        print(f"  the extractor failed on {len(r['crashed'])}, scored as empty: {'; '.join(r['crashed'])}")
     for cat in [*r["categories"], "overall"]:
         c = r[cat]
         counts = f"   {c['tp']}/{c['pred']}/{c['gold']}" if "tp" in c else ""

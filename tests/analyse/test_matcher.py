@@ -83,3 +83,14 @@ def test_seats_of_government_seas_titles_and_demonyms_are_not_places(nlp, finder
     names = [m.text for m in mentions(nlp, finder, text) if m.kind == "place"]
     assert "White House" not in names and "Red Sea" not in names
     assert not {"Marshal", "Indian-", "East"} & set(names)
+
+
+def test_a_person_entity_of_white_space_alone_is_no_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    """The small model sometimes tags a paragraph break PERSON; that once crashed extraction."""
+    from spacy.tokens import Span
+
+    doc = nlp("Talks ended.\n\nThey resume on Monday.")
+    gap = next(t for t in doc if t.is_space)
+    doc.ents = [Span(doc, gap.i, gap.i + 1, label="PERSON")]
+    found = finder.find(doc, published=PUB)
+    assert all(m.text.strip() for m in found)

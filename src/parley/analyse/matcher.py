@@ -405,6 +405,8 @@ class MentionFinder:
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = self._text[start:end]
             words = text.split()
+            if not words:  # a name of punctuation alone (a stray quote mark the model tagged)
+                continue
             if len(words) >= 2:
                 actor = ActorRef(
                     name=text,
