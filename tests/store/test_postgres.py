@@ -185,3 +185,22 @@ def test_loaded_batch_output_is_the_same_on_both_backends(db_url: str, tmp_path:
         assert first.counts["stored"] == 10 and first.counts["near_duplicate"] == 1
         assert load_output(str(out), store, settings).counts["stored"] == 0
         assert snapshot(store.engine) == expected
+
+
+def test_the_read_engine_cannot_write(db_url: str, tmp_path: Path) -> None:
+    """The server's engine opens SQLite with mode=ro and PostgreSQL in read-only transactions."""
+    from sqlalchemy.exc import DBAPIError
+
+    from parley.store.db import make_engine
+
+    paths = write_articles(tmp_path / "in", 1)
+    with Store(db_url) as store:
+        ingest([str(p) for p in paths], store, Settings(db=db_url))
+    engine = make_engine(db_url, read_only=True)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("select count(*) from articles")).scalar_one() >= 1
+            with pytest.raises(DBAPIError):
+                conn.execute(text("delete from articles"))
+    finally:
+        engine.dispose()
