@@ -94,3 +94,50 @@ def test_a_person_entity_of_white_space_alone_is_no_name(nlp, finder) -> None:  
     doc.ents = [Span(doc, gap.i, gap.i + 1, label="PERSON")]
     found = finder.find(doc, published=PUB)
     assert all(m.text.strip() for m in found)
+
+
+def places(nlp, finder: MentionFinder, text: str) -> list[tuple[str, str, int | None]]:  # type: ignore[no-untyped-def]
+    return [(m.text, m.place.name, m.place.geonameid) for m in mentions(nlp, finder, text) if m.place]
+
+
+def test_a_place_needs_evidence_that_it_is_one(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "The Republic of Adygea said media reports were wrong. Media outlets in the Horn of Africa "
+        "repeated them. Vladimir Putin spoke.",
+    )
+    assert not [p for p in found if p[0] in ("Republic", "Media", "Horn", "Vladimir")], found
+
+
+def test_the_longest_name_wins_and_an_unknown_place_keeps_its_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "Clashes broke out overnight in Abu Salim, a district of Tripoli.")
+    names = [p[0] for p in found]
+    assert "Abu" not in names and "Salim" not in names
+    unknown = [p for p in found if p[0] == "Abu Salim"]
+    assert not unknown or unknown[0][2] is None  # no id is guessed for a place the gazetteer lacks
+
+
+def test_a_village_beside_a_named_region_is_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Russian troops pressed on in the Zaporizhzhia region. Hulyaypole and Orikhiv were shelled.",
+    )
+    assert "Hulyaypole" in [p[0] for p in found]
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "expected"),
+    [
+        ("Slovyansk", None, 693468),  # Sloviansk, not Nikopol (GeoNames lists both under that spelling)
+        ("Volchansk", "Ukraine", 689304),  # Vovchansk
+        ("Konstantinovka", "Ukraine", 705104),  # Kostiantynivka, Donetsk oblast
+        ("Seversk", "Ukraine", 694403),  # Siversk, not Seversk in Siberia
+    ],
+)
+def test_russian_spellings_of_front_line_towns(name: str, near: str | None, expected: int) -> None:
+    from parley.cli.kb_cmd import lookup_candidates
+
+    rows = lookup_candidates(name, near=near)
+    assert next(r["id"] for r in rows if r["kind"] == "place") == expected

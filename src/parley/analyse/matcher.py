@@ -10,10 +10,11 @@ locative preposition makes them places ("talks in Moscow").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from parley.analyse.mentions import Mention
@@ -65,11 +66,18 @@ DIRECTIONS = frozenset(
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
-# Place words that are never places on their own, however the gazetteer spells them.
-NOT_PLACES = frozenset(
-    norm(w)
-    for w in ["President", "Minister", "General", "Secretary", "Army", "Said", "The", "Christmas", "New"]
-)
+# Words that are never places on their own, however the gazetteer spells them: a data file, so
+# that a linguist adds one without touching code.
+NOT_PLACES_FILE = Path(__file__).resolve().parent.parent / "kb" / "data" / "places" / "not_places.txt"
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Return the folded words of not_places.txt (comments and blank lines skipped)."""
+    lines = NOT_PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(norm(x) for x in (line.split("#", 1)[0].strip() for line in lines) if x)
+
+
 # spaCy entity types that are never places, whatever the gazetteer holds ("August", "World War II").
 NOT_PLACE_ENTS = frozenset(
     {
@@ -90,6 +98,29 @@ NOT_PLACE_ENTS = frozenset(
 NOT_PLACE_FEATURES = ("A.PCL", "H.")
 # Alias or folded matches on names this short are coincidences ("On" → Oni) unless spelt exactly.
 MIN_FUZZY_LEN = 5
+# A place name with no other evidence of being a place (no place entity, no "in"/"near" before it,
+# no region word) is still taken when its place is this populous, a capital or a seat of a region:
+# the prior is strong. Calibrated on realnews dev: below it sit "Media" (PA), "Horn" (Austria),
+# "Statte" (Italy), towns that share a name with a common word.
+STRONG_PRIOR_POPULATION = 100_000
+STRONG_PRIOR_FEATURES = ("P.PPLC", "P.PPLA", "A.ADM1")
+# A place with weaker evidence is taken when it lies this close to a place the article names with
+# good evidence (a village beside the town the story is about).
+NEAR_EVIDENCE_KM = 60.0
+# Words that, before "of", make the next name a place ("the town of X", "the outskirts of X").
+PLACE_NOUNS = frozenset(
+    ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
+     "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport"]
+)  # fmt: skip
+# How sure a place the gazetteer lacks is: the model's entity label and a place word agree, but
+# nothing confirms the name.
+UNKNOWN_PLACE_CONFIDENCE = 0.4
+# Evidence the text itself gives (as opposed to the model's entity label or the name's length).
+TEXTUAL_EVIDENCE = frozenset({"locative", "place noun", "region word", "capital phrase"})
+# spaCy entity types that are evidence of a place.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# A candidate place name: its text, offsets, and what says it is a place (see MentionFinder._evidence).
+PlaceSpan = tuple[str, int, int, frozenset[str]]
 # Titles that precede a person's name; they are not part of the name.
 TITLE_WORDS = frozenset(
     [
@@ -194,6 +225,7 @@ class MentionFinder:
         self.first_words = frozenset(key.split(" ", 1)[0] for key in self.index)
         self._states: dict[str, ActorRef] | None = None
         self._text = ""
+        self._lower_words: set[str] = set()
         self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
 
     # -- actors -------------------------------------------------------------------------------
@@ -240,14 +272,17 @@ class MentionFinder:
             return None
         if first.ent_type_ == "PERSON" and _entity_length(first) > 1:
             return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
-        if first.lower_ in TITLE_WORDS or first.lower_ in DIRECTIONS or first.lower_ in ("middle", "far"):
-            return None  # "Air Marshal", "the East": titles and compass words name no town
+        if first.lower_ in TITLE_WORDS or first.lower_ in ("middle", "far"):
+            return None  # "Air Marshal", "the Middle East": titles name no town
+        compass = first.lower_ in DIRECTIONS  # "the East" names no town; "South Kivu" is a province
         if self.registry.state_for_demonym(first.text.rstrip("-")) is not None:
             return None  # "Indian-administered": a demonym, whatever town shares its spelling
         n_tok = len(tokens)
         for length in range(min(5, n_tok - i), 0, -1):
             span = tokens[i : i + length]
             if any((t.is_punct and t.text not in "-'") or t.is_space for t in span):
+                continue
+            if length == 1 and compass:
                 continue
             if length == 1 and first.pos_ != "PROPN" and first.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue  # a capitalised common word ("Most", "Got") is not a town of that name
@@ -259,13 +294,15 @@ class MentionFinder:
                 continue
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             text = self._text[start:end]
-            if norm(text) in NOT_PLACES:
+            if norm(text) in not_places():
                 continue
             if span[-1].lower_ in WATER_WORDS and not (
                 i + length < n_tok and tokens[i + length].lower_ in REGION_WORDS
             ):
                 return None  # "the Red Sea" is water (FORMAT.md), "Red Sea state" a region
             if self.gazetteer.has_name(text):
+                if self._inside_longer_name(tokens, i, i + length):
+                    return None  # "Abu" of "Abu Salim", "Moscow" of "Moscow Times": not this place
                 # extend with a following region word ("Donetsk region")
                 j = i + length
                 if j < n_tok and tokens[j].lower_ in REGION_WORDS:
@@ -275,6 +312,64 @@ class MentionFinder:
                         return j + 1, text2, start, end2
                 return i + length, text, start, end
         return None
+
+    def _inside_longer_name(self, tokens: Sequence[Any], i: int, j: int) -> bool:
+        """Return True when tokens[i:j] are a piece of a longer name: the longest name wins.
+
+        A longer person's name ("Vladimir" of "Vladimir Putin") or place name ("Abu" of "Abu Salim")
+        that holds the span means the span is not this place. An organisation named after its town
+        ("Munich Security Conference", "Kremenchuk refinery") still locates the town. Without an
+        entity, a capitalised proper noun right after the span marks it as a piece of a name.
+        """
+        ent = tokens[i].ent_type_
+        if ent:
+            first = i - 1
+            while first >= 0 and tokens[first].ent_iob_ == "I" and tokens[first + 1].ent_iob_ == "I":
+                first -= 1
+            start = i if tokens[i].ent_iob_ == "B" else max(first, 0)
+            end = i + 1
+            while end < len(tokens) and tokens[end].ent_iob_ == "I":
+                end += 1
+            extra = [
+                t
+                for t in (*tokens[start:i], *tokens[j:end])
+                if t.lower_ not in REGION_WORDS and t.lower_ != "the"
+            ]
+            return bool(extra) and ent in ("PERSON", *PLACE_ENTS)  # "Bryansk" of "Bryansk Region" is the name
+        if j < len(tokens):
+            nxt = tokens[j]
+            return bool(
+                nxt.pos_ == "PROPN"
+                and nxt.is_alpha
+                and _is_capitalised(nxt.text)
+                and tokens[j - 1].whitespace_ == " "
+                and nxt.lower_ not in REGION_WORDS
+                and nxt.lower_ not in TITLE_WORDS
+                and not nxt.ent_type_
+            )
+        return False
+
+    @staticmethod
+    def _evidence(tokens: Sequence[Any], i: int, j: int) -> frozenset[str]:
+        """Return what says tokens[i:j] name a place: a place entity, a locative or place noun before
+        it, a region word in or after it, or a name of several words."""
+        found = set()
+        if any(t.ent_type_ in PLACE_ENTS for t in tokens[i:j]):
+            found.add("entity")
+        before = [t.lower_ for t in tokens[max(0, i - 2) : i]]
+        if before and (
+            before[-1] in LOCATIVE or (before[-1] == "the" and len(before) > 1 and before[0] in LOCATIVE)
+        ):
+            found.add("locative")
+        if len(before) == 2 and before[-1] == "of" and before[0] in PLACE_NOUNS:
+            found.add("place noun")
+        if any(t.lower_ in REGION_WORDS for t in tokens[i : j + 1]):
+            found.add("region word")
+        if j - i >= 2:
+            found.add("several words")
+        if any(t.ent_type_ == "PERSON" for t in tokens[i:j]):
+            found.add("person")  # the model reads a name: only the text's own place words outweigh it
+        return frozenset(found)
 
     @staticmethod
     def _is_reference_point(tokens: Sequence[Any], i: int) -> bool:
@@ -291,8 +386,9 @@ class MentionFinder:
         """Return actor, role and place mentions in the parsed document, in text order."""
         tokens = list(doc)
         self._text = doc.text  # once: Doc.text rebuilds the string on every access
+        self._lower_words = {t.text for t in tokens if t.is_alpha and t.text.islower()}
         out: list[Mention] = []
-        place_spans: list[tuple[str, int, int, int]] = []  # (text, start, end, token index)
+        place_spans: list[PlaceSpan] = []
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -304,7 +400,7 @@ class MentionFinder:
             locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE)
             capital = self._capital_at(tokens, i)
             if capital is not None:
-                place_spans.append(capital)
+                place_spans.append((*capital[:3], frozenset({"capital phrase"})))
                 i += 3
                 continue
             hit = self._actor_at(tokens, i, published)
@@ -315,7 +411,13 @@ class MentionFinder:
                     country = self._is_country(mention.text)
                     if not country and not self._is_seat(mention) and self.gazetteer.has_name(mention.text):
                         # "talks in Moscow": the capital is a place, not the government
-                        place_spans.append((self._text[tok.idx : mention.end], tok.idx, mention.end, i))
+                        span = (
+                            self._text[tok.idx : mention.end],
+                            tok.idx,
+                            mention.end,
+                            frozenset({"locative"}),
+                        )
+                        place_spans.append(span)
                         i = nxt
                         continue
                     if country and (prev in WITHIN or (prev == "the" and prev2 in WITHIN)):
@@ -329,11 +431,12 @@ class MentionFinder:
             if pspan is not None:
                 nxt, text, s, e = pspan
                 if not self._is_reference_point(tokens, i):
-                    place_spans.append((text, s, e, i))
+                    place_spans.append((text, s, e, self._evidence(tokens, i, nxt)))
                 i = nxt
                 continue
             i += 1
         out.extend(self._long_tail(doc, out, place_spans))
+        place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -377,9 +480,7 @@ class MentionFinder:
             and norm(actor.name) == norm(text.removeprefix("the "))
         )
 
-    def _long_tail(
-        self, doc: Any, known: list[Mention], place_spans: list[tuple[str, int, int, int]]
-    ) -> list[Mention]:
+    def _long_tail(self, doc: Any, known: list[Mention], place_spans: list[PlaceSpan]) -> list[Mention]:
         """Return mentions of people (and surname repeats) the registry does not know."""
         taken = [(m.start, m.end) for m in known] + [(s, e) for _, s, e, _ in place_spans]
 
@@ -461,13 +562,14 @@ class MentionFinder:
             i += 1
         return spans
 
-    def _resolve_places(self, spans: list[tuple[str, int, int, int]], actors: list[Mention]) -> list[Mention]:
+    def _resolve_places(self, spans: list[PlaceSpan], actors: list[Mention]) -> list[Mention]:
         """Return place mentions, resolved with the article's context.
 
-        The countries in focus are those of the article's other places, most frequent first, then
-        those of the states it names; each name is then resolved near the other places (never near
-        itself), so "Pokrovsk" beside Kupiansk and Donetsk region is the Donetsk-oblast town even
-        in a story that names Russia first.
+        Only names with evidence of being a place here are kept (``_attested``). The countries in
+        focus are those of the kept places, most frequent first, then those of the states the
+        article names; each name is then resolved near the other places (never near itself), so
+        "Pokrovsk" beside Kupiansk and Donetsk region is the Donetsk-oblast town even in a story
+        that names Russia first. A place the gazetteer lacks keeps its name alone.
         """
         if not spans:
             return []
@@ -478,19 +580,31 @@ class MentionFinder:
             iso = getattr(self.registry.get(m.actor.id) if m.actor and m.actor.id else None, "iso2", None)
             if iso and iso not in named:
                 named.append(iso)
-        first = {
-            text: self.gazetteer.resolve(text, context=PlaceContext(countries=tuple(named)))
-            for text, *_ in spans
+        unknown = {
+            text: PlaceRef(
+                name=text,
+                method="unresolved",
+                confidence=UNKNOWN_PLACE_CONFIDENCE,
+                reason="a place the text locates something at, not in the gazetteer (no id, no point)",
+            )
+            for text, _s, _e, why in spans
+            if "unknown" in why
         }
-        by_country = Counter(p.country for p in first.values() if p is not None and p.country)
+        first = self._attested([sp for sp in spans if sp[0] not in unknown], tuple(named))
+        by_country = Counter(p.country for p in first.values() if p.country)
         countries = tuple(
             [c for c, _ in by_country.most_common()] + [c for c in named if c not in by_country]
         )
         resolved: dict[str, PlaceRef | None] = {}
         out = []
         for text, s, e, _ in spans:
+            if text in unknown:
+                out.append(Mention(s, e, self._text[s:e], "place", place=unknown[text]))
+                continue
+            if text not in first:
+                continue  # no evidence that this name is a place here
             if text not in resolved:
-                others = [p for t, p in first.items() if t != text and p is not None]
+                others = [p for t, p in first.items() if t != text]
                 ctx = PlaceContext(
                     countries=countries,
                     admin1=tuple((p.country, p.admin1) for p in others if p.country and p.admin1),
@@ -504,6 +618,95 @@ class MentionFinder:
                 continue
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
+
+    def _attested(self, spans: list[PlaceSpan], named: tuple[str, ...]) -> dict[str, PlaceRef]:
+        """Return, by name, the first reading of each name that has evidence of being a place here:
+        its own evidence or prior (``_is_place``), else nearness to a name that has."""
+        from parley.kb.gazetteer import PlaceContext
+
+        evidence: dict[str, set[str]] = {}
+        for text, _s, _e, why in spans:
+            evidence.setdefault(text, set()).update(why)
+        first: dict[str, PlaceRef] = {}
+        for text, said in evidence.items():
+            found = self.gazetteer.lookup(text, context=PlaceContext(countries=named), limit=1)
+            if found and self._is_place(text, found[0].place, found[0].population, said):
+                first[text] = found[0].place
+        points = tuple((p.lat, p.lon) for p in first.values() if p.lat is not None and p.lon is not None)
+        for text in [t for t in evidence if t not in first]:  # weak evidence beside a well-attested place
+            found = self.gazetteer.lookup(text, context=PlaceContext(points=points), limit=1)
+            if found and self._near(found[0].place, first.values()) and not self._common_word(text):
+                first[text] = found[0].place
+        return first
+
+    def _unknown_places(
+        self, doc: Any, known: list[Mention], spans: list[PlaceSpan], start_at: int
+    ) -> list[PlaceSpan]:
+        """Return places the gazetteer lacks: a place entity the text also calls a place.
+
+        "Shelling hit the village of Kuchi Kebele", "clashes in Abu Salim": the model reads a place
+        and the text locates something there, but no gazetteer entry has the name. Such a place
+        keeps its name, without an id or coordinates, rather than being lost.
+        """
+        taken = [(m.start, m.end) for m in known] + [(s, e) for _, s, e, _ in spans]
+        tokens = list(doc)
+        out: list[PlaceSpan] = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_ENTS or ent.start_char < start_at:
+                continue
+            words = [t for t in ent if t.lower_ != "the"]
+            while words and words[-1].text in ("'s", "’s", "'", "’"):
+                words.pop()  # "Awi Zone's" names Awi Zone
+            if not words or words[-1].lower_ in WATER_WORDS:
+                continue  # seas and rivers are not places (FORMAT.md)
+            if not words or not all(
+                _is_capitalised(t.text) or t.lower_ in REGION_WORDS or not t.is_alpha for t in words
+            ):
+                continue
+            s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            text = self._text[s:e]
+            why = self._evidence(tokens, words[0].i, words[-1].i + 1)
+            if not (why & TEXTUAL_EVIDENCE) or norm(text) in not_places() or self._common_word(text):
+                continue
+            if self.registry.state_for_demonym(text) is not None or self._is_country(text):
+                continue
+            out.append((text, s, e, why | {"unknown"}))
+        return out
+
+    def _common_word(self, text: str) -> bool:
+        """Return True when the article also writes ``text`` in lower case: "media", "unity", "post"."""
+        return " " not in text and text.lower() in self._lower_words
+
+    def _is_place(self, text: str, place: PlaceRef, population: int, evidence: Set[str]) -> bool:
+        """Return True when a name has evidence of being a place: the text says so, or the place has a
+        strong prior. A word the article also uses in lower case needs a place entity."""
+        said = evidence & TEXTUAL_EVIDENCE
+        if self._common_word(text):
+            return "entity" in evidence
+        strong = population >= STRONG_PRIOR_POPULATION or (place.feature or "") in STRONG_PRIOR_FEATURES
+        if "person" in evidence:
+            return bool(said) or strong  # the small model reads many towns as names (Goma, Kremenchuk)
+        if place.method in ("alias", "folded") and " " not in text:
+            return bool(said or "entity" in evidence)  # a near-spelling of one word needs the text's word
+        return bool(evidence) or strong
+
+    @staticmethod
+    def _near(place: PlaceRef, others: Iterable[PlaceRef]) -> bool:
+        """Return True when ``place`` lies in the same region as, or close to, one of ``others``."""
+        from parley.kb.gazetteer import haversine_km
+
+        known = list(others)
+        if place.admin1 and any((o.country, o.admin1) == (place.country, place.admin1) for o in known):
+            return True  # regions have no coordinates in the gazetteer: "Hulyaypole" in "Zaporizhzhia region"
+        if place.lat is None or place.lon is None:
+            return False
+        here = (place.lat, place.lon)
+        return any(
+            o.lat is not None and o.lon is not None and haversine_km(here, (o.lat, o.lon)) <= NEAR_EVIDENCE_KM
+            for o in known
+        )
 
 
 def shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:

@@ -22,6 +22,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,11 +82,19 @@ REGION_INTENT_BONUS = 2.5
 REGION_INTENT_TOWN_PENALTY = -1.0
 # Context: the article's focus countries (first one most), a shared admin-1, nearness to places
 # already resolved in the article (linear from NEAR_BONUS at 0 km to 0 at NEAR_KM).
-FOCUS_COUNTRY_BONUS = 1.5
+# 2.0 (was 1.5): in an article about Ukraine, "Seversk" is the front-line Siversk (11k, matched by
+# its Russian spelling), not Seversk in Siberia (110k, exact name); the focus country must
+# outweigh a tenfold population and an exact foreign name.
+FOCUS_COUNTRY_BONUS = 2.0
 OTHER_COUNTRY_BONUS = 1.0
 ADMIN1_BONUS = 1.0
 NEAR_BONUS = 1.5
 NEAR_KM = 150.0
+# An alternate-name match counts this much more, times how closely the query resembles the
+# place's own name (0..1, on folded forms): "Slovyansk" is Sloviansk, whose name it nearly spells,
+# not Nikopol, which GeoNames also lists under that alternate name. Kept a tie-breaker: at 0.5 it
+# would make "Dzerzhynsk" (Toretsk's former name) the Russian Dzerzhinsk.
+OWN_NAME_SIMILARITY_WEIGHT = 0.4
 # Base confidence by method, scaled by the candidate's share of the score mass.
 METHOD_CONFIDENCE = {"exact": 0.95, "rename": 0.9, "alias": 0.85, "folded": 0.7, "context": 0.8}
 # Candidates fetched from the index per query before ranking; enough for "Andriivka" (100+).
@@ -268,9 +277,13 @@ class Gazetteer:
 
     @staticmethod
     def _base_score(row: tuple, m: _Match) -> tuple[float, list[str]]:
-        _pid, _name, _lat, _lon, feature, _cc, _a1, population, source = row
+        _pid, name, _lat, _lon, feature, _cc, _a1, population, source = row
         score = METHOD_WEIGHT[m.method]
         why = [f"{m.method} match on '{m.key}'"]
+        if m.method in ("alias", "folded"):
+            like = SequenceMatcher(None, fold(m.key), fold(name)).ratio()
+            score += OWN_NAME_SIMILARITY_WEIGHT * like
+            why.append(f"spelling {like:.0%} like its own name {name!r}")
         is_town = feature.startswith("P.")
         if m.region_intent:
             if is_town:
