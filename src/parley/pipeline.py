@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from parley import dedup
 from parley.clean import clean
 from parley.config import Settings
 from parley.errors import AlreadyStored, ParleyError
@@ -113,6 +112,8 @@ def ingest_items(
 def _ingest_one(
     raw: RawArticle, spec: str, store: Store, settings: Settings, extractor: Extractor | None
 ) -> tuple[str, str | None]:
+    from parley import dedup  # datasketch pulls in scipy: only commands that store articles pay for it
+
     return store_one(
         raw,
         spec,
@@ -171,6 +172,8 @@ def _store_new(
     extract: Callable[[Document, str], Extraction | None] | None,
     extractor_version: str | None,
 ) -> tuple[str, str | None]:
+    from parley import dedup
+
     known = _already_stored(raw, store)
     if known is not None:
         return known

@@ -67,3 +67,14 @@ def test_unknown_database_folder_is_one_line(tmp_path: Path) -> None:
     )
     assert out.returncode == 3
     assert out.stderr.count("\n") == 1 and "no such database" in out.stderr
+
+
+def test_the_command_line_starts_without_heavy_dependencies() -> None:
+    """`parley --version` and `parley kb lookup` start fast because no command imports the heavy
+    libraries until it runs (datasketch alone pulled in scipy: 0.8 s of every start)."""
+    code = (
+        "import sys, parley.cli.commands; heavy = [m for m in ('spacy', 'sqlalchemy', 'datasketch', 'scipy', "
+        "'trafilatura', 'pyarrow', 'fastapi') if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
