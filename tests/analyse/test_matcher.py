@@ -141,3 +141,9 @@ def test_russian_spellings_of_front_line_towns(name: str, near: str | None, expe
 
     rows = lookup_candidates(name, near=near)
     assert next(r["id"] for r in rows if r["kind"] == "place") == expected
+
+
+def test_a_name_keeps_its_hyphenated_part_and_drops_an_institution(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "Qatar's Minister of State at the Foreign Ministry Mohammed Al-Khulaifi said the deal would hold."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert "Mohammed Al-Khulaifi" in people and not [p for p in people if p.startswith("Ministry")]

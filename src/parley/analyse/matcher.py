@@ -174,6 +174,12 @@ TITLE_WORDS = frozenset(
         "army",
     ]
 )
+# Nouns of institutions that the model sometimes folds into a person's name ("Ministry Mohammed Al"):
+# a name never starts with one.
+INSTITUTION_WORDS = frozenset(
+    ["ministry", "office", "council", "agency", "department", "committee", "commission", "bureau",
+     "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson"]
+)  # fmt: skip
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
 LOWERCASE_OK = frozenset({"role", "institution"})
 
@@ -490,14 +496,16 @@ class MentionFinder:
         out: list[Mention] = []
         people: dict[str, ActorRef] = {}
         for toks in self._person_spans(doc):
+            toks = _with_hyphenated_tail(doc, toks)  # "Mohammed Al-Khulaifi", not "Mohammed Al"
             # "Sudan's Defence Minister Yassin Ibrahim": keep the trailing name, not the state or title
             name: list[Any] = []
             for tok in reversed(toks):
                 if (
                     tok.lower_ in TITLE_WORDS
+                    or tok.lower_ in INSTITUTION_WORDS
                     or tok.text in ("'s", "'")
                     or not free(tok.idx, tok.idx + len(tok.text))
-                    or not _is_capitalised(tok.text)
+                    or not (_is_capitalised(tok.text) or (tok.text in ("-", "‐") and not tok.whitespace_))
                 ):
                     break
                 name.insert(0, tok)
@@ -707,6 +715,20 @@ class MentionFinder:
             o.lat is not None and o.lon is not None and haversine_km(here, (o.lat, o.lon)) <= NEAR_EVIDENCE_KM
             for o in known
         )
+
+
+def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:
+    """Return a name's tokens with a hyphenated last part the model cut off ("Al" + "-Khulaifi")."""
+    end = toks[-1].i + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and _is_capitalised(doc[end + 1].text)
+    ):
+        end += 2
+    return [*toks, *doc[toks[-1].i + 1 : end]]
 
 
 def shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
