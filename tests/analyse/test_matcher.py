@@ -147,3 +147,7 @@ def test_a_name_keeps_its_hyphenated_part_and_drops_an_institution(nlp, finder) 
     text = "Qatar's Minister of State at the Foreign Ministry Mohammed Al-Khulaifi said the deal would hold."
     people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
     assert "Mohammed Al-Khulaifi" in people and not [p for p in people if p.startswith("Ministry")]
+
+
+def test_a_name_of_two_letters_is_never_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    assert not places(nlp, finder, "Officials in IL and Us said the talks would go on in Geneva.")[:-1]

@@ -112,6 +112,8 @@ PLACE_NOUNS = frozenset(
     ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
      "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport"]
 )  # fmt: skip
+# Names this short are abbreviations or words ("IL", "US", "Il"), never places on their own.
+MAX_NEVER_PLACE_LEN = 2
 # How sure a place the gazetteer lacks is: the model's entity label and a place word agree, but
 # nothing confirms the name.
 UNKNOWN_PLACE_CONFIDENCE = 0.4
@@ -676,7 +678,9 @@ class MentionFinder:
                 continue
             text = self._text[s:e]
             why = self._evidence(tokens, words[0].i, words[-1].i + 1)
-            if not (why & TEXTUAL_EVIDENCE) or norm(text) in not_places() or self._common_word(text):
+            if len(text) <= MAX_NEVER_PLACE_LEN or not (why & TEXTUAL_EVIDENCE):
+                continue
+            if norm(text) in not_places() or self._common_word(text):
                 continue
             if self.registry.state_for_demonym(text) is not None or self._is_country(text):
                 continue
@@ -689,7 +693,10 @@ class MentionFinder:
 
     def _is_place(self, text: str, place: PlaceRef, population: int, evidence: Set[str]) -> bool:
         """Return True when a name has evidence of being a place: the text says so, or the place has a
-        strong prior. A word the article also uses in lower case needs a place entity."""
+        strong prior. A word the article also uses in lower case needs a place entity; a name of
+        one or two letters ("Il", "Us") is never a place."""
+        if len(text) <= MAX_NEVER_PLACE_LEN:
+            return False
         said = evidence & TEXTUAL_EVIDENCE
         if self._common_word(text):
             return "entity" in evidence
