@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Settings": "parley.config",
     "Extractor": "parley.extract.extractor",
-    "extract": "parley.extract.extractor",
+    "extract": "parley.extract",  # the package, callable: parley.extract(text, published=...)
     "Store": "parley.store",
     **{name: "parley.model" for name in
        ("ActorRef", "Claim", "Event", "Evidence", "Extraction", "PlaceRef", "Position", "Quote")},
@@ -50,5 +50,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        module = importlib.import_module(_LAZY[name])
+        # importing parley.extract binds it here already (and it is callable); the rest are attributes
+        return module if module.__name__ == f"parley.{name}" else getattr(module, name)
     raise AttributeError(f"module 'parley' has no attribute {name!r}")

@@ -27,6 +27,11 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "Estimated Jaccard similarity (word 5-shingles) above which two articles are near-duplicates.",
     ),
     "cache_dir": ("", "Where derived indexes (the gazetteer) are cached; default ~/.cache/parley."),
+    "rules": (
+        "",
+        "Folder of extraction rules to use instead of the shipped ones (parley rules export DIR "
+        "writes a copy to edit; parley rules check DIR checks it).",
+    ),
 }
 
 
@@ -42,6 +47,7 @@ class Settings:
     respect_robots: bool = SETTINGS["respect_robots"][0]
     near_duplicate_threshold: float = SETTINGS["near_duplicate_threshold"][0]
     cache_dir: str = SETTINGS["cache_dir"][0]
+    rules: str = SETTINGS["rules"][0]
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 
 from parley.cli.main import cli, db_option, handle_errors, parse_published, settings_from
+from parley.cli.rules_option import rules_option
 
 if TYPE_CHECKING:
     from parley.batch import ShardStatus
@@ -50,6 +51,7 @@ def _shard_line(status: ShardStatus) -> str:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles that do not give one.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Read every shard as this kind.")
 @click.option("--outlet", help="Outlet name for articles that do not give one.")
+@rules_option
 @handle_errors
 def batch_command(
     inputs: tuple[str, ...],

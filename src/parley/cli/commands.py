@@ -6,6 +6,7 @@ from parley.cli import (  # noqa: F401
     ingest_cmd,
     kb_cmd,
     plans_cmd,
+    rules_cmd,
     serve_cmd,
     story_cmd,
 )

@@ -11,6 +11,7 @@ from rich.progress import Progress
 
 from parley.cli.ingest_cmd import expand_inputs
 from parley.cli.main import cli, handle_errors, parse_published, settings_from
+from parley.cli.rules_option import rules_option
 from parley.errors import InputError
 from parley.model import Failure, Skip
 
@@ -32,6 +33,7 @@ from parley.model import Failure, Skip
     type=click.Path(file_okay=False, path_type=Path),
     help="Write one ID.json per article into this folder instead of printing.",
 )
+@rules_option
 @handle_errors
 def extract_command(inputs: tuple[str, ...], published: str | None, fmt: str, out_dir: Path | None) -> None:
     """Extract events, quotes, claims and positions from articles (text, HTML or JSONL)."""

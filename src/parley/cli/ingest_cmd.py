@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from parley.cli.main import cli, db_option, handle_errors, parse_published, settings_from
+from parley.cli.rules_option import rules_option
 from parley.config import Settings
 from parley.pipeline import IngestReport, ingest
 
@@ -114,6 +115,7 @@ def print_report(report: IngestReport, console: Console) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Read every input as this kind.")
 @click.option("--outlet", help="Outlet name for inputs that do not give one.")
 @click.option("--no-extract", is_flag=True, help="Store articles without extracting records.")
+@rules_option
 @handle_errors
 def ingest_command(
     inputs: tuple[str, ...],
@@ -177,6 +179,7 @@ def stats_command(db: str | None, as_json: bool) -> None:
 
 @cli.command("demo")
 @db_option
+@rules_option
 @handle_errors
 def demo_command(db: str | None) -> None:
     """Build the store from the bundled sample corpus and print a summary."""

@@ -60,8 +60,10 @@ db_option = click.option(
 
 
 def settings_from(db: str | None = None) -> Settings:
-    """Return settings from the environment with the command-line database."""
-    return Settings.from_env(db=db)
+    """Return settings from the environment with the command-line database (and --rules folder)."""
+    from parley.cli.rules_option import rules_from_context
+
+    return Settings.from_env(db=db, rules=rules_from_context())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

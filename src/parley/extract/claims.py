@@ -1,4 +1,4 @@
-"""Builds claims from claimed events and reported accounts, and decides each claim's status.
+"""The claims component: claims from claimed events and reported accounts, each with its status.
 
 A claim is a factual assertion the outlet does not vouch for: a party's account of a capture,
 an attack, a toll or a private agreement. Its status is ``disputed`` when another party denies
@@ -11,37 +11,45 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+from parley.extract.context import ArticleContext, Component
+from parley.extract.event_records import Candidates, sentence_index
+from parley.extract.events_lexicon import alternation, event_lexicon
 from parley.kb.fold import norm
-from parley.model.records import ActorRef, PlaceRef
+from parley.model.records import ActorRef, Claim, PlaceRef
+from parley.rules import Rules, load_rules
 
-# Sentences in which the outlet disclaims verification.
-UNVERIFIED = re.compile(
-    r"(could not|cannot|can't|couldn't|was not able to|were not able to|has not been able to|unable to) "
-    r"(be )?(immediately |independently )*(be )?(verif|confirm)|not (been )?(independently )?verified|"
-    r"could not be (immediately |independently )*(verified|confirmed)",
-    re.IGNORECASE,
-)
-# Words by which a party rejects another's account.
-DENIAL = re.compile(
-    r"\b(den(y|ied|ies|ial)|untrue|false|fabricat\w*|fake|refut\w*|rejected the claim|dismissed the claim|"
-    r"beat(en)? back|repel\w*|repuls\w*|still (holding|holds|hold|in control|controls|fighting|defending)|"
-    r"remain(s|ed)? in control|not aware of)\b",
-    re.IGNORECASE,
-)
-# An admission by the side that lost: it confirms the capture it had denied.
-ADMISSION = re.compile(
-    r"\b(withdr[ae]w\w*|pulled out|retreat\w*|left the (town|city)|lost control)\b", re.IGNORECASE
-)
 # How many sentences after a claim an unattributed verification disclaimer still refers to it.
 VERIFY_WINDOW = 4
-
 # A denial a few sentences after a claim may refer to it without naming the place ("the claim",
 # "the two towns", "it"); beyond this many sentences it must name the place.
 ANAPHOR_WINDOW = 3
-ANAPHOR = re.compile(
-    r"\b(it|this|that|claims?|reports?|towns?|city|village|statements?|allegations?)\b", re.IGNORECASE
-)
+# Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
+CLAIM_SUBJECT_MAX = 160
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    """The cue patterns of claims.toml, compiled."""
+
+    unverified: re.Pattern[str]
+    denial: re.Pattern[str]
+    admission: re.Pattern[str]
+    anaphor: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def claim_cues(rules: Rules) -> ClaimCues:
+    """Return the claim cues of ``rules`` (compiled once per rules folder)."""
+    cues = rules["claims.toml"]["cues"]
+    return ClaimCues(
+        unverified=alternation(cues["unverified"], bounded=False),  # stems: "verif", "confirm"
+        denial=alternation(cues["denial"]),
+        admission=alternation(cues["admission"]),
+        anaphor=alternation(cues["anaphor"]),
+    )
 
 
 @dataclass
@@ -64,8 +72,10 @@ def settle(
     drafts: Sequence[ClaimDraft],
     sentences: Sequence[tuple[int, int, str]],
     speakers_by_sentence: dict[int, list[ActorRef]],
+    cues: ClaimCues | None = None,
 ) -> list[tuple[ClaimDraft, str, list[ActorRef], list[int]]]:
     """Return (draft, status, disputing actors, denial sentence indexes) for each claim."""
+    cues = cues or claim_cues(load_rules())
     out = []
     for d in drafts:
         disputers: list[ActorRef] = []
@@ -77,21 +87,21 @@ def settle(
             if i <= d.sentence_index - 1:
                 continue
             same_topic = bool(place_key and place_key in norm(text)) or (
-                d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW and bool(ANAPHOR.search(text))
+                d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW and bool(cues.anaphor.search(text))
             )
             if not same_topic:
                 continue
             for actor in speakers_by_sentence.get(i, []):
                 if actor.side == claimant_side or actor.ref == d.claimant.ref:
                     continue
-                if DENIAL.search(text):
+                if cues.denial.search(text):
                     if actor not in disputers:
                         disputers.append(actor)
                         denial_sents.append(i)
-                elif ADMISSION.search(text) and (not d.against or actor.side in d.against):
+                elif cues.admission.search(text) and (not d.against or actor.side in d.against):
                     confirmed = True
         flagged = any(
-            UNVERIFIED.search(text)
+            cues.unverified.search(text)
             for i, (_, _, text) in enumerate(sentences)
             if d.sentence_index <= i <= d.sentence_index + VERIFY_WINDOW
         )
@@ -105,3 +115,139 @@ def settle(
             status = "claimed"
         out.append((d, status, disputers, denial_sents))
     return out
+
+
+# -- the claims component --------------------------------------------------------------------------
+
+
+def find_claims(ctx: ArticleContext) -> None:
+    """Assign ctx.claims: one claim per (claimant, place or subject), with its status settled."""
+    cues = claim_cues(ctx.resources.rules)
+    drafts = _event_drafts(ctx, ctx.need("kept"))
+    drafts.extend(_reported_drafts(ctx, drafts, cues))
+    # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
+    people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
+    drafts = [d for d in drafts if (d.subject, d.claimant.ref) not in people]
+    unique: dict[tuple[str, str], ClaimDraft] = {}
+    placed = {(d.claimant.ref, d.sentence_index) for d in drafts if d.place is not None}
+    for d in drafts:
+        if d.place is None and any((d.claimant.ref, d.sentence_index + k) in placed for k in (-1, 0, 1)):
+            continue  # "…had liberated the town": the same capture as the placed claim beside it
+        unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
+    out = []
+    settled = settle(list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues)
+    for d, status, disputers, _ in settled:
+        if d.reported and status == "claimed":
+            continue  # an attributed account is a claim once disputed or flagged (FORMAT.md)
+        out.append(
+            Claim(
+                claimant=d.claimant,
+                subject=d.subject,
+                status=status,
+                place=d.place,
+                disputed_by=tuple(disputers),
+                evidence=ctx.evidence(d.start, d.end, d.sent_start, d.sent_end),
+            )
+        )
+    ctx.claims = out
+
+
+CLAIMS = Component(
+    "claims",
+    requires=("kept", "qspans", "sents", "sentences", "speakers_by_sentence", "index"),
+    assigns=("claims",),
+    run=find_claims,
+)
+
+
+def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
+    """Return a draft for each claimed capture, attack or agreement among the kept candidates."""
+    capture_lemmas = event_lexicon(ctx.resources.rules).words.capture_lemmas
+    sentences = ctx.need("sentences")
+    drafts: list[ClaimDraft] = []
+    for i, c in kept:
+        if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
+            continue
+        claimant = c.attributed_to or (c.actors[0] if c.actors else None)
+        if claimant is None:
+            continue
+        if c.type == "ASSAULT" and c.place is not None:
+            taking = c.trigger.lemma_ in capture_lemmas
+            subject = f"capture of {c.place.name}" if taking else f"attack on {c.place.name}"
+        else:
+            subject = _claim_subject(c.trigger.idx, ctx.need("qspans"), sentences[i][2])
+        trig = c.trigger
+        drafts.append(
+            ClaimDraft(
+                claimant=claimant,
+                subject=subject,
+                place=c.place,
+                sentence_index=i,
+                start=trig.idx,
+                end=trig.idx + len(trig.text),
+                sent_start=c.sent_start,
+                sent_end=c.sent_end,
+                against=tuple(a.ref for a in c.recipients),
+            )
+        )
+    return drafts
+
+
+def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimCues) -> list[ClaimDraft]:
+    """Return claim drafts for reported accounts of what happened ("the army said the RSF had
+    killed 2,000 civilians"): indirect quotes whose content is a past act, not an opinion, a
+    demand or an intention. They stay only when settling finds them disputed or flagged as
+    unverifiable (FORMAT.md: an attributed account is a claim then)."""
+    not_account = event_lexicon(ctx.resources.rules).words.not_account
+    taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
+    index = ctx.need("index")
+    sents = ctx.need("sents")
+    out: list[ClaimDraft] = []
+    for q in ctx.need("qspans"):
+        if q.direct or q.speaker is None:
+            continue
+        sent_i = sentence_index(sents, q.start)
+        if sent_i is None or (q.speaker.ref, sent_i) in taken:
+            continue
+        span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not _is_past_account(span, not_account) or cues.denial.search(q.text):
+            continue  # not an account of an act; a denial disputes another claim instead
+        places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
+        text = " ".join(q.text.split())
+        out.append(
+            ClaimDraft(
+                claimant=q.speaker,
+                subject=text[:CLAIM_SUBJECT_MAX],
+                place=places[0] if places else None,
+                sentence_index=sent_i,
+                start=q.start,
+                end=q.end,
+                sent_start=sents[sent_i].start_char,
+                sent_end=sents[sent_i].end_char,
+                reported=True,
+            )
+        )
+    return out
+
+
+def _is_past_account(span: Any, not_account: frozenset[str]) -> bool:
+    """Return True when reported content tells what happened: a past-tense verb at its root, no
+    modal ("would", "must") over it."""
+    root = span.root
+    if any(c.lower_ in not_account for c in root.children if c.dep_ in ("aux", "auxpass")):
+        return False
+    if root.tag_ in ("VBD", "VBN"):
+        return True
+    return any(
+        c.lower_ in ("had", "has", "have", "was", "were")
+        for c in root.children
+        if c.dep_ in ("aux", "auxpass")
+    )
+
+
+def _claim_subject(idx: int, qspans: list[Any], sentence: str) -> str:
+    """Return what is claimed: the reported clause holding the trigger, else its sentence."""
+    around = [q for q in qspans if not q.direct and q.start <= idx < q.end]
+    text = min(around, key=lambda q: q.end - q.start).text if around else sentence
+    text = " ".join(text.strip(' "\n').split())
+    return text[:CLAIM_SUBJECT_MAX].rsplit(" ", 1)[0] if len(text) > CLAIM_SUBJECT_MAX else text

@@ -43,6 +43,7 @@ from parley.extract.dates_calendar import (
 from parley.extract.dates_context import anchor_after, is_future, word_after, word_before
 from parley.extract.dates_lexicon import Lexicon, load_lexicon, phrase_alternation, phrase_key
 from parley.model.records import DateValue
+from parley.rules import Rules
 
 __all__ = ["DateMention", "find_dates", "resolve_anchor", "weekday_date"]
 
@@ -157,10 +158,10 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+@lru_cache(maxsize=8)
+def _compiled(lex: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Return the pattern table compiled, in order, with placeholders filled from the lexicon."""
-    pieces = _pieces(load_lexicon())
+    pieces = _pieces(lex)
     fill = re.compile(r"<([A-Z_]+)>")
     return tuple(
         (name, re.compile(fill.sub(lambda m: pieces[m.group(1)], template))) for name, template in _PATTERNS
@@ -221,7 +222,7 @@ def _since_kind(m: re.Match[str], default: str) -> str:
 
 def _future(ctx: _Context, m: re.Match[str]) -> bool:
     """Return True when the match reads forward: its clause is future and it is no "since"."""
-    return _since_kind(m, "") != "range_start" and is_future(ctx.text, m.start(), m.end())
+    return _since_kind(m, "") != "range_start" and is_future(ctx.text, m.start(), m.end(), ctx.lex)
 
 
 def _month_number(ctx: _Context, m: re.Match[str]) -> int:
@@ -345,7 +346,7 @@ def _anchored(
     ctx: _Context, m: re.Match[str], offset: int, *, anchor_allowed: bool, anchor_needed: bool
 ) -> DateMention | None:
     """Return an anchored mention, reading the anchor phrase after the match when allowed."""
-    span = anchor_after(ctx.text, m.end()) if anchor_allowed else None
+    span = anchor_after(ctx.text, m.end(), ctx.lex) if anchor_allowed else None
     if span is not None and not _is_noun_phrase(ctx, ctx.text[span[0] : span[1]]):
         span = None
     if span is None:
@@ -396,7 +397,7 @@ def _holiday(ctx: _Context, m: re.Match[str]) -> DateMention | None:
     if m["year"]:
         value: date | None = holiday_in_year(rule, int(m["year"]))
     else:
-        value = holiday_near(ctx.published, rule, future=is_future(ctx.text, m.start(), m.end()))
+        value = holiday_near(ctx.published, rule, future=is_future(ctx.text, m.start(), m.end(), ctx.lex))
     return None if value is None else _mention(m, value, "day", "absolute")
 
 
@@ -421,11 +422,13 @@ _HANDLERS: dict[str, _Handler] = {
 }
 
 
-def _scan(text: str, published: date, *, anchored: bool = True) -> list[DateMention]:
+def _scan(
+    text: str, published: date, *, anchored: bool = True, rules: Rules | None = None
+) -> list[DateMention]:
     """Return the mentions in ``text``: every pattern's matches, longest first, without overlaps."""
-    ctx = _Context(text, published, load_lexicon())
+    ctx = _Context(text, published, load_lexicon(rules))
     candidates: list[tuple[int, int, int, DateMention]] = []
-    for order, (name, pattern) in enumerate(_compiled()):
+    for order, (name, pattern) in enumerate(_compiled(ctx.lex)):
         if not anchored and name.startswith("anchored"):
             continue
         handler = _HANDLERS[name]
@@ -448,13 +451,14 @@ def _scan(text: str, published: date, *, anchored: bool = True) -> list[DateMent
     return chosen
 
 
-def find_dates(text: str, published: date) -> list[DateMention]:
+def find_dates(text: str, published: date, *, rules: Rules | None = None) -> list[DateMention]:
     """Return the temporal expressions in ``text``, in order and without overlaps, resolved.
 
     Offsets are into ``text``; where two readings overlap the longer wins ("late on December 27"
-    over "December 27"). ``published`` is the outlet's publication date.
+    over "December 27"). ``published`` is the outlet's publication date; the date words are those
+    of ``rules`` (default: the shipped rules).
     """
-    return _scan(text, published)
+    return _scan(text, published, rules=rules)
 
 
 def resolve_anchor(mention: DateMention, anchor_date: date) -> DateValue:

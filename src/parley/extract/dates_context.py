@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from parley.extract.dates_lexicon import load_lexicon, phrase_alternation
+from parley.extract.dates_lexicon import Lexicon, load_lexicon, phrase_alternation
 
 # An anchor phrase ("the talks", "the start of the invasion") is a short noun phrase: longer
 # stretches after "before"/"after" are clauses, not names of events. Set on the dev articles'
@@ -26,10 +26,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’']?\s+(?=[A-Z“\"‘'(])|[;:\n“
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
-@lru_cache(maxsize=1)
-def _clause_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+@lru_cache(maxsize=8)
+def _clause_regexes(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Return the clause-boundary, open-aside (no closing comma) and complete-aside patterns."""
-    lex = load_lexicon()
     pronouns = phrase_alternation(list(lex.relative_pronouns))
     return (
         re.compile(
@@ -47,14 +46,14 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def clause_sides(text: str, start: int, end: int) -> tuple[str, str]:
+def clause_sides(text: str, start: int, end: int, lex: Lexicon | None = None) -> tuple[str, str]:
     """Return the parts of the clause around ``text[start:end]``: before it and after it.
 
     A clause ends at sentence punctuation, quotation marks and clause-opening words ("that",
     "but", "after"); a comma-delimited aside opened by a relative pronoun (", who will visit
     Moscow,") belongs to neither side, unless the date is inside it.
     """
-    boundary, aside_open, aside = _clause_regexes()
+    boundary, aside_open, aside = _clause_regexes(lex or load_lexicon())
     lo = max(0, start - CLAUSE_MAX_CHARS)
     left = text[lo:start]
     for cut in (_SENTENCE_BREAK, boundary):
@@ -76,10 +75,11 @@ def clause_sides(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right
 
 
-def is_future(text: str, start: int, end: int) -> bool:
+def is_future(text: str, start: int, end: int, lex: Lexicon | None = None) -> bool:
     """Return True when the clause around the date has a future cue ("will", "due to", "next")."""
-    left, right = clause_sides(text, start, end)
-    for cue in load_lexicon().future_cues:
+    lex = lex or load_lexicon()
+    left, right = clause_sides(text, start, end, lex)
+    for cue in lex.future_cues:
         if cue.regex.search(left) or (cue.both_sides and cue.regex.search(right)):
             return True
     return False
@@ -97,9 +97,9 @@ def word_after(text: str, pos: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def anchor_after(text: str, pos: int) -> tuple[int, int] | None:
+def anchor_after(text: str, pos: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
     """Return the span of the noun phrase right after ``pos`` ("the talks"), or None if none."""
-    lex = load_lexicon()
+    lex = lex or load_lexicon()
     tokens: list[re.Match[str]] = []
     prev_end = pos
     for match in _WORD.finditer(text, pos, min(len(text), pos + ANCHOR_MAX_CHARS)):

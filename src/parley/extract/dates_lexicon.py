@@ -1,17 +1,18 @@
-"""The date lexicon (``data/dates_lexicon.toml``) loaded once, with the regex pieces built from it.
+"""The date lexicon (``dates_lexicon.toml`` of the rules folder), with the regex pieces built from it.
 
-Loaded lazily on first use, never at import. ``dates.py`` assembles its patterns from the
+Built lazily on first use, never at import, once per rules folder (checked by parley.rules).
+``dates.py`` assembles its patterns from the
 alternations built here, so adding a month spelling, a holiday or a future cue is a data change.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from parley.rules import Rules, load_rules
 
 LEXICON_FILE = "dates_lexicon.toml"
 
@@ -35,7 +36,7 @@ class FutureCue:
     both_sides: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: patterns compiled from it are cached per lexicon
 class Lexicon:
     """The date lexicon: word tables from the data file, keyed by lower-case phrase where noted."""
 
@@ -75,10 +76,14 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Return the date lexicon, read from the package data file on first call."""
-    raw = tomllib.loads(resources.files("parley.extract").joinpath("data", LEXICON_FILE).read_text("utf-8"))
+def load_lexicon(rules: Rules | None = None) -> Lexicon:
+    """Return the date lexicon of ``rules`` (default: the shipped rules), built once per rules folder."""
+    return _lexicon(rules or load_rules())
+
+
+@lru_cache(maxsize=8)
+def _lexicon(rules: Rules) -> Lexicon:
+    raw = rules[LEXICON_FILE]
     return Lexicon(
         months={k: int(v) for k, v in raw["months"].items()},
         months_need_day=frozenset(raw["month_abbreviations_need_day"]["names"]),

@@ -2,8 +2,9 @@
 
 A position needs three things in one sentence: a stance cue (a demand, an offer, a refusal,
 the terms of a plan ...), the party the cue belongs to, and an issue the cue's clause is about.
-Cue words and issue terms are data (``data/stance.toml``, ``data/issues.toml``); this module
-holds only the rules that tie them to the dependency parse:
+Cue words and issue terms are data (``stance.toml``, ``issues.toml`` of the rules folder); this
+module holds only the rules that tie them to the dependency parse, and every way a position is
+read: from a clause (:func:`find_positions`) or from a quote (:func:`quoted_stances`).
 
     cue token ──► clause (its subtree, minus the party)  ──► issues (lexicon; else the sentence;
        │                                                           else an anaphor's antecedent)
@@ -16,16 +17,15 @@ reported once per sentence.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from parley.analyse.mentions import Mention
-from parley.errors import KnowledgeBaseError
-from parley.model.records import ISSUES, ActorRef
+from parley.extract.context import ArticleContext, Component
+from parley.model.records import ActorRef, Position
+from parley.rules import Rules, load_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -91,33 +91,10 @@ class _Cues:
     anaphor_dets: frozenset[str]
 
 
-def _read_data(name: str) -> dict[str, Any]:
-    """Return the parsed TOML data file ``name`` shipped with this package."""
-    path = resources.files("parley.extract").joinpath("data", name)
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KnowledgeBaseError(
-            f"cannot read the position lexicon ({exc})",
-            path=str(path),
-            stage="extract",
-            hint="reinstall parley, or fix the TOML syntax of the file",
-        ) from exc
-
-
-@lru_cache(maxsize=1)
-def _issue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Return one compiled pattern per issue of data/issues.toml, in the file's order."""
-    data = _read_data("issues.toml").get("issues", {})
-    unknown = sorted(set(data) - set(ISSUES))
-    if unknown:
-        raise KnowledgeBaseError(
-            f"issues.toml names unknown issues {unknown}",
-            path="parley/extract/data/issues.toml",
-            stage="extract",
-            hint=f"use only {', '.join(ISSUES)}",
-        )
+@lru_cache(maxsize=8)
+def _issue_patterns(rules: Rules) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return one compiled pattern per issue of the rules' issues.toml, in the file's order."""
+    data = rules["issues.toml"]["issues"]
     compiled = []
     for issue, table in data.items():
         alternatives = "|".join(f"(?:{term})" for term in table.get("terms", []))
@@ -135,10 +112,10 @@ def _word_map(table: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return {k.lower(): tuple(w.lower() for w in v) for k, v in table.items()}
 
 
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    """Return the stance cue lexicon, read once from data/stance.toml."""
-    data = _read_data("stance.toml")
+@lru_cache(maxsize=8)
+def _cues(rules: Rules) -> _Cues:
+    """Return the stance cue lexicon of the rules' stance.toml (speech verbs: speech.toml's verbs.stance)."""
+    data = rules["stance.toml"]
     nouns, speech, plans = data.get("nouns", {}), data.get("speech", {}), data.get("plans", {})
     return _Cues(
         verbs=_word_map(data.get("verbs", {})),
@@ -147,7 +124,7 @@ def _cues() -> _Cues:
         light_verbs=_words(nouns, "light_verbs"),
         noun_modifiers=_word_map(nouns.get("needs_modifier", {})),
         singular_nouns=_words(nouns, "singular_only"),
-        speech_verbs=_words(speech, "verbs"),
+        speech_verbs=_words(rules["speech.toml"]["verbs"], "stance"),
         modals=_words(speech, "modals"),
         obligation_verbs=_words(speech, "obligation_verbs"),
         complaints=_word_map(speech.get("complaints", {})),
@@ -161,17 +138,16 @@ def _cues() -> _Cues:
     )
 
 
-def _issue_hits(text: str) -> list[tuple[int, int, str]]:
+def _issue_hits(text: str, rules: Rules | None = None) -> list[tuple[int, int, str]]:
     """Return (start, end, issue) for every lexicon match in ``text``, in text order."""
-    return sorted(
-        (m.start(), m.end(), issue) for issue, pattern in _issue_patterns() for m in pattern.finditer(text)
-    )
+    patterns = _issue_patterns(rules or load_rules())
+    return sorted((m.start(), m.end(), issue) for issue, pattern in patterns for m in pattern.finditer(text))
 
 
-def classify_issues(text: str) -> list[str]:
-    """Return the issues ``text`` is about, by the lexicon, in order of first mention."""
+def classify_issues(text: str, rules: Rules | None = None) -> list[str]:
+    """Return the issues ``text`` is about, in order of first mention (``rules`` default: shipped)."""
     seen: list[str] = []
-    for _, _, issue in _issue_hits(text):
+    for _, _, issue in _issue_hits(text, rules):
         if issue not in seen:
             seen.append(issue)
     return seen
@@ -204,11 +180,16 @@ class _Finder:
     """Finds positions in one parsed document; holds the per-document lookups."""
 
     def __init__(
-        self, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int, ActorRef | None]]
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        quotes: Sequence[tuple[int, int, ActorRef | None]],
+        rules: Rules,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # once: Doc.text rebuilds the string on every access
-        self.cues = _cues()
+        self.rules = rules
+        self.cues = _cues(rules)
         self.mentions = sorted(
             (m for m in mentions if m.kind in ("actor", "role") and m.actor),
             key=lambda m: (m.start, -(m.end - m.start)),
@@ -600,7 +581,7 @@ class _Finder:
             return []
         base = window[0].start_char
         context = self.text[base : self.sents[si].start_char]
-        hits = _issue_hits(context)
+        hits = _issue_hits(context, self.rules)
         for noun in self._definite_nouns(clause):
             word = re.compile(rf"\b{re.escape(noun.lemma_.lower())}", re.IGNORECASE)
             matching = [h for h in hits if word.search(context[h[0] : h[1]])]
@@ -610,7 +591,7 @@ class _Finder:
             return []
         # the nearest sentence that names any issue is the antecedent, if it names just one
         for prev in reversed(window):
-            issues = set(classify_issues(prev.text))
+            issues = set(classify_issues(prev.text, self.rules))
             if issues:
                 return list(issues) if len(issues) == 1 else []
         return []
@@ -621,11 +602,11 @@ class _Finder:
         The antecedent is looked for in the rest of the sentence first ("a push for a truce --
         something Zelenskyy has called for"), then in the sentences before it.
         """
-        found = classify_issues("".join(t.text_with_ws for t in clause))
+        found = classify_issues("".join(t.text_with_ws for t in clause), self.rules)
         if found:
             return found
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
-            found = classify_issues(self.sents[si].text)
+            found = classify_issues(self.sents[si].text, self.rules)
         # a bare stance with no issue of its own ("offered support") is not a position
         return found or self._antecedent_issues(clause, si)
 
@@ -638,7 +619,7 @@ class _Finder:
         if len(words) <= MAX_STANCE_WORDS:
             return " ".join(words)
         joined = " ".join(words)
-        hits = _issue_hits(joined)
+        hits = _issue_hits(joined, self.rules)
         first = len(joined[: hits[0][0]].split()) if hits else 0
         start = max(0, min(first - MAX_STANCE_WORDS // 3, len(words) - MAX_STANCE_WORDS))
         return " ".join(words[start : start + MAX_STANCE_WORDS])
@@ -691,7 +672,11 @@ class _Finder:
 
 
 def find_positions(
-    doc: Doc, mentions: Sequence[Mention], *, quotes: Sequence[tuple[int, int, ActorRef | None]] = ()
+    doc: Doc,
+    mentions: Sequence[Mention],
+    *,
+    quotes: Sequence[tuple[int, int, ActorRef | None]] = (),
+    rules: Rules | None = None,
 ) -> list[PositionSpan]:
     """Return each party's stances on negotiation issues in ``doc``, one per (party, issue) per sentence.
 
@@ -699,4 +684,66 @@ def find_positions(
     resolved ``role`` mentions can be parties. ``quotes`` are (start, end, speaker) of quotes
     found elsewhere: a stance voiced inside one without a subject of its own is the speaker's.
     """
-    return _Finder(doc, mentions, quotes).find()
+    return _Finder(doc, mentions, quotes, rules or load_rules()).find()
+
+
+# -- the positions component ------------------------------------------------------------------------
+
+# Longest stance kept from a quote, in characters (as a claim's subject: a clause, not a paragraph).
+QUOTED_STANCE_MAX = 160
+
+
+@lru_cache(maxsize=8)
+def _quote_markers(rules: Rules) -> re.Pattern[str]:
+    """Return the pattern of stance.toml's [quoted] markers."""
+    body = "|".join(f"(?:{p})" for p in rules["stance.toml"]["quoted"]["markers"])
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules) -> list[PositionSpan]:
+    """Return positions voiced in quotes that the clause rules missed: a speaker saying what must,
+    should or will not happen on a negotiation issue ("Dujarric said both sides must protect
+    civilian infrastructure"). ``quotes`` are QuoteSpans (offsets into the parsed text)."""
+    markers = _quote_markers(rules)
+    have = {(p.party.side, p.issue) for p in found}
+    out: list[PositionSpan] = []
+    for q in quotes:
+        if q.speaker is None or not markers.search(q.text):
+            continue
+        side = q.speaker.side
+        for issue in classify_issues(q.text, rules):
+            if (side, issue) in have or (q.speaker.ref, issue) in have:
+                continue
+            have.add((side, issue))
+            stance = " ".join(q.text.split())[:QUOTED_STANCE_MAX]
+            out.append(
+                PositionSpan(q.speaker, issue, stance, q.start, q.end, q.sentence_start, q.sentence_end)
+            )
+    return out
+
+
+def find_article_positions(ctx: ArticleContext) -> None:
+    """Assign ctx.positions: clause positions, then those voiced in quotes."""
+    rules = ctx.resources.rules
+    qspans = ctx.need("qspans")
+    spans = find_positions(
+        ctx.need("doc"),
+        ctx.need("mentions"),
+        quotes=[(q.start, q.end, q.speaker) for q in qspans],
+        rules=rules,
+    )
+    spans += quoted_stances(qspans, spans, rules)
+    ctx.positions = [
+        Position(
+            party=p.party,
+            issue=p.issue,
+            stance=p.stance,
+            evidence=ctx.evidence(p.start, p.end, p.sentence_start, p.sentence_end),
+        )
+        for p in spans
+    ]
+
+
+POSITIONS = Component(
+    "positions", requires=("doc", "mentions", "qspans"), assigns=("positions",), run=find_article_positions
+)

@@ -35,6 +35,7 @@ from parley.extract.quotes_marks import (
 )
 from parley.extract.quotes_speaker import Resolved, SpeakerResolver
 from parley.model.records import ActorRef
+from parley.rules import Rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,6 +85,7 @@ def find_quotes(
     *,
     headline_end: int = 0,
     nlp: Language | None = None,
+    rules: Rules | None = None,
 ) -> list[QuoteSpan]:
     """Return the direct and indirect quotes of ``doc``, in text order.
 
@@ -95,7 +97,7 @@ def find_quotes(
     text = doc.text
     if not text or not text.strip():
         return []
-    lex = load_lexicon()
+    lex = load_lexicon(rules)
     all_paragraphs = split_paragraphs(text)
     paragraphs = [p for p in all_paragraphs if _is_body(text, p, headline_end, lex)]
     body = {p.index for p in paragraphs}
@@ -106,8 +108,18 @@ def find_quotes(
         by_para.setdefault(q.paragraph, []).append(q)
     wanted = [p for p in paragraphs if p.index in by_para or _has_cue_word(text[p.start : p.end], lex)]
     units = _parse_units(doc, wanted, nlp)
-    para_of_unit = {id(u): p for u, p in units}
+    attributions, quote_cue, unit_of_quote = _attribute(units, by_para, lex, text)
+    _follow_chains(marked, quote_cue)
+    speakers = _speakers(attributions, units, paragraphs, SpeakerResolver(text, mentions, lex))
+    out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers)
+    out.extend(_indirect_quotes(text, attributions, marked, speakers))
+    return _dedupe(out)
 
+
+def _attribute(
+    units: list[tuple[Unit, Paragraph]], by_para: dict[int, list[MarkedQuote]], lex: SpeechLexicon, text: str
+) -> tuple[list[Attribution], dict[MarkedQuote, Attribution], dict[MarkedQuote, Unit]]:
+    """Return the attributions (cues) of the parsed units, the cue of each marked quote, and its unit."""
     attributions: list[Attribution] = []
     quote_cue: dict[MarkedQuote, Attribution] = {}
     unit_of_quote: dict[MarkedQuote, Unit] = {}
@@ -121,9 +133,17 @@ def find_quotes(
             if att is not None:
                 quote_cue[q] = att
                 att.directs.append(q)
-    _follow_chains(marked, quote_cue)
+    return attributions, quote_cue, unit_of_quote
 
-    resolver = SpeakerResolver(text, mentions, lex)
+
+def _speakers(
+    attributions: list[Attribution],
+    units: list[tuple[Unit, Paragraph]],
+    paragraphs: list[Paragraph],
+    resolver: SpeakerResolver,
+) -> dict[int, Resolved]:
+    """Return the resolved speaker of each attribution that introduces speech, by id(attribution)."""
+    para_of_unit = {id(u): p for u, p in units}
     para_starts = sorted(p.start for p in paragraphs)
     speakers: dict[int, Resolved] = {}
     for att in sorted(attributions, key=lambda a: a.pos):
@@ -134,7 +154,18 @@ def find_quotes(
         res = _resolve(att, resolver, window, sent_start)
         speakers[id(att)] = res
         resolver.remember(res.start if res.start >= 0 else att.pos, res.actor)
+    return speakers
 
+
+def _direct_quotes(
+    text: str,
+    marked: list[MarkedQuote],
+    paragraphs: list[Paragraph],
+    quote_cue: dict[MarkedQuote, Attribution],
+    unit_of_quote: dict[MarkedQuote, Unit],
+    speakers: dict[int, Resolved],
+) -> list[QuoteSpan]:
+    """Return the quotes in quotation marks: with their cue, a previous cue's speaker, or none."""
     out: list[QuoteSpan] = []
     last: tuple[Attribution, Resolved] | None = None
     last_para = -2
@@ -161,6 +192,14 @@ def find_quotes(
         sent = _sentence_span(q_unit, q)
         cue = att.cue_text if att else ""
         out.append(_quote(text, q.start, q.end, True, cue, res, sent))
+    return out
+
+
+def _indirect_quotes(
+    text: str, attributions: list[Attribution], marked: list[MarkedQuote], speakers: dict[int, Resolved]
+) -> list[QuoteSpan]:
+    """Return the reported contents of the speech cues (words not already in quotation marks)."""
+    out: list[QuoteSpan] = []
     for att in attributions:
         if att.not_speech or id(att) not in speakers:
             continue
@@ -171,7 +210,7 @@ def find_quotes(
                 continue
             bounds = (min(sent[0], start), max(sent[1], end))
             out.append(_quote(text, start, end, False, att.cue_text, res, bounds))
-    return _dedupe(out)
+    return out
 
 
 def _quote(

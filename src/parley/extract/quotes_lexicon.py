@@ -1,15 +1,11 @@
-"""The verb-of-saying lexicon and cue patterns, read from ``data/speech.toml``."""
+"""The verb-of-saying lexicon and cue patterns, built from ``speech.toml`` of the rules folder."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from parley.errors import KnowledgeBaseError
-
-SPEECH_TOML = Path(__file__).with_name("data") / "speech.toml"
+from parley.rules import Rules, load_rules
 
 _VOWELS = set("aeiou")
 
@@ -70,47 +66,43 @@ def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
-@lru_cache(maxsize=2)
-def load_lexicon(path: Path = SPEECH_TOML) -> SpeechLexicon:
-    """Return the speech lexicon parsed from ``path`` (cached: it is read once per process)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        verbs = data["verbs"]
-        roles = verbs["roles"]
-        saying = _words(verbs["saying"])
-        phrasal = {k.lower(): _words(v) for k, v in verbs.get("phrasal", {}).items()}
-        naming = _words(roles["naming"])
-        forms: set[str] = set()
-        for lemma in saying | naming | set(phrasal):
-            forms |= inflect(lemma)
-        for extra in data.get("irregular", {}).values():
-            forms |= _words(extra)
-        according = tuple(tuple(p.lower().split()) for p in data["phrases"]["according"])
-        forms |= {p[0] for p in according}
-        pronouns = data["pronouns"]
-        layout = data["layout"]
-        return SpeechLexicon(
-            saying=saying,
-            phrasal=phrasal,
-            mandative=_words(roles["mandative"]),
-            naming=naming,
-            naming_indirect=_words(roles["naming_indirect"]),
-            citing=_words(roles["citing"]),
-            according=according,
-            channels=_words(data["channels"]["names"]),
-            person_pronouns=_words(pronouns["person"]),
-            collective_pronouns=_words(pronouns["collective"]),
-            relative_pronouns=_words(pronouns["relative"]),
-            unresolvable=_words(pronouns["unresolvable"]),
-            documents=_words(data["nouns"]["documents"]),
-            skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),
-            caption_markers=tuple(m.lower() for m in layout["caption_markers"]),
-            surface_forms=frozenset(forms),
-        )
-    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
-        raise KnowledgeBaseError(
-            f"speech lexicon is missing or broken ({exc})",
-            path=str(path),
-            stage="extract",
-            hint="restore src/parley/extract/data/speech.toml from the repository",
-        ) from exc
+def load_lexicon(rules: Rules | None = None) -> SpeechLexicon:
+    """Return the speech lexicon of ``rules`` (default: the shipped rules), built once per rules folder."""
+    return _lexicon(rules or load_rules())
+
+
+@lru_cache(maxsize=8)
+def _lexicon(rules: Rules) -> SpeechLexicon:
+    data = rules["speech.toml"]  # checked against its schema: every key below is present
+    verbs = data["verbs"]
+    roles = verbs["roles"]
+    saying = _words(verbs["saying"])
+    phrasal = {k.lower(): _words(v) for k, v in verbs.get("phrasal", {}).items()}
+    naming = _words(roles["naming"])
+    forms: set[str] = set()
+    for lemma in saying | naming | set(phrasal):
+        forms |= inflect(lemma)
+    for extra in data.get("irregular", {}).values():
+        forms |= _words(extra)
+    according = tuple(tuple(p.lower().split()) for p in data["phrases"]["according"])
+    forms |= {p[0] for p in according}
+    pronouns = data["pronouns"]
+    layout = data["layout"]
+    return SpeechLexicon(
+        saying=saying,
+        phrasal=phrasal,
+        mandative=_words(roles["mandative"]),
+        naming=naming,
+        naming_indirect=_words(roles["naming_indirect"]),
+        citing=_words(roles["citing"]),
+        according=according,
+        channels=_words(data["channels"]["names"]),
+        person_pronouns=_words(pronouns["person"]),
+        collective_pronouns=_words(pronouns["collective"]),
+        relative_pronouns=_words(pronouns["relative"]),
+        unresolvable=_words(pronouns["unresolvable"]),
+        documents=_words(data["nouns"]["documents"]),
+        skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),
+        caption_markers=tuple(m.lower() for m in layout["caption_markers"]),
+        surface_forms=frozenset(forms),
+    )

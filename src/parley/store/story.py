@@ -20,8 +20,17 @@ from parley.kb.fold import norm
 from parley.store import schema as t
 from parley.store import schema_story as s
 from parley.store.writer import now
-from parley.story.ledger import Source, Step
-from parley.story.merge import DATE_SLACK_DAYS, MAX_WINDOW_DAYS, Actor, Link, Place, Report, window
+from parley.story.model import (
+    DATE_SLACK_DAYS,
+    MAX_WINDOW_DAYS,
+    Actor,
+    Link,
+    Place,
+    Report,
+    Source,
+    Step,
+    window,
+)
 
 QID = re.compile(r"^Q\d+$")
 

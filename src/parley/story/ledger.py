@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from parley.kb.fold import norm
+from parley.story.model import Source, Step, Verdict
 
 # A claim about the same proposition more than this long after the entry was last seen starts a
 # new entry: a town can be captured, retaken and claimed again. Four months covers the longest
@@ -114,41 +114,6 @@ def observations_of(status: str, disputers: Iterable[tuple[str, str]]) -> list[t
     return out
 
 
-@dataclass(frozen=True)
-class Source:
-    """One piece of evidence on an entry, as stored."""
-
-    id: int
-    role: str
-    article_id: str
-    published: date | None
-    actor_id: str | None
-    actor_side: str | None
-    actor_name: str | None = None
-
-
-@dataclass(frozen=True)
-class Step:
-    """A status change: the new status, since when, and the source that caused it."""
-
-    status: str
-    since: date | None
-    article_id: str
-    actor_id: str | None
-    note: str
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """An entry's status history, its current status, and whether it is one side's word only."""
-
-    steps: tuple[Step, ...]
-    status: str
-    one_sided: bool
-    first_claimed: date | None
-    last_seen: date | None
-
-
 def _next(status: str | None, role: str) -> str | None:
     """Return the status after an observation, or None when it changes nothing."""
     target = {
@@ -209,3 +174,6 @@ def verdict(sources: Iterable[Source], claimant_side: str) -> Verdict:
         first_claimed=min(claims) if claims else None,
         last_seen=max(days) if days else None,
     )
+
+
+__all__ = ["Source", "Step", "Verdict", "display_subject", "observations_of", "proposition", "verdict"]

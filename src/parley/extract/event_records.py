@@ -1,0 +1,333 @@
+"""The events component: trigger candidates of every sentence → dated, filtered, merged events.
+
+Candidates come from :class:`parley.extract.events.EventFinder`, sentence by sentence; this
+module splits an attack on several towns, dates each event by its own clause, gives an attack
+on a place its defender, adds the accusations allegations make, drops fragments and history,
+and merges retellings of one happening.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from parley.extract.context import ArticleContext, Component
+from parley.extract.events import EventCandidate, EventFinder, MentionIndex
+from parley.extract.events_lexicon import event_lexicon
+from parley.model import ActorRef, Event, PlaceRef
+
+# Events dated further back than this are history, not news (FORMAT.md: "within about a year").
+HISTORY_DAYS = 400
+
+Candidates = list[tuple[int, EventCandidate]]  # (sentence index, candidate)
+
+
+def sentence_index(sents: list[Any], pos: int) -> int | None:
+    """Return the index of the sentence that holds character ``pos``, or None."""
+    i = bisect_right([sent.start_char for sent in sents], pos) - 1
+    return i if i >= 0 and pos < sents[i].end_char else None
+
+
+def find_article_events(ctx: ArticleContext) -> None:
+    """Assign ctx.candidates, ctx.events and ctx.kept (the candidates claims are read from)."""
+    res = ctx.resources
+    lex = event_lexicon(res.rules)
+    index: MentionIndex = ctx.need("index")
+    finder = EventFinder(lex, index, res.registry)
+    speakers = ctx.need("speakers_by_sentence")
+    dates = ctx.need("dates")
+    candidates: Candidates = []
+    for i, s in enumerate(ctx.need("sents")):
+        said_by = speakers.get(i)
+        candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
+    candidates = _split_by_place(candidates, index)
+    _date_events(ctx, candidates, dates)
+    _add_defenders(candidates, res.finder.states_by_iso2())
+    candidates.extend(_allegations(ctx, candidates, dates))
+    candidates.extend(_reported_accusations(ctx, candidates, dates))
+    ctx.candidates = candidates
+    events, ctx.kept = _events(ctx, candidates)
+    ctx.events = _merge_retellings(events)
+
+
+EVENTS = Component(
+    "events",
+    requires=("sents", "index", "dates", "speakers_by_sentence", "qspans"),
+    assigns=("candidates", "kept", "events"),
+    run=find_article_events,
+)
+
+
+def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], Candidates]:
+    """Return the events the candidates make, and the candidates kept (for claims)."""
+    events: list[Event] = []
+    kept: Candidates = []
+    for i, c in candidates:
+        if c.date is not None and (ctx.published - c.date.value).days > HISTORY_DAYS:
+            continue
+        by_ref: dict[str, ActorRef] = {}
+        for a in [*c.actors, *c.recipients]:
+            by_ref.setdefault(a.ref, a)  # one entry per actor, whichever way it was named
+        actors = tuple(by_ref.values())
+        if not actors:
+            if c.modality == "claimed":
+                kept.append((i, c))  # no event without a party, but still a party's claim
+            continue
+        if _is_fragment(c, len(actors)):
+            continue
+        trig = c.trigger
+        events.append(
+            Event(
+                type=c.type,
+                actors=actors,
+                mode=c.mode,
+                date=c.date,
+                place=c.place,
+                modality=c.modality,
+                trigger=trig.text,
+                evidence=ctx.evidence(trig.idx, trig.idx + len(trig.text), c.sent_start, c.sent_end),
+            )
+        )
+        kept.append((i, c))
+    return events, kept
+
+
+def _is_fragment(c: EventCandidate, parties: int) -> bool:
+    """Return True for a passing mention rather than an event."""
+    if c.type == "ASSAULT" and parties < 2 and c.place is None and c.modality == "asserted":
+        return True  # an attack with neither a target nor a place is a passing mention
+    # a meeting needs two parties; one named side is a fragment of a sentence
+    return c.type == "CONSULT" and parties < 2 and c.mode != "multilateral" and c.modality != "planned"
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
+    """Return True when a date only describes a thing the act is about ("refused a Christmas
+    truce"), not the act; a date on the trigger noun itself ("the December 28 talks") counts."""
+    doc = trigger.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ in ("compound", "amod", "nmod", "poss")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i != trigger.i
+    )
+
+
+def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> None:
+    """Give each event the date written in its own clause (not the date of a statement about it)."""
+    from parley.extract.dates import resolve_anchor
+
+    anchored: list[tuple[EventCandidate, Any]] = []
+    for _, c in candidates:
+        trig = c.trigger
+        usable = [d for d in dates if not _modifies_other_noun(trig, d)]
+        toks = list(trig.subtree)
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        in_clause = [
+            d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
+        ]
+        if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
+            # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
+            in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
+        if not in_clause and c.modality == "asserted":
+            in_clause = _statement_dates(ctx.text, c, usable)
+        if not in_clause:
+            continue
+        d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
+        if d.value is not None and d.kind != "range_start":
+            c.date = d.value
+        elif d.anchor is not None and d.offset_days is not None:
+            anchored.append((c, d))
+    # anchored expressions ("a day before the talks") resolve against a dated meeting
+    anchor_words = event_lexicon(ctx.resources.rules).words.anchor_words
+    for c, d in anchored:
+        target = _anchor_date(candidates, d.anchor, anchor_words)
+        if target is not None:
+            c.date = resolve_anchor(d, target)
+
+
+def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any]:
+    """Return the date of an act the outlet tells as fact whose own clause names no day: a day
+    in its sentence, else the last day named earlier in its paragraph, since news keeps the
+    day of a paragraph until it names another ("On Monday, Burhan said … He vowed that the
+    army would fight on"). A party's account (claimed) keeps no borrowed date."""
+    same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
+    if same_sentence:
+        return same_sentence
+    para_start = text.rfind("\n\n", 0, c.sent_start)
+    earlier = [
+        d
+        for d in dates
+        if para_start < d.start < c.sent_start and d.value is not None and d.value.precision == "day"
+    ]
+    return earlier[-1:]
+
+
+def _anchor_date(candidates: Candidates, anchor: str, anchor_words: tuple[str, ...]) -> date | None:
+    words = anchor.lower()
+    wanted = "CONSULT" if any(w in words for w in anchor_words) else None
+    for _, c in candidates:
+        if c.date is not None and c.date.precision == "day" and (wanted is None or c.type == wanted):
+            return c.date.value
+    return None
+
+
+# -- places and parties ------------------------------------------------------------------------
+
+
+def _split_by_place(candidates: Candidates, index: MentionIndex) -> Candidates:
+    """Return the candidates with an attack on several named towns split into one per town
+    ("claimed capture of two towns, Myrnohrad and Hulyaypole" is two captures)."""
+    out: Candidates = []
+    for i, c in candidates:
+        if c.type != "ASSAULT":
+            out.append((i, c))
+            continue
+        toks = list(c.trigger.subtree)
+        towns: list[PlaceRef] = []
+        for m in index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "place"):
+            if m.place and (m.place.feature or "").startswith("P") and m.place not in towns:
+                towns.append(m.place)
+        if len(towns) < 2:
+            out.append((i, c))
+            continue
+        out.extend(
+            (i, replace(c, place=town, recipients=list(c.recipients), actors=list(c.actors)))
+            for town in towns
+        )
+    return out
+
+
+def _add_defenders(candidates: Candidates, states: dict[str, ActorRef]) -> None:
+    """Give an attack on a place with no named target the state the place lies in (a capture of
+    a Ukrainian town is an ASSAULT on Ukraine), unless that state is the attacker."""
+    for _, c in candidates:
+        if c.type != "ASSAULT" or c.recipients or c.place is None or not c.place.country:
+            continue
+        state = states.get(c.place.country)
+        if state is None:
+            continue
+        sides = {a.side for a in c.actors}
+        if state.ref not in sides and state not in c.actors:
+            c.recipients.append(state)
+
+
+# -- accusations ---------------------------------------------------------------------------------
+
+
+def _accusation(
+    text: str, accuser: ActorRef, accused: ActorRef, trigger: Any, sent: tuple[int, int], dates: list[Any]
+) -> EventCandidate:
+    """Return the ACCUSE event of a party that says another committed an act, dated like a statement."""
+    acc = EventCandidate(
+        type="ACCUSE", mode="allege", trigger=trigger, actors=[accuser], recipients=[accused], place=None,
+        modality="asserted", attributed_to=None, sent_start=sent[0], sent_end=sent[1],
+    )  # fmt: skip
+    stated = _statement_dates(text, acc, dates)
+    if stated and stated[-1].value is not None:
+        acc.date = stated[-1].value
+    return acc
+
+
+def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:
+    """Return ACCUSE events for attacks a party says another party carried out.
+
+    PLOVER codes an allegation of violence as an accusation by the one who makes it ("the
+    army said RSF fighters had killed civilians": the army ACCUSEs the RSF), besides the
+    claimed attack itself.
+    """
+    out: Candidates = []
+    seen: set[tuple[str, str]] = set()
+    for i, c in candidates:
+        speaker = c.attributed_to
+        if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors:
+            continue
+        accused = [a for a in c.actors if a.side != speaker.side and a.ref != speaker.ref]
+        if not accused or (speaker.ref, accused[0].ref) in seen:
+            continue
+        seen.add((speaker.ref, accused[0].ref))
+        out.append(
+            (i, _accusation(ctx.text, speaker, accused[0], c.trigger, (c.sent_start, c.sent_end), dates))
+        )
+    return out
+
+
+def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:
+    """Return ACCUSE events for breaches a party says another committed ("Pakistan said Indian
+    forces had violated the ceasefire"): an allegation is an accusation by the one who makes it."""
+    accusation = event_lexicon(ctx.resources.rules).words.accusation
+    index: MentionIndex = ctx.need("index")
+    sents = ctx.need("sents")
+    have = {(c.type, tuple(a.ref for a in c.actors[:1] + c.recipients[:1])) for _, c in candidates}
+    out: Candidates = []
+    for q in ctx.need("qspans"):
+        if q.direct or q.speaker is None or not accusation.search(q.text):
+            continue
+        sent_i = sentence_index(sents, q.start)
+        if sent_i is None:
+            continue
+        side = q.speaker.side
+        accused = [
+            m.actor
+            for m in index.in_span(q.start, q.end, "actor")
+            if m.actor and m.actor.side != side and m.actor.ref != q.speaker.ref
+        ]
+        if not accused or ("ACCUSE", (q.speaker.ref, accused[0].ref)) in have:
+            continue
+        have.add(("ACCUSE", (q.speaker.ref, accused[0].ref)))
+        sent = sents[sent_i]
+        trigger = sent.doc.char_span(q.start, q.end, alignment_mode="expand").root
+        span = (sent.start_char, sent.end_char)
+        out.append((sent_i, _accusation(ctx.text, q.speaker, accused[0], trigger, span, dates)))
+    return out
+
+
+# -- retellings ----------------------------------------------------------------------------------
+
+
+def _merge_retellings(events: list[Event]) -> list[Event]:
+    """Return the events with retellings of one happening in the same article merged into one.
+
+    News tells the same meeting or strike several times ("Trump's December 28 talks with
+    Zelenskyy", later "the meeting at Trump's Florida residence"): reports of one type and
+    modality whose parties overlap and whose date, place and mode do not conflict are one event,
+    which keeps the first evidence and every detail any of them gives.
+    """
+    out: list[Event] = []
+    for ev in events:
+        refs = {a.ref for a in ev.actors}
+        for k, kept in enumerate(out):
+            kept_refs = {a.ref for a in kept.actors}
+            if (
+                kept.type != ev.type
+                or kept.modality != ev.modality
+                or not (refs <= kept_refs or kept_refs <= refs)
+                or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
+                or _conflict(kept.place and kept.place.ref, ev.place and ev.place.ref)
+                or _conflict(kept.mode, ev.mode)
+            ):
+                continue
+            actors = {a.ref: a for a in (*kept.actors, *ev.actors)}
+            out[k] = replace(
+                kept,
+                actors=tuple(actors.values()),
+                date=kept.date or ev.date,
+                place=kept.place or ev.place,
+                mode=kept.mode or ev.mode,
+            )
+            break
+        else:
+            out.append(ev)
+    return out
+
+
+def _conflict(a: object, b: object) -> bool:
+    """Return True when two known values differ (an unknown value conflicts with nothing)."""
+    return a is not None and b is not None and a != b

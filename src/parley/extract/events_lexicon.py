@@ -1,0 +1,131 @@
+"""The event lexicon: trigger rules, weapon modes and event words, built from the checked rules.
+
+``events.toml`` (and the ``governing`` verbs of ``speech.toml``) are validated by
+:mod:`parley.rules.load`; this module turns them into lookup-friendly objects, once per
+:class:`~parley.rules.Rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from parley.rules import Rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One trigger rule from the lexicon."""
+
+    type: str
+    lemmas: frozenset[str]
+    pos: str  # VERB | NOUN
+    objects: frozenset[str] = frozenset()
+    objects_optional: bool = False
+    mode: str | None = None
+    mode_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    mode_from_words: bool = False
+    require_words: tuple[str, ...] = ()
+    exclude_words: tuple[str, ...] = ()
+    needs_with: bool = False
+    needs_place: bool = False
+    needs_actor: bool = False
+    needs_complement: bool = False
+    id: str = ""
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The words event finding reads besides the triggers (``[words]`` of events.toml)."""
+
+    governing: frozenset[str]  # verbs of saying whose clause makes an act a party's claim
+    hedges: tuple[str, ...]
+    future: frozenset[str]
+    conditional: frozenset[str]
+    planning_heads: frozenset[str]
+    standing_adverbs: frozenset[str]
+    pronouns: frozenset[str]
+    requested_things: frozenset[str]
+    force_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    repel_verbs: frozenset[str]
+    denial_words: frozenset[str]
+    capture_lemmas: frozenset[str]
+    not_account: frozenset[str]
+    anchor_words: tuple[str, ...]
+    accusation: re.Pattern[str]
+    locative_preps: frozenset[str]
+    locative_preps_before_article: frozenset[str]
+    recipient_preps: frozenset[str]
+    noun_recipient_preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    rules: tuple[Rule, ...]  # highest priority first
+    weapon_modes: dict[str, tuple[str, ...]]  # mode -> words in a clause that give it
+    words: EventWords
+
+
+def alternation(patterns: list[str], *, bounded: bool = True) -> re.Pattern[str]:
+    """Return one case-insensitive pattern matching any of ``patterns`` (on word boundaries if bounded)."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"\b(?:{body})\b" if bounded else body, re.IGNORECASE)
+
+
+def _rule(pos: str, e: dict[str, Any]) -> Rule:
+    return Rule(
+        type=e["type"],
+        lemmas=frozenset(e["lemmas"]),
+        pos=pos,
+        objects=frozenset(e.get("objects", ())),
+        objects_optional=e.get("objects_optional", False),
+        mode=e.get("mode"),
+        mode_words={k: tuple(v) for k, v in e.get("mode_words", {}).items()},
+        mode_from_words=e.get("mode_from_words", False),
+        require_words=tuple(e.get("require_words", ())),
+        exclude_words=tuple(e.get("exclude_words", ())),
+        needs_with=e.get("needs_with", False),
+        needs_place=e.get("needs_place", False),
+        needs_complement=e.get("needs_complement", False),
+        needs_actor=e.get("needs_actor", False),
+        id=e["id"],
+        priority=e["priority"],
+    )
+
+
+@lru_cache(maxsize=8)
+def event_lexicon(rules: Rules) -> EventLexicon:
+    """Return the event lexicon of ``rules`` (built once per rules folder)."""
+    data = rules["events.toml"]
+    w = data["words"]
+    words = EventWords(
+        governing=frozenset(rules["speech.toml"]["verbs"]["governing"]),
+        hedges=tuple(w["hedges"]),
+        future=frozenset(w["future"]),
+        conditional=frozenset(w["conditional"]),
+        planning_heads=frozenset(w["planning_heads"]),
+        standing_adverbs=frozenset(w["standing_adverbs"]),
+        pronouns=frozenset(w["pronouns"]),
+        requested_things=frozenset(w["requested_things"]),
+        force_nouns=frozenset(w["force_nouns"]),
+        claim_verbs=frozenset(w["claim_verbs"]),
+        repel_verbs=frozenset(w["repel_verbs"]),
+        denial_words=frozenset(w["denial_words"]),
+        capture_lemmas=frozenset(w["capture_lemmas"]),
+        not_account=frozenset(w["not_account"]),
+        anchor_words=tuple(w["anchor_words"]),
+        accusation=alternation(w["accusation"]),
+        locative_preps=frozenset(w["locative_preps"]),
+        locative_preps_before_article=frozenset(w["locative_preps_before_article"]),
+        recipient_preps=frozenset(w["recipient_preps"]),
+        noun_recipient_preps=frozenset(w["noun_recipient_preps"]),
+    )
+    return EventLexicon(
+        rules=tuple(_rule(pos, e) for pos, e in rules.event_rules()),
+        weapon_modes={k: tuple(v) for k, v in data["modes"].items()},
+        words=words,
+    )
