@@ -151,3 +151,15 @@ def test_a_name_keeps_its_hyphenated_part_and_drops_an_institution(nlp, finder) 
 
 def test_a_name_of_two_letters_is_never_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     assert not places(nlp, finder, "Officials in IL and Us said the talks would go on in Geneva.")[:-1]
+
+
+def test_a_person_the_registry_lacks_is_found_again_by_any_distinctive_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mediator Hamid Al-Qarawi met both delegations on Monday. Qarawi said the talks would resume. "
+        "Lorry driver Samir Yusuf Samir waited at the crossing. Yusuf said he carried blankets."
+    )
+    by_text = {
+        m.text: m.actor.name for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"
+    }
+    assert by_text.get("Qarawi") == "Hamid Al-Qarawi"
+    assert by_text.get("Yusuf") == "Samir Yusuf Samir"

@@ -526,10 +526,12 @@ class MentionFinder:
                     reason="a person's name the registry does not know (spaCy PERSON or after a title)",
                     confidence=0.6,
                 )
-                people[fold(words[-1])] = actor
+                for key in _name_keys(words):
+                    # a part two people share names neither ("Ahmed" of two Ahmeds)
+                    people[key] = actor if people.get(key, actor) == actor else _SHARED
             else:
                 prior = people.get(fold(words[0]))
-                if prior is None:
+                if prior is None or prior is _SHARED:
                     continue
                 actor = prior
             out.append(Mention(start, end, text, "actor", actor=actor))
@@ -537,7 +539,11 @@ class MentionFinder:
         # later bare surnames the model missed
         if people:
             for tok in doc:
-                if tok.is_title and fold(tok.text) in people and free(tok.idx, tok.idx + len(tok.text)):
+                if (
+                    tok.is_title
+                    and people.get(fold(tok.text), _SHARED) is not _SHARED
+                    and free(tok.idx, tok.idx + len(tok.text))
+                ):
                     out.append(
                         Mention(
                             tok.idx, tok.idx + len(tok.text), tok.text, "actor", actor=people[fold(tok.text)]
@@ -722,6 +728,27 @@ class MentionFinder:
             o.lat is not None and o.lon is not None and haversine_km(here, (o.lat, o.lon)) <= NEAR_EVIDENCE_KM
             for o in known
         )
+
+
+# Marks a name part that two people of the article share: it then names neither.
+_SHARED = ActorRef(name="", kind="person", method="model", reason="a name part two people share")
+# Name parts that never stand alone for one person, however few share them in an article.
+COMMON_NAME_PARTS = frozenset(
+    fold(w) for w in ["Mohammed", "Muhammad", "Mohamed", "Ahmed", "Ahmad", "Ali", "Abdul", "Abdel", "Abu",
+                      "Bin", "Ibn", "Al", "El", "Van", "Von", "De", "Da", "Mr", "Mrs", "Ms", "Dr"]
+)  # fmt: skip
+
+
+def _name_keys(words: Sequence[str]) -> list[str]:
+    """Return the parts of a person's name that later stand for them alone: the surname, the part
+    after its hyphen ("Khulaifi" of "Al-Khulaifi"), and any other part of four letters or more
+    that is not a common given name ("Ibrahim" of "Ahmed Ibrahim Ahmed", "Yemane" of "Yemane
+    Gebremeskel", who is called by his given name)."""
+    keys = [fold(words[-1])]
+    if "-" in words[-1]:
+        keys.append(fold(words[-1].rsplit("-", 1)[1]))
+    keys += [fold(w) for w in words[:-1] if len(w) >= 4]
+    return [k for k in dict.fromkeys(keys) if k and k not in COMMON_NAME_PARTS]
 
 
 def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:
