@@ -163,3 +163,12 @@ def test_a_person_the_registry_lacks_is_found_again_by_any_distinctive_part(nlp,
     }
     assert by_text.get("Qarawi") == "Hamid Al-Qarawi"
     assert by_text.get("Yusuf") == "Samir Yusuf Samir"
+
+
+def test_an_abbreviation_with_dots_starts_a_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.actor.id
+        for m in mentions(nlp, finder, "U.S. officials said the talks were over.")
+        if m.actor
+    }
+    assert found.get("U.S. officials") == "Q30"

@@ -239,8 +239,8 @@ class MentionFinder:
     # -- actors -------------------------------------------------------------------------------
 
     def _actor_at(self, tokens: Sequence[Any], i: int, published: date | None) -> tuple[int, Mention] | None:
-        if norm(tokens[i].text) not in self.first_words:
-            return None  # no surface form starts with this word: skip the span lookups
+        if norm(tokens[i].text).split(" ", 1)[0] not in self.first_words:
+            return None  # no surface form starts with this word ("U.S." folds to "u s"): skip the lookups
         n_tok = len(tokens)
         for length in range(min(MAX_TOKENS, n_tok - i), 0, -1):
             span = tokens[i : i + length]
