@@ -117,3 +117,14 @@ def test_real_article_spans_map_back() -> None:
     for m in re.finditer(r"[A-Z][a-z]+", doc.text):
         rs, re_ = doc.offsets.span_to_raw(m.start(), m.end())
         assert raw[rs:re_] == m.group(0)
+
+
+def test_a_leading_date_stamp_is_metadata_not_text() -> None:
+    from parley.clean import clean
+    from parley.model import Document, RawArticle
+
+    raw = " date 2025-05-07 Ceasefire talks resume in Doha\nEnvoys from both sides met on Wednesday to discuss a truce."
+    doc = clean(RawArticle(source="t", kind="text", text=raw))
+    assert isinstance(doc, Document)
+    assert doc.text.startswith("Ceasefire talks resume") and "2025-05-07" not in doc.text
+    assert [r[2] for r in doc.removed] == ["date stamp"]

@@ -36,6 +36,9 @@ CHAR_MAP = {
 # Characters dropped outright: invisible, and they would break name matching.
 DROP_CHARS = frozenset("\u00ad\u200b\u200c\u200d\ufeff")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*\r?\n")
+# A date stamp some page stores put before the headline (" date 2025-05-07 Operation Sindoor: …"):
+# metadata, not article text, so no record may come from it.
+DATE_STAMP = re.compile(r"[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+")
 # An article shorter than this (after cleaning) carries no extractable record; it is a Skip.
 MIN_CLEAN_CHARS = 40
 
@@ -113,6 +116,10 @@ def clean(article: RawArticle) -> Document | Skip:
     if m:
         removed.append((0, m.end(), "front matter"))
         pos = m.end()
+    stamp = DATE_STAMP.match(raw, pos)
+    if stamp:
+        removed.append((pos, stamp.end(), "date stamp"))
+        pos = stamp.end()
     b = _Builder(len(raw))
     pending_break: tuple[int, int] | None = None  # raw span of the line break before the next kept line
     wrote_any = False
