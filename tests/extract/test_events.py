@@ -275,3 +275,22 @@ def test_an_asserted_act_takes_the_day_its_paragraph_names(extractor: Extractor)
     dated = {e.place.name: e.date.value if e.date else None for e in ex.events if e.place}
     assert dated.get("Gaza") == date(2025, 12, 9), dated
     assert dated.get("Siversk") is None, "a party's account borrows no date from another paragraph"
+
+
+@pytest.mark.spacy
+def test_an_act_dated_after_publication_is_planned_and_a_possible_one_hypothetical() -> None:
+    import datetime
+
+    import parley
+
+    published = datetime.date(2025, 5, 15)  # a Thursday
+    text = "Russia holds talks with Ukraine in Istanbul on Saturday to discuss a prisoner exchange."
+    ex = parley.extract(text, published=published)
+    assert [(e.type, e.modality, e.date.value if e.date else None) for e in ex.events] == [
+        ("CONSULT", "planned", datetime.date(2025, 5, 17))
+    ]
+    ex = parley.extract(
+        "Officials discussed a possible meeting between Zelenskyy and Putin, the Kremlin said on Thursday.",
+        published=published,
+    )
+    assert [e.modality for e in ex.events if e.type == "CONSULT"] == ["hypothetical"]

@@ -77,6 +77,8 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if _is_fragment(c, len(actors)):
             continue
+        if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
+            c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
         trig = c.trigger
         events.append(
             Event(

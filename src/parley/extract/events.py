@@ -469,6 +469,8 @@ class EventFinder:
             aux |= {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")} | {
                 trigger.head.lower_
             }
+        # "a potential meeting", "the upcoming talks": the noun's own adjective tells
+        aux |= {c.lower_ for c in trigger.children if c.dep_ == "amod" and trigger.pos_ == "NOUN"}
         if aux & self.w.conditional - {"would"} or "if" in aux:
             return "hypothetical"
         if aux & self.w.future or trigger.head.lemma_ in self.w.planning_heads:
