@@ -1,70 +1,190 @@
-"""Throughput of extraction against spaCy's full pipeline alone, on the same articles, one run.
+"""Extraction against spaCy alone, and ingest against extraction: whole processes, same texts, one run.
 
-    .venv/bin/python bench/bench_extract.py [--copies N]
+    .venv/bin/python bench/bench_extract.py [--articles 300] [--ingest-articles 50] [--quick] [--json FILE]
 
-The articles are the bundled samples, the team's held-out articles and the dev set (when
-../shared is there), each repeated N times (default 12: a few hundred articles). Reports
-articles/s and words/s for (a) spaCy's full pipeline alone (nlp(text) per article) and (b) the
-whole Parley extraction (clean → parse → mentions → dates → quotes → events → claims →
-positions), their ratio, and peak memory (ru_maxrss).
+The texts are the real-news articles in eval/realnews/texts/ (the bundled samples when that folder
+is absent), copied into a temporary folder, repeated under new names up to ``--articles``. Each
+figure is the wall time of a whole process, start-up included, as a user runs it:
+
+* ``parley extract --out DIR`` over every article, against a Python process that loads spaCy's
+  full pipeline (the model Parley uses) and runs ``nlp.pipe`` over the same texts. The ratio is
+  spaCy's time over Parley's: 1.0 means as fast, above 1.0 faster.
+* ``parley ingest`` into a new SQLite store against ``parley extract`` over the first
+  ``--ingest-articles``: the ratio is extract's time over ingest's (ingest throughput / extract's).
+
+Peak memory is each process's own maximum resident set (``wait4``). No article text is printed.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+REALNEWS = ROOT / "eval" / "realnews" / "texts"
+SAMPLES = ROOT / "src" / "parley" / "samples" / "corpus"
+BIN = Path(sys.executable).parent
+
+# A publication date for texts that give none (real-news texts carry no front matter); the same
+# for every process, so date resolution does the same work in each.
+PUBLISHED = "2025-12-01"
+
+# The issue's sizes: "a few hundred articles" for extraction, 50 for ingest against extract.
+ARTICLES = 300
+INGEST_ARTICLES = 50
+QUICK_ARTICLES = 60
+QUICK_INGEST_ARTICLES = 20
+
+# The spaCy side: load the pipeline Parley uses, read the files, run nlp.pipe over them, nothing
+# else (the documents are dropped as they come, as a streaming user would).
+SPACY_PROCESS = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.load(sys.argv[1])
+texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[2:]]
+for _doc in nlp.pipe(texts):
+    pass
+"""
 
 
-def corpus() -> list[str]:
-    """Return the texts to run on."""
-    folders = [
-        ROOT / "src" / "parley" / "samples" / "corpus",
-        ROOT / "tests" / "fixtures" / "eval",
-        ROOT.parent / "shared" / "eval" / "dev",
-    ]
-    texts = []
-    for folder in folders:
-        if folder.exists():
-            texts.extend(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
-    return texts
+def source_texts() -> list[Path]:
+    """Return the article files to run on: the real-news texts, else the bundled samples."""
+    folder = REALNEWS if REALNEWS.is_dir() and any(REALNEWS.glob("*.txt")) else SAMPLES
+    return sorted(folder.glob("*.txt"))
 
 
-def main() -> None:
-    """Print the throughput figures."""
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--copies", type=int, default=12)
-    args = ap.parse_args()
-    from parley.extract.extractor import Extractor
+def corpus(n: int, into: Path) -> list[Path]:
+    """Copy ``n`` article files into ``into`` (repeating the sources under new names) and return them."""
+    sources = source_texts()
+    if not sources:
+        raise SystemExit(f"no texts in {REALNEWS} or {SAMPLES}")
+    into.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        dst = into / f"{i:04d}-{src.name}"
+        shutil.copyfile(src, dst)
+        out.append(dst)
+    return out
 
-    base = corpus()
-    texts = [t for _ in range(args.copies) for t in base]
-    words = sum(len(t.split()) for t in texts)
-    ex = Extractor()
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run a command to completion; return its wall time (s) and its own peak memory (MB)."""
     t0 = time.perf_counter()
-    ex.nlp, ex.finder  # noqa: B018  (load once, outside the timings)
-    load_s = time.perf_counter() - t0
-    nlp = ex.nlp
-    t0 = time.perf_counter()
-    for t in texts:
-        nlp(t)
-    spacy_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for i, t in enumerate(texts):
-        ex.extract_text(t, published=date(2025, 12, 29), doc_id=str(i))
-    parley_s = time.perf_counter() - t0
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    n = len(texts)
-    print(f"{n} articles, {words} words; models and knowledge base loaded in {load_s:.2f} s")
-    print(f"spaCy full pipeline alone: {n / spacy_s:6.1f} articles/s  {words / spacy_s:8.0f} words/s")
-    print(f"Parley whole extraction:   {n / parley_s:6.1f} articles/s  {words / parley_s:8.0f} words/s")
-    print(f"ratio Parley / spaCy alone: {spacy_s / parley_s:.2f} (1.0 = as fast)")
-    print(f"peak memory: {peak_mb:.0f} MB")
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = err.decode(errors="replace").strip().splitlines()[-3:]
+        raise SystemExit(f"{' '.join(cmd[:3])} … failed ({proc.returncode}): {' | '.join(tail)}")
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def spacy_model() -> str:
+    """Return the spaCy model Parley loads (its settings, with the environment applied)."""
+    from parley.config import Settings
+
+    return Settings.from_env().spacy_model
+
+
+def extraction(files: list[Path], work: Path) -> dict[str, Any]:
+    """Return whole-process times of `parley extract` and of spaCy's nlp.pipe over ``files``."""
+    names = [str(p) for p in files]
+    spacy_run = timed([sys.executable, "-c", SPACY_PROCESS, spacy_model(), *names])
+    parley_run = timed(
+        [str(BIN / "parley"), "extract", "--published", PUBLISHED, "--out", str(work / "out"), *names]
+    )
+    return {
+        "articles": len(files),
+        "words": sum(len(p.read_text(encoding="utf-8").split()) for p in files),
+        "spacy_pipe": spacy_run,
+        "parley_extract": parley_run,
+        "ratio": spacy_run["seconds"] / parley_run["seconds"],
+    }
+
+
+def ingest_vs_extract(files: list[Path], work: Path) -> dict[str, Any]:
+    """Return whole-process times of `parley ingest` (new store) and `parley extract` over ``files``."""
+    names = [str(p) for p in files]
+    extract_run = timed(
+        [str(BIN / "parley"), "extract", "--published", PUBLISHED, "--out", str(work / "out-small"), *names]
+    )
+    db = work / "ingest.db"
+    ingest_run = timed(
+        [str(BIN / "parley"), "ingest", "--db", str(db), "--published", PUBLISHED, "--format", "text", *names]
+    )
+    return {
+        "articles": len(files),
+        "parley_extract": extract_run,
+        "parley_ingest": ingest_run,
+        "ratio": extract_run["seconds"] / ingest_run["seconds"],
+    }
+
+
+def run(articles: int, ingest_articles: int) -> dict[str, Any]:
+    """Run both comparisons in one temporary folder and return their figures."""
+    with tempfile.TemporaryDirectory(prefix="parley-bench-extract-") as tmp:
+        work = Path(tmp)
+        files = corpus(max(articles, ingest_articles), work / "texts")
+        return {
+            "texts": "eval/realnews/texts" if source_texts()[0].parent == REALNEWS else "bundled samples",
+            "extraction": extraction(files[:articles], work),
+            "ingest": ingest_vs_extract(files[:ingest_articles], work),
+        }
+
+
+def report(result: dict[str, Any]) -> None:
+    """Print the figures (never any article text)."""
+    ex, ing = result["extraction"], result["ingest"]
+    n, words = ex["articles"], ex["words"]
+    sp, pa = ex["spacy_pipe"], ex["parley_extract"]
+    print(f"extraction, {n} articles ({words:,} words) from {result['texts']}, whole processes:")
+    print(
+        f"  spaCy nlp.pipe  {sp['seconds']:6.1f} s  {n / sp['seconds']:5.1f} articles/s  "
+        f"peak {sp['peak_mb']:.0f} MB"
+    )
+    print(
+        f"  parley extract  {pa['seconds']:6.1f} s  {n / pa['seconds']:5.1f} articles/s  "
+        f"peak {pa['peak_mb']:.0f} MB"
+    )
+    print(f"  ratio parley extract / spaCy nlp.pipe: {ex['ratio']:.2f}x (>= 1.0: at least as fast)")
+    m, e, i = ing["articles"], ing["parley_extract"], ing["parley_ingest"]
+    print(f"ingest against extract, {m} articles, whole processes:")
+    print(f"  parley extract  {e['seconds']:6.1f} s  peak {e['peak_mb']:.0f} MB")
+    print(f"  parley ingest   {i['seconds']:6.1f} s  peak {i['peak_mb']:.0f} MB")
+    print(f"  ratio ingest / extract throughput: {ing['ratio']:.2f}x (target >= 0.9)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the comparisons and print them (and write them as JSON with --json)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=ARTICLES)
+    ap.add_argument("--ingest-articles", type=int, default=INGEST_ARTICLES)
+    ap.add_argument(
+        "--quick", action="store_true", help=f"{QUICK_ARTICLES} and {QUICK_INGEST_ARTICLES} articles"
+    )
+    ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.articles, args.ingest_articles = QUICK_ARTICLES, QUICK_INGEST_ARTICLES
+    result = run(args.articles, args.ingest_articles)
+    report(result)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

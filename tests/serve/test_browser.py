@@ -168,11 +168,13 @@ def test_map_renders_points_and_boundaries(page: Any, live_url: str, client: Any
     import json
 
     ready = json.loads(page.get_attribute("#map", "data-ready"))
-    data = client.get("/map.json").json()
-    assert ready["events"] == len(data["events"]) > 0
+    # The page draws what map.json returns for the view it shows: one point per place and modality.
+    data = client.get(f"/map.json?bbox={ready['bbox']}").json()
+    kinds = [f["properties"]["kind"] for f in data["features"]]
+    assert ready["events"] == kinds.count("event") > 0
     assert ready["boundaries"] == {"countries": 178, "oblasts": 27, "occupied": 2}
-    assert page.locator("path.pt-event").count() == len(data["events"])
-    assert page.locator("path.pt-claim").count() == len(data["claims"])
+    assert page.locator("path.pt-event").count() == kinds.count("event")
+    assert page.locator("path.pt-claim").count() == kinds.count("claim")
     # Claimed events are drawn differently from asserted ones.
     claimed = page.locator("path.pt-event.m-claimed")
     asserted = page.locator("path.pt-event.m-asserted")
@@ -204,3 +206,17 @@ def test_article_and_story_pages_show_no_plumbing(page: Any, live_url: str, clie
     page.goto(f"{live_url}/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=WAIT_MS)  # the vendored UI runs under the CSP
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_map_fetches_points_for_the_new_view(page: Any, live_url: str, client: Any) -> None:
+    """Moving the map asks map.json for the points of the new view (with the page's filters)."""
+    import json
+
+    page.goto(f"{live_url}/map?modality=asserted")
+    page.wait_for_selector("#map[data-ready]", timeout=WAIT_MS)
+    first = json.loads(page.get_attribute("#map", "data-ready"))["bbox"]
+    with page.expect_response(lambda r: "/map.json?" in r.url, timeout=WAIT_MS) as resp:
+        page.click(".leaflet-control-zoom-out")
+    url = resp.value.url
+    assert "modality=asserted" in url and "bbox=" in url and first.replace(",", "%2C") not in url
+    assert resp.value.status == 200 and resp.value.json()["type"] == "FeatureCollection"

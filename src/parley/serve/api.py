@@ -14,7 +14,14 @@ from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 
 from parley.serve import exports, models
-from parley.serve.app import EXPORT_CHUNK, EXPORT_MAX_ROWS, INGEST_MAX_BYTES, connection, state_of
+from parley.serve.app import (
+    COUNTS_TTL_S,
+    EXPORT_CHUNK,
+    EXPORT_MAX_ROWS,
+    INGEST_MAX_BYTES,
+    connection,
+    state_of,
+)
 from parley.serve.errors import ERROR_RESPONSES, ApiError, not_found
 from parley.serve.highlight import segments
 from parley.serve.params import MAX_ID_LENGTH, filters, page
@@ -98,6 +105,16 @@ def body_start(raw_text: str, kind: str) -> int:
         return 0
 
 
+def actor_counts(request: Request, conn: Connection) -> dict[str, int]:
+    """Return the events per actor, recomputed at most every COUNTS_TTL_S seconds in this process."""
+    return state_of(request).memo("actor counts", COUNTS_TTL_S, views.actor_event_counts, conn)
+
+
+def place_counts(request: Request, conn: Connection) -> dict[str, tuple[int, int]]:
+    """Return the events and claims per place, recomputed at most every COUNTS_TTL_S seconds."""
+    return state_of(request).memo("place counts", COUNTS_TTL_S, views.place_counts, conn)
+
+
 ArticleId = Annotated[str, PathParam(max_length=64, description="Article id (content hash prefix).")]
 RecordId = Annotated[int, PathParam(ge=1, le=2**62, description="Record id.")]
 AnyId = Annotated[str, PathParam(max_length=MAX_ID_LENGTH)]
@@ -177,7 +194,7 @@ def get_issues(conn: Conn, f: F) -> dict[str, Any]:
 )
 def list_actors(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of actors with their event counts."""
-    rows, total = views.actors(conn, f, p)
+    rows, total = views.actors(conn, f, p, actor_counts(request, conn))
     return paged(request, rows, total, p)
 
 
@@ -199,7 +216,7 @@ def get_actor(conn: Conn, actor_id: AnyId) -> dict[str, Any]:
 )
 def list_places(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     """Return a page of places with their event and claim counts."""
-    rows, total = views.places(conn, f, p)
+    rows, total = views.places(conn, f, p, place_counts(request, conn))
     return paged(request, rows, total, p)
 
 

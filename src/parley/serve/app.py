@@ -8,14 +8,16 @@ only when an ingest token is configured.
 
 from __future__ import annotations
 
+import logging
 import math
+import os
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request, Response
@@ -31,6 +33,8 @@ from parley.store.db import make_engine
 
 if TYPE_CHECKING:
     from parley.extract.extractor import Extractor
+
+T = TypeVar("T")
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -61,6 +65,19 @@ EXPORT_MAX_ROWS = 200_000
 # The map shows at most this many events and this many claims; Leaflet draws a few thousand circle
 # markers smoothly on a laptop, beyond that the page becomes sluggish.
 MAP_MAX_POINTS = 2_000
+
+# How long a process serves a store-wide aggregate before refreshing it in the background
+# (parley.serve.app.AppState.memo): the counts behind the actor and place lists, the filter menus
+# and the map. Each is a full pass over the events (60-150 ms at 100k events: the schema has no
+# index on events.place_id), and a dashboard showing counts up to 30 s old while an ingest runs
+# misleads no one. The map and the timeline's per-month counts use 10 s, as a user who ingests and
+# then opens them expects to see the new events soon.
+COUNTS_TTL_S = 30.0
+MAP_COUNTS_TTL_S = 10.0
+
+# Aggregates kept per process: one per distinct map filter set, so arbitrary date ranges cannot
+# grow the memory without bound (each entry holds at most a few thousand small tuples).
+MEMO_MAX_ENTRIES = 256
 
 # The largest article body the ingest endpoint accepts (bytes), as for a file given to `parley ingest`.
 INGEST_MAX_BYTES = 2_000_000
@@ -149,6 +166,54 @@ class AppState:
         self.templates.env.filters["http_url"] = http_url  # only http(s) URLs become links
         self.ingest_lock = threading.Lock()  # one writer at a time; readers never wait in WAL mode
         self._extractor = extractor
+        self._memo: dict[Hashable, tuple[float, Any]] = {}
+        self._memo_lock = threading.Lock()
+        self._refreshing: set[Hashable] = set()
+
+    def memo(self, key: Hashable, ttl_s: float, compute: Callable[[Connection], T], conn: Connection) -> T:
+        """Return ``compute(conn)``, reusing its result for ``key``; refresh it once ``ttl_s`` have passed.
+
+        For store-wide aggregates (counts per actor, per place, per map cell) that a full pass over
+        a table computes and that change only as fast as an ingest adds articles. Only the first
+        request computes in line; once a result is older than ``ttl_s``, requests keep getting it
+        while one background thread recomputes it on its own connection, so no request waits for a
+        full pass again. Each process keeps its own, at most MEMO_MAX_ENTRIES.
+        """
+        now = time.monotonic()
+        with self._memo_lock:
+            hit = self._memo.get(key)
+            stale = hit is not None and now - hit[0] > ttl_s and key not in self._refreshing
+            if stale:
+                self._refreshing.add(key)
+        if hit is None:
+            value = compute(conn)
+            self._store(key, value, ttl_s)
+            return value
+        if stale:
+            threading.Thread(target=self._refresh, args=(key, ttl_s, compute), daemon=True).start()
+        cached: T = hit[1]
+        return cached
+
+    def _refresh(self, key: Hashable, ttl_s: float, compute: Callable[[Connection], Any]) -> None:
+        """Recompute one memoised aggregate on a connection of its own (in a background thread)."""
+        try:
+            with self.engine.connect() as conn:
+                self._store(key, compute(conn), ttl_s)
+        except Exception:  # the old value stays; the next request past the TTL tries again
+            logging.getLogger(__name__).warning("refreshing %r failed", key, exc_info=True)
+        finally:
+            with self._memo_lock:
+                self._refreshing.discard(key)
+
+    def _store(self, key: Hashable, value: Any, ttl_s: float) -> None:
+        """Keep ``value`` for ``key``, dropping expired and then the oldest entries beyond the cap."""
+        now = time.monotonic()
+        with self._memo_lock:
+            if len(self._memo) >= MEMO_MAX_ENTRIES:
+                self._memo = {k: v for k, v in self._memo.items() if now - v[0] <= ttl_s}
+                while len(self._memo) >= MEMO_MAX_ENTRIES:
+                    self._memo.pop(next(iter(self._memo)))  # the oldest insertion
+            self._memo[key] = (now, value)
 
     def extractor(self) -> Extractor:
         """Return the extractor, loading the models on first use (only ingest needs them)."""
@@ -218,6 +283,27 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     return app
+
+
+# The environment variable that carries the ingest token to worker processes (as for `parley serve`).
+INGEST_TOKEN_ENV = "PARLEY_INGEST_TOKEN"
+
+
+def settings_to_env(settings: Settings) -> dict[str, str]:
+    """Return the PARLEY_* environment variables from which ``Settings.from_env`` rebuilds ``settings``."""
+    from dataclasses import fields
+
+    return {f"PARLEY_{f.name.upper()}": str(getattr(settings, f.name)) for f in fields(settings)}
+
+
+def app_from_env() -> FastAPI:
+    """Return the app for the settings in the PARLEY_* environment variables (uvicorn's factory).
+
+    ``parley serve --workers N`` starts N processes; each imports this factory and builds its own
+    app and read engine, since neither can cross a process boundary.
+    """
+    token = os.environ.get(INGEST_TOKEN_ENV) or None
+    return create_app(Settings.from_env(), ServeOptions(ingest_token=token))
 
 
 def _version() -> str:

@@ -8,7 +8,6 @@ template), so the page and its data can never disagree.
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
@@ -21,10 +20,10 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from parley.serve import models
-from parley.serve.api import article_payload
-from parley.serve.app import MAP_MAX_POINTS, connection, state_of
+from parley.serve.api import actor_counts, article_payload, place_counts
+from parley.serve.app import MAP_COUNTS_TTL_S, MAP_MAX_POINTS, connection, state_of
 from parley.serve.errors import ERROR_RESPONSES, not_found
-from parley.serve.params import MAX_ID_LENGTH, filters, page
+from parley.serve.params import MAX_ID_LENGTH, BBoxParam, filters, page, parse_bbox
 from parley.store import views
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["dashboard"])
@@ -40,7 +39,8 @@ Ctx = TypeVar("Ctx", bound=Callable[..., dict[str, Any]])
 DETAIL_RECORDS = 50
 
 # The timeline's actor and place menus count every event: a full scan of event_actors (~0.1 s at
-# 100k events). They change only when an ingest adds actors, so they are reused for 30 s.
+# 100k events). They change only when an ingest adds actors, so they are refreshed in the
+# background every 30 s (parley.serve.app.AppState.memo).
 FACETS_TTL_S = 30.0
 
 # Month labels on the timeline axis closer than this (percent of its width) would overlap.
@@ -111,14 +111,8 @@ def _paging(request: Request, total: int, p: views.Page) -> dict[str, Any]:
 
 
 def _facets(request: Request, conn: Connection) -> dict[str, list[dict[str, Any]]]:
-    """Return the timeline's filter menus, recomputed at most every FACETS_TTL_S seconds."""
-    st = state_of(request)
-    cached = getattr(st, "facets", None)
-    now = time.monotonic()
-    if cached is None or now - cached[0] > FACETS_TTL_S:
-        cached = (now, views.event_facets(conn))
-        st.facets = cached  # type: ignore[attr-defined]
-    return cached[1]
+    """Return the timeline's filter menus, refreshed in the background every FACETS_TTL_S seconds."""
+    return state_of(request).memo("facets", FACETS_TTL_S, views.event_facets, conn)
 
 
 @router.get("/", include_in_schema=False)
@@ -152,29 +146,53 @@ def _axis(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"start": lo.isoformat(), "end": hi.isoformat(), "ticks": ticks}
 
 
+def _density(request: Request, months: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the bars of the timeline's density strip: each dated month's count, its height (percent
+    of the busiest month) and a link to the timeline filtered to that month."""
+    dated = [m for m in months if m["period"]]
+    top = max((m["n"] for m in dated), default=0)
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("from", "to", "offset")]
+    out = []
+    for m in dated:
+        year, month = (int(x) for x in str(m["period"]).split("-"))
+        last = (date(year + month // 12, month % 12 + 1, 1) - date.resolution).isoformat()
+        query = urlencode([*params, ("from", f"{m['period']}-01"), ("to", last)])
+        out.append(
+            {
+                "period": m["period"],
+                "n": m["n"],
+                "height": round(100 * m["n"] / top, 1),
+                "href": f"{request.url.path.removesuffix('.json')}?{query}",
+            }
+        )
+    return out
+
+
 @twin("/timeline", "timeline.html", models.TimelinePage)
 def timeline(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return the timeline: events matching the filters on a date axis, with the filter menus."""
-    rows, total = views.events(conn, f, p)
+    rows = views.event_rows(conn, f, p)
+    # The per-month counts (and so the total) are an aggregate over every matching event: a few
+    # seconds old at most, as on the map.
+    months = state_of(request).memo(("months", f), MAP_COUNTS_TTL_S, lambda c: views.event_months(c, f), conn)
+    total = sum(m["n"] for m in months)
     facets = _facets(request, conn)
     return {
         "title": "Timeline",
         "filters": _filters_dict(f),
         "events": rows,
         "axis": _axis(rows),
+        "density": _density(request, months),
         "paging": _paging(request, total, p),
         "menus": {**facets, "types": list(views.EVENT_TYPES), "modalities": list(views.MODALITIES)},
     }
 
 
-@twin("/map", "map.html", models.MapPage)
-def map_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
-    """Return the located events and claims matching the filters, and the boundary layers to draw."""
-    items = views.map_items(conn, f, MAP_MAX_POINTS)
+def _map_view(f: views.Filters) -> dict[str, Any]:
+    """Return the map page's context without its points: title, filters, boundary layers, menus."""
     return {
         "title": "Map",
         "filters": _filters_dict(f),
-        **items,
         "max_points": MAP_MAX_POINTS,
         "boundaries": {
             "view": BOUNDARY_VIEW,
@@ -187,6 +205,30 @@ def map_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
         },
         "menus": {"types": list(views.EVENT_TYPES), "modalities": list(views.MODALITIES)},
     }
+
+
+@router.get("/map.json", response_model=models.MapPage, summary="Data of the /map page: points as GeoJSON")
+def map_json(request: Request, conn: Conn, f: F, bbox: BBoxParam = None) -> dict[str, Any]:
+    """Return the map's points for a view and the filters: a GeoJSON FeatureCollection, one point per
+    place and modality (events) or status (claims), counted in the database."""
+    view = parse_bbox(bbox)
+    counts = state_of(request).memo(("map", f), MAP_COUNTS_TTL_S, lambda c: views.map_counts(c, f), conn)
+    points = views.map_points(conn, f, view, MAP_MAX_POINTS, counts)
+    return {
+        **_map_view(f),
+        "type": "FeatureCollection",
+        "view": [view.west, view.south, view.east, view.north] if view else None,
+        **points,
+    }
+
+
+@router.get("/map", response_class=HTMLResponse, include_in_schema=False)
+def map_page(request: Request, f: F) -> HTMLResponse:
+    """Return the map page: boundaries and filters; its script fetches the points for the current view
+    from ``map.json`` (the page stays a few kilobytes however many events the store holds)."""
+    tpl = state_of(request).templates
+    ctx = _map_view(f)
+    return tpl.TemplateResponse(request, "map.html", {"data": ctx, "json_url": _json_url(request)})
 
 
 @twin("/claims", "claims.html", models.ClaimsPage)
@@ -239,7 +281,7 @@ def article_page(
 @twin("/actors", "actors.html", models.ActorsPage)
 def actors_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return a page of actors, most active first."""
-    rows, total = views.actors(conn, f, p)
+    rows, total = views.actors(conn, f, p, actor_counts(request, conn))
     return {
         "title": "Actors",
         "filters": _filters_dict(f),
@@ -260,7 +302,7 @@ def actor_page(request: Request, conn: Conn, actor_id: AnyId) -> dict[str, Any]:
 @twin("/places", "places.html", models.PlacesPage)
 def places_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return a page of places, most events first."""
-    rows, total = views.places(conn, f, p)
+    rows, total = views.places(conn, f, p, place_counts(request, conn))
     return {
         "title": "Places",
         "filters": _filters_dict(f),

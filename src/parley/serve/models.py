@@ -8,7 +8,7 @@ response drops it (a test compares the two on a real store).
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -401,9 +401,19 @@ class ListPageBase(PageBase):
     filters: dict[str, str]
 
 
+class DensityBar(BaseModel):
+    """One month of the timeline's density strip: events matching the filters, counted in the database."""
+
+    period: str = Field(description="YYYY-MM")
+    n: int
+    height: float = Field(description="Percent of the busiest month.")
+    href: str = Field(description="The timeline filtered to this month.")
+
+
 class TimelinePage(ListPageBase):
     events: list[TimelineEvent]
     axis: Axis
+    density: list[DensityBar]
     paging: Paging
     menus: TimelineMenus
 
@@ -414,12 +424,49 @@ class Boundaries(BaseModel):
     provenance: str
 
 
-class MapPage(ListPageBase):
-    events: list[EventOut]
-    claims: list[ClaimOut]
+class PointGeometry(BaseModel):
+    type: Literal["Point"]
+    coordinates: list[float] = Field(description="[longitude, latitude], degrees (WGS84).")
+
+
+class MapPointProperties(BaseModel):
+    """What one map point stands for: the events of one modality, or the claims of one status, at a place."""
+
+    kind: Literal["event", "claim"]
+    place_id: str
+    place_name: str | None
+    country: str | None
+    count: int = Field(description="Events (or claims) matching the filters at this place.")
+    modality: str | None = Field(default=None, description="Events: their modality.")
+    types: dict[str, int] | None = Field(default=None, description="Events: how many of each type.")
+    top_type: str | None = Field(default=None, description="Events: the most frequent type.")
+    latest: str | None = Field(default=None, description="Events: the latest date.")
+    status: str | None = Field(default=None, description="Claims: their status.")
+
+
+class MapFeature(BaseModel):
+    type: Literal["Feature"]
+    id: str
+    geometry: PointGeometry
+    properties: MapPointProperties
+
+
+class MapView(ListPageBase):
+    """The map page without its points (the page fetches them from ``map.json`` for its view)."""
+
     max_points: int
     boundaries: Boundaries
     menus: dict[str, list[str]]
+
+
+class MapPage(MapView):
+    """The map's points as a GeoJSON FeatureCollection, aggregated per place, for a view and filters."""
+
+    type: Literal["FeatureCollection"]
+    view: list[float] | None = Field(description="The bbox asked for: [west, south, east, north], or null.")
+    features: list[MapFeature]
+    truncated: bool = Field(description="True when more than max_points places of a kind matched.")
+    totals: dict[str, int] = Field(description="Events and claims matching the filters in the view.")
 
 
 class ClaimsPage(ListPageBase):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from enum import Enum
 from typing import Annotated
@@ -73,6 +74,36 @@ def filters(
         issue=_value(issue),
         q=(q or "").strip() or None,
     )
+
+
+BBoxParam = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Map view: `west,south,east,north` in degrees (WGS84), e.g. `22,44,41,53`.",
+    ),
+]
+
+
+def parse_bbox(raw: str | None) -> views.BBox | None:
+    """Return the map view of a ``bbox`` parameter, or None; a malformed one is a 422 error."""
+    from parley.serve.errors import ApiError
+
+    if raw is None:
+        return None
+    parts = raw.split(",")
+    try:
+        west, south, east, north = (float(x) for x in parts)
+    except ValueError:
+        west = south = east = north = math.nan
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise ApiError(
+            422,
+            "invalid_parameter",
+            "invalid value for bbox: give west,south,east,north in degrees, west <= east, south <= north",
+            [{"loc": ["query", "bbox"], "msg": "expected four numbers: west,south,east,north"}],
+        )
+    return views.BBox(west=west, south=south, east=east, north=north)
 
 
 def page(limit: Limit = DEFAULT_PAGE_SIZE, offset: Offset = 0) -> views.Page:

@@ -31,6 +31,26 @@ MAX_SEARCH_TERMS = 12
 # the latest few per cell, and the cap bounds the page's cost on a very large store.
 TRACKER_MAX_POSITIONS = 20_000
 
+# Stances listed per issue-tracker cell, and reports per claim in the ledger (newest kept). The trend
+# needs two; a dozen shows how a stance or a claim moved, while on the 100k-event benchmark store,
+# where one claim is reported ~2,800 times, listing them all made one ledger page 700 KB.
+ISSUE_HISTORY_MAX = 12
+CLAIM_HISTORY_MAX = 12
+
+# The ledger reads at most this many candidate reports (newest first) to fill its histories.
+LEDGER_SCAN_MAX = 20_000
+
+# The ledger and the tracker read records newest first in windows of this many articles, then the
+# rest: on the 100k-event benchmark store the first window fills every history, and a window is an
+# index range, so reading it costs ~1 ms where sorting all claims or positions cost ~20 ms.
+NEWEST_WINDOWS = (2_000, 20_000)
+
+# A page of claims, quotes or positions is first looked for among the records of the newest
+# articles: 4 articles per row the page needs, then 16, then 64. On the benchmark store (one claim
+# per two articles) the first window fills an unfiltered page of claims and the second one
+# filtered by a frequent claimant; a window costs 0.3-3 ms where sorting every claim cost ~7 ms.
+PAGE_WINDOW_FACTORS = (4, 16, 64)
+
 # Two stances whose word sets overlap less than this (Jaccard) count as a shift in the tracker's trend
 # column. 0.5 is the overlap the evaluation uses to call two quotes the same statement.
 STANCE_SHIFT_JACCARD = 0.5
@@ -79,6 +99,48 @@ def _count(conn: Connection, q: Select[Any]) -> int:
     return int(conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar_one())
 
 
+def _count_records(conn: Connection, table: Table, cond: list[ColumnElement[bool]], f: Filters) -> int:
+    """Return how many rows of a record table meet ``cond``, joining articles only for a date filter.
+
+    A record's joins to its claimant, speaker or place add columns, never rows, so the count skips
+    them: counting the joined select looked up an article and an actor for each of 17,000 claims.
+    """
+    src: Any = table
+    if f.date_from or f.date_to:
+        src = table.join(t.articles, t.articles.c.id == table.c.article_id)
+    return int(conn.execute(select(func.count()).select_from(src).where(*cond)).scalar_one())
+
+
+def _newest_page(conn: Connection, q: Select[Any], table: Table, page: Page) -> list[dict[str, Any]]:
+    """Return one page of ``q``, a record select joined to articles in newest-article-first order.
+
+    On SQLite the page is first looked for among the records of the newest articles, in windows of
+    PAGE_WINDOW_FACTORS times the rows the page needs (a range on ix_articles_published, then
+    ix_<records>_article_id): without table statistics SQLite otherwise scans and sorts every
+    record for each page. When no window holds enough rows, the plain query answers. PostgreSQL
+    walks the index by itself.
+    """
+    want = page.offset + page.limit
+    if conn.dialect.name == "sqlite":
+        ar = t.articles.c
+        for factor in PAGE_WINDOW_FACTORS:
+            bound = conn.execute(
+                select(ar.published)
+                .where(ar.published.is_not(None))
+                .order_by(ar.published.desc())
+                .limit(1)
+                .offset(want * factor - 1)
+            ).scalar()
+            if bound is None:
+                break  # fewer articles than the window: the plain query reads them all anyway
+            # Every row outside the window is older (SQLite puts NULL last).
+            newest = select(ar.id).where(ar.published >= bound)
+            rows = _rows(conn, q.where(table.c.article_id.in_(newest)).limit(want))
+            if len(rows) == want:
+                return rows[page.offset :]
+    return _rows(conn, q.limit(page.limit).offset(page.offset))
+
+
 def _place_cols() -> list[Any]:
     """Return the place columns joined onto record rows."""
     p = t.places.c
@@ -93,13 +155,21 @@ def _place_cols() -> list[Any]:
 # ---- events ------------------------------------------------------------------------------------
 
 
-def _event_conditions(f: Filters) -> list[ColumnElement[bool]]:
-    """Return the WHERE conditions of an event filter."""
+def _event_conditions(f: Filters, *, newest_first: bool = False) -> list[ColumnElement[bool]]:
+    """Return the WHERE conditions of an event filter.
+
+    ``newest_first``: the query reads a page in date order, so the actor's events are checked
+    against the date index (``id + 0`` keeps the database from looking each of them up by id and
+    sorting them all: a 100-event page of an actor with 4,000 events costs half as much).
+    """
     e = t.events.c
     cond = _date_range(e.date, f)
     if f.actor:
+        # An IN list from ix_event_actors_actor_id: the count visits only that actor's events (an
+        # EXISTS per event made counting an actor's 4,000 of 100,000 events cost ~150 ms).
         ea = t.event_actors.c
-        cond.append(exists(select(ea.event_id).where(ea.event_id == e.id, ea.actor_id == f.actor)))
+        actor_events = select(ea.event_id).where(ea.actor_id == f.actor)
+        cond.append((e.id + 0).in_(actor_events) if newest_first else e.id.in_(actor_events))
     if f.place:
         cond.append(e.place_id == f.place)
     if f.type:
@@ -165,13 +235,71 @@ def _chunks(ids: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
         yield ids[i : i + size]
 
 
+def event_rows(conn: Connection, f: Filters, page: Page) -> list[dict[str, Any]]:
+    """Return one page of events matching the filters, with their actors (no total).
+
+    The page's ids come first, from the events table alone, then the joins for those ids only
+    (joining first looked up an article and a place for every matching event). Dated events and
+    undated ones (listed last) are read apart: each part then follows an index in order
+    (ix_events_date backwards, the primary key), where one ``ORDER BY date DESC NULLS LAST`` made
+    PostgreSQL sort every matching event for each page (110 ms at 100k events).
+    """
+    e = t.events.c
+    cond = _event_conditions(f, newest_first=True)
+    ids = list(
+        conn.execute(
+            select(e.id)
+            .where(*cond, e.date.is_not(None))
+            .order_by(e.date.desc(), e.id.desc())
+            .limit(page.limit)
+            .offset(page.offset)
+        ).scalars()
+    )
+    if len(ids) < page.limit:  # the page reaches past the dated events, into the undated ones
+        if ids:
+            n_dated = page.offset + len(ids)
+        else:
+            n_dated = int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(t.events)
+                    .where(*_event_conditions(f), e.date.is_not(None))
+                ).scalar_one()
+            )
+        ids += conn.execute(
+            select(e.id)
+            .where(*cond, e.date.is_(None))
+            .order_by(e.id.desc())
+            .limit(page.limit - len(ids))
+            .offset(max(0, page.offset - n_dated))
+        ).scalars()
+    rows = _rows(conn, _events_select(Filters()).where(e.id.in_(ids))) if ids else []
+    _attach_event_actors(conn, rows)
+    return rows
+
+
 def events(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of events matching the filters, and how many match in all."""
-    rows = _rows(conn, _events_select(f).limit(page.limit).offset(page.offset))
-    _attach_event_actors(conn, rows)
+    rows = event_rows(conn, f, page)
     # Counted on the events table alone: the joins add columns, never rows, and cost a lookup each.
     total = conn.execute(select(func.count()).select_from(t.events).where(*_event_conditions(f))).scalar_one()
     return rows, int(total)
+
+
+def event_months(conn: Connection, f: Filters) -> list[dict[str, Any]]:
+    """Return how many events match the filters in each month (``period`` YYYY-MM; None: undated).
+
+    One GROUP BY in the database: the timeline draws the whole range's density from a few dozen
+    rows, and the sum is the total, so the page needs no separate count.
+    """
+    e = t.events.c
+    # Grouped by day, then folded into months here: grouping by day walks ix_events_date in order
+    # (10 ms at 100k events) where grouping by substr(date) sorted every row first (70 ms).
+    q = select(e.date, func.count().label("n")).where(*_event_conditions(f)).group_by(e.date)
+    months: dict[str | None, int] = defaultdict(int)
+    for r in conn.execute(q):
+        months[r.date[:7] if r.date else None] += int(r.n)
+    return [{"period": k, "n": v} for k, v in sorted(months.items(), key=lambda kv: kv[0] or "")]
 
 
 def event(conn: Connection, event_id: int) -> dict[str, Any] | None:
@@ -183,36 +311,55 @@ def event(conn: Connection, event_id: int) -> dict[str, Any] | None:
 
 def event_facets(conn: Connection) -> dict[str, list[dict[str, Any]]]:
     """Return the actors and places that occur in events (for filter menus), most frequent first."""
-    ea, a, e, p = t.event_actors.c, t.actors.c, t.events.c, t.places.c
-    n = func.count().label("n")
+    ea, a, p = t.event_actors.c, t.actors.c, t.places.c
+    # Counted on the bare link columns (ix_event_actors_actor_id covers the first), then joined to
+    # the names: grouping the joined rows looked every name up once per event.
+    by_actor = select(ea.actor_id, func.count().label("n")).group_by(ea.actor_id).subquery()
     actors = _rows(
         conn,
-        select(a.id, a.name, n)
-        .select_from(t.event_actors.join(t.actors, a.id == ea.actor_id))
-        .group_by(a.id, a.name)
-        .order_by(n.desc(), a.name, a.id)
+        select(a.id, a.name, by_actor.c.n)
+        .select_from(by_actor.join(t.actors, a.id == by_actor.c.actor_id))
+        .order_by(by_actor.c.n.desc(), a.name, a.id)
         .limit(300),
     )
+    by_place = _events_per_place()
     places = _rows(
         conn,
-        select(p.id, p.name, n)
-        .select_from(t.events.join(t.places, p.id == e.place_id))
-        .group_by(p.id, p.name)
-        .order_by(n.desc(), p.name, p.id)
+        select(p.id, p.name, by_place.c.n)
+        .select_from(by_place.join(t.places, p.id == by_place.c.place_id))
+        .order_by(by_place.c.n.desc(), p.name, p.id)
         .limit(300),
     )
     return {"actors": actors, "places": places}
 
 
+def _events_per_place() -> Any:
+    """Return a subquery of (place_id, n): how many events each place has, in one pass over events."""
+    e = t.events.c
+    return (
+        select(e.place_id, func.count().label("n"))
+        .where(e.place_id.is_not(None))
+        .group_by(e.place_id)
+        .subquery()
+    )
+
+
 # ---- quotes, claims, positions ------------------------------------------------------------------
+
+
+def _quote_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """Return the WHERE conditions of a quote filter (dates are the article's: join articles for them)."""
+    qu, ar = t.quotes.c, t.articles.c
+    cond = _date_range(ar.published, f)
+    if f.actor:
+        cond.append(qu.speaker_id == f.actor)
+    return cond
 
 
 def _quotes_select(f: Filters) -> Select[Any]:
     """Return the select of quotes with speaker names, newest article first."""
     qu, a, ar = t.quotes.c, t.actors.c, t.articles.c
-    cond = _date_range(ar.published, f)
-    if f.actor:
-        cond.append(qu.speaker_id == f.actor)
+    cond = _quote_conditions(f)
     return (
         select(
             qu.id,
@@ -239,26 +386,13 @@ def _quotes_select(f: Filters) -> Select[Any]:
 
 def quotes(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of quotes and the total."""
-    q = _quotes_select(f)
-    return _rows(conn, q.limit(page.limit).offset(page.offset)), _count(conn, q)
+    rows = _newest_page(conn, _quotes_select(f), t.quotes, page)
+    return rows, _count_records(conn, t.quotes, _quote_conditions(f), f)
 
 
 def _claims_select(f: Filters) -> Select[Any]:
     """Return the select of claims with claimant and place, newest article first."""
     c, a, ar = t.claims.c, t.actors.c, t.articles.c
-    cond = _date_range(ar.published, f)
-    if f.actor:
-        cd = t.claim_disputes.c
-        cond.append(
-            or_(
-                c.claimant_id == f.actor,
-                exists(select(cd.claim_id).where(cd.claim_id == c.id, cd.actor_id == f.actor)),
-            )
-        )
-    if f.place:
-        cond.append(c.place_id == f.place)
-    if f.status:
-        cond.append(c.status == f.status)
     return (
         select(
             c.id,
@@ -281,9 +415,28 @@ def _claims_select(f: Filters) -> Select[Any]:
             .join(t.actors, a.id == c.claimant_id)
             .outerjoin(t.places, t.places.c.id == c.place_id)
         )
-        .where(*cond)
+        .where(*_claim_conditions(f))
         .order_by(ar.published.desc(), c.id.desc())
     )
+
+
+def _claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """Return the WHERE conditions of a claim filter (dates are the article's: join articles for them)."""
+    c, ar = t.claims.c, t.articles.c
+    cond = _date_range(ar.published, f)
+    if f.actor:
+        cd = t.claim_disputes.c
+        cond.append(
+            or_(
+                c.claimant_id == f.actor,
+                exists(select(cd.claim_id).where(cd.claim_id == c.id, cd.actor_id == f.actor)),
+            )
+        )
+    if f.place:
+        cond.append(c.place_id == f.place)
+    if f.status:
+        cond.append(c.status == f.status)
+    return cond
 
 
 def _attach_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -305,10 +458,9 @@ def _attach_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 def claims(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of claims (with disputing parties) and the total."""
-    q = _claims_select(f)
-    rows = _rows(conn, q.limit(page.limit).offset(page.offset))
+    rows = _newest_page(conn, _claims_select(f), t.claims, page)
     _attach_disputes(conn, rows)
-    return rows, _count(conn, q)
+    return rows, _count_records(conn, t.claims, _claim_conditions(f), f)
 
 
 def _claim_key(row: dict[str, Any]) -> str:
@@ -319,45 +471,102 @@ def _claim_key(row: dict[str, Any]) -> str:
     return f"{row['claimant_id']}|{words}"
 
 
+def _newest_first(conn: Connection, q: Select[Any], limit: int) -> Iterator[dict[str, Any]]:
+    """Yield at most ``limit`` rows of ``q`` (which joins articles, newest first) as the caller reads.
+
+    Read in windows of publication dates, the newest NEWEST_WINDOWS[0] articles first, then wider:
+    each window is a range on ix_articles_published, so a caller that stops early (the ledger and
+    the tracker need only the latest reports) never makes the database sort the whole table.
+    """
+    ar = t.articles.c
+    newer_than: str | None = None  # the previous window's lower bound
+    sent = 0
+    for window in (*NEWEST_WINDOWS, None):
+        bound = None
+        if window is not None:
+            bound = conn.execute(
+                select(ar.published)
+                .where(ar.published.is_not(None))
+                .order_by(ar.published.desc())
+                .limit(1)
+                .offset(window - 1)
+            ).scalar()
+        wq = q if bound is None else q.where(ar.published >= bound)
+        if newer_than is not None:
+            wq = wq.where(or_(ar.published < newer_than, ar.published.is_(None)))
+        for r in conn.execute(wq.limit(limit - sent)):
+            yield dict(r._mapping)
+            sent += 1
+        if bound is None or sent >= limit:
+            return
+        newer_than = bound
+
+
 def claim_ledger(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
-    """Return a page of claims, each with its history: every report of the same claim, oldest first.
+    """Return a page of claims, each with its history: the reports of the same claim up to this one.
 
     Built on the per-article claims table: two reports are the same claim when they share the
-    claimant and the place (or, without a place, the subject words).
+    claimant and the place (or, without a place, the subject words). A history holds at most
+    CLAIM_HISTORY_MAX reports, oldest first, ending with the claim itself; they are read newest
+    first and the reading stops once every claim on the page has its history.
     """
     rows, total = claims(conn, f, page)
+    if not rows:
+        return rows, total
     c = t.claims.c
     claimants = sorted({r["claimant_id"] for r in rows})
     place_ids = sorted({r["place_id"] for r in rows if r["place_id"]})
     subjects = sorted({r["subject"] for r in rows if not r["place_id"]})
-    related: list[dict[str, Any]] = []
     # Candidates share the claimant and the place (or the exact subject); _claim_key then decides.
+    # `claimant_id || ''` keeps SQLite from driving the query by ix_claims_claimant_id, which would
+    # sort every report of those claimants before returning the first.
     same = or_(c.place_id.in_(place_ids), and_(c.place_id.is_(None), c.subject.in_(subjects)))
-    for chunk in _chunks(claimants):
-        related.extend(_rows(conn, _claims_select(Filters()).where(c.claimant_id.in_(chunk), same)))
-    history: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in sorted(related, key=lambda r: (r["published"] or "", r["id"])):
-        history[_claim_key(r)].append(
-            {
-                "claim_id": r["id"],
-                "article_id": r["article_id"],
-                "published": r["published"],
-                "status": r["status"],
-            }
-        )
+    q = _claims_select(Filters()).where(c.claimant_id.concat("").in_(claimants), same)
+    page_ids = {r["id"] for r in rows}
+    open_: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)  # key -> histories being filled
+    history: dict[int, list[dict[str, Any]]] = {}
+    seen = 0
+    for r in _newest_first(conn, q, LEDGER_SCAN_MAX):
+        key = _claim_key(r)
+        if r["id"] in page_ids:
+            history[r["id"]] = []
+            open_[key].append(history[r["id"]])
+            seen += 1
+        step = {k: r[k] for k in ("article_id", "published", "status")}
+        step["claim_id"] = r["id"]
+        for h in open_[key]:
+            h.append(step)
+        open_[key] = [h for h in open_[key] if len(h) < CLAIM_HISTORY_MAX]
+        if seen == len(page_ids) and not any(open_.values()):
+            break
     for row in rows:
-        row["history"] = history.get(_claim_key(row), [])
+        steps = history.get(row["id"]) or [
+            {
+                "claim_id": row["id"],
+                "article_id": row["article_id"],
+                "published": row["published"],
+                "status": row["status"],
+            }
+        ]
+        row["history"] = steps[::-1]  # oldest first
     return rows, total
 
 
-def _positions_select(f: Filters) -> Select[Any]:
-    """Return the select of positions with party names, newest article first."""
-    po, a, ar = t.positions.c, t.actors.c, t.articles.c
+def _position_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """Return the WHERE conditions of a position filter (dates are the article's: join articles for them)."""
+    po, ar = t.positions.c, t.articles.c
     cond = _date_range(ar.published, f)
     if f.actor:
         cond.append(po.party_id == f.actor)
     if f.issue:
         cond.append(po.issue == f.issue)
+    return cond
+
+
+def _positions_select(f: Filters) -> Select[Any]:
+    """Return the select of positions with party names, newest article first."""
+    po, a, ar = t.positions.c, t.actors.c, t.articles.c
+    cond = _position_conditions(f)
     return (
         select(
             po.id,
@@ -381,8 +590,8 @@ def _positions_select(f: Filters) -> Select[Any]:
 
 def positions(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of positions and the total."""
-    q = _positions_select(f)
-    return _rows(conn, q.limit(page.limit).offset(page.offset)), _count(conn, q)
+    rows = _newest_page(conn, _positions_select(f), t.positions, page)
+    return rows, _count_records(conn, t.positions, _position_conditions(f), f)
 
 
 def _words(s: str) -> set[str]:
@@ -404,22 +613,47 @@ def _trend(history: list[dict[str, Any]]) -> str:
 
 
 def issue_tracker(conn: Connection, f: Filters) -> dict[str, Any]:
-    """Return the parties × issues grid: per cell the latest stance, how many were stated, and the trend."""
-    rows = _rows(conn, _positions_select(f).limit(TRACKER_MAX_POSITIONS))
-    cells: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    parties: dict[str, str] = {}
-    for r in rows:  # newest first, so each cell's list is too
-        cells[(r["party_id"], r["issue"])].append(r)
-        parties[r["party_id"]] = r["party"]
+    """Return the parties × issues grid: per cell the latest stance, how many were stated, and the trend.
+
+    The counts are one GROUP BY in the database; each cell's history (its latest ISSUE_HISTORY_MAX
+    stances, newest first) is read newest first, stopping once every cell has its history.
+    """
+    po, a, ar = t.positions.c, t.actors.c, t.articles.c
+    counted = (
+        select(po.party_id, a.name.label("party"), po.issue, func.count().label("n"))
+        .select_from(t.positions.join(t.actors, a.id == po.party_id))
+        .group_by(po.party_id, a.name, po.issue)
+    )
+    if f.date_from or f.date_to:
+        counted = counted.join(t.articles, ar.id == po.article_id)
+    counted = counted.where(*_position_conditions(f))
+    counts = {(r.party_id, r.issue): (r.party, int(r.n)) for r in conn.execute(counted)}
+    cells: dict[tuple[str, str], list[dict[str, Any]]] = {k: [] for k in counts}
+    missing = set(counts)
+    scanned = 0
+    for r in _newest_first(conn, _positions_select(f), TRACKER_MAX_POSITIONS):
+        scanned += 1
+        key = (r["party_id"], r["issue"])
+        hist = cells.setdefault(key, [])
+        if len(hist) < ISSUE_HISTORY_MAX:
+            hist.append(r)
+            if len(hist) == ISSUE_HISTORY_MAX or len(hist) == counts.get(key, (None, 0))[1]:
+                missing.discard(key)
+        if not missing:
+            break
     out_cells = []
+    parties: dict[str, str] = {}
     for (party_id, issue), hist in cells.items():
+        if not hist:
+            continue  # stated only in positions beyond the scan limit
         latest = hist[0]
+        parties[party_id] = latest["party"]
         out_cells.append(
             {
                 "party_id": party_id,
-                "party": parties[party_id],
+                "party": latest["party"],
                 "issue": issue,
-                "count": len(hist),
+                "count": counts.get((party_id, issue), (None, len(hist)))[1],
                 "trend": _trend(hist),
                 "latest": {k: latest[k] for k in ("id", "stance", "published", "article_id")},
                 "history": [{k: h[k] for k in ("id", "stance", "published", "article_id")} for h in hist],
@@ -434,24 +668,49 @@ def issue_tracker(conn: Connection, f: Filters) -> dict[str, Any]:
         "parties": party_list,
         "issues": issues_seen,
         "cells": out_cells,
-        "truncated": len(rows) >= TRACKER_MAX_POSITIONS,
+        "truncated": bool(missing) and scanned >= TRACKER_MAX_POSITIONS,
     }
 
 
 # ---- actors and places --------------------------------------------------------------------------
 
 
-def actors(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
-    """Return a page of actors with how many events involve each, most active first."""
-    a, ea = t.actors.c, t.event_actors.c
-    n_events = select(func.count()).where(ea.actor_id == a.id).scalar_subquery().label("events")
+def actor_event_counts(conn: Connection) -> dict[str, int]:
+    """Return how many events involve each actor (one pass over ix_event_actors_actor_id)."""
+    ea = t.event_actors.c
+    q = select(ea.actor_id, func.count().label("n")).group_by(ea.actor_id)
+    return {r.actor_id: int(r.n) for r in conn.execute(q)}
+
+
+def place_counts(conn: Connection) -> dict[str, tuple[int, int]]:
+    """Return how many events and claims are located at each place (one pass over each table)."""
+    e, c = t.events.c, t.claims.c
+    out: dict[str, tuple[int, int]] = {}
+    q = select(e.place_id, func.count().label("n")).where(e.place_id.is_not(None)).group_by(e.place_id)
+    for r in conn.execute(q):
+        out[r.place_id] = (int(r.n), 0)
+    q = select(c.place_id, func.count().label("n")).where(c.place_id.is_not(None)).group_by(c.place_id)
+    for r in conn.execute(q):
+        out[r.place_id] = (out.get(r.place_id, (0, 0))[0], int(r.n))
+    return out
+
+
+def actors(
+    conn: Connection, f: Filters, page: Page, counts: dict[str, int] | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Return a page of actors with how many events involve each, most active first.
+
+    ``counts`` are :func:`actor_event_counts`, which a caller may keep for a while: they cost a pass
+    over every event's actors, and the ranking needs them all.
+    """
+    a = t.actors.c
+    counts = actor_event_counts(conn) if counts is None else counts
     cond = [func.lower(a.name).contains(f.q.lower(), autoescape=True)] if f.q else []
-    q = (
-        select(a.id, a.qid, a.name, a.kind, a.affiliation, n_events)
-        .where(*cond)
-        .order_by(n_events.desc(), a.id)
-    )
-    return _rows(conn, q.limit(page.limit).offset(page.offset)), _count(conn, q)
+    rows = _rows(conn, select(a.id, a.qid, a.name, a.kind, a.affiliation).where(*cond))
+    for r in rows:
+        r["events"] = counts.get(r["id"], 0)
+    rows.sort(key=lambda r: (-r["events"], r["id"]))
+    return rows[page.offset : page.offset + page.limit], len(rows)
 
 
 def actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
@@ -460,18 +719,23 @@ def actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
-def places(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
-    """Return a page of places with how many events and claims are located at each."""
-    p, e, c = t.places.c, t.events.c, t.claims.c
-    n_events = select(func.count()).where(e.place_id == p.id).scalar_subquery().label("events")
-    n_claims = select(func.count()).where(c.place_id == p.id).scalar_subquery().label("claims")
+def places(
+    conn: Connection, f: Filters, page: Page, counts: dict[str, tuple[int, int]] | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Return a page of places with how many events and claims are located at each, most events first.
+
+    ``counts`` are :func:`place_counts`, which a caller may keep for a while (see :func:`actors`).
+    """
+    p = t.places.c
+    counts = place_counts(conn) if counts is None else counts
     cond = [func.lower(p.name).contains(f.q.lower(), autoescape=True)] if f.q else []
-    q = (
-        select(p.id, p.geonameid, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, n_events, n_claims)
-        .where(*cond)
-        .order_by(n_events.desc(), p.id)
+    rows = _rows(
+        conn, select(p.id, p.geonameid, p.name, p.lat, p.lon, p.feature, p.country, p.admin1).where(*cond)
     )
-    return _rows(conn, q.limit(page.limit).offset(page.offset)), _count(conn, q)
+    for r in rows:
+        r["events"], r["claims"] = counts.get(r["id"], (0, 0))
+    rows.sort(key=lambda r: (-r["events"], r["id"]))
+    return rows[page.offset : page.offset + page.limit], len(rows)
 
 
 def place(conn: Connection, place_id: str) -> dict[str, Any] | None:
@@ -483,14 +747,124 @@ def place(conn: Connection, place_id: str) -> dict[str, Any] | None:
 # ---- map ----------------------------------------------------------------------------------------
 
 
-def map_items(conn: Connection, f: Filters, limit: int) -> dict[str, Any]:
-    """Return located events and claims matching the filters (at most ``limit`` of each), newest first."""
+@dataclass(frozen=True)
+class BBox:
+    """A map view: the rectangle between two longitudes and two latitudes (degrees, WGS84)."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+def _in_bbox(bbox: BBox | None) -> list[ColumnElement[bool]]:
+    """Return the conditions keeping places with coordinates inside ``bbox`` (any, without one)."""
     p = t.places.c
-    ev = _rows(conn, _events_select(f).where(p.lat.is_not(None), p.lon.is_not(None)).limit(limit))
-    _attach_event_actors(conn, ev)
-    cl = _rows(conn, _claims_select(f).where(p.lat.is_not(None), p.lon.is_not(None)).limit(limit))
-    _attach_disputes(conn, cl)
-    return {"events": ev, "claims": cl}
+    cond: list[ColumnElement[bool]] = [p.lat.is_not(None), p.lon.is_not(None)]
+    if bbox is not None:
+        cond += [p.lat.between(bbox.south, bbox.north), p.lon.between(bbox.west, bbox.east)]
+    return cond
+
+
+def map_counts(conn: Connection, f: Filters) -> dict[str, list[tuple[Any, ...]]]:
+    """Return the map's counts, grouped in the database: events per (place, modality, type) with their
+    latest date, and claims per (place, status). Independent of the view, so a caller may keep them."""
+    e, c = t.events.c, t.claims.c
+    ev = conn.execute(
+        select(e.place_id, e.modality, e.type, func.count(), func.max(e.date))
+        .where(e.place_id.is_not(None), *_event_conditions(f))
+        .group_by(e.place_id, e.modality, e.type)
+    ).all()
+    claims_from: Any = t.claims
+    if f.date_from or f.date_to:  # a claim's date is its article's
+        claims_from = t.claims.join(t.articles, t.articles.c.id == c.article_id)
+    cl = conn.execute(
+        select(c.place_id, c.status, func.count())
+        .select_from(claims_from)
+        .where(c.place_id.is_not(None), *_claim_conditions(f))
+        .group_by(c.place_id, c.status)
+    ).all()
+    return {"events": [tuple(r) for r in ev], "claims": [tuple(r) for r in cl]}
+
+
+def _places_in(conn: Connection, ids: Sequence[str], bbox: BBox | None) -> dict[str, Any]:
+    """Return the places among ``ids`` that have coordinates (inside ``bbox`` when given), by id."""
+    p = t.places.c
+    out: dict[str, Any] = {}
+    for chunk in _chunks(sorted(ids)):
+        q = select(p.id, p.name, p.lat, p.lon, p.country).where(p.id.in_(chunk), *_in_bbox(bbox))
+        out.update({r.id: r for r in conn.execute(q)})
+    return out
+
+
+def _point(place: Any, kind: str, key: str) -> dict[str, Any]:
+    """Return a GeoJSON point feature (with a zero count) for a place row."""
+    return {
+        "type": "Feature",
+        "id": f"{kind}|{place.id}|{key}",
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": {
+            "kind": kind,
+            "place_id": place.id,
+            "place_name": place.name,
+            "country": place.country,
+            "count": 0,
+        },
+    }
+
+
+def map_points(
+    conn: Connection,
+    f: Filters,
+    bbox: BBox | None,
+    limit: int,
+    counts: dict[str, list[tuple[Any, ...]]] | None = None,
+) -> dict[str, Any]:
+    """Return the map's points in ``bbox`` as GeoJSON features, and whether some were left out.
+
+    One feature per place and event modality (an event reported as fact is drawn unlike one a party
+    claims) with the count per event type, and one per place and claim status. The counts come
+    from :func:`map_counts` (``counts``, when the caller kept them); only places in the view are
+    read. At most ``limit`` features of each kind, the largest counts first.
+    """
+    counts = map_counts(conn, f) if counts is None else counts
+    ids = {r[0] for r in counts["events"]} | {r[0] for r in counts["claims"]}
+    where = _places_in(conn, list(ids), bbox)
+    events: dict[tuple[str, str], dict[str, Any]] = {}
+    for place_id, modality, type_, n, latest in counts["events"]:
+        if place_id not in where:
+            continue
+        feat = events.get((place_id, modality))
+        if feat is None:
+            feat = events[(place_id, modality)] = _point(where[place_id], "event", modality)
+            feat["properties"].update(modality=modality, types={}, latest=None)
+        props = feat["properties"]
+        props["count"] += n
+        props["types"][type_] = n
+        if latest and (props["latest"] is None or latest > props["latest"]):
+            props["latest"] = latest
+    claims = []
+    for place_id, status, n in counts["claims"]:
+        if place_id in where:
+            feat = _point(where[place_id], "claim", status)
+            feat["properties"].update(status=status, count=n)
+            claims.append(feat)
+    ev_feats = list(events.values())
+    for feat in ev_feats:
+        types = feat["properties"]["types"]
+        feat["properties"]["top_type"] = max(sorted(types), key=lambda k: types[k])
+
+    def largest(feats: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(feats, key=lambda x: (-x["properties"]["count"], x["id"]))[:limit]
+
+    return {
+        "features": largest(ev_feats) + largest(claims),
+        "truncated": len(ev_feats) > limit or len(claims) > limit,
+        "totals": {
+            "events": sum(x["properties"]["count"] for x in ev_feats),
+            "claims": sum(x["properties"]["count"] for x in claims),
+        },
+    }
 
 
 # ---- articles -----------------------------------------------------------------------------------
@@ -595,18 +969,22 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
 def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
     """Return the latest events, quotes, claims and positions involving an actor (``limit`` of each)."""
     f, page = Filters(actor=actor_id), Page(limit=limit)
+    claim_rows = _newest_page(conn, _claims_select(f), t.claims, Page(limit=limit))
+    _attach_disputes(conn, claim_rows)
     return {
-        "events": events(conn, f, page)[0],
-        "quotes": quotes(conn, f, page)[0],
-        "claims": claims(conn, f, page)[0],
-        "positions": positions(conn, f, page)[0],
+        "events": event_rows(conn, f, page),
+        "quotes": _newest_page(conn, _quotes_select(f), t.quotes, Page(limit=limit)),
+        "claims": claim_rows,
+        "positions": _newest_page(conn, _positions_select(f), t.positions, Page(limit=limit)),
     }
 
 
 def records_at_place(conn: Connection, place_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
     """Return the latest events and claims located at a place (``limit`` of each)."""
-    f, page = Filters(place=place_id), Page(limit=limit)
-    return {"events": events(conn, f, page)[0], "claims": claims(conn, f, page)[0]}
+    f = Filters(place=place_id)
+    claim_rows = _newest_page(conn, _claims_select(f), t.claims, Page(limit=limit))
+    _attach_disputes(conn, claim_rows)
+    return {"events": event_rows(conn, f, Page(limit=limit)), "claims": claim_rows}
 
 
 def record_kinds_count(conn: Connection) -> dict[str, int]:
@@ -658,9 +1036,11 @@ __all__ = [
     "EVENT_TYPES",
     "ISSUES",
     "MODALITIES",
+    "BBox",
     "Filters",
     "Page",
     "actor",
+    "actor_event_counts",
     "actors",
     "article",
     "articles",
@@ -668,11 +1048,15 @@ __all__ = [
     "claims",
     "event",
     "event_facets",
+    "event_months",
+    "event_rows",
     "events",
     "export",
     "issue_tracker",
-    "map_items",
+    "map_counts",
+    "map_points",
     "place",
+    "place_counts",
     "places",
     "positions",
     "quotes",
