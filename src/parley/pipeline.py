@@ -96,12 +96,12 @@ def ingest_items(
             continue
         try:
             outcome, message = _ingest_one(item, spec, store, settings, extractor)
-        except ParleyError as e:
-            store.write_failure(item.source, "error", e.one_line())
-            done("failed", item.source, e.one_line())
-            continue
         except Exception as e:  # one odd article must not stop the batch (nor lose what is stored)
-            line = f"{item.source}: could not be stored ({type(e).__name__}: {e}); please report it"
+            line = (
+                e.one_line()
+                if isinstance(e, ParleyError)
+                else f"{item.source}: could not be stored ({type(e).__name__}: {e}); please report it"
+            )
             store.write_failure(item.source, "error", line)
             done("failed", item.source, line)
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from datetime import date
 from enum import Enum, StrEnum
 from typing import Annotated, Any
@@ -25,6 +24,7 @@ from parley.serve.app import (
 from parley.serve.errors import ERROR_RESPONSES, ApiError, not_found
 from parley.serve.highlight import segments
 from parley.serve.params import MAX_ID_LENGTH, filters, page
+from parley.serve.security import token_refusal
 from parley.store import queries, views
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
@@ -356,14 +356,9 @@ def ingest_article(
     keeps the route safe if it is ever mounted without that middleware.
     """
     st = state_of(request)
-    token = st.options.ingest_token
-    if not token:
-        raise ApiError(
-            403, "ingest_disabled", "this server is read-only; start it with an ingest token to ingest"
-        )
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, "unauthorized", "missing or wrong token; send `Authorization: Bearer <token>`")
+    denied = token_refusal(st.options.ingest_token, authorization)
+    if denied is not None:
+        raise ApiError(*denied)
     from parley.ingest.text import posted_article
     from parley.pipeline import ingest_items
     from parley.store import Store

@@ -110,23 +110,25 @@ class BodyGate:
             await _error(send, 413, "too_large", f"request body over {self.max_bytes:,} bytes")
 
     def _refusal(self, path: str, headers: dict[bytes, bytes]) -> tuple[int, str, str] | None:
+        if path.rstrip("/") == INGEST_PATH:  # the one route that takes a body; others meet the cap only
+            denied = token_refusal(self.token, headers.get(b"authorization", b"").decode("latin-1"))
+            if denied is not None:
+                return denied
         length = headers.get(b"content-length", b"")
-        if path.rstrip("/") != INGEST_PATH:  # no other route takes a body: the router answers
-            if length.isdigit() and int(length) > self.max_bytes:
-                return (
-                    413,
-                    "too_large",
-                    f"request body of {int(length):,} bytes is over {self.max_bytes:,} bytes",
-                )
-            return None
-        if not self.token:
-            return 403, "ingest_disabled", "this server is read-only; start it with an ingest token to ingest"
-        given = headers.get(b"authorization", b"").decode("latin-1").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), self.token.encode()):
-            return 401, "unauthorized", "missing or wrong token; send `Authorization: Bearer <token>`"
         if length.isdigit() and int(length) > self.max_bytes:
             return 413, "too_large", f"request body of {int(length):,} bytes is over {self.max_bytes:,} bytes"
         return None
+
+
+def token_refusal(token: str | None, authorization: str | None) -> tuple[int, str, str] | None:
+    """Return (status, code, message) when a request may not ingest: no token configured (403) or a
+    missing or wrong one (401, compared in constant time); None when the token is right."""
+    if not token:
+        return 403, "ingest_disabled", "this server is read-only; start it with an ingest token to ingest"
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        return 401, "unauthorized", "missing or wrong token; send `Authorization: Bearer <token>`"
+    return None
 
 
 class _TooLarge(Exception):

@@ -79,6 +79,8 @@ def make_engine(db: str, *, read_only: bool = False) -> Engine:
     if url.startswith("sqlite"):
         if read_only:
             require_existing(db)
+            if path is None:  # an in-memory store opened read-only would be a new, empty one
+                raise StoreError("no such database", path=db, hint="pass --db FILE")
         if path is not None and not path.parent.exists():
             raise StoreError(
                 f"folder {path.parent} does not exist", path=str(path), hint="create it or pass another --db"

@@ -178,13 +178,10 @@ class Store:
                         .where(t.articles.c.id == aid)
                         .values(status="extracted", extracted_at=now(), extractor_version=extractor_version)
                     )
-        except IntegrityError as e:
-            if self.article_by_hash(raw.content_hash) is not None:  # a concurrent ingest won the race
-                raise AlreadyStored("stored meanwhile by another writer", path=raw.source) from e
-            raise StoreError(
-                f"could not store article {aid}: {str(e).splitlines()[0]}", path=raw.source, article_id=aid
-            ) from e
         except SQLAlchemyError as e:
+            if isinstance(e, IntegrityError) and self.article_by_hash(raw.content_hash) is not None:
+                # a concurrent ingest stored this very text between our look-up and our insert
+                raise AlreadyStored("stored meanwhile by another writer", path=raw.source) from e
             raise StoreError(
                 f"could not store article {aid}: {str(e).splitlines()[0]}", path=raw.source, article_id=aid
             ) from e
