@@ -167,7 +167,7 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
     result["categories"] = list(evalset.categories)
     result["crashed"] = crashed
     if set(evalset.categories) != set(ALL_CATEGORIES):
-        result["overall"] = _overall(result, evalset.categories)
+        result["overall"] = _overall(scorer, result, evalset.categories)
     return result
 
 
@@ -178,24 +178,11 @@ def _run_scorer(scorer: Any, argv: list[str]) -> str:
     return buffer.getvalue()
 
 
-def _overall(result: dict[str, Any], categories: tuple[str, ...]) -> dict[str, float]:
-    """Micro-average over the categories a partial set annotates (events+date and quotes+speaker stand
-    for events and quotes, as in the scorer's own overall)."""
-    counted = [
-        c
-        for c in categories
-        if not ({"events+date", "quotes+speaker"} & set(categories) and c in ("events", "quotes"))
-    ]
-    tp = sum(result[c]["tp"] for c in counted)
-    pred = sum(result[c]["pred"] for c in counted)
-    gold = sum(result[c]["gold"] for c in counted)
-    p = tp / pred if pred else 0.0
-    r = tp / gold if gold else 0.0
-    return {
-        "precision": round(p, 3),
-        "recall": round(r, 3),
-        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
-    }
+def _overall(scorer: Any, result: dict[str, Any], categories: tuple[str, ...]) -> dict[str, float]:
+    """Micro-average, as the scorer's own overall does, over the categories a partial set annotates."""
+    counted = [c for c in categories if c in scorer.OVERALL]
+    p, r, f = scorer.prf(*(sum(result[c][k] for c in counted) for k in ("tp", "pred", "gold")))
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
 def print_result(name: str, r: dict[str, Any], left_out: str) -> None:
