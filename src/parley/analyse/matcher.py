@@ -331,10 +331,9 @@ class MentionFinder:
         """
         ent = tokens[i].ent_type_
         if ent:
-            first = i - 1
-            while first >= 0 and tokens[first].ent_iob_ == "I" and tokens[first + 1].ent_iob_ == "I":
-                first -= 1
-            start = i if tokens[i].ent_iob_ == "B" else max(first, 0)
+            start = i
+            while start > 0 and tokens[start].ent_iob_ == "I":
+                start -= 1  # back to the entity's "B" token
             end = i + 1
             while end < len(tokens) and tokens[end].ent_iob_ == "I":
                 end += 1
