@@ -488,15 +488,86 @@ def span_kind(nlp: CoreNLP | None, span: tuple[int, int]) -> str:
     return "person"
 
 
-def speaker_of(attr: Attribution, text: str, nlp: CoreNLP | None) -> tuple[str, str]:
-    """The speaker's name and kind: the source text, or a pronoun source's named antecedent."""
+def name_in_source(nlp: CoreNLP | None, text: str, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The proper name that heads a descriptive source, and its kind; None when there is none.
+
+    PolNeAR's sources are noun phrases as written ('Clinton campaign manager Robby Mook', 'Jessica
+    Ditto, a spokeswoman', 'The state's campaign chairman, Phil Lovas,', 'Sen. David Perdue
+    (R-Ga.)'). The phrase is cut at commas and parentheses into its head and appositions; the name
+    is the run of tokens CoreNLP tags PERSON or ORGANIZATION that ends the first part ending in one.
+    A phrase none of whose parts ends in a name ('the Trump campaign') has none. Without CoreNLP
+    (a few of its files are missing), a first part of two to four capitalised words is the name.
+    """
+    if nlp is None:
+        head = re.split(r"[,(]", text[span[0] : span[1]])[0].strip()
+        words = head.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and name_key(words[0]) not in TITLES:
+            return head, "person"
+        return None
+    toks = sorted(
+        ((key, t) for key, t in nlp.tokens.items() if span[0] <= t.start and t.end <= span[1]),
+        key=lambda kt: kt[0],
+    )
+    parts: list[list[tuple[tuple[int, int], Token]]] = [[]]
+    for key, t in toks:
+        if text[t.start : t.end] in (",", "(", ")", "--", "—"):
+            parts.append([])
+        else:
+            parts[-1].append((key, t))
+    for part in parts:
+        if not part or part[-1][1].ner not in ("PERSON", "ORGANIZATION"):
+            continue
+        ner = part[-1][1].ner
+        lo = len(part) - 1
+        while lo > 0 and part[lo - 1][1].ner == ner and part[lo - 1][0][0] == part[lo][0][0]:
+            lo -= 1
+        name = text[part[lo][1].start : part[-1][1].end]
+        if name_key(name) and name_key(name) not in PRONOUNS:
+            return name, NER_KINDS[ner]
+    return None
+
+
+def article_person_names(nlp: CoreNLP | None, text: str) -> Counter[str]:
+    """Every name of two words or more that CoreNLP tags PERSON in the article, with how often it occurs.
+
+    Without CoreNLP, runs of two or three capitalised words stand in for them."""
+    names: Counter[str] = Counter()
+    if nlp is None:
+        names.update(m.group(0) for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b", text))
+        return names
+    run: list[Token] = []
+    last: tuple[int, int] | None = None
+    for key in sorted(nlp.tokens):
+        tok = nlp.tokens[key]
+        follows = last is not None and key == (last[0], last[1] + 1)
+        if tok.ner == "PERSON" and (follows or not run):
+            run.append(tok)
+        else:
+            if len(run) > 1:
+                names[text[run[0].start : run[-1].end]] += 1
+            run = [tok] if tok.ner == "PERSON" else []
+        last = key
+    if len(run) > 1:
+        names[text[run[0].start : run[-1].end]] += 1
+    return names
+
+
+def speaker_of(attr: Attribution, text: str, nlp: CoreNLP | None) -> tuple[str, str, str]:
+    """The speaker's name and kind, and the source as written.
+
+    The name is a pronoun source's named antecedent, else the name heading a descriptive source
+    ('Robby Mook' for 'Clinton campaign manager Robby Mook'), else the source text itself.
+    """
     source_text = " ".join(text[s:e] for s, e in attr.source).strip()
     span = (attr.source[0][0], attr.source[-1][1])
     if name_key(source_text) in PRONOUNS:
         named = resolve_pronoun(nlp, text, span)
         if named:
-            return named
-    return source_text, span_kind(nlp, span)
+            return (*named, source_text)
+    named = name_in_source(nlp, text, span)
+    if named:
+        return (*named, source_text)
+    return source_text, span_kind(nlp, span), source_text
 
 
 def quote_of(attr: Attribution, text: str, speaker: str) -> dict[str, Any] | None:
@@ -530,8 +601,11 @@ def bare_name(name: str) -> str:
     return " ".join(words)
 
 
-def person_keys(speakers: list[tuple[str, str]], counts: Counter[str]) -> dict[str, str]:
-    """Group key of each speaker name; a lone surname joins the most quoted full name ending in it."""
+def person_keys(
+    speakers: list[tuple[str, str]], counts: Counter[str], article_names: Counter[str] | None = None
+) -> dict[str, str]:
+    """Group key of each speaker name; a lone surname joins the most quoted full name ending in it,
+    else the full name ending in it that the article uses most ('Mr. Obama' -> 'Barack Obama')."""
     keys = {}
     for name, kind in speakers:
         bare = bare_name(name) if kind == "person" and name_key(name) not in PRONOUNS else name
@@ -541,31 +615,46 @@ def person_keys(speakers: list[tuple[str, str]], counts: Counter[str]) -> dict[s
         words = keys[name].split()
         if len(words) > 1:
             full.setdefault(words[-1], keys[name])
+    for name, _ in sorted((article_names or Counter()).items(), key=lambda nc: -nc[1]):
+        words = name_key(bare_name(name)).split()
+        if len(words) > 1:
+            full.setdefault(words[-1], " ".join(words))
     for name, kind in speakers:
         if kind == "person" and len(keys[name].split()) == 1 and keys[name] in full:
             keys[name] = full[keys[name]]
     return keys
 
 
-def build_actors(speakers: list[tuple[str, str]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+def build_actors(
+    speakers: list[tuple[str, str]],
+    aliases: dict[str, set[str]] | None = None,
+    article_names: Counter[str] | None = None,
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
     """One actor per speaker, and each speaker name mapped to its actor's name.
 
     score.py resolves a predicted speaker to one gold actor, so a person quoted as 'Donald Trump',
     'Mr. Trump' and 'Trump' in one article must be one actor with all three names, or a system that
-    names him once would miss the other quotes. Titled names also list their bare form ('Trump').
+    names him once would miss the other quotes. Titled names also list their bare form ('Trump');
+    a surname quoted alone lists the article's full name for it, and a name taken from a
+    descriptive source lists that source as written (``aliases``).
     """
     counts = Counter(name for name, _ in speakers)
-    keys = person_keys(speakers, counts)
+    keys = person_keys(speakers, counts, article_names)
+    written = {name_key(bare_name(n)): bare_name(n) for n in (article_names or Counter())}
     groups: dict[str, list[tuple[str, str]]] = {}
     for name, kind in dict.fromkeys(speakers):
         groups.setdefault(keys[name], []).append((name, kind))
     canonical: dict[str, str] = {}
     actors = []
-    for members in groups.values():
+    for key, members in groups.items():
         kind = members[0][1]
-        best = max(members, key=lambda m: (len(bare_name(m[0]).split()), counts[m[0]]))[0]
         spellings = [(m[0], bare_name(m[0])) if kind == "person" else (m[0],) for m in members]
         names = list(dict.fromkeys(n for pair in spellings for n in pair))
+        if kind == "person" and key in written and all(name_key(bare_name(n)) != key for n in names):
+            names.append(written[key])  # the article's full name of a surname quoted alone
+        best = max(names, key=lambda n: (len(bare_name(n).split()), counts[n], -names.index(n)))
+        for m in members:
+            names.extend(a for a in sorted((aliases or {}).get(m[0], ())) if a not in names)
         actors.append({"id": None, "name": best, "names": names, "kind": kind})
         canonical.update({m[0]: best for m in members})
     return canonical, actors
@@ -577,14 +666,18 @@ def polnear_doc(raw: Path, article: str, ann_path: Path, published: str) -> Doc 
     attributions = parse_brat(ann_path.read_text(encoding="utf-8"))
     nlp = load_corenlp(raw / "corenlp" / f"{article}.txt.xml")
     quoted = []
+    aliases: dict[str, set[str]] = {}
     for attr in attributions:
-        name, kind = speaker_of(attr, text, nlp)
+        name, kind, written = speaker_of(attr, text, nlp)
         quote = quote_of(attr, text, name) if name_key(name) else None
         if quote is not None:
             quoted.append((quote, (name, kind)))
+            if written != name and name_key(written) not in PRONOUNS:
+                aliases.setdefault(name, set()).add(written)
     if not quoted:
         return None
-    canonical, actors = build_actors([speaker for _, speaker in quoted])
+    speakers = [speaker for _, speaker in quoted]
+    canonical, actors = build_actors(speakers, aliases, article_person_names(nlp, text))
     record = empty_record(article, published)
     record["quotes"] = sorted(
         ({**q, "speaker": canonical[q["speaker"]]} for q, _ in quoted), key=lambda q: q["start"]

@@ -288,10 +288,58 @@ def test_role_mention_resolves_to_its_holder(nlp):
 
 
 def test_unresolved_role_keeps_the_quote_and_the_span(nlp):
-    text = "The Latvian envoy said the border would reopen."
+    text = "The visiting envoy said the border would reopen."
     qs = run(nlp, text)
     assert indirect(qs) == ["the border would reopen"] and qs[0].speaker is None
-    assert text[qs[0].speaker_start : qs[0].speaker_end] == "The Latvian envoy"
+    assert text[qs[0].speaker_start : qs[0].speaker_end] == "The visiting envoy"
+
+
+def test_unnamed_source_with_a_demonym_is_its_state(nlp):
+    qs = run(nlp, "A Latvian security source said the border crossing would reopen on Monday.")
+    speaker = speaker_of(qs, "the border crossing would reopen on Monday")
+    assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"
+
+
+def test_surname_alone_is_the_person_named_before(nlp):
+    text = (
+        "Prime Minister Ilya Levin met the mediators in the capital on Friday.\n\n"
+        "Later that evening, Levin said the second round of talks would open within a week."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the second round of talks would open within a week") == LEVIN
+
+
+def test_the_statement_is_the_word_of_whoever_issued_it(nlp):
+    text = (
+        "Poland said on Sunday that the border crossings would stay closed until further notice.\n\n"
+        "According to the statement, the decision would be reviewed at the end of the month."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the decision would be reviewed at the end of the month") == POLAND
+
+
+def test_his_office_is_the_person(nlp):
+    text = (
+        "Karl Berg said the withdrawal had begun on schedule along the whole front line.\n\n"
+        '"The last units will leave the valley by Friday evening," his office said.'
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "The last units will leave the valley by Friday evening") == BERG
+
+
+def test_role_without_name_is_the_person_introduced_with_it(nlp):
+    text = (
+        "Anna Novak, the foreign ministry spokesperson, said the talks had been useful.\n\n"
+        '"We expect a second round before the end of the month," the spokesperson added.'
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "We expect a second round before the end of the month") == NOVAK
+
+
+def test_speaker_the_knowledge_base_does_not_know_keeps_its_name(nlp):
+    qs = run(nlp, "Governor Pavel Ostrowski said emergency crews were still clearing the debris.")
+    speaker = speaker_of(qs, "emergency crews were still clearing the debris")
+    assert speaker is not None and speaker.id is None and "Ostrowski" in speaker.name
 
 
 def test_citing_gives_the_cited_source(nlp):

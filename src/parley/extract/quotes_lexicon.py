@@ -27,6 +27,10 @@ class SpeechLexicon:
     relative_pronouns: frozenset[str]
     unresolvable: frozenset[str]
     documents: frozenset[str]
+    statements: frozenset[str]  # "the statement said": the issuer spoke before
+    bodies: frozenset[str]  # roles and bodies that speak for whoever the text just named
+    own_offices: frozenset[str]  # "his office said": the person, not their state
+    possessives: frozenset[str]  # possessive pronouns that name a speaker's owner
     skip_prefixes: tuple[str, ...]
     caption_markers: tuple[str, ...]
     surface_forms: frozenset[str]  # every inflected form of every cue, for the pre-filter
@@ -102,6 +106,10 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
         relative_pronouns=_words(pronouns["relative"]),
         unresolvable=_words(pronouns["unresolvable"]),
         documents=_words(data["nouns"]["documents"]),
+        statements=_words(data["nouns"].get("statements", [])),
+        bodies=_words(data["nouns"].get("bodies", [])),
+        own_offices=_words(data["nouns"].get("own_offices", [])),
+        possessives=_words(pronouns.get("possessive", [])),
         skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),
         caption_markers=tuple(m.lower() for m in layout["caption_markers"]),
         surface_forms=frozenset(forms),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
@@ -27,6 +28,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # How far up the tree a participle ("..., saying ...") may look for the clause whose subject
 # speaks; three or four levels cover "X met Y, lauding A, asserting B" chains.
 MAX_PARTICIPLE_CLIMB = 6
+# How far around a person's mention the text may name their role ("Esmaeil Baghaei, the foreign
+# ministry spokesperson"), for "the spokesperson added" later on.
+ROLE_CONTEXT = 60
 
 
 @dataclass(frozen=True)
@@ -90,11 +94,115 @@ class SpeakerResolver:
         if found is not None:
             return found
         left, right = base + tok.left_edge.idx, t_end
-        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-            actor = self._definite(tok, t_start)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return Resolved(None, left, right)
+        actor = self._described(tok, base, t_start, window_start, sentence_start)
+        return Resolved(actor, left, right)
+
+    def _described(
+        self, tok: Token, base: int, pos: int, window_start: int, sentence_start: int
+    ) -> ActorRef | None:
+        """Return the actor a noun phrase with no mention of its own stands for, or None.
+
+        In order: a possessive pronoun's owner ("his office" is the person, "his defence minister"
+        the state he leads); a statement's issuer, the speaker just before; an earlier mention ending
+        in the same noun ("the ministry"); a demonym ("a Lebanese security source" is Lebanon); a
+        surname naming an earlier person ("Salam said" after "Nawaf Salam"); a role or body the
+        text names no owner for ("the spokesperson", "the Defence Ministry") from the speaker or
+        state before it; and last, a proper name the knowledge base does not know, by its own name.
+        """
+        lemma = tok.lemma_.lower()
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.lex.possessives), None)
+        if poss is not None:
+            owner = self._pronoun(
+                poss.lower_, base + poss.idx, base + poss.idx + len(poss.text), window_start, sentence_start
+            ).actor
+            if owner is None or lemma in self.lex.own_offices:
+                return owner
+            return self._institution(owner)
+        if lemma in self.lex.statements:
+            return self._last_before(pos)
+        if any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            actor = self._definite(tok, pos)
             if actor is not None:
-                return Resolved(actor, left, right)
-        return Resolved(None, left, right)
+                return actor
+        state = self._demonym_state(tok)
+        if state is not None:
+            return state
+        if tok.pos_ == "PROPN":
+            actor = self._surname(tok, pos)
+            if actor is not None:
+                return actor
+        if lemma in self.lex.bodies:
+            return self._body(tok, pos, window_start)
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
+            return self._unknown_name(tok)
+        return None
+
+    def _last_before(self, pos: int) -> ActorRef | None:
+        """Return the most recent speaker before ``pos``, anywhere earlier in the text."""
+        for p, actor in reversed(self.history):
+            if p < pos:
+                return actor
+        return None
+
+    def _demonym_state(self, tok: Token) -> ActorRef | None:
+        """Return the state a demonym modifying ``tok`` names ("Lebanese sources" -> Lebanon)."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                entry = _demonyms().get(c.lower_)
+                if entry is None:
+                    continue
+                for m in self._mentions:
+                    if m.actor is not None and m.actor.id == entry[0]:
+                        return m.actor
+                return ActorRef(name=entry[1], kind="state", id=entry[0], method="demonym")
+        return None
+
+    def _surname(self, tok: Token, pos: int) -> ActorRef | None:
+        """Return the person an earlier mention names in full when the text uses one of its names."""
+        word = tok.lower_
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            if m.actor is not None and m.actor.kind == "person" and m.end <= pos:
+                words = [w.strip(".,'’").lower() for w in m.text.split()]
+                if len(words) > 1 and word in words[1:]:
+                    return m.actor
+        return None
+
+    def _body(self, tok: Token, pos: int, window_start: int) -> ActorRef | None:
+        """Return who a role or body named without its owner speaks for.
+
+        A person spoken of just before, introduced with that role ("Esmaeil Baghaei, the foreign
+        ministry spokesperson" ... "the spokesperson added"), else the speaker or state before it.
+        """
+        noun = tok.lower_
+        for p, actor in reversed(self.history):
+            if window_start <= p < pos and actor.kind == "person":
+                if any(noun in self.text[max(0, m.start - ROLE_CONTEXT) : m.end + ROLE_CONTEXT].lower()
+                       for m in self._mentions if m.actor == actor and m.end <= pos):
+                    return actor
+        for p, actor in reversed(self.history):
+            if window_start <= p < pos and not is_person(actor):
+                return actor
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            if m.actor is not None and m.actor.kind == "state":
+                return m.actor
+        return None
+
+    def _unknown_name(self, tok: Token) -> ActorRef | None:
+        """Return a name-only actor for a person or organisation the knowledge base does not know."""
+        doc = tok.doc
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if not words:
+            return None
+        name = doc[words[0].i : words[-1].i + 1].text
+        kind = "person" if ent.label_ == "PERSON" else "organization"
+        return ActorRef(name=name, kind=kind, method="name", reason="named as the speaker", confidence=0.5)
 
     def _mention_actor(self, found: list[Mention]) -> ActorRef | None:
         for m in found:
@@ -160,6 +268,19 @@ class SpeakerResolver:
             if m.actor is not None and words and words[-1] in heads:
                 return m.actor
         return None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str | None, str]]:
+    """Return each state demonym of the shipped knowledge base (lower case) with the state's QID and name."""
+    from parley.kb.actors import default_registry
+
+    out: dict[str, tuple[str | None, str]] = {}
+    for e in default_registry().entries():
+        if e.kind == "state":
+            for d in e.demonyms:
+                out.setdefault(d.lower(), (e.qid, e.name))
+    return out
 
 
 def is_person(actor: ActorRef) -> bool:

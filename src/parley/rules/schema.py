@@ -211,10 +211,12 @@ SPEECH = Table(
         "phrases": Table({"according": WORDS}, frozenset({"according"})),
         "channels": _names_table(),
         "pronouns": Table(
-            {"person": WORDS, "collective": WORDS, "relative": WORDS, "unresolvable": WORDS},
+            {"person": WORDS, "collective": WORDS, "relative": WORDS, "unresolvable": WORDS, "possessive": WORDS},
             frozenset({"person", "collective", "relative", "unresolvable"}),
         ),
-        "nouns": Table({"documents": WORDS}, frozenset({"documents"})),
+        "nouns": Table(
+            {"documents": WORDS, "statements": WORDS, "bodies": WORDS, "own_offices": WORDS}, frozenset({"documents"})
+        ),
         "layout": Table(
             {"skip_prefixes": WORDS, "caption_markers": WORDS},
             frozenset({"skip_prefixes", "caption_markers"}),
