@@ -231,6 +231,12 @@ def find_attributions(
     out = []
     for verb in verbs:
         src = speaker_token(verb, lex, cue_ids)
+        if src is not None and quoted(src):
+            # '"... 207 of them," the president wrote': a word inside the quotation parsed as the
+            # subject is not who wrote it; the subject outside the marks is.
+            src = next(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted(c)), None
+            )
         cited = _cited(verb, lex)
         cue = cue_text(verb, lex)
         fallback = None
@@ -243,6 +249,7 @@ def find_attributions(
             att.not_speech = ante.pos_ in ("NOUN", "PROPN") and ante.lemma_.lower() in lex.documents
         out.append(att)
     starts = {words[0] for words in lex.according}
+    reporting = [a for a in out if a.contents and a.source is not None]
     for tok in toks:
         phrase = according_phrase(tok, lex) if tok.lower_ in starts and not quoted(tok) else None
         if phrase:
@@ -250,7 +257,8 @@ def find_attributions(
             att = Attribution(tok, unit, phrase, source)
             if source is None or source.lemma_.lower() in lex.documents:
                 att.not_speech = True
-            if content:
+            # "According to reports, X noted that ...": the clause is X's report, under its own cue.
+            if content and not any(content[0] <= a.pos < content[1] for a in reporting):
                 att.contents.append(content)
             out.append(att)
     return out

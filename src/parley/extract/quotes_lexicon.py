@@ -28,7 +28,8 @@ class SpeechLexicon:
     unresolvable: frozenset[str]
     documents: frozenset[str]
     statements: frozenset[str]  # "the statement said": the issuer spoke before
-    bodies: frozenset[str]  # roles and bodies that speak for whoever the text just named
+    roles: frozenset[str]  # roles that speak for the person the text just named
+    bodies: frozenset[str]  # bodies that speak for the party the text just named
     own_offices: frozenset[str]  # "his office said": the person, not their state
     possessives: frozenset[str]  # possessive pronouns that name a speaker's owner
     skip_prefixes: tuple[str, ...]
@@ -107,6 +108,7 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
         unresolvable=_words(pronouns["unresolvable"]),
         documents=_words(data["nouns"]["documents"]),
         statements=_words(data["nouns"].get("statements", [])),
+        roles=_words(data["nouns"].get("roles", [])),
         bodies=_words(data["nouns"].get("bodies", [])),
         own_offices=_words(data["nouns"].get("own_offices", [])),
         possessives=_words(pronouns.get("possessive", [])),

@@ -133,8 +133,8 @@ class SpeakerResolver:
             actor = self._surname(tok, pos)
             if actor is not None:
                 return actor
-        if lemma in self.lex.bodies:
-            return self._body(tok, pos, window_start)
+        if lemma in self.lex.roles or lemma in self.lex.bodies:
+            return self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
             return self._unknown_name(tok)
         return None
@@ -170,11 +170,12 @@ class SpeakerResolver:
                     return m.actor
         return None
 
-    def _body(self, tok: Token, pos: int, window_start: int) -> ActorRef | None:
+    def _body(self, tok: Token, pos: int, window_start: int, role: bool) -> ActorRef | None:
         """Return who a role or body named without its owner speaks for.
 
         A person spoken of just before, introduced with that role ("Esmaeil Baghaei, the foreign
-        ministry spokesperson" ... "the spokesperson added"), else the speaker or state before it.
+        ministry spokesperson" ... "the spokesperson added"); else, for a role, the person who
+        spoke just before, and for a body the speaker or state before it.
         """
         noun = tok.lower_
         for p, actor in reversed(self.history):
@@ -183,7 +184,7 @@ class SpeakerResolver:
                        for m in self._mentions if m.actor == actor and m.end <= pos):
                     return actor
         for p, actor in reversed(self.history):
-            if window_start <= p < pos and not is_person(actor):
+            if window_start <= p < pos and is_person(actor) == role:
                 return actor
         hi = bisect_left(self._starts, pos)
         for m in reversed(self._mentions[:hi]):
@@ -219,17 +220,26 @@ class SpeakerResolver:
         def subtree_span(t: Token) -> tuple[int, int]:
             return base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
 
+        appos = [c for c in tok.children if c.dep_ == "appos"]
         tiers: list[list[tuple[int, int]]] = [[span(tok)]]
-        tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "appos"])
+        tiers.append([subtree_span(c) for c in appos])
         tiers.append([span(c) for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod")])
         tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "conj"])
         tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "prep"])
-        for spans in tiers:
+        for n, spans in enumerate(tiers):
             for a, b in spans:
                 found = self.overlapping(a, b)
                 if found:
                     m = found[0]
                     return Resolved(m.actor, m.start, m.end)
+            if n == 1:
+                # A person or body the knowledge base does not know, named as the head or in
+                # apposition, is the speaker, not the country or body in its title ("Syrian Kurdish
+                # leader Mazloum Abdi", "the chair of the African Union, Moussa Faki Mahamat").
+                for t in [tok, *appos]:
+                    named = self._named(t, base)
+                    if named is not None:
+                        return named
         for c in tok.children:
             if c.dep_ == "poss":
                 a, b = subtree_span(c)
@@ -238,6 +248,19 @@ class SpeakerResolver:
                     m = found[0]
                     return Resolved(self._institution(m.actor), m.start, m.end)
         return None
+
+    def _named(self, tok: Token, base: int) -> Resolved | None:
+        """Return the speaker a proper name of two words or more names when no mention covers it."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or len([t for t in ent if t.lower_ != "the"]) < 2:
+            return None
+        start, end = base + ent.start_char, base + ent.end_char
+        if self.overlapping(start, end):
+            return None
+        actor = self._surname(tok, start) or self._unknown_name(tok)
+        return Resolved(actor, start, end) if actor is not None else None
 
     def _institution(self, actor: ActorRef | None) -> ActorRef | None:
         """Return the state or body a person acts for, when the speaker is their aide or office."""
@@ -250,6 +273,13 @@ class SpeakerResolver:
 
     def _pronoun(self, low: str, start: int, end: int, window_start: int, sentence_start: int) -> Resolved:
         want_person = low in self.lex.person_pronouns
+        if want_person:
+            # "Krasylnykov, the commander, was dismissed, he told ...": the person the sentence
+            # is about before the pronoun comes first, then whoever spoke last.
+            lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, start)
+            for m in self._mentions[lo:hi]:
+                if m.actor is not None and m.end <= start and m.actor.kind == "person":
+                    return Resolved(m.actor, start, end)
         for p, actor in reversed(self.history):
             if window_start <= p < start and is_person(actor) == want_person:
                 return Resolved(actor, start, end)

@@ -215,7 +215,8 @@ SPEECH = Table(
             frozenset({"person", "collective", "relative", "unresolvable"}),
         ),
         "nouns": Table(
-            {"documents": WORDS, "statements": WORDS, "bodies": WORDS, "own_offices": WORDS}, frozenset({"documents"})
+            {"documents": WORDS, "statements": WORDS, "roles": WORDS, "bodies": WORDS, "own_offices": WORDS},
+            frozenset({"documents"}),
         ),
         "layout": Table(
             {"skip_prefixes": WORDS, "caption_markers": WORDS},
