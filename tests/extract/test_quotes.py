@@ -505,3 +505,30 @@ def test_according_to_around_a_named_report_leaves_it_to_its_speaker(nlp):
     assert speaker_of(qs, "the ceasefire had held through the night") == NOVAK
     assert all(q.cue != "according to" for q in qs)
 
+
+
+def test_the_group_refers_back_to_the_organisation(nlp):
+    text = (
+        "The Red Cross has been running convoys into the besieged district since the spring.\n\n"
+        "The group said the latest convoy had been stopped at a checkpoint for six hours."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the latest convoy had been stopped at a checkpoint for six hours") == RED_CROSS
+
+
+def test_a_noun_owner_of_a_statement_is_resolved_in_turn(nlp):
+    text = (
+        "Poland announced the formation of an inquiry into the border shooting on Sunday.\n\n"
+        "The inquiry will report within thirty days, according to the ministry's statement."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "The inquiry will report within thirty days") == POLAND
+
+
+def test_an_unnamed_official_at_the_top_is_the_state_the_report_is_about(nlp):
+    text = (
+        "Two people were wounded in the overnight shelling of the town, said a local official.\n\n"
+        "Latvia has asked for an emergency meeting of the regional security council."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "Two people were wounded in the overnight shelling of the town") == LATVIA

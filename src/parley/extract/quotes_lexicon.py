@@ -30,6 +30,7 @@ class SpeechLexicon:
     statements: frozenset[str]  # "the statement said": the issuer spoke before
     roles: frozenset[str]  # roles that speak for the person the text just named
     bodies: frozenset[str]  # bodies that speak for the party the text just named
+    groups: frozenset[str]  # "the group said": the group or organisation spoken of before
     own_offices: frozenset[str]  # "his office said": the person, not their state
     possessives: frozenset[str]  # possessive pronouns that name a speaker's owner
     skip_prefixes: tuple[str, ...]
@@ -110,6 +111,7 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
         statements=_words(data["nouns"].get("statements", [])),
         roles=_words(data["nouns"].get("roles", [])),
         bodies=_words(data["nouns"].get("bodies", [])),
+        groups=_words(data["nouns"].get("groups", [])),
         own_offices=_words(data["nouns"].get("own_offices", [])),
         possessives=_words(pronouns.get("possessive", [])),
         skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),

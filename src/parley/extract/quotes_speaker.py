@@ -112,14 +112,15 @@ class SpeakerResolver:
         state before it; and last, a proper name the knowledge base does not know, by its own name.
         """
         lemma = tok.lemma_.lower()
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.lex.possessives), None)
-        if poss is not None:
-            owner = self._pronoun(
-                poss.lower_, base + poss.idx, base + poss.idx + len(poss.text), window_start, sentence_start
-            ).actor
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and (poss.lower_ in self.lex.possessives or poss.pos_ in ("NOUN", "PROPN")):
+            if poss.lower_ in self.lex.possessives:
+                owner = self._owner(poss.lower_, base + poss.idx, window_start)
+            else:  # "the presidency's statement": the owner is described in turn
+                owner = self._described(poss, base, base + poss.idx, window_start, sentence_start)
             if owner is None or lemma in self.lex.own_offices:
                 return owner
-            return self._institution(owner)
+            return owner if lemma in self.lex.statements else self._institution(owner)
         if lemma in self.lex.statements:
             return self._last_before(pos)
         if any(c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -133,10 +134,36 @@ class SpeakerResolver:
             actor = self._surname(tok, pos)
             if actor is not None:
                 return actor
+        if lemma in self.lex.groups:
+            return self._group(pos, window_start)
         if lemma in self.lex.roles or lemma in self.lex.bodies:
             return self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
             return self._unknown_name(tok)
+        return None
+
+    def _owner(self, low: str, pos: int, window_start: int) -> ActorRef | None:
+        """Return whom a possessive pronoun names: the person (or party) its paragraph mentioned last
+        before it, else whom a pronoun there would name."""
+        want_person = low in self.lex.person_pronouns
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            if m.start < para_start:
+                break
+            if m.actor is not None and m.end <= pos and (m.actor.kind == "person") == want_person:
+                return m.actor
+        return self._pronoun(low, pos, pos, window_start, pos).actor
+
+    def _group(self, pos: int, window_start: int) -> ActorRef | None:
+        """Return the group or organisation "the group" refers back to: the last one spoken of."""
+        for p, actor in reversed(self.history):
+            if window_start <= p < pos and actor.kind in ("group", "organization"):
+                return actor
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            if m.actor is not None and m.actor.kind in ("group", "organization"):
+                return m.actor
         return None
 
     def _last_before(self, pos: int) -> ActorRef | None:
@@ -190,7 +217,8 @@ class SpeakerResolver:
         for m in reversed(self._mentions[:hi]):
             if m.actor is not None and m.actor.kind == "state":
                 return m.actor
-        return None
+        # "..., said a local official" at the top of a report: the state the article is about
+        return next((m.actor for m in self._mentions if m.actor is not None and m.actor.kind == "state"), None)
 
     def _unknown_name(self, tok: Token) -> ActorRef | None:
         """Return a name-only actor for a person or organisation the knowledge base does not know."""

@@ -215,7 +215,7 @@ SPEECH = Table(
             frozenset({"person", "collective", "relative", "unresolvable"}),
         ),
         "nouns": Table(
-            {"documents": WORDS, "statements": WORDS, "roles": WORDS, "bodies": WORDS, "own_offices": WORDS},
+            {"documents": WORDS, "statements": WORDS, "roles": WORDS, "bodies": WORDS, "groups": WORDS, "own_offices": WORDS},
             frozenset({"documents"}),
         ),
         "layout": Table(
