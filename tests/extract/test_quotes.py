@@ -491,7 +491,10 @@ def test_pronoun_prefers_the_person_the_sentence_is_about(nlp):
         "Ilya Levin, the commander of the northern group, was dismissed from his post, he told reporters."
     )
     qs = run(nlp, text)
-    assert speaker_of(qs, "Ilya Levin, the commander of the northern group, was dismissed from his post") == LEVIN
+    assert (
+        speaker_of(qs, "Ilya Levin, the commander of the northern group, was dismissed from his post")
+        == LEVIN
+    )
 
 
 def test_unknown_name_in_apposition_beats_the_body_in_its_title(nlp):
@@ -504,7 +507,6 @@ def test_according_to_around_a_named_report_leaves_it_to_its_speaker(nlp):
     qs = run(nlp, "According to reports, Novak noted that the ceasefire had held through the night.")
     assert speaker_of(qs, "the ceasefire had held through the night") == NOVAK
     assert all(q.cue != "according to" for q in qs)
-
 
 
 def test_the_group_refers_back_to_the_organisation(nlp):
@@ -532,3 +534,17 @@ def test_an_unnamed_official_at_the_top_is_the_state_the_report_is_about(nlp):
     )
     qs = run(nlp, text)
     assert speaker_of(qs, "Two people were wounded in the overnight shelling of the town") == LATVIA
+
+
+def test_cue_without_a_parsed_subject_takes_the_person_beside_it(nlp):
+    text = (
+        "The attack sparked fires in several districts and damaged a school in the east of the city, "
+        "Ilya Levin, head of the city military administration, said on social media."
+    )
+    qs = run(nlp, text)
+    assert (
+        speaker_of(
+            qs, "The attack sparked fires in several districts and damaged a school in the east of the city"
+        )
+        == LEVIN
+    )

@@ -382,7 +382,11 @@ def _follow_chains(marked: list[MarkedQuote], quote_cue: dict[MarkedQuote, Attri
 def _resolve(att: Attribution, resolver: SpeakerResolver, window: int, sent_start: int) -> Resolved:
     """Return the speaker of ``att``: its source token, else the speaker just before it."""
     if att.source is None:
-        return resolver.last_speaker(att.pos, window)
+        # The parse gave the cue no subject ("wrote their spokesperson X", "X, head of Y, said"):
+        # a person the sentence names next to the cue, else whoever spoke last.
+        sent = att.unit.sentence_bounds(att.cue)
+        near = resolver.person_near(att.pos, sent[0], sent[1])
+        return near if near.actor is not None else resolver.last_speaker(att.pos, window)
     res = resolver.resolve(att.source, att.unit.base, window, sent_start)
     if res.actor is None and att.fallback is not None:
         res = resolver.resolve(att.fallback, att.unit.base, window, sent_start)

@@ -234,9 +234,7 @@ def find_attributions(
         if src is not None and quoted(src):
             # '"... 207 of them," the president wrote': a word inside the quotation parsed as the
             # subject is not who wrote it; the subject outside the marks is.
-            src = next(
-                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted(c)), None
-            )
+            src = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted(c)), None)
         cited = _cited(verb, lex)
         cue = cue_text(verb, lex)
         fallback = None

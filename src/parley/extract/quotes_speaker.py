@@ -31,6 +31,9 @@ MAX_PARTICIPLE_CLIMB = 6
 # How far around a person's mention the text may name their role ("Esmaeil Baghaei, the foreign
 # ministry spokesperson"), for "the spokesperson added" later on.
 ROLE_CONTEXT = 60
+# An inverted attribution names its speaker within this many characters after the cue
+# ("wrote their spokesperson Lawrence Kanyuka").
+NEAR_AFTER = 40
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,16 @@ class SpeakerResolver:
         for p, actor in reversed(self.history):
             if window_start <= p < pos:
                 return Resolved(actor)
+        return Resolved(None)
+
+    def person_near(self, pos: int, sentence_start: int, sentence_end: int) -> Resolved:
+        """Return the person a sentence names closest before ``pos``, else just after it."""
+        lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, sentence_end)
+        people = [m for m in self._mentions[lo:hi] if m.actor is not None and m.actor.kind == "person"]
+        before = [m for m in people if m.end <= pos]
+        after = [m for m in people if m.start > pos and m.start - pos <= NEAR_AFTER]
+        for m in before[-1:] or after[:1]:
+            return Resolved(m.actor, m.start, m.end)
         return Resolved(None)
 
     # -- tokens ---------------------------------------------------------------------------
@@ -206,10 +219,16 @@ class SpeakerResolver:
         """
         noun = tok.lower_
         for p, actor in reversed(self.history):
-            if window_start <= p < pos and actor.kind == "person":
-                if any(noun in self.text[max(0, m.start - ROLE_CONTEXT) : m.end + ROLE_CONTEXT].lower()
-                       for m in self._mentions if m.actor == actor and m.end <= pos):
-                    return actor
+            if (
+                window_start <= p < pos
+                and actor.kind == "person"
+                and any(
+                    noun in self.text[max(0, m.start - ROLE_CONTEXT) : m.end + ROLE_CONTEXT].lower()
+                    for m in self._mentions
+                    if m.actor == actor and m.end <= pos
+                )
+            ):
+                return actor
         for p, actor in reversed(self.history):
             if window_start <= p < pos and is_person(actor) == role:
                 return actor
@@ -218,7 +237,9 @@ class SpeakerResolver:
             if m.actor is not None and m.actor.kind == "state":
                 return m.actor
         # "..., said a local official" at the top of a report: the state the article is about
-        return next((m.actor for m in self._mentions if m.actor is not None and m.actor.kind == "state"), None)
+        return next(
+            (m.actor for m in self._mentions if m.actor is not None and m.actor.kind == "state"), None
+        )
 
     def _unknown_name(self, tok: Token) -> ActorRef | None:
         """Return a name-only actor for a person or organisation the knowledge base does not know."""

@@ -211,11 +211,24 @@ SPEECH = Table(
         "phrases": Table({"according": WORDS}, frozenset({"according"})),
         "channels": _names_table(),
         "pronouns": Table(
-            {"person": WORDS, "collective": WORDS, "relative": WORDS, "unresolvable": WORDS, "possessive": WORDS},
+            {
+                "person": WORDS,
+                "collective": WORDS,
+                "relative": WORDS,
+                "unresolvable": WORDS,
+                "possessive": WORDS,
+            },
             frozenset({"person", "collective", "relative", "unresolvable"}),
         ),
         "nouns": Table(
-            {"documents": WORDS, "statements": WORDS, "roles": WORDS, "bodies": WORDS, "groups": WORDS, "own_offices": WORDS},
+            {
+                "documents": WORDS,
+                "statements": WORDS,
+                "roles": WORDS,
+                "bodies": WORDS,
+                "groups": WORDS,
+                "own_offices": WORDS,
+            },
             frozenset({"documents"}),
         ),
         "layout": Table(
