@@ -548,3 +548,17 @@ def test_cue_without_a_parsed_subject_takes_the_person_beside_it(nlp):
         )
         == LEVIN
     )
+
+
+def test_state_media_speak_for_their_state(nlp):
+    qs = run(
+        nlp, "Latvian state television reported that two bridges near the border had been closed overnight."
+    )
+    speaker = speaker_of(qs, "two bridges near the border had been closed overnight")
+    assert speaker is not None and speaker.id == "Q211"
+
+
+def test_an_unknown_outlet_named_before_its_kind_keeps_its_name(nlp):
+    qs = run(nlp, "The Baltic Courier newspaper reported that the ferry service would resume next week.")
+    speaker = speaker_of(qs, "the ferry service would resume next week")
+    assert speaker is not None and speaker.id is None and "Baltic Courier" in speaker.name

@@ -31,6 +31,8 @@ class SpeechLexicon:
     roles: frozenset[str]  # roles that speak for the person the text just named
     bodies: frozenset[str]  # bodies that speak for the party the text just named
     groups: frozenset[str]  # "the group said": the group or organisation spoken of before
+    media: frozenset[str]  # outlets; with a state marker ("state media") they speak for the state
+    state_markers: frozenset[str]
     own_offices: frozenset[str]  # "his office said": the person, not their state
     possessives: frozenset[str]  # possessive pronouns that name a speaker's owner
     skip_prefixes: tuple[str, ...]
@@ -112,6 +114,8 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
         roles=_words(data["nouns"].get("roles", [])),
         bodies=_words(data["nouns"].get("bodies", [])),
         groups=_words(data["nouns"].get("groups", [])),
+        media=_words(data["nouns"].get("media", [])),
+        state_markers=_words(data["nouns"].get("state_markers", [])),
         own_offices=_words(data["nouns"].get("own_offices", [])),
         possessives=_words(pronouns.get("possessive", [])),
         skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),

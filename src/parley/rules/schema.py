@@ -227,6 +227,8 @@ SPEECH = Table(
                 "roles": WORDS,
                 "bodies": WORDS,
                 "groups": WORDS,
+                "media": WORDS,
+                "state_markers": WORDS,
                 "own_offices": WORDS,
             },
             frozenset({"documents"}),
