@@ -494,8 +494,10 @@ def name_in_source(nlp: CoreNLP | None, text: str, span: tuple[int, int]) -> tup
     PolNeAR's sources are noun phrases as written ('Clinton campaign manager Robby Mook', 'Jessica
     Ditto, a spokeswoman', 'The state's campaign chairman, Phil Lovas,', 'Sen. David Perdue
     (R-Ga.)'). The phrase is cut at commas and parentheses into its head and appositions; the name
-    is the run of tokens CoreNLP tags PERSON or ORGANIZATION that ends the first part ending in one.
-    A phrase none of whose parts ends in a name ('the Trump campaign') has none. Without CoreNLP
+    is the run of tokens CoreNLP tags PERSON or ORGANIZATION that ends the first part ending in one,
+    unless a preposition, relative word or conjunction comes before it in that part (the name
+    then ends a modifier, 'the complaint to the Board', or a list, 'Obama and Clinton'). A phrase none of whose parts ends in a name ('the
+    Trump campaign') has none. Without CoreNLP
     (a few of its files are missing), a first part of two to four capitalised words is the name.
     """
     if nlp is None:
@@ -521,6 +523,8 @@ def name_in_source(nlp: CoreNLP | None, text: str, span: tuple[int, int]) -> tup
         lo = len(part) - 1
         while lo > 0 and part[lo - 1][1].ner == ner and part[lo - 1][0][0] == part[lo][0][0]:
             lo -= 1
+        if any(t.pos in ("IN", "TO", "WDT", "WP", "CC") for _, t in part[:lo]):
+            continue  # 'the complaint to the Board on X', 'Obama and Clinton': not one name at the head
         name = text[part[lo][1].start : part[-1][1].end]
         if name_key(name) and name_key(name) not in PRONOUNS:
             return name, NER_KINDS[ner]
