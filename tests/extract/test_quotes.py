@@ -562,3 +562,22 @@ def test_an_unknown_outlet_named_before_its_kind_keeps_its_name(nlp):
     qs = run(nlp, "The Baltic Courier newspaper reported that the ferry service would resume next week.")
     speaker = speaker_of(qs, "the ferry service would resume next week")
     assert speaker is not None and speaker.id is None and "Baltic Courier" in speaker.name
+
+
+def test_it_is_the_party_its_sentence_named_first(nlp):
+    text = (
+        "Latvia said on Monday that talks on the prisoner exchange would continue next week.\n\n"
+        "Poland's foreign ministry issued a statement in which it said the exchange had been completed."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the exchange had been completed") == POLAND
+
+
+def test_according_to_them_is_not_a_party_named_in_the_report(nlp):
+    text = (
+        "The Red Cross said its teams had reached the valley after a week of waiting.\n\n"
+        "The Latvia-backed convoy carried about 40 tonnes of food and medicine, according to them."
+    )
+    qs = run(nlp, text)
+    speaker = speaker_of(qs, "The Latvia-backed convoy carried about 40 tonnes of food and medicine")
+    assert speaker != LATVIA

@@ -387,9 +387,11 @@ def _resolve(att: Attribution, resolver: SpeakerResolver, window: int, sent_star
         sent = att.unit.sentence_bounds(att.cue)
         near = resolver.person_near(att.pos, sent[0], sent[1])
         return near if near.actor is not None else resolver.last_speaker(att.pos, window)
-    res = resolver.resolve(att.source, att.unit.base, window, sent_start)
+    starts = [a for a, _ in att.contents] + [q.open_pos for q in att.directs]
+    content_start = min(starts) if starts else -1
+    res = resolver.resolve(att.source, att.unit.base, window, sent_start, content_start)
     if res.actor is None and att.fallback is not None:
-        res = resolver.resolve(att.fallback, att.unit.base, window, sent_start)
+        res = resolver.resolve(att.fallback, att.unit.base, window, sent_start, content_start)
     return res
 
 

@@ -92,7 +92,9 @@ class SpeakerResolver:
         return Resolved(None)
 
     # -- tokens ---------------------------------------------------------------------------
-    def resolve(self, tok: Token, base: int, window_start: int, sentence_start: int) -> Resolved:
+    def resolve(
+        self, tok: Token, base: int, window_start: int, sentence_start: int, content_start: int = -1
+    ) -> Resolved:
         """Return the speaker named by ``tok`` (a subject, an 'according to' object, ...)."""
         tok = antecedent(tok, self.lex)
         self._base = base
@@ -103,7 +105,7 @@ class SpeakerResolver:
             given = self._mention_actor(self.overlapping(t_start, t_end))
             if given is not None:
                 return Resolved(given, t_start, t_end)
-            return self._pronoun(low, t_start, t_end, window_start, sentence_start)
+            return self._pronoun(low, t_start, t_end, window_start, sentence_start, content_start)
         if low in self.lex.unresolvable:
             return Resolved(None, t_start, t_end)
         state = self._state_media(tok, t_start, window_start)
@@ -353,15 +355,21 @@ class SpeakerResolver:
                 return m.actor
         return actor
 
-    def _pronoun(self, low: str, start: int, end: int, window_start: int, sentence_start: int) -> Resolved:
+    def _pronoun(
+        self, low: str, start: int, end: int, window_start: int, sentence_start: int, content_start: int = -1
+    ) -> Resolved:
         want_person = low in self.lex.person_pronouns
-        if want_person:
-            # "Krasylnykov, the commander, was dismissed, he told ...": the person the sentence
-            # is about before the pronoun comes first, then whoever spoke last.
-            lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, start)
-            for m in self._mentions[lo:hi]:
-                if m.actor is not None and m.end <= start and m.actor.kind == "person":
-                    return Resolved(m.actor, start, end)
+        # "Krasylnykov, the commander, was dismissed, he told ...", "the ministry released a
+        # statement in which it said ...": the party the sentence is about before the pronoun comes
+        # first, then whoever spoke last.
+        lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, start)
+        for m in self._mentions[lo:hi]:
+            # a person may report on themselves ("X was dismissed, he told"), but "it" and "they"
+            # are not a party named inside what is reported ("..., according to them")
+            inside = not want_person and 0 <= content_start < start
+            before = content_start if inside else start
+            if m.actor is not None and m.end <= before and is_person(m.actor) == want_person:
+                return Resolved(m.actor, start, end)
         for p, actor in reversed(self.history):
             if window_start <= p < start and is_person(actor) == want_person:
                 return Resolved(actor, start, end)
