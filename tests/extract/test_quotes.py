@@ -581,3 +581,18 @@ def test_according_to_them_is_not_a_party_named_in_the_report(nlp):
     qs = run(nlp, text)
     speaker = speaker_of(qs, "The Latvia-backed convoy carried about 40 tonnes of food and medicine")
     assert speaker != LATVIA
+
+
+def test_state_media_without_a_country_speak_for_the_state_of_the_story(nlp):
+    text = (
+        "Latvia closed two border crossings on Sunday after a week of clashes nearby.\n\n"
+        "State media reported that the crossings would stay closed until further notice."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the crossings would stay closed until further notice") == LATVIA
+
+
+def test_a_local_outlet_named_after_its_kind_keeps_its_name(nlp):
+    qs = run(nlp, "Local news outlet Rigaline24 said the town had come under heavy shelling on Wednesday.")
+    speaker = speaker_of(qs, "the town had come under heavy shelling on Wednesday")
+    assert speaker is not None and speaker.name == "Rigaline24" and speaker.kind == "organization"

@@ -168,7 +168,8 @@ class SpeakerResolver:
         media reported"): a state news outlet speaks for its state (eval/realnews/CONVENTIONS.md)."""
         left = [t for t in tok.subtree if t.i <= tok.i]
         words = {t.lower_ for t in left}
-        if not words & self.lex.state_markers or not {t.lemma_.lower() for t in left} & self.lex.media:
+        forms = words | {t.lemma_.lower() for t in left}  # spaCy lemmatises "media" as "medium"
+        if not words & self.lex.state_markers or not forms & self.lex.media:
             return None
         for t in left:
             entry = _demonyms().get(t.lower_)
@@ -309,11 +310,12 @@ class SpeakerResolver:
                 if found:
                     m = found[0]
                     return Resolved(m.actor, m.start, m.end)
-            if n == 2:
-                # "the Khmer Times newspaper": an unknown outlet named in the compound
+            # "the Khmer Times newspaper", "local news outlet Sweida24": an unknown outlet named
+            # beside the word for its kind
+            if n == 2 and tok.pos_ == "NOUN" and {tok.lower_, tok.lemma_.lower()} & self.lex.media:
                 for c in tok.children:
-                    if c.dep_ == "compound" and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.media:
-                        named = self._named(c, base)
+                    if c.dep_ in ("compound", "appos", "npadvmod") and c.pos_ == "PROPN":
+                        named = self._named(c, base) or self._outlet(c, base)
                         if named is not None:
                             return named
             if n == 1:
@@ -332,6 +334,17 @@ class SpeakerResolver:
                     m = found[0]
                     return Resolved(self._institution(m.actor), m.start, m.end)
         return None
+
+    def _outlet(self, tok: Token, base: int) -> Resolved | None:
+        """Return a name-only outlet for a proper noun beside the word for its kind ("Sweida24")."""
+        if any(c.dep_ != "compound" for c in tok.children):
+            return None
+        start = base + tok.left_edge.idx
+        end = base + tok.idx + len(tok.text)
+        if self.overlapping(start, end):
+            return None
+        name = self.text[start:end]
+        return Resolved(ActorRef(name=name, kind="organization", method="name", confidence=0.5), start, end)
 
     def _named(self, tok: Token, base: int) -> Resolved | None:
         """Return the speaker a proper name of two words or more names when no mention covers it."""
