@@ -596,3 +596,13 @@ def test_a_local_outlet_named_after_its_kind_keeps_its_name(nlp):
     qs = run(nlp, "Local news outlet Rigaline24 said the town had come under heavy shelling on Wednesday.")
     speaker = speaker_of(qs, "the town had come under heavy shelling on Wednesday")
     assert speaker is not None and speaker.name == "Rigaline24" and speaker.kind == "organization"
+
+
+def test_according_to_reports_around_a_cue_without_its_own_clause_is_the_named_speaker(nlp):
+    qs = run(
+        nlp,
+        'Anna Novak emphasized that she is "closely" following the talks and is ready to host them, '
+        "according to reports.",
+    )
+    report = next(q for q in qs if not q.direct and "following the talks" in q.text)
+    assert report.speaker == NOVAK

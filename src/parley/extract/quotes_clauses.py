@@ -247,7 +247,9 @@ def find_attributions(
             att.not_speech = ante.pos_ in ("NOUN", "PROPN") and ante.lemma_.lower() in lex.documents
         out.append(att)
     starts = {words[0] for words in lex.according}
-    reporting = [a for a in out if a.contents and a.source is not None]
+    named = [
+        a for a in out if a.source is not None and not a.not_speech and a.cue.lemma_.lower() in lex.saying
+    ]
     for tok in toks:
         phrase = according_phrase(tok, lex) if tok.lower_ in starts and not quoted(tok) else None
         if phrase:
@@ -255,8 +257,13 @@ def find_attributions(
             att = Attribution(tok, unit, phrase, source)
             if source is None or source.lemma_.lower() in lex.documents:
                 att.not_speech = True
-            # "According to reports, X noted that ...": the clause is X's report, under its own cue.
-            if content and not any(content[0] <= a.pos < content[1] for a in reporting):
+            # "According to reports, X noted that ...": the clause is X's report, under its own cue;
+            # when the parse gave that cue no clause of its own, the content stays here but X says it.
+            inner = next((a for a in named if content and content[0] <= a.pos < content[1]), None)
+            if content and inner is None:
+                att.contents.append(content)
+            elif content and inner is not None and not inner.contents:
+                att.source, att.fallback, att.not_speech = inner.source, source, False
                 att.contents.append(content)
             out.append(att)
     return out
