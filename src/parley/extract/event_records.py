@@ -311,6 +311,7 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
                 kept.type != ev.type
                 or kept.modality != ev.modality
                 or not (refs <= kept_refs or kept_refs <= refs)
+                or _other_side(kept, ev)
                 or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
                 or _conflict(kept.place and kept.place.ref, ev.place and ev.place.ref)
                 or _conflict(kept.mode, ev.mode)
@@ -328,6 +329,16 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
         else:
             out.append(ev)
     return out
+
+
+def _other_side(a: Event, b: Event) -> bool:
+    """Return True for the two halves of fighting between two sides (A attacks B, B attacks A):
+    the same parties, each side acting first in one of them."""
+    refs = {x.ref for x in a.actors}
+    return (
+        a.type == "ASSAULT" and len(refs) > 1 and refs == {x.ref for x in b.actors}
+        and a.actors[0].ref != b.actors[0].ref
+    )  # fmt: skip
 
 
 def _conflict(a: object, b: object) -> bool:
