@@ -20,6 +20,9 @@ from parley.model import ActorRef, Event, PlaceRef
 
 # Events dated further back than this are history, not news (FORMAT.md: "within about a year").
 HISTORY_DAYS = 400
+import os
+EXP_CLAIMED = os.environ.get('EXP_CLAIMED')
+EXP_NOPARA = os.environ.get('EXP_NOPARA')
 
 Candidates = list[tuple[int, EventCandidate]]  # (sentence index, candidate)
 
@@ -107,14 +110,17 @@ def _is_fragment(c: EventCandidate, parties: int) -> bool:
 # -- dates -----------------------------------------------------------------------------------------
 
 
-def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
+def _modifies_other_noun(trigger: Any, mention: Any, act_nouns: frozenset[str] = frozenset()) -> bool:
     """Return True when a date only describes a thing the act is about ("refused a Christmas
-    truce"), not the act; a date on the trigger noun itself ("the December 28 talks") counts."""
+    truce"), not the act; a date on the trigger noun itself ("the December 28 talks"), or on the
+    act a light verb carries out ("launched an overnight strike": one of ``act_nouns``), counts."""
     doc = trigger.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root.head
+    if head.head.i == trigger.i and head.lemma_.lower() in act_nouns:
+        return False
     return (
         span.root.dep_ in ("compound", "amod", "nmod", "poss")
         and head.pos_ in ("NOUN", "PROPN")
@@ -122,14 +128,24 @@ def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
     )
 
 
+def _act_nouns(lex: Any) -> dict[str, frozenset[str]]:
+    """Return, per event type, the nouns that name its act (the lemmas of its noun rules)."""
+    out: dict[str, set[str]] = {}
+    for rule in lex.rules:
+        if rule.pos == "NOUN":
+            out.setdefault(rule.type, set()).update(rule.lemmas)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> None:
     """Give each event the date written in its own clause (not the date of a statement about it)."""
     from parley.extract.dates import resolve_anchor
 
     anchored: list[tuple[EventCandidate, Any]] = []
+    act_nouns = _act_nouns(event_lexicon(ctx.resources.rules))
     for _, c in candidates:
         trig = c.trigger
-        usable = [d for d in dates if not _modifies_other_noun(trig, d)]
+        usable = [d for d in dates if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()))]
         toks = list(trig.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         in_clause = [
@@ -140,6 +156,8 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted":
             in_clause = _statement_dates(ctx.text, c, usable)
+        if not in_clause and c.modality == "claimed" and EXP_CLAIMED:
+            in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None and d.value.precision == "day"]
         if not in_clause:
             continue
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
@@ -163,6 +181,8 @@ def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any
     same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
     if same_sentence:
         return same_sentence
+    if EXP_NOPARA:
+        return []
     para_start = text.rfind("\n\n", 0, c.sent_start)
     earlier = [
         d
