@@ -20,9 +20,6 @@ from parley.model import ActorRef, Event, PlaceRef
 
 # Events dated further back than this are history, not news (FORMAT.md: "within about a year").
 HISTORY_DAYS = 400
-import os
-EXP_CLAIMED = os.environ.get('EXP_CLAIMED')
-EXP_NOPARA = os.environ.get('EXP_NOPARA')
 
 Candidates = list[tuple[int, EventCandidate]]  # (sentence index, candidate)
 
@@ -70,6 +67,9 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
     for i, c in candidates:
         if c.date is not None and (ctx.published - c.date.value).days > HISTORY_DAYS:
             continue
+        if c.date is not None and c.date.precision == "year":
+            # "his sixth meeting with Putin this year" counts meetings; a year places no act on a timeline
+            c.date = None
         by_ref: dict[str, ActorRef] = {}
         for a in [*c.actors, *c.recipients]:
             by_ref.setdefault(a.ref, a)  # one entry per actor, whichever way it was named
@@ -156,8 +156,6 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted":
             in_clause = _statement_dates(ctx.text, c, usable)
-        if not in_clause and c.modality == "claimed" and EXP_CLAIMED:
-            in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None and d.value.precision == "day"]
         if not in_clause:
             continue
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
@@ -181,8 +179,6 @@ def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any
     same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
     if same_sentence:
         return same_sentence
-    if EXP_NOPARA:
-        return []
     para_start = text.rfind("\n\n", 0, c.sent_start)
     earlier = [
         d
