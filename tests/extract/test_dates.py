@@ -123,7 +123,14 @@ CASES: list[tuple[str, date, list[tuple[str, str | None, str]]]] = [
     # --- deictic
     ("Yesterday the army retreated.", THU_OCT30, [("Yesterday", "2025-10-29", "deictic")]),
     ("The council meets today.", THU_OCT30, [("today", "2025-10-30", "deictic")]),
-    ("Drones struck Kyiv overnight.", THU_OCT30, [("overnight", "2025-10-30", "deictic")]),
+    # a night attack told in the morning's report began the evening before
+    ("Drones struck Kyiv overnight.", THU_OCT30, [("overnight", "2025-10-29", "deictic")]),
+    # … unless the article has already dated that night
+    (
+        "Drones hit Kyiv overnight from Wednesday to Thursday. The overnight barrage cut power.",
+        THU_OCT30,
+        [("overnight from Wednesday to Thursday", "2025-10-30", "weekday"), ("overnight", "2025-10-30", "deictic")],
+    ),
     ("Envoys arrive tomorrow.", THU_OCT30, [("tomorrow", "2025-10-31", "deictic")]),
     ("Sirens sounded last night.", THU_OCT30, [("last night", "2025-10-29", "deictic")]),
     # --- weekdays, past narrative (published Thu 2025-10-30)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -458,7 +458,22 @@ def find_dates(text: str, published: date, *, rules: Rules | None = None) -> lis
     over "December 27"). ``published`` is the outlet's publication date; the date words are those
     of ``rules`` (default: the shipped rules).
     """
-    return _scan(text, published, rules=rules)
+    return _same_night(_scan(text, published, rules=rules))
+
+
+def _same_night(mentions: list[DateMention]) -> list[DateMention]:
+    """Return the mentions with a bare "overnight" read as the night the article has already
+    dated ("overnight from Friday to Saturday … during the overnight assault"), if it has."""
+    out: list[DateMention] = []
+    night: DateValue | None = None
+    for m in mentions:
+        words = m.text.lower()
+        if m.kind == "weekday" and "night" in words and m.value is not None:
+            night = m.value
+        elif m.kind == "deictic" and words == "overnight" and night is not None and m.value is not None:
+            m = replace(m, value=replace(night, text=m.text, start=m.start, end=m.end))
+        out.append(m)
+    return out
 
 
 def resolve_anchor(mention: DateMention, anchor_date: date) -> DateValue:

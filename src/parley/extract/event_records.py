@@ -67,6 +67,9 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
     for i, c in candidates:
         if c.date is not None and (ctx.published - c.date.value).days > HISTORY_DAYS:
             continue
+        if c.date is not None and c.date.precision == "year":
+            # "his sixth meeting with Putin this year" counts meetings; a year places no act on a timeline
+            c.date = None
         by_ref: dict[str, ActorRef] = {}
         for a in [*c.actors, *c.recipients]:
             by_ref.setdefault(a.ref, a)  # one entry per actor, whichever way it was named
@@ -107,14 +110,17 @@ def _is_fragment(c: EventCandidate, parties: int) -> bool:
 # -- dates -----------------------------------------------------------------------------------------
 
 
-def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
+def _modifies_other_noun(trigger: Any, mention: Any, act_nouns: frozenset[str] = frozenset()) -> bool:
     """Return True when a date only describes a thing the act is about ("refused a Christmas
-    truce"), not the act; a date on the trigger noun itself ("the December 28 talks") counts."""
+    truce"), not the act; a date on the trigger noun itself ("the December 28 talks"), or on the
+    act a light verb carries out ("launched an overnight strike": one of ``act_nouns``), counts."""
     doc = trigger.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root.head
+    if head.head.i == trigger.i and head.lemma_.lower() in act_nouns:
+        return False
     return (
         span.root.dep_ in ("compound", "amod", "nmod", "poss")
         and head.pos_ in ("NOUN", "PROPN")
@@ -122,14 +128,24 @@ def _modifies_other_noun(trigger: Any, mention: Any) -> bool:
     )
 
 
+def _act_nouns(lex: Any) -> dict[str, frozenset[str]]:
+    """Return, per event type, the nouns that name its act (the lemmas of its noun rules)."""
+    out: dict[str, set[str]] = {}
+    for rule in lex.rules:
+        if rule.pos == "NOUN":
+            out.setdefault(rule.type, set()).update(rule.lemmas)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> None:
     """Give each event the date written in its own clause (not the date of a statement about it)."""
     from parley.extract.dates import resolve_anchor
 
     anchored: list[tuple[EventCandidate, Any]] = []
+    act_nouns = _act_nouns(event_lexicon(ctx.resources.rules))
     for _, c in candidates:
         trig = c.trigger
-        usable = [d for d in dates if not _modifies_other_noun(trig, d)]
+        usable = [d for d in dates if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()))]
         toks = list(trig.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         in_clause = [
@@ -311,6 +327,7 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
                 kept.type != ev.type
                 or kept.modality != ev.modality
                 or not (refs <= kept_refs or kept_refs <= refs)
+                or _other_side(kept, ev)
                 or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
                 or _conflict(kept.place and kept.place.ref, ev.place and ev.place.ref)
                 or _conflict(kept.mode, ev.mode)
@@ -328,6 +345,16 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
         else:
             out.append(ev)
     return out
+
+
+def _other_side(a: Event, b: Event) -> bool:
+    """Return True for the two halves of fighting between two sides (A attacks B, B attacks A):
+    the same parties, each side acting first in one of them."""
+    refs = {x.ref for x in a.actors}
+    return (
+        a.type == "ASSAULT" and len(refs) > 1 and refs == {x.ref for x in b.actors}
+        and a.actors[0].ref != b.actors[0].ref
+    )  # fmt: skip
 
 
 def _conflict(a: object, b: object) -> bool:

@@ -10,7 +10,7 @@ hedges ("reportedly"), future markers (``planned``) and conditionals (``hypothet
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parley.analyse.mentions import Mention
@@ -39,6 +39,7 @@ class EventCandidate:
     date_offset: int | None = None
     sent_start: int = 0
     sent_end: int = 0
+    mirrored: bool = False  # the other side's half of a mutual act (fighting between two sides)
 
 
 class MentionIndex:
@@ -190,6 +191,8 @@ class EventFinder:
                     continue
                 if isinstance(found, EventCandidate):
                     out.append(found)
+                    if rule.mutual:
+                        out.extend(_mirrored(found))
                 break
         return _dedupe(out)
 
@@ -225,6 +228,8 @@ class EventFinder:
         governor = self._speech_governor(tok)
         if pos == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in self.w.repel_verbs:
             return None
+        if rule.type not in ("REQUEST", "REJECT", "AGREE") and self._is_unreal(tok):
+            return None  # "urged Kyiv to withdraw", "the deal requires Rwanda to withdraw"
         if governor is not None and self._is_denial(tok, governor):
             return None  # "said Russia's claims of having captured X were untrue": a denial, not an act
         if (
@@ -296,7 +301,7 @@ class EventFinder:
             # "Trump held talks with Zelenskyy": the subject of the light verb
             verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
             actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
-        if rule.needs_with and not (actors and recipients) and not (len(recipients) >= 2):
+        if rule.needs_with and not (actors and recipients) and len(recipients) < 2 and len(actors) < 2:
             return NEXT_RULE
         if rule.needs_actor and not actors:
             return NEXT_RULE
@@ -314,6 +319,15 @@ class EventFinder:
                 return cur.head
             cur = cur.head
         return None
+
+    def _is_unreal(self, trigger: Any) -> bool:
+        """Return True when a trigger is an act asked for, owed or refused rather than one that
+        happened: the complement of a demand or refusal ("urged Kyiv to withdraw", "Hamas's refusal
+        to release"), or under "should"/"must"."""
+        unreal = self.w.unreal_heads
+        if any(c.dep_ == "aux" and c.lower_ in unreal for c in trigger.children):
+            return True
+        return trigger.dep_ in ("xcomp", "acl", "ccomp") and trigger.head.lemma_.lower() in unreal
 
     def _is_denial(self, trigger: Any, governor: Any) -> bool:
         """Return True when the statement governing a trigger rejects it ("denied that…", "said the
@@ -523,12 +537,23 @@ def find_events(
     return finder.find(sent, speaker_of_sentence)
 
 
+def _mirrored(ev: EventCandidate) -> list[EventCandidate]:
+    """Return the other side's half of a mutual act ("clashes between A and B": A attacks B and B
+    attacks A), with the parties in their acting order; nothing when only one side is named."""
+    parties = list(dict.fromkeys([*ev.actors, *ev.recipients]))
+    if len(parties) < 2:
+        return []
+    ev.actors, ev.recipients = [parties[0]], parties[1:]
+    return [replace(ev, actors=[parties[1]], recipients=[parties[0], *parties[2:]], mirrored=True)]
+
+
 def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
-    """Return one event per (type, actor set) in a sentence: the first trigger wins."""
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    """Return one event per (type, actor set) in a sentence: the first trigger wins (the two
+    halves of a mutual act are two events)."""
+    seen: set[tuple[str, tuple[str, ...], bool]] = set()
     out = []
     for ev in events:
-        key = (ev.type, tuple(sorted(a.ref for a in ev.actors + ev.recipients)))
+        key = (ev.type, tuple(sorted(a.ref for a in ev.actors + ev.recipients)), ev.mirrored)
         if key in seen:
             continue
         seen.add(key)

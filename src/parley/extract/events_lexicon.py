@@ -33,6 +33,7 @@ class Rule:
     needs_place: bool = False
     needs_actor: bool = False
     needs_complement: bool = False
+    mutual: bool = False  # fighting between two sides: one event per direction
     id: str = ""
     priority: int = 0
 
@@ -52,6 +53,7 @@ class EventWords:
     force_nouns: frozenset[str]
     claim_verbs: frozenset[str]
     repel_verbs: frozenset[str]
+    unreal_heads: frozenset[str]  # words whose complement is an act asked for or refused
     denial_words: frozenset[str]
     capture_lemmas: frozenset[str]
     not_account: frozenset[str]
@@ -92,6 +94,7 @@ def _rule(pos: str, e: dict[str, Any]) -> Rule:
         needs_place=e.get("needs_place", False),
         needs_complement=e.get("needs_complement", False),
         needs_actor=e.get("needs_actor", False),
+        mutual=e.get("mutual", False),
         id=e["id"],
         priority=e["priority"],
     )
@@ -114,6 +117,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         force_nouns=frozenset(w["force_nouns"]),
         claim_verbs=frozenset(w["claim_verbs"]),
         repel_verbs=frozenset(w["repel_verbs"]),
+        unreal_heads=frozenset(w["unreal_heads"]),
         denial_words=frozenset(w["denial_words"]),
         capture_lemmas=frozenset(w["capture_lemmas"]),
         not_account=frozenset(w["not_account"]),
