@@ -28,6 +28,19 @@ VERIFY_WINDOW = 4
 ANAPHOR_WINDOW = 3
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
+# How many sentences back a claim told as "the town had fallen" looks for the town's name.
+PLACE_LOOKBACK = 2
+# A claim cited by name, its party between the two parts: "a claim by <the ministry> that …".
+CITED_BEFORE = re.compile(
+    r"\b(claims?|assertions?|reports?|allegations?|statements?)\s+(made\s+)?by\s+(the\s+)?$", re.I
+)
+CITED_AFTER = re.compile(r"^\s*(,\s*)?that\b", re.I)
+# … or with the party first: "<Moscow>'s claim that …", "<Moscow>'s claim to have …".
+CITED_POSSESSIVE = re.compile(
+    r"^\s*['’]s?\s+(\w+\s+)?(claims?|assertions?|reports?|allegations?)\s+(that|to\s+have)\b", re.I
+)
+# Nouns by which a cited claim refers back to a place named before ("the town had fallen").
+PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hub", "stronghold", "locality"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,7 @@ class ClaimCues:
     denial: re.Pattern[str]
     admission: re.Pattern[str]
     anaphor: re.Pattern[str]
+    toll: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -49,6 +63,7 @@ def claim_cues(rules: Rules) -> ClaimCues:
         denial=alternation(cues["denial"]),
         admission=alternation(cues["admission"]),
         anaphor=alternation(cues["anaphor"]),
+        toll=alternation(cues["toll"], bounded=False),
     )
 
 
@@ -73,21 +88,33 @@ def settle(
     sentences: Sequence[tuple[int, int, str]],
     speakers_by_sentence: dict[int, list[ActorRef]],
     cues: ClaimCues | None = None,
+    aliases: dict[str, set[str]] | None = None,
 ) -> list[tuple[ClaimDraft, str, list[ActorRef], list[int]]]:
-    """Return (draft, status, disputing actors, denial sentence indexes) for each claim."""
+    """Return (draft, status, disputing actors, denial sentence indexes) for each claim.
+
+    A sentence is about the claim when it is the claim's own sentence ("…, rejecting a claim by
+    the ministry that the town had fallen"), names its place (``aliases`` maps a place's name to
+    the spellings the article uses for it, normalised), or, a few sentences later, refers back
+    to it ("the claim", "both towns")."""
     cues = cues or claim_cues(load_rules())
     out = []
     for d in drafts:
         disputers: list[ActorRef] = []
         denial_sents: list[int] = []
-        place_key = norm(d.place.name) if d.place else None
+        place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
         confirmed = False
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
-            same_topic = bool(place_key and place_key in norm(text)) or (
-                d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW and bool(cues.anaphor.search(text))
+            folded = norm(text)
+            same_topic = (
+                i == d.sentence_index
+                or any(k and k in folded for k in place_keys)
+                or (
+                    d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW
+                    and bool(cues.anaphor.search(text))
+                )
             )
             if not same_topic:
                 continue
@@ -95,7 +122,7 @@ def settle(
                 if actor.side == claimant_side or actor.ref == d.claimant.ref:
                     continue
                 if cues.denial.search(text):
-                    if actor not in disputers:
+                    if all(a.ref != actor.ref for a in disputers):
                         disputers.append(actor)
                         denial_sents.append(i)
                 elif cues.admission.search(text) and (not d.against or actor.side in d.against):
@@ -124,6 +151,7 @@ def find_claims(ctx: ArticleContext) -> None:
     """Assign ctx.claims: one claim per (claimant, place or subject), with its status settled."""
     cues = claim_cues(ctx.resources.rules)
     drafts = _event_drafts(ctx, ctx.need("kept"))
+    drafts.extend(_cited_drafts(ctx, drafts))
     drafts.extend(_reported_drafts(ctx, drafts, cues))
     # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
     people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
@@ -135,10 +163,18 @@ def find_claims(ctx: ArticleContext) -> None:
             continue  # "…had liberated the town": the same capture as the placed claim beside it
         unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
     out = []
-    settled = settle(list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues)
+    aliases: dict[str, set[str]] = {}
+    for m in ctx.need("index").mentions:
+        if m.kind == "place" and m.place is not None:
+            aliases.setdefault(m.place.name, set()).add(norm(m.text))
+    settled = settle(
+        list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
+    )
     for d, status, disputers, _ in settled:
-        if d.reported and status == "claimed":
+        if status == "claimed" and d.reported:
             continue  # an attributed account is a claim once disputed or flagged (FORMAT.md)
+        if status == "claimed" and d.place is None and cues.toll.search(d.subject):
+            continue  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
         out.append(
             Claim(
                 claimant=d.claimant,
@@ -162,15 +198,16 @@ CLAIMS = Component(
 
 def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
     """Return a draft for each claimed capture, attack or agreement among the kept candidates."""
-    capture_lemmas = event_lexicon(ctx.resources.rules).words.capture_lemmas
+    words = event_lexicon(ctx.resources.rules).words
+    capture_lemmas, not_account = words.capture_lemmas, words.not_account
     sentences = ctx.need("sentences")
     drafts: list[ClaimDraft] = []
     for i, c in kept:
         if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
             continue
         claimant = c.attributed_to or (c.actors[0] if c.actors else None)
-        if claimant is None:
-            continue
+        if claimant is None or _is_hypothetical(c.trigger, not_account):
+            continue  # "Russia would reach its goals by force if …" is a threat, not a claim
         if c.type == "ASSAULT" and c.place is not None:
             taking = c.trigger.lemma_ in capture_lemmas
             subject = f"capture of {c.place.name}" if taking else f"attack on {c.place.name}"
@@ -210,8 +247,10 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         if sent_i is None or (q.speaker.ref, sent_i) in taken:
             continue
         span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or not _is_past_account(span, not_account) or cues.denial.search(q.text):
-            continue  # not an account of an act; a denial disputes another claim instead
+        if span is None or not _is_past_account(span, not_account):
+            continue  # not an account of an act
+        if cues.denial.search(q.text) or cues.denial.search(q.cue):
+            continue  # "X denied that …": a denial disputes another claim instead
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
         text = " ".join(q.text.split())
         out.append(
@@ -228,6 +267,91 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             )
         )
     return out
+
+
+def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Return drafts for claims the article cites by name, most often to deny them: "rejecting a
+    claim by the Russian Defence Ministry that the town had fallen", "dismissed Moscow's claim to
+    have taken the village". The party is the one named in the citation; a capture it tells of
+    is keyed by its place, found in the clause or, for "the town", named just before."""
+    capture_lemmas = event_lexicon(ctx.resources.rules).words.capture_lemmas
+    index, sents = ctx.need("index"), ctx.need("sents")
+    taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
+    out: list[ClaimDraft] = []
+    for i, sent in enumerate(sents):
+        text, base = sent.text, sent.start_char
+        for m in index.in_span(sent.start_char, sent.end_char, "actor"):
+            if m.actor is None or (m.actor.ref, i) in taken:
+                continue
+            before, after = text[: m.start - base], text[m.end - base :]
+            cited = CITED_BEFORE.search(before) and CITED_AFTER.search(after)
+            cited = cited or CITED_POSSESSIVE.search(after)
+            if not cited:
+                continue
+            clause = _clause_after(sent, m.end + cited.end())
+            if clause is None:
+                continue
+            place = _clause_place(ctx, i, clause, m.start)
+            capture = any(t.lemma_ in capture_lemmas for t in clause)
+            words = " ".join(clause.text.split())
+            subject = f"capture of {place.name}" if capture and place else words[:CLAIM_SUBJECT_MAX]
+            out.append(
+                ClaimDraft(
+                    claimant=m.actor,
+                    subject=subject,
+                    place=place,
+                    sentence_index=i,
+                    start=m.start,
+                    end=clause.end_char,
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
+                )
+            )
+            taken.add((m.actor.ref, i))
+    return out
+
+
+def _clause_after(sent: Any, pos: int) -> Any:
+    """Return the clause that starts at character ``pos`` of a sentence ("that the town had
+    fallen"): the subtree of the verb its first word depends on, else None."""
+    first = next((t for t in sent if t.idx >= pos and not t.is_space), None)
+    if first is None:
+        return None
+    verb = first.head if first.dep_ in ("mark", "aux", "nsubj", "det") else first
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.head.idx >= pos:
+        verb = verb.head
+    toks = [t for t in verb.subtree if t.idx >= pos]
+    if not toks or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return sent.doc[toks[0].i : toks[-1].i + 1]
+
+
+def _clause_place(ctx: ArticleContext, i: int, clause: Any, before: int) -> PlaceRef | None:
+    """Return the place a cited clause is about: one it names, else, when it says "the town",
+    the last place named before it in its sentence or the sentences just before."""
+    index, sents = ctx.need("index"), ctx.need("sents")
+    named = [m.place for m in index.in_span(clause.start_char, clause.end_char, "place") if m.place]
+    if named:
+        return named[0]
+    if not any(t.lemma_.lower() in PLACE_NOUNS for t in clause):
+        return None
+    for k in range(i, max(-1, i - PLACE_LOOKBACK - 1), -1):
+        end = before if k == i else sents[k].end_char
+        found = [m.place for m in index.in_span(sents[k].start_char, end, "place") if m.place]
+        if found:
+            return found[-1]
+    return None
+
+
+def _is_hypothetical(tok: Any, not_account: frozenset[str]) -> bool:
+    """Return True when a verb is not told as done: under a modal ("would reach") or a condition
+    ("if Kyiv refuses")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in not_account for a in aux):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 def _is_past_account(span: Any, not_account: frozenset[str]) -> bool:

@@ -182,8 +182,14 @@ PLAN_TERMS = Table(
 CLAIMS = Table(
     {
         "cues": Table(
-            {"unverified": PATTERNS, "denial": PATTERNS, "admission": PATTERNS, "anaphor": PATTERNS},
-            frozenset({"unverified", "denial", "admission", "anaphor"}),
+            {
+                "unverified": PATTERNS,
+                "denial": PATTERNS,
+                "admission": PATTERNS,
+                "anaphor": PATTERNS,
+                "toll": PATTERNS,  # undisputed counts, no claim by themselves
+            },
+            frozenset({"unverified", "denial", "admission", "anaphor", "toll"}),
         ),
     },
     frozenset({"cues"}),
