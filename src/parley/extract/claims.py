@@ -39,6 +39,10 @@ CITED_AFTER = re.compile(r"^\s*(,\s*)?that\b", re.I)
 CITED_POSSESSIVE = re.compile(
     r"^\s*['’]s?\s+(\w+\s+)?(claims?|assertions?|reports?|allegations?)\s+(that|to\s+have)\b", re.I
 )
+# Event types whose telling makes a party's reported account a claim even when nobody disputes
+# it: what one side says it or the other did (struck, killed, arrested, agreed, deployed). Not a
+# retreat or a concession: a party telling its own loss admits a fact.
+ACT_TYPES = frozenset({"ASSAULT", "COERCE", "AGREE", "MOBILIZE"})
 # Nouns by which a cited claim refers back to a place named before ("the town had fallen").
 PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hub", "stronghold", "locality"})
 
@@ -81,6 +85,7 @@ class ClaimDraft:
     sent_end: int
     against: tuple[str, ...] = ()  # refs of the parties the claim is about (a capture's defender)
     reported: bool = False  # read from a reported account (an indirect quote), not from an event
+    act: bool = False  # a reported account that tells an act: an attack, arrest, deal or deployment
 
 
 def settle(
@@ -171,8 +176,8 @@ def find_claims(ctx: ArticleContext) -> None:
         list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
     )
     for d, status, disputers, _ in settled:
-        if status == "claimed" and d.reported:
-            continue  # an attributed account is a claim once disputed or flagged (FORMAT.md)
+        if status == "claimed" and d.reported and not d.act:
+            continue  # an account of no act (a process, a view) is a claim once disputed or flagged
         if status == "claimed" and d.place is None and cues.toll.search(d.subject):
             continue  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
         out.append(
@@ -208,9 +213,12 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
         claimant = c.attributed_to or (c.actors[0] if c.actors else None)
         if claimant is None or _is_hypothetical(c.trigger, not_account):
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
-        if c.type == "ASSAULT" and c.place is not None:
-            taking = c.trigger.lemma_ in capture_lemmas
-            subject = f"capture of {c.place.name}" if taking else f"attack on {c.place.name}"
+        taking = c.trigger.lemma_ in capture_lemmas
+        place = c.place
+        if c.type == "ASSAULT" and place is None and taking:
+            place = _town_before(ctx, i, list(c.trigger.subtree), c.trigger.idx)  # "had taken the town"
+        if c.type == "ASSAULT" and place is not None:
+            subject = f"capture of {place.name}" if taking else f"attack on {place.name}"
         else:
             subject = _claim_subject(c.trigger.idx, ctx.need("qspans"), sentences[i][2])
         trig = c.trigger
@@ -218,7 +226,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
             ClaimDraft(
                 claimant=claimant,
                 subject=subject,
-                place=c.place,
+                place=place,
                 sentence_index=i,
                 start=trig.idx,
                 end=trig.idx + len(trig.text),
@@ -233,10 +241,12 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
 def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimCues) -> list[ClaimDraft]:
     """Return claim drafts for reported accounts of what happened ("the army said the RSF had
     killed 2,000 civilians"): indirect quotes whose content is a past act, not an opinion, a
-    demand or an intention. They stay only when settling finds them disputed or flagged as
-    unverifiable (FORMAT.md: an attributed account is a claim then)."""
-    not_account = event_lexicon(ctx.resources.rules).words.not_account
+    demand or an intention. One that tells an act (an event is found inside it) is a claim; any
+    other stays only when settling finds it disputed or flagged as unverifiable."""
+    words = event_lexicon(ctx.resources.rules).words
+    not_account, capture_lemmas = words.not_account, words.capture_lemmas
     taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
+    acts = [c.trigger.idx for _, c in ctx.need("kept") if c.type in ACT_TYPES]
     index = ctx.need("index")
     sents = ctx.need("sents")
     out: list[ClaimDraft] = []
@@ -252,18 +262,22 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         if cues.denial.search(q.text) or cues.denial.search(q.cue):
             continue  # "X denied that …": a denial disputes another claim instead
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
-        text = " ".join(q.text.split())
+        place = places[0] if places else _town_before(ctx, sent_i, span, q.start)
+        text = " ".join(q.text.split())[:CLAIM_SUBJECT_MAX]
+        if place is not None and not places and span.root.lemma_ in capture_lemmas:
+            text = f"capture of {place.name}"  # "claimed that the city had fallen"
         out.append(
             ClaimDraft(
                 claimant=q.speaker,
-                subject=text[:CLAIM_SUBJECT_MAX],
-                place=places[0] if places else None,
+                subject=text,
+                place=place,
                 sentence_index=sent_i,
                 start=q.start,
                 end=q.end,
                 sent_start=sents[sent_i].start_char,
                 sent_end=sents[sent_i].end_char,
                 reported=True,
+                act=any(q.start <= idx < q.end for idx in acts),
             )
         )
     return out
@@ -327,19 +341,28 @@ def _clause_after(sent: Any, pos: int) -> Any:
 
 
 def _clause_place(ctx: ArticleContext, i: int, clause: Any, before: int) -> PlaceRef | None:
-    """Return the place a cited clause is about: one it names, else, when it says "the town",
-    the last place named before it in its sentence or the sentences just before."""
-    index, sents = ctx.need("index"), ctx.need("sents")
+    """Return the place a clause is about: one it names, else, when it says "the town", the
+    town named last before it (``before``, a character offset in sentence ``i``)."""
+    index = ctx.need("index")
     named = [m.place for m in index.in_span(clause.start_char, clause.end_char, "place") if m.place]
     if named:
         return named[0]
-    if not any(t.lemma_.lower() in PLACE_NOUNS for t in clause):
+    return _town_before(ctx, i, clause, before)
+
+
+def _town_before(ctx: ArticleContext, i: int, toks: Any, before: int) -> PlaceRef | None:
+    """Return the town that "the town" / "the city" among ``toks`` refers back to: the last
+    settlement or site (GeoNames class P or S) named before ``before`` in sentence ``i`` or the
+    sentences just before it, never a region (a town is not its province), else None."""
+    if not any(t.lemma_.lower() in PLACE_NOUNS for t in toks):
         return None
+    index, sents = ctx.need("index"), ctx.need("sents")
     for k in range(i, max(-1, i - PLACE_LOOKBACK - 1), -1):
         end = before if k == i else sents[k].end_char
         found = [m.place for m in index.in_span(sents[k].start_char, end, "place") if m.place]
-        if found:
-            return found[-1]
+        towns = [p for p in found if (p.feature or "")[:2] in ("P.", "S.")]
+        if towns:
+            return towns[-1]
     return None
 
 
