@@ -217,6 +217,8 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
         place = c.place
         if c.type == "ASSAULT" and place is None and taking:
             place = _town_before(ctx, i, list(c.trigger.subtree), c.trigger.idx)  # "had taken the town"
+        if taking and place is not None and (place.feature or "").startswith("A."):
+            continue  # "took a village in the Kharkiv region": a capture names a town, not a province
         if c.type == "ASSAULT" and place is not None:
             subject = f"capture of {place.name}" if taking else f"attack on {place.name}"
         else:
