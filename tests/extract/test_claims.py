@@ -96,3 +96,24 @@ def test_a_speakers_denial_of_a_capture_is_not_a_claim_of_its_own(extractor: Ext
     )
     assert [c.claimant.name for c in ex.claims] == ["Ramzan Kadyrov"]
     assert ex.claims[0].status == "disputed" and [a.ref for a in ex.claims[0].disputed_by] == ["Q3874799"]
+
+
+def test_a_bare_denial_implies_the_other_sides_capture_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's General Staff on Thursday denied that Russian forces had captured Huliaipole "
+        "in the Zaporizhzhia region. Fighting continued in the town's northern districts, it said.",
+    )
+    captures = [c for c in ex.claims if c.subject.startswith("capture of")]
+    assert [(c.claimant.side, c.status, [a.ref for a in c.disputed_by]) for c in captures] == [
+        ("Q159", "disputed", ["Q212"])
+    ]
+
+
+def test_a_claim_its_claimant_retracts_is_refuted(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        f"{CLAIM} On Friday Russia's Defence Ministry retracted the claim, "
+        "saying fighting in the town was continuing.",
+    )
+    assert statuses(ex)["capture of Siversk"] == ("refuted", [])

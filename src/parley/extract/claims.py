@@ -3,7 +3,10 @@
 A claim is a factual assertion the outlet does not vouch for: a party's account of a capture,
 an attack, a toll or a private agreement. Its status is ``disputed`` when another party denies
 it (the denial is linked), ``unverified`` when the outlet says it could not verify it,
-``confirmed`` when the other side admits it, else ``claimed``.
+``confirmed`` when the other side admits it, ``refuted`` when its claimant takes it back, else
+``claimed``. A claim may be known only from its denial ("rejecting a claim by the ministry that
+the town had fallen", "denied that Russian forces had taken the town"): it is still the other
+party's claim, so that the story ledger links the denial to the report that told the claim.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class ClaimCues:
     admission: re.Pattern[str]
     anaphor: re.Pattern[str]
     toll: re.Pattern[str]
+    retraction: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -68,6 +72,7 @@ def claim_cues(rules: Rules) -> ClaimCues:
         admission=alternation(cues["admission"]),
         anaphor=alternation(cues["anaphor"]),
         toll=alternation(cues["toll"], bounded=False),
+        retraction=alternation(cues["retraction"]),
     )
 
 
@@ -85,6 +90,7 @@ class ClaimDraft:
     sent_end: int
     against: tuple[str, ...] = ()  # refs of the parties the claim is about (a capture's defender)
     reported: bool = False  # read from a reported account (an indirect quote), not from an event
+    denied_by: tuple[ActorRef, ...] = ()  # a claim known only from its denial: who denied it
     act: bool = False  # a reported account that tells an act: an attack, arrest, deal or deployment
 
 
@@ -104,11 +110,11 @@ def settle(
     cues = cues or claim_cues(load_rules())
     out = []
     for d in drafts:
-        disputers: list[ActorRef] = []
-        denial_sents: list[int] = []
+        disputers: list[ActorRef] = list(d.denied_by)
+        denial_sents: list[int] = [d.sentence_index for _ in d.denied_by]
         place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
-        confirmed = False
+        confirmed = retracted = False
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
@@ -125,6 +131,7 @@ def settle(
                 continue
             for actor in speakers_by_sentence.get(i, []):
                 if actor.side == claimant_side or actor.ref == d.claimant.ref:
+                    retracted = retracted or (i > d.sentence_index and bool(cues.retraction.search(text)))
                     continue
                 if cues.denial.search(text):
                     if all(a.ref != actor.ref for a in disputers):
@@ -137,7 +144,9 @@ def settle(
             for i, (_, _, text) in enumerate(sentences)
             if d.sentence_index <= i <= d.sentence_index + VERIFY_WINDOW
         )
-        if disputers:
+        if retracted:
+            status = "refuted"  # the claimant took it back; the ledger settles the entry
+        elif disputers:
             status = "disputed"
         elif confirmed:
             status = "confirmed"
@@ -261,8 +270,11 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or not _is_past_account(span, not_account):
             continue  # not an account of an act
-        if cues.denial.search(q.text) or cues.denial.search(q.cue):
-            continue  # "X denied that …": a denial disputes another claim instead
+        if cues.denial.search(q.cue):  # "X denied that …": the capture it denies is the other's claim
+            out.extend(_denied_capture(ctx, q, span, sent_i, drafts + out, capture_lemmas))
+            continue
+        if cues.denial.search(q.text):
+            continue  # a denial disputes another claim instead
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
         place = places[0] if places else _town_before(ctx, sent_i, span, q.start)
         text = " ".join(q.text.split())[:CLAIM_SUBJECT_MAX]
@@ -283,6 +295,53 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             )
         )
     return out
+
+
+def _denied_capture(
+    ctx: ArticleContext,
+    q: Any,
+    span: Any,
+    sent_i: int,
+    drafts: list[ClaimDraft],
+    capture_lemmas: frozenset[str],
+) -> list[ClaimDraft]:
+    """Return the capture claim a denial implies when the article tells no claim of it: "Kyiv
+    denied that Russian forces had captured Huliaipole" is Russia's claim, disputed by Kyiv. The
+    claimant is the party the denied clause says took the town; the town must be named."""
+    if span.root.lemma_ not in capture_lemmas:
+        return []
+    index, sents = ctx.need("index"), ctx.need("sents")
+    places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
+    towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+    takers = [
+        m.actor
+        for t in span.root.children
+        if t.dep_ in ("nsubj", "nsubjpass", "agent")
+        for m in index.in_span(*_token_span(t), "actor")
+        if m.actor is not None and m.actor.side != q.speaker.side
+    ]
+    if not towns or not takers:
+        return []
+    if any(d.place is not None and d.place.name == towns[0].name for d in drafts):
+        return []  # the claim is told in the article: settling links the denial to it
+    return [
+        ClaimDraft(
+            claimant=takers[0],
+            subject=f"capture of {towns[0].name}",
+            place=towns[0],
+            sentence_index=sent_i,
+            start=q.start,
+            end=q.end,
+            sent_start=sents[sent_i].start_char,
+            sent_end=sents[sent_i].end_char,
+            denied_by=(q.speaker,),
+        )
+    ]
+
+
+def _token_span(tok: Any) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDraft]:

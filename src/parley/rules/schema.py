@@ -188,8 +188,9 @@ CLAIMS = Table(
                 "admission": PATTERNS,
                 "anaphor": PATTERNS,
                 "toll": PATTERNS,  # undisputed counts, no claim by themselves
+                "retraction": PATTERNS,  # the claimant takes its claim back
             },
-            frozenset({"unverified", "denial", "admission", "anaphor", "toll"}),
+            frozenset({"unverified", "denial", "admission", "anaphor", "toll", "retraction"}),
         ),
     },
     frozenset({"cues"}),
