@@ -117,3 +117,12 @@ def test_a_claim_its_claimant_retracts_is_refuted(extractor: Extractor) -> None:
         "saying fighting in the town was continuing.",
     )
     assert statuses(ex)["capture of Siversk"] == ("refuted", [])
+
+
+def test_an_attack_a_party_has_not_claimed_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Two tankers were hit by sea drones off the Turkish coast on Friday. "
+        "Ukraine has not formally claimed the attacks on the two vessels.",
+    )
+    assert not [c for c in ex.claims if c.claimant.side == "Q212"]

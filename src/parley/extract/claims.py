@@ -220,7 +220,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
         if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
             continue
         claimant = c.attributed_to or (c.actors[0] if c.actors else None)
-        if claimant is None or _is_hypothetical(c.trigger, not_account):
+        if claimant is None or _is_hypothetical(c.trigger, not_account) or _is_negated(c.trigger):
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
         taking = c.trigger.lemma_ in capture_lemmas
         place = c.place
@@ -425,6 +425,13 @@ def _town_before(ctx: ArticleContext, i: int, toks: Any, before: int) -> PlaceRe
         if towns:
             return towns[-1]
     return None
+
+
+def _is_negated(tok: Any) -> bool:
+    """Return True when an act is told as not done or not claimed: "has not claimed the attacks",
+    "had not broken through" (the verb, or the verb a noun trigger depends on, is negated)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _is_hypothetical(tok: Any, not_account: frozenset[str]) -> bool:
