@@ -126,3 +126,21 @@ def test_an_attack_a_party_has_not_claimed_is_no_claim(extractor: Extractor) -> 
         "Ukraine has not formally claimed the attacks on the two vessels.",
     )
     assert not [c for c in ex.claims if c.claimant.side == "Q212"]
+
+
+def test_the_town_a_claim_names_only_as_the_city_is_the_one_named_before(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Kupiansk, a railway hub in Ukraine's Kharkiv region, has been under attack for months. "
+        "Russia's top general, Valery Gerasimov, claimed on Thursday that the city had fallen.",
+    )
+    assert [(c.claimant.name, c.subject) for c in ex.claims] == [("Valery Gerasimov", "capture of Kupyansk")]
+
+
+def test_an_admission_that_the_enemy_entered_the_town_is_no_claim_of_a_capture(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Siversk, a small town in Ukraine's Donetsk region, has been shelled for weeks. Ukraine's "
+        "military acknowledged that Russian infantry groups had entered the town but said it held it.",
+    )
+    assert not [c for c in ex.claims if c.claimant.side == "Q212" and c.place is not None]

@@ -47,6 +47,8 @@ CITED_POSSESSIVE = re.compile(
 # retreat or a concession: a party telling its own loss admits a fact.
 ACT_TYPES = frozenset({"ASSAULT", "COERCE", "AGREE", "MOBILIZE"})
 # Nouns by which a cited claim refers back to a place named before ("the town had fallen").
+# Capture verbs whose subject may be the town itself: "the city had fallen", "the town was taken".
+CAPTURE_FALL = frozenset({"fall", "take", "capture", "seize", "liberate", "occupy", "overrun", "storm"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hub", "stronghold", "locality"})
 
 
@@ -224,7 +226,9 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
         taking = c.trigger.lemma_ in capture_lemmas
         place = c.place
-        if c.type == "ASSAULT" and place is None and taking:
+        # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
+        own = bool(c.actors) and c.actors[0].side == claimant.side
+        if c.type == "ASSAULT" and place is None and taking and own:
             place = _town_before(ctx, i, list(c.trigger.subtree), c.trigger.idx)  # "had taken the town"
         if taking and place is not None and (place.feature or "").startswith("A."):
             continue  # "took a village in the Kharkiv region": a capture names a town, not a province
@@ -276,10 +280,11 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         if cues.denial.search(q.text):
             continue  # a denial disputes another claim instead
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
-        place = places[0] if places else _town_before(ctx, sent_i, span, q.start)
+        place = places[0] if places else None
         text = " ".join(q.text.split())[:CLAIM_SUBJECT_MAX]
-        if place is not None and not places and span.root.lemma_ in capture_lemmas:
-            text = f"capture of {place.name}"  # "claimed that the city had fallen"
+        if place is None and span.root.lemma_ in capture_lemmas and _town_fell(span):
+            place = _town_before(ctx, sent_i, span, q.start)  # "claimed that the city had fallen"
+            text = f"capture of {place.name}" if place else text
         out.append(
             ClaimDraft(
                 claimant=q.speaker,
@@ -291,10 +296,19 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
                 sent_start=sents[sent_i].start_char,
                 sent_end=sents[sent_i].end_char,
                 reported=True,
-                act=any(q.start <= idx < q.end for idx in acts),
+                act=text.startswith("capture of") or any(q.start <= idx < q.end for idx in acts),
             )
         )
     return out
+
+
+def _town_fell(span: Any) -> bool:
+    """Return True when a reported capture has the town as its subject ("the city had fallen",
+    "the town was taken"), not a taker whose side the speaker may not share ("Kyiv acknowledged
+    that Russian groups had entered the town" is an admission, not a claim)."""
+    return span.root.lemma_ in CAPTURE_FALL and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in PLACE_NOUNS for t in span.root.children
+    )
 
 
 def _denied_capture(
