@@ -46,9 +46,9 @@ CITED_POSSESSIVE = re.compile(
 # it: what one side says it or the other did (struck, killed, arrested, agreed, deployed). Not a
 # retreat or a concession: a party telling its own loss admits a fact.
 ACT_TYPES = frozenset({"ASSAULT", "COERCE", "AGREE", "MOBILIZE"})
-# Nouns by which a cited claim refers back to a place named before ("the town had fallen").
 # Capture verbs whose subject may be the town itself: "the city had fallen", "the town was taken".
 CAPTURE_FALL = frozenset({"fall", "take", "capture", "seize", "liberate", "occupy", "overrun", "storm"})
+# Nouns by which a claim refers back to a place named before ("the town had fallen").
 PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hub", "stronghold", "locality"})
 
 
