@@ -3,7 +3,10 @@
 A claim is a factual assertion the outlet does not vouch for: a party's account of a capture,
 an attack, a toll or a private agreement. Its status is ``disputed`` when another party denies
 it (the denial is linked), ``unverified`` when the outlet says it could not verify it,
-``confirmed`` when the other side admits it, else ``claimed``.
+``confirmed`` when the other side admits it, ``refuted`` when its claimant takes it back, else
+``claimed``. A claim may be known only from its denial ("rejecting a claim by the ministry that
+the town had fallen", "denied that Russian forces had taken the town"): it is still the other
+party's claim, so that the story ledger links the denial to the report that told the claim.
 """
 
 from __future__ import annotations
@@ -28,6 +31,25 @@ VERIFY_WINDOW = 4
 ANAPHOR_WINDOW = 3
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
+# How many sentences back a claim told as "the town had fallen" looks for the town's name.
+PLACE_LOOKBACK = 2
+# A claim cited by name, its party between the two parts: "a claim by <the ministry> that …".
+CITED_BEFORE = re.compile(
+    r"\b(claims?|assertions?|reports?|allegations?|statements?)\s+(made\s+)?by\s+(the\s+)?$", re.I
+)
+CITED_AFTER = re.compile(r"^\s*(,\s*)?that\b", re.I)
+# … or with the party first: "<Moscow>'s claim that …", "<Moscow>'s claim to have …".
+CITED_POSSESSIVE = re.compile(
+    r"^\s*['’]s?\s+(\w+\s+)?(claims?|assertions?|reports?|allegations?)\s+(that|to\s+have)\b", re.I
+)
+# Event types whose telling makes a party's reported account a claim even when nobody disputes
+# it: what one side says it or the other did (struck, killed, arrested, agreed, deployed). Not a
+# retreat or a concession: a party telling its own loss admits a fact.
+ACT_TYPES = frozenset({"ASSAULT", "COERCE", "AGREE", "MOBILIZE"})
+# Capture verbs whose subject may be the town itself: "the city had fallen", "the town was taken".
+CAPTURE_FALL = frozenset({"fall", "take", "capture", "seize", "liberate", "occupy", "overrun", "storm"})
+# Nouns by which a claim refers back to a place named before ("the town had fallen").
+PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hub", "stronghold", "locality"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +60,8 @@ class ClaimCues:
     denial: re.Pattern[str]
     admission: re.Pattern[str]
     anaphor: re.Pattern[str]
+    toll: re.Pattern[str]
+    retraction: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -49,6 +73,8 @@ def claim_cues(rules: Rules) -> ClaimCues:
         denial=alternation(cues["denial"]),
         admission=alternation(cues["admission"]),
         anaphor=alternation(cues["anaphor"]),
+        toll=alternation(cues["toll"], bounded=False),
+        retraction=alternation(cues["retraction"]),
     )
 
 
@@ -66,6 +92,8 @@ class ClaimDraft:
     sent_end: int
     against: tuple[str, ...] = ()  # refs of the parties the claim is about (a capture's defender)
     reported: bool = False  # read from a reported account (an indirect quote), not from an event
+    denied_by: tuple[ActorRef, ...] = ()  # a claim known only from its denial: who denied it
+    act: bool = False  # a reported account that tells an act: an attack, arrest, deal or deployment
 
 
 def settle(
@@ -73,29 +101,42 @@ def settle(
     sentences: Sequence[tuple[int, int, str]],
     speakers_by_sentence: dict[int, list[ActorRef]],
     cues: ClaimCues | None = None,
+    aliases: dict[str, set[str]] | None = None,
 ) -> list[tuple[ClaimDraft, str, list[ActorRef], list[int]]]:
-    """Return (draft, status, disputing actors, denial sentence indexes) for each claim."""
+    """Return (draft, status, disputing actors, denial sentence indexes) for each claim.
+
+    A sentence is about the claim when it is the claim's own sentence ("…, rejecting a claim by
+    the ministry that the town had fallen"), names its place (``aliases`` maps a place's name to
+    the spellings the article uses for it, normalised), or, a few sentences later, refers back
+    to it ("the claim", "both towns")."""
     cues = cues or claim_cues(load_rules())
     out = []
     for d in drafts:
-        disputers: list[ActorRef] = []
-        denial_sents: list[int] = []
-        place_key = norm(d.place.name) if d.place else None
+        disputers: list[ActorRef] = list(d.denied_by)
+        denial_sents: list[int] = [d.sentence_index for _ in d.denied_by]
+        place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
-        confirmed = False
+        confirmed = retracted = False
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
-            same_topic = bool(place_key and place_key in norm(text)) or (
-                d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW and bool(cues.anaphor.search(text))
+            folded = norm(text)
+            same_topic = (
+                i == d.sentence_index
+                or any(k and k in folded for k in place_keys)
+                or (
+                    d.sentence_index < i <= d.sentence_index + ANAPHOR_WINDOW
+                    and bool(cues.anaphor.search(text))
+                )
             )
             if not same_topic:
                 continue
             for actor in speakers_by_sentence.get(i, []):
                 if actor.side == claimant_side or actor.ref == d.claimant.ref:
+                    retracted = retracted or (i > d.sentence_index and bool(cues.retraction.search(text)))
                     continue
                 if cues.denial.search(text):
-                    if actor not in disputers:
+                    if all(a.ref != actor.ref for a in disputers):
                         disputers.append(actor)
                         denial_sents.append(i)
                 elif cues.admission.search(text) and (not d.against or actor.side in d.against):
@@ -105,7 +146,9 @@ def settle(
             for i, (_, _, text) in enumerate(sentences)
             if d.sentence_index <= i <= d.sentence_index + VERIFY_WINDOW
         )
-        if disputers:
+        if retracted:
+            status = "refuted"  # the claimant took it back; the ledger settles the entry
+        elif disputers:
             status = "disputed"
         elif confirmed:
             status = "confirmed"
@@ -124,6 +167,7 @@ def find_claims(ctx: ArticleContext) -> None:
     """Assign ctx.claims: one claim per (claimant, place or subject), with its status settled."""
     cues = claim_cues(ctx.resources.rules)
     drafts = _event_drafts(ctx, ctx.need("kept"))
+    drafts.extend(_cited_drafts(ctx, drafts))
     drafts.extend(_reported_drafts(ctx, drafts, cues))
     # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
     people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
@@ -135,10 +179,18 @@ def find_claims(ctx: ArticleContext) -> None:
             continue  # "…had liberated the town": the same capture as the placed claim beside it
         unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
     out = []
-    settled = settle(list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues)
+    aliases: dict[str, set[str]] = {}
+    for m in ctx.need("index").mentions:
+        if m.kind == "place" and m.place is not None:
+            aliases.setdefault(m.place.name, set()).add(norm(m.text))
+    settled = settle(
+        list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
+    )
     for d, status, disputers, _ in settled:
-        if d.reported and status == "claimed":
-            continue  # an attributed account is a claim once disputed or flagged (FORMAT.md)
+        if status == "claimed" and d.reported and not d.act:
+            continue  # an account of no act (a process, a view) is a claim once disputed or flagged
+        if status == "claimed" and d.place is None and cues.toll.search(d.subject):
+            continue  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
         out.append(
             Claim(
                 claimant=d.claimant,
@@ -162,18 +214,26 @@ CLAIMS = Component(
 
 def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
     """Return a draft for each claimed capture, attack or agreement among the kept candidates."""
-    capture_lemmas = event_lexicon(ctx.resources.rules).words.capture_lemmas
+    words = event_lexicon(ctx.resources.rules).words
+    capture_lemmas, not_account = words.capture_lemmas, words.not_account
     sentences = ctx.need("sentences")
     drafts: list[ClaimDraft] = []
     for i, c in kept:
         if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
             continue
         claimant = c.attributed_to or (c.actors[0] if c.actors else None)
-        if claimant is None:
-            continue
-        if c.type == "ASSAULT" and c.place is not None:
-            taking = c.trigger.lemma_ in capture_lemmas
-            subject = f"capture of {c.place.name}" if taking else f"attack on {c.place.name}"
+        if claimant is None or _is_hypothetical(c.trigger, not_account) or _is_negated(c.trigger):
+            continue  # "Russia would reach its goals by force if …" is a threat, not a claim
+        taking = c.trigger.lemma_ in capture_lemmas
+        place = c.place
+        # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
+        own = bool(c.actors) and c.actors[0].side == claimant.side
+        if c.type == "ASSAULT" and place is None and taking and own:
+            place = _town_before(ctx, i, list(c.trigger.subtree), c.trigger.idx)  # "had taken the town"
+        if taking and place is not None and (place.feature or "").startswith("A."):
+            continue  # "took a village in the Kharkiv region": a capture names a town, not a province
+        if c.type == "ASSAULT" and place is not None:
+            subject = f"capture of {place.name}" if taking else f"attack on {place.name}"
         else:
             subject = _claim_subject(c.trigger.idx, ctx.need("qspans"), sentences[i][2])
         trig = c.trigger
@@ -181,7 +241,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
             ClaimDraft(
                 claimant=claimant,
                 subject=subject,
-                place=c.place,
+                place=place,
                 sentence_index=i,
                 start=trig.idx,
                 end=trig.idx + len(trig.text),
@@ -196,10 +256,12 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
 def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimCues) -> list[ClaimDraft]:
     """Return claim drafts for reported accounts of what happened ("the army said the RSF had
     killed 2,000 civilians"): indirect quotes whose content is a past act, not an opinion, a
-    demand or an intention. They stay only when settling finds them disputed or flagged as
-    unverifiable (FORMAT.md: an attributed account is a claim then)."""
-    not_account = event_lexicon(ctx.resources.rules).words.not_account
+    demand or an intention. One that tells an act (an event is found inside it) is a claim; any
+    other stays only when settling finds it disputed or flagged as unverifiable."""
+    words = event_lexicon(ctx.resources.rules).words
+    not_account, capture_lemmas = words.not_account, words.capture_lemmas
     taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
+    acts = [c.trigger.idx for _, c in ctx.need("kept") if c.type in ACT_TYPES]
     index = ctx.need("index")
     sents = ctx.need("sents")
     out: list[ClaimDraft] = []
@@ -210,24 +272,191 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         if sent_i is None or (q.speaker.ref, sent_i) in taken:
             continue
         span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or not _is_past_account(span, not_account) or cues.denial.search(q.text):
-            continue  # not an account of an act; a denial disputes another claim instead
+        if span is None or not _is_past_account(span, not_account):
+            continue  # not an account of an act
+        if cues.denial.search(q.cue):  # "X denied that …": the capture it denies is the other's claim
+            out.extend(_denied_capture(ctx, q, span, sent_i, drafts + out, capture_lemmas))
+            continue
+        if cues.denial.search(q.text):
+            continue  # a denial disputes another claim instead
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
-        text = " ".join(q.text.split())
+        place = places[0] if places else None
+        text = " ".join(q.text.split())[:CLAIM_SUBJECT_MAX]
+        if place is None and span.root.lemma_ in capture_lemmas and _town_fell(span):
+            place = _town_before(ctx, sent_i, span, q.start)  # "claimed that the city had fallen"
+            text = f"capture of {place.name}" if place else text
         out.append(
             ClaimDraft(
                 claimant=q.speaker,
-                subject=text[:CLAIM_SUBJECT_MAX],
-                place=places[0] if places else None,
+                subject=text,
+                place=place,
                 sentence_index=sent_i,
                 start=q.start,
                 end=q.end,
                 sent_start=sents[sent_i].start_char,
                 sent_end=sents[sent_i].end_char,
                 reported=True,
+                act=text.startswith("capture of") or any(q.start <= idx < q.end for idx in acts),
             )
         )
     return out
+
+
+def _town_fell(span: Any) -> bool:
+    """Return True when a reported capture has the town as its subject ("the city had fallen",
+    "the town was taken"), not a taker whose side the speaker may not share ("Kyiv acknowledged
+    that Russian groups had entered the town" is an admission, not a claim)."""
+    return span.root.lemma_ in CAPTURE_FALL and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in PLACE_NOUNS for t in span.root.children
+    )
+
+
+def _denied_capture(
+    ctx: ArticleContext,
+    q: Any,
+    span: Any,
+    sent_i: int,
+    drafts: list[ClaimDraft],
+    capture_lemmas: frozenset[str],
+) -> list[ClaimDraft]:
+    """Return the capture claim a denial implies when the article tells no claim of it: "Kyiv
+    denied that Russian forces had captured Huliaipole" is Russia's claim, disputed by Kyiv. The
+    claimant is the party the denied clause says took the town; the town must be named."""
+    if span.root.lemma_ not in capture_lemmas:
+        return []
+    index, sents = ctx.need("index"), ctx.need("sents")
+    places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
+    towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+    takers = [
+        m.actor
+        for t in span.root.children
+        if t.dep_ in ("nsubj", "nsubjpass", "agent")
+        for m in index.in_span(*_token_span(t), "actor")
+        if m.actor is not None and m.actor.side != q.speaker.side
+    ]
+    if not towns or not takers:
+        return []
+    if any(d.place is not None and d.place.name == towns[0].name for d in drafts):
+        return []  # the claim is told in the article: settling links the denial to it
+    return [
+        ClaimDraft(
+            claimant=takers[0],
+            subject=f"capture of {towns[0].name}",
+            place=towns[0],
+            sentence_index=sent_i,
+            start=q.start,
+            end=q.end,
+            sent_start=sents[sent_i].start_char,
+            sent_end=sents[sent_i].end_char,
+            denied_by=(q.speaker,),
+        )
+    ]
+
+
+def _token_span(tok: Any) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Return drafts for claims the article cites by name, most often to deny them: "rejecting a
+    claim by the Russian Defence Ministry that the town had fallen", "dismissed Moscow's claim to
+    have taken the village". The party is the one named in the citation; a capture it tells of
+    is keyed by its place, found in the clause or, for "the town", named just before."""
+    capture_lemmas = event_lexicon(ctx.resources.rules).words.capture_lemmas
+    index, sents = ctx.need("index"), ctx.need("sents")
+    taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
+    out: list[ClaimDraft] = []
+    for i, sent in enumerate(sents):
+        text, base = sent.text, sent.start_char
+        for m in index.in_span(sent.start_char, sent.end_char, "actor"):
+            if m.actor is None or (m.actor.ref, i) in taken:
+                continue
+            before, after = text[: m.start - base], text[m.end - base :]
+            cited = CITED_BEFORE.search(before) and CITED_AFTER.search(after)
+            cited = cited or CITED_POSSESSIVE.search(after)
+            if not cited:
+                continue
+            clause = _clause_after(sent, m.end + cited.end())
+            if clause is None:
+                continue
+            place = _clause_place(ctx, i, clause, m.start)
+            capture = any(t.lemma_ in capture_lemmas for t in clause)
+            words = " ".join(clause.text.split())
+            subject = f"capture of {place.name}" if capture and place else words[:CLAIM_SUBJECT_MAX]
+            out.append(
+                ClaimDraft(
+                    claimant=m.actor,
+                    subject=subject,
+                    place=place,
+                    sentence_index=i,
+                    start=m.start,
+                    end=clause.end_char,
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
+                )
+            )
+            taken.add((m.actor.ref, i))
+    return out
+
+
+def _clause_after(sent: Any, pos: int) -> Any:
+    """Return the clause that starts at character ``pos`` of a sentence ("that the town had
+    fallen"): the subtree of the verb its first word depends on, else None."""
+    first = next((t for t in sent if t.idx >= pos and not t.is_space), None)
+    if first is None:
+        return None
+    verb = first.head if first.dep_ in ("mark", "aux", "nsubj", "det") else first
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.head.idx >= pos:
+        verb = verb.head
+    toks = [t for t in verb.subtree if t.idx >= pos]
+    if not toks or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return sent.doc[toks[0].i : toks[-1].i + 1]
+
+
+def _clause_place(ctx: ArticleContext, i: int, clause: Any, before: int) -> PlaceRef | None:
+    """Return the place a clause is about: one it names, else, when it says "the town", the
+    town named last before it (``before``, a character offset in sentence ``i``)."""
+    index = ctx.need("index")
+    named = [m.place for m in index.in_span(clause.start_char, clause.end_char, "place") if m.place]
+    if named:
+        return named[0]
+    return _town_before(ctx, i, clause, before)
+
+
+def _town_before(ctx: ArticleContext, i: int, toks: Any, before: int) -> PlaceRef | None:
+    """Return the town that "the town" / "the city" among ``toks`` refers back to: the last
+    settlement or site (GeoNames class P or S) named before ``before`` in sentence ``i`` or the
+    sentences just before it, never a region (a town is not its province), else None."""
+    if not any(t.lemma_.lower() in PLACE_NOUNS for t in toks):
+        return None
+    index, sents = ctx.need("index"), ctx.need("sents")
+    for k in range(i, max(-1, i - PLACE_LOOKBACK - 1), -1):
+        end = before if k == i else sents[k].end_char
+        found = [m.place for m in index.in_span(sents[k].start_char, end, "place") if m.place]
+        towns = [p for p in found if (p.feature or "")[:2] in ("P.", "S.")]
+        if towns:
+            return towns[-1]
+    return None
+
+
+def _is_negated(tok: Any) -> bool:
+    """Return True when an act is told as not done or not claimed: "has not claimed the attacks",
+    "had not broken through" (the verb, or the verb a noun trigger depends on, is negated)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _is_hypothetical(tok: Any, not_account: frozenset[str]) -> bool:
+    """Return True when a verb is not told as done: under a modal ("would reach") or a condition
+    ("if Kyiv refuses")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in not_account for a in aux):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 def _is_past_account(span: Any, not_account: frozenset[str]) -> bool:

@@ -184,8 +184,15 @@ PLAN_TERMS = Table(
 CLAIMS = Table(
     {
         "cues": Table(
-            {"unverified": PATTERNS, "denial": PATTERNS, "admission": PATTERNS, "anaphor": PATTERNS},
-            frozenset({"unverified", "denial", "admission", "anaphor"}),
+            {
+                "unverified": PATTERNS,
+                "denial": PATTERNS,
+                "admission": PATTERNS,
+                "anaphor": PATTERNS,
+                "toll": PATTERNS,  # undisputed counts, no claim by themselves
+                "retraction": PATTERNS,  # the claimant takes its claim back
+            },
+            frozenset({"unverified", "denial", "admission", "anaphor", "toll", "retraction"}),
         ),
     },
     frozenset({"cues"}),

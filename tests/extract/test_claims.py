@@ -1,0 +1,146 @@
+"""Claims and their status, pinned on the bundled sample and on sentences written for the test
+(real spaCy, real knowledge base)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.ingest.text import split_front_matter
+from parley.model import Extraction
+from parley.samples import corpus_dir
+
+PUB = date(2025, 11, 20)
+CLAIM = (
+    "Russia's Defence Ministry said on Thursday that its forces had captured "
+    "the eastern Ukrainian town of Siversk."
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+
+
+def statuses(ex: Extraction) -> dict[str, tuple[str, list[str]]]:
+    return {c.subject: (c.status, [a.ref for a in c.disputed_by]) for c in ex.claims}
+
+
+def test_both_captures_rejected_together_are_disputed_in_the_bundled_sample(extractor: Extractor) -> None:
+    (path,) = corpus_dir().glob("*myrnohrad-huliaipole-claims.txt")
+    text = path.read_text(encoding="utf-8")
+    meta, body = split_front_matter(text, path.name)
+    ex = extractor.extract_text(text[body:], published=date.fromisoformat(meta["published"]), doc_id="sample")
+    captures = {c.place.name: c for c in ex.claims if c.subject.startswith("capture of") and c.place}
+    assert set(captures) == {"Myrnohrad", "Hulyaypole"}
+    for claim in captures.values():
+        assert claim.claimant.side == "Q159"
+        assert claim.status == "disputed", "'rejected both claims' disputes both, whatever the verifiers say"
+        assert [a.ref for a in claim.disputed_by] == ["Q212"], "one party disputes it, listed once"
+
+
+def test_a_threat_under_would_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Vladimir Putin said Russia would seize the rest of the region by force "
+        "if Kyiv refused to negotiate.",
+    )
+    assert ex.claims == ()
+
+
+def test_a_claim_cited_inside_its_denial_is_the_claimants_and_disputed(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's General Staff said on Thursday that its units still held positions in Kupiansk, "
+        "rejecting a claim by the Russian Defence Ministry that the town had fallen.",
+    )
+    (claim,) = ex.claims
+    assert claim.claimant.side == "Q159" and claim.place is not None and claim.place.name.startswith("Kup")
+    assert claim.subject.startswith("capture of") and claim.status == "disputed"
+    assert [a.ref for a in claim.disputed_by] == ["Q212"]
+
+
+def test_a_claim_dismissed_as_disinformation_is_disputed(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        f"{CLAIM} Ukraine's military dismissed the report as disinformation on Friday morning.",
+    )
+    assert statuses(ex)["capture of Siversk"] == ("disputed", ["Q212"])
+
+
+def test_a_claim_with_no_reply_and_no_verification_stays_claimed(extractor: Extractor) -> None:
+    ex = run(extractor, CLAIM)
+    assert statuses(ex)["capture of Siversk"] == ("claimed", [])
+
+
+def test_hard_verification_makes_a_claim_unverified(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        f"{CLAIM} Independent verification is difficult because reporters cannot reach the front line.",
+    )
+    assert statuses(ex)["capture of Siversk"] == ("unverified", [])
+
+
+def test_a_speakers_denial_of_a_capture_is_not_a_claim_of_its_own(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ramzan Kadyrov said on Sunday that Russian forces had seized the village of Ryzhivka. "
+        "Volodymyr Zelenskyy on Monday denied that Russian troops had captured "
+        "any village in the Sumy region.",
+    )
+    assert [c.claimant.name for c in ex.claims] == ["Ramzan Kadyrov"]
+    assert ex.claims[0].status == "disputed" and [a.ref for a in ex.claims[0].disputed_by] == ["Q3874799"]
+
+
+def test_a_bare_denial_implies_the_other_sides_capture_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's General Staff on Thursday denied that Russian forces had captured Huliaipole "
+        "in the Zaporizhzhia region. Fighting continued in the town's northern districts, it said.",
+    )
+    captures = [c for c in ex.claims if c.subject.startswith("capture of")]
+    assert [(c.claimant.side, c.status, [a.ref for a in c.disputed_by]) for c in captures] == [
+        ("Q159", "disputed", ["Q212"])
+    ]
+
+
+def test_a_claim_its_claimant_retracts_is_refuted(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        f"{CLAIM} On Friday Russia's Defence Ministry retracted the claim, "
+        "saying fighting in the town was continuing.",
+    )
+    assert statuses(ex)["capture of Siversk"] == ("refuted", [])
+
+
+def test_an_attack_a_party_has_not_claimed_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Two tankers were hit by sea drones off the Turkish coast on Friday. "
+        "Ukraine has not formally claimed the attacks on the two vessels.",
+    )
+    assert not [c for c in ex.claims if c.claimant.side == "Q212"]
+
+
+def test_the_town_a_claim_names_only_as_the_city_is_the_one_named_before(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Kupiansk, a railway hub in Ukraine's Kharkiv region, has been under attack for months. "
+        "Russia's top general, Valery Gerasimov, claimed on Thursday that the city had fallen.",
+    )
+    assert [(c.claimant.name, c.subject) for c in ex.claims] == [("Valery Gerasimov", "capture of Kupyansk")]
+
+
+def test_an_admission_that_the_enemy_entered_the_town_is_no_claim_of_a_capture(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Siversk, a small town in Ukraine's Donetsk region, has been shelled for weeks. Ukraine's "
+        "military acknowledged that Russian infantry groups had entered the town but said it held it.",
+    )
+    assert not [c for c in ex.claims if c.claimant.side == "Q212" and c.place is not None]
