@@ -182,7 +182,9 @@ class ActorOut(BaseModel):
 class ActorRecords(BaseModel):
     events: list[EventOut]
     quotes: list[QuoteOut]
-    claims: list[LedgerEntry] = Field(description="Ledger entries the actor (or its side) claimed or denied.")
+    claims: list[LedgerEntry] = Field(
+        description="The latest ledger entries the actor (or its side) claimed or denied (at most 20)."
+    )
     positions: list[PositionOut]
 
 

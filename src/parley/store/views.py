@@ -37,6 +37,11 @@ MAX_SEARCH_TERMS = 12
 # filtered by a frequent claimant; a window costs 0.3-3 ms where sorting every claim cost ~7 ms.
 PAGE_WINDOW_FACTORS = (4, 16, 64)
 
+# An actor's or a place's page lists this many of its latest claim-ledger entries (the ledger, with
+# ?actor= or ?place=, pages through the rest). An entry carries every report and status step behind
+# it, so 50 of them made an actor's page 190 KB and its API answer several times a list page's cost.
+DETAIL_LEDGER_ENTRIES = 20
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -839,21 +844,22 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
 
 
 def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Return the latest events, quotes and positions of an actor and the ledger claims it made or
-    denied (``limit`` of each)."""
+    """Return the latest events, quotes and positions of an actor (``limit`` of each) and the latest
+    ledger claims it made or denied (at most DETAIL_LEDGER_ENTRIES)."""
     f, page = Filters(actor=actor_id), Page(limit=limit)
     return {
         "events": event_rows(conn, f, page),
         "quotes": _newest_page(conn, _quotes_select(f), t.quotes, page, f),
-        "claims": ledger(conn, f, page)[0],
+        "claims": ledger(conn, f, Page(limit=min(limit, DETAIL_LEDGER_ENTRIES)))[0],
         "positions": _newest_page(conn, _positions_select(f), t.positions, page, f),
     }
 
 
 def records_at_place(conn: Connection, place_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Return the latest events and the ledger claims located at a place (``limit`` of each)."""
+    """Return the latest events (``limit``) and ledger claims (at most DETAIL_LEDGER_ENTRIES) at a place."""
     f, page = Filters(place=place_id), Page(limit=limit)
-    return {"events": event_rows(conn, f, page), "claims": ledger(conn, f, page)[0]}
+    claims = ledger(conn, f, Page(limit=min(limit, DETAIL_LEDGER_ENTRIES)))[0]
+    return {"events": event_rows(conn, f, page), "claims": claims}
 
 
 def record_kinds_count(conn: Connection) -> dict[str, int]:
