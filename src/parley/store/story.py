@@ -813,11 +813,10 @@ def issue_rows(
     # Oldest first, undated stances before dated ones (the order the stance history is told in).
     for hist in by_key.values():
         hist.sort(key=lambda h: (h["published"] or "", h["position_id"]))
-    histories = by_key
     out = []
     for row in rows:
         key = (row["party_side"], row["issue"])
-        hist = histories.get(key)
+        hist = by_key.get(key, [])
         if not hist:
             continue
         if since or until:  # the latest stance within the period
