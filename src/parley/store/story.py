@@ -680,8 +680,15 @@ def ledger_rows(
     history are read for the page's entries only.
     """
     c, ls, h = s.claim_ledger.c, s.claim_ledger_sources.c, s.claim_ledger_history.c
+    a, p = t.actors.c, t.places.c
+    # Three round trips: the entries with their claimant's name and their place, then the evidence
+    # (with each actor's name) and the history of the page's entries.
+    place_cols = (p.id, p.name, p.lat, p.lon, p.geonameid)
     q = (
-        select(*(c[k] for k in LEDGER_COLUMNS))
+        select(*(c[k] for k in LEDGER_COLUMNS), a.name, *place_cols)
+        .select_from(
+            s.claim_ledger.outerjoin(t.actors, a.id == c.claimant_id).outerjoin(t.places, p.id == c.place_id)
+        )
         .where(*_ledger_conditions(f))
         .order_by(c.last_seen.desc(), c.id)
     )
@@ -689,34 +696,39 @@ def ledger_rows(
         q = q.limit(limit).offset(offset)
     elif offset:
         q = q.offset(offset)
-    rows = [dict(zip(LEDGER_COLUMNS, r, strict=True)) for r in conn.execute(q)]
+    rows = []
+    n = len(LEDGER_COLUMNS)
+    for r in conn.execute(q):
+        row = dict(zip(LEDGER_COLUMNS, r[:n], strict=True))
+        claimant = row.pop("claimant_id")
+        row["claimant"] = {"id": claimant, "name": r[n] or claimant}
+        del row["place_id"]
+        row["place"] = dict(zip(("id", "name", "lat", "lon", "geonameid"), r[n + 1 :], strict=True))
+        if row["place"]["id"] is None:
+            row["place"] = None
+        row.update(evidence=[], history=[], disputed_by=[])
+        rows.append(row)
     by_id = {r["id"]: r for r in rows}
-    actor_ids = {r["claimant_id"] for r in rows}
-    for row in rows:
-        row.update(evidence=[], history=[])
     if by_id:
         ids = list(by_id)
         q = (
-            select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS))
+            select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
+            .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
             .where(ls.entry_id.in_(ids))
             .order_by(func.coalesce(ls.published, ""), ls.id)
         )
-        for entry_id, *values in conn.execute(q):
-            by_id[entry_id]["evidence"].append(dict(zip(EVIDENCE_COLUMNS, values, strict=True)))
-            actor_ids.add(values[3])
+        for entry_id, *values, name in conn.execute(q):
+            ev = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
+            row = by_id[entry_id]
+            row["evidence"].append(ev)
+            denier = ev["actor_id"] if ev["role"] == "denial" else None
+            if denier and all(d["id"] != denier for d in row["disputed_by"]):
+                row["disputed_by"].append({"id": denier, "name": name or denier})
         q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
         for entry_id, *values in conn.execute(q):
             by_id[entry_id]["history"].append(dict(zip(HISTORY_COLUMNS, values, strict=True)))
-    names = _names(conn, actor_ids)
-    places = _places(conn, [r["place_id"] for r in rows])
     for row in rows:
-        evidence = row["evidence"]
-        claimant = row.pop("claimant_id")
-        row["claimant"] = {"id": claimant, "name": names.get(claimant, claimant)}
-        row["place"] = places.get(row.pop("place_id"))
-        row["sources"] = list(dict.fromkeys(x["article_id"] for x in evidence))
-        deniers = dict.fromkeys(x["actor_id"] for x in evidence if x["role"] == "denial" and x["actor_id"])
-        row["disputed_by"] = [{"id": x, "name": names.get(x, x)} for x in deniers]
+        row["sources"] = list(dict.fromkeys(x["article_id"] for x in row["evidence"]))
     return rows
 
 

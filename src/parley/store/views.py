@@ -23,8 +23,8 @@ from sqlalchemy.engine import Connection
 from parley.model.records import CLAIM_STATUSES, EVENT_TYPES, ISSUES, MODALITIES
 from parley.store import schema as t
 from parley.store import schema_story as s
-from parley.store.story import LedgerFilter, ledger_counts_by_place
-from parley.story.views import claims_page, issue_grid
+from parley.store.story import LedgerFilter, ledger_counts_by_place, ledger_rows
+from parley.story.views import claim_item, claims_page, issue_grid
 
 # Full-text queries are cut to this many words: each word is one FTS5 term, and a long OR-free
 # conjunction costs one posting-list walk per term, so 12 keeps a search well under a millisecond
@@ -843,6 +843,12 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     return out
 
 
+def _latest_entries(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
+    """Return the latest ledger entries matching the filter (at most DETAIL_LEDGER_ENTRIES), uncounted."""
+    rows = ledger_rows(conn, _ledger_filter(f), limit=min(limit, DETAIL_LEDGER_ENTRIES))
+    return [claim_item(r) for r in rows]
+
+
 def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
     """Return the latest events, quotes and positions of an actor (``limit`` of each) and the latest
     ledger claims it made or denied (at most DETAIL_LEDGER_ENTRIES)."""
@@ -850,7 +856,7 @@ def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, l
     return {
         "events": event_rows(conn, f, page),
         "quotes": _newest_page(conn, _quotes_select(f), t.quotes, page, f),
-        "claims": ledger(conn, f, Page(limit=min(limit, DETAIL_LEDGER_ENTRIES)))[0],
+        "claims": _latest_entries(conn, f, limit),
         "positions": _newest_page(conn, _positions_select(f), t.positions, page, f),
     }
 
@@ -858,8 +864,7 @@ def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, l
 def records_at_place(conn: Connection, place_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
     """Return the latest events (``limit``) and ledger claims (at most DETAIL_LEDGER_ENTRIES) at a place."""
     f, page = Filters(place=place_id), Page(limit=limit)
-    claims = ledger(conn, f, Page(limit=min(limit, DETAIL_LEDGER_ENTRIES)))[0]
-    return {"events": event_rows(conn, f, page), "claims": claims}
+    return {"events": event_rows(conn, f, page), "claims": _latest_entries(conn, f, limit)}
 
 
 def record_kinds_count(conn: Connection) -> dict[str, int]:
