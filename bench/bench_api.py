@@ -286,6 +286,145 @@ def build_store(db: str, n_events: int) -> None:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
 
 
+# Ledger entries group a claimant's reports of one subject within this many days, roughly as the
+# real ledger keys a proposition and its date window: ~200 entries for the 2,500 claims of 100k events.
+LEDGER_WINDOW_DAYS = 90
+
+
+def build_story(db: str) -> None:
+    """Fill the story tables (claim ledger, stance history, issue stances) from the synthetic records.
+
+    The API, the dashboard and ``parley claims|issues`` read the claim ledger and the issue tracker
+    from these tables, which ``parley ingest`` keeps; the synthetic records are written without an
+    ingest, so they are folded here, with the tracker's own polarity and change functions. Skipped
+    when the ledger already has entries.
+    """
+    import datetime as dt
+
+    from sqlalchemy import func, insert, select
+
+    from parley.store import Store
+    from parley.store import schema as t
+    from parley.store import schema_story as s
+    from parley.story.tracker import change, polarity
+
+    with Store(db) as store, store.engine.begin() as conn:
+        if conn.execute(select(func.count()).select_from(s.claim_ledger)).scalar_one():
+            return
+        c, ar, po = t.claims.c, t.articles.c, t.positions.c
+        q = (
+            select(c.id, c.article_id, c.claimant_id, c.subject, c.place_id, c.status, ar.published)
+            .join(t.articles, ar.id == c.article_id)
+            .order_by(ar.published, c.id)
+        )
+        entries: dict[tuple[str, str, int], dict[str, Any]] = {}
+        sources, history = [], []
+        for r in conn.execute(q):
+            day = dt.date.fromisoformat(r.published)
+            key = (r.claimant_id, r.subject, day.toordinal() // LEDGER_WINDOW_DAYS)
+            e = entries.get(key)
+            if e is None:
+                e = entries[key] = {
+                    "id": len(entries) + 1,
+                    "proposition": f"{r.subject}|{key[2]}",
+                    "kind": "capture",
+                    "subject": r.subject,
+                    "place_id": r.place_id,
+                    "claimant_id": r.claimant_id,
+                    "claimant_side": r.claimant_id,
+                    "status": r.status,
+                    "one_sided": r.status != "disputed",
+                    "first_claimed": r.published,
+                    "last_seen": r.published,
+                    "status_since": r.published,
+                    "source_count": 0,
+                    "updated_at": "2026-01-01T00:00:00",
+                }
+            if r.status != e["status"] or not e["source_count"]:
+                history.append(
+                    {
+                        "entry_id": e["id"],
+                        "status": r.status,
+                        "since": r.published,
+                        "article_id": r.article_id,
+                        "actor_id": r.claimant_id,
+                        "note": f"{r.status} in a report",
+                    }
+                )
+                e.update(status=r.status, status_since=r.published)
+            e["last_seen"], e["source_count"] = r.published, e["source_count"] + 1
+            role = "denial" if r.status == "disputed" else "claim"
+            actor = "Q212" if role == "denial" else r.claimant_id
+            sources.append(
+                {
+                    "entry_id": e["id"],
+                    "article_id": r.article_id,
+                    "published": r.published,
+                    "role": role,
+                    "actor_id": actor,
+                    "claim_id": r.id,
+                    "event_id": None,
+                }
+            )
+        for table, rows in ((s.claim_ledger, list(entries.values())), (s.claim_ledger_sources, sources)):
+            for i in range(0, len(rows), BATCH):
+                conn.execute(insert(table), rows[i : i + BATCH])
+        if history:
+            conn.execute(insert(s.claim_ledger_history), history)
+        q = (
+            select(po.id, po.article_id, po.party_id, po.issue, po.stance, ar.published)
+            .join(t.articles, ar.id == po.article_id)
+            .order_by(ar.published, po.id)
+        )
+        stances, latest, count = [], {}, {}
+        for r in conn.execute(q):
+            key = (r.party_id, r.issue)
+            pol = polarity(r.stance)
+            prev = latest.get(key)
+            changed, note = change((prev["stance"], prev["polarity"]) if prev else None, r.stance, pol)
+            row = {
+                "position_id": r.id,
+                "party_side": r.party_id,
+                "party_id": r.party_id,
+                "issue": r.issue,
+                "stance": r.stance,
+                "polarity": pol,
+                "article_id": r.article_id,
+                "published": r.published,
+                "changed": changed,
+                "change_note": note,
+            }
+            stances.append(row)
+            moved = (prev["stance"], r.published) if changed and prev else latest.get(key, {}).get("moved")
+            latest[key] = dict(row, moved=moved)
+            count[key] = count.get(key, 0) + 1
+        for i in range(0, len(stances), BATCH):
+            conn.execute(insert(s.stance_history), stances[i : i + BATCH])
+        if latest:
+            conn.execute(
+                insert(s.issue_stances),
+                [
+                    {
+                        "party_side": side,
+                        "issue": issue,
+                        "position_id": r["position_id"],
+                        "party_id": r["party_id"],
+                        "stance": r["stance"],
+                        "polarity": r["polarity"],
+                        "since": r["published"],
+                        "previous_stance": r["moved"][0] if r["moved"] else None,
+                        "changed_on": r["moved"][1] if r["moved"] else None,
+                        "source_count": count[(side, issue)],
+                        "updated_at": "2026-01-01T00:00:00",
+                    }
+                    for (side, issue), r in latest.items()
+                ],
+            )
+    if store.engine.dialect.name == "postgresql":  # statistics for the new tables (see build_store)
+        with Store(db) as store, store.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+
+
 def writer(db: str, first: int, stop_at: float, rate: float, out: Any) -> None:
     """Add synthetic articles (with events) one transaction each, ``rate`` per second, until ``stop_at``."""
     from sqlalchemy import insert
@@ -382,6 +521,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     db = args.db or f"/tmp/parley-bench-{args.events}.db"
     t0 = time.time()
     build_store(db, args.events)
+    build_story(db)
     print(f"store {safe_url(db)}: ready in {time.time() - t0:.1f} s", file=sys.stderr)
     port = free_port()
     base = f"http://127.0.0.1:{port}"

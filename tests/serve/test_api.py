@@ -126,9 +126,14 @@ class TestLists:
     def test_claims_status_and_history(self, client: Any) -> None:
         items = client.get("/api/claims?limit=500").json()["items"]
         assert {c["status"] for c in items} >= {"claimed", "unverified"}
-        assert all(any(h["claim_id"] == c["id"] for h in c["history"]) for c in items)
+        # Each entry's history ends in its status, and each step cites an article behind the entry.
+        assert all(c["history"] and c["history"][-1]["status"] == c["status"] for c in items)
+        assert all({h["article_id"] for h in c["history"]} <= set(c["sources"]) for c in items)
         disputed = client.get("/api/claims?status=disputed").json()["items"]
-        assert all(c["status"] == "disputed" for c in disputed)
+        assert all(c["status"] == "disputed" and c["disputed_by"] for c in disputed)
+        who = items[0]["claimant"]["id"]
+        mine = client.get(f"/api/claims?actor={who}&limit=500").json()["items"]
+        assert items[0]["id"] in {c["id"] for c in mine} and len(mine) <= len(items)
 
     def test_positions_and_issues(self, client: Any) -> None:
         pos = client.get("/api/positions?issue=territory").json()["items"]

@@ -46,11 +46,18 @@ class TestPages:
         assert "Oreshnik" in text
 
     def test_story_page_speaks_in_claims_places_and_names(self, client: Any) -> None:
+        from sqlalchemy import select
+
+        from parley.store.schema_story import claim_ledger
+
         data = client.get("/story.json").json()
         assert data["ledger"], "the session store has claims across articles"
         html = client.get("/story").text
+        assert "proposition" not in data["ledger"][0]  # the matching key stays inside the store
+        with client.app.state.parley.engine.connect() as conn:
+            keys = conn.execute(select(claim_ledger.c.proposition)).scalars().all()
+        assert keys and all(k not in html for k in keys)  # e.g. "attack|gn:702549"
         for entry in data["ledger"]:
-            assert entry["proposition"] not in html  # the matching key ("attack|gn:702549")
             assert entry["subject"] in unescape(html)
         assert "|gn:" not in html and "Nothing here yet" not in html
 
@@ -180,17 +187,22 @@ def test_the_server_never_changes_the_file(store_path: Path, tmp_path: Path) -> 
 @pytest.mark.spacy
 def test_responses_keep_every_field_the_read_model_gives(client: Any, app: Any) -> None:
     """The typed response models must not silently drop a field that parley.store returns."""
-    from parley.store import story, views
+    from parley.store import views
+    from parley.story import views as story_views
 
     engine = app.state.parley.engine
     aid = client.get("/api/search?q=Oreshnik").json()["items"][0]["id"]
     with engine.connect() as conn:
         art = views.article(conn, aid)
         events, _ = views.events(conn, views.Filters(), views.Page(limit=5, offset=0))
-        claims, _ = views.claim_ledger(conn, views.Filters(), views.Page(limit=5, offset=0))
+        claims, _ = views.ledger(conn, views.Filters(), views.Page(limit=5, offset=0))
+        grid = views.issues(conn, views.Filters())
     assert art is not None
     assert set(art) <= set(client.get(f"/api/articles/{aid}").json())
     assert set(events[0]) <= set(client.get("/api/events?limit=5").json()["items"][0])
     assert set(claims[0]) <= set(client.get("/api/claims?limit=5").json()["items"][0])
-    ledger = story.ledger(engine)
+    ledger = story_views.claims(engine)
     assert set(ledger[0]) <= set(client.get("/api/story/ledger").json()["items"][0])
+    assert set(grid["cells"][0]) <= set(client.get("/api/issues").json()["cells"][0])
+    stances = story_views.issues(engine)
+    assert set(stances[0]) <= set(client.get("/api/story/issues").json()["items"][0])

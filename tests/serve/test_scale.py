@@ -107,26 +107,30 @@ class TestAggregates:
             data = client.get(f"/timeline.json?{q}").json()
             assert data["paging"]["total"] == client.get(f"/api/events?{q}").json()["total"]
 
-    def test_ledger_history_ends_with_the_claim_oldest_first(self, client: Any) -> None:
-        from parley.store.views import CLAIM_HISTORY_MAX
-
-        for c in client.get("/api/claims?limit=500").json()["items"]:
+    def test_ledger_history_is_oldest_first_and_ends_in_the_status(self, client: Any) -> None:
+        items = client.get("/api/claims?limit=500").json()["items"]
+        assert items
+        for c in items:
             h = c["history"]
-            assert 1 <= len(h) <= CLAIM_HISTORY_MAX
-            assert h[-1]["claim_id"] == c["id"]
-            dates = [s["published"] or "" for s in h]
+            assert h and h[-1]["status"] == c["status"]
+            dates = [s["since"] or "" for s in h]
             assert dates == sorted(dates)
 
-    def test_tracker_counts_are_the_positions_counts(self, client: Any) -> None:
-        from parley.store.views import ISSUE_HISTORY_MAX
+    def test_tracker_cells_are_the_stance_histories(self, client: Any) -> None:
+        from parley.story.views import GRID_HISTORY_MAX
 
         grid = client.get("/issues.json").json()
         assert grid["cells"]
+        story = {
+            (r["party"]["id"], r["issue"]): r
+            for r in client.get("/api/story/issues?limit=500").json()["items"]
+        }
         for cell in grid["cells"]:
-            api = client.get(f"/api/positions?actor={cell['party_id']}&issue={cell['issue']}").json()
-            assert cell["count"] == api["total"]
-            assert len(cell["history"]) == min(cell["count"], ISSUE_HISTORY_MAX)
-            assert cell["latest"]["id"] == cell["history"][0]["id"]
+            item = story[(cell["party_id"], cell["issue"])]
+            assert cell["count"] == len(item["history"])
+            assert len(cell["history"]) == min(cell["count"], GRID_HISTORY_MAX)
+            assert cell["latest"]["id"] == item["position_id"] == cell["history"][0]["id"]
+            assert cell["trend"] == item["trend"]
 
     def test_lists_rank_by_the_counts(self, client: Any) -> None:
         actors = client.get("/api/actors?limit=500").json()

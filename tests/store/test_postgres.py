@@ -14,7 +14,7 @@ from sqlalchemy import func, inspect, select, text
 
 from parley.config import Settings
 from parley.pipeline import ingest
-from parley.store import Store, queries
+from parley.store import Store, queries, views
 from parley.store import schema as t
 from parley.store.search import search_articles
 
@@ -163,6 +163,33 @@ def test_full_text_search(db_url: str, tmp_path: Path) -> None:
         assert search_articles(store.engine, 'Geneva" NEAR (ceasefire*') == [], "operators are only words"
         assert search_articles(store.engine, "  ...  ") == []
         assert len(search_articles(store.engine, "discuss", limit=1)) == 1
+        # The API's search (views.articles) reads the same index on each engine: every word must
+        # occur, the total counts all matches, and the snippet marks the words.
+        with store.engine.connect() as conn:
+            rows, total = views.articles(conn, views.Filters(q="ceasefire Geneva"), views.Page(limit=5))
+            assert [r["title"] for r in rows] == ["Envoys meet in Geneva"] and total == 1
+            assert f"{views.SNIPPET_OPEN}Geneva{views.SNIPPET_CLOSE}" in rows[0]["snippet"]
+            rows, total = views.articles(conn, views.Filters(q="ceasefire"), views.Page(limit=1))
+            assert len(rows) == 1 and total == 2
+            assert views.articles(conn, views.Filters(q=" ... "), views.Page(limit=5)) == ([], 0)
+
+
+def test_read_indexes_exist(db_url: str) -> None:
+    """Migration 0006's indexes are there on both engines (the API's read paths rely on them)."""
+    with Store(db_url) as store:
+        insp = inspect(store.engine)
+        names = {
+            i["name"]
+            for tb in ("events", "event_actors", "quotes", "positions")
+            for i in insp.get_indexes(tb)
+        }
+        assert {
+            "ix_events_place_id_date",
+            "ix_event_actors_actor_id_event_id",
+            "ix_quotes_speaker_id_article_id",
+            "ix_positions_party_id_article_id",
+        } <= names
+        assert "ix_event_actors_actor_id" not in names  # superseded by (actor_id, event_id)
 
 
 @pytest.mark.spacy

@@ -122,7 +122,7 @@ def issues_command(db: str | None, issue: str | None, party: str | None, as_json
         _dump(items)
         return
     table = Table(title="Issue tracker", title_justify="left")
-    for col in ("issue", "party", "stance", "polarity", "since", "last moved", "parties", "sources"):
+    for col in ("issue", "party", "stance", "polarity", "trend", "since", "last moved", "parties", "sources"):
         table.add_column(col)
     for r in items:
         table.add_row(
@@ -130,6 +130,7 @@ def issues_command(db: str | None, issue: str | None, party: str | None, as_json
             r["party"]["name"],
             r["stance"][:70],
             r["polarity"],
+            r["trend"],
             r["since"] or "",
             r["changed_on"] or "",
             r["alignment"],

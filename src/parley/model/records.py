@@ -7,8 +7,11 @@ record their ``method`` (exact / alias / folded / role / context / model) and a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from parley.kb.fold import norm
 
 EVENT_TYPES = (
     "AGREE",
@@ -86,6 +89,32 @@ class DateValue:
         return self.value if self.precision == "day" else None
 
 
+_QID = re.compile(r"^Q\d+$")
+
+
+def actor_key(qid: str | None, name: str) -> str:
+    """Return the key of an actor in the store (``actors.id``): its QID, else its name's key."""
+    return qid or actor_key_of_name(name)
+
+
+def side_of(actor_key: str, affiliation: str | None) -> str:
+    """Return the side an actor acts for: its affiliation's key, else the actor itself.
+
+    The one definition of a side: extraction compares the sides of the actors of one article with
+    it (``ActorRef.side``), and the story tables group claims, denials and stances across articles
+    by it (``parley.store.story``), so a party is the same party in both. An affiliation is a QID or
+    a name; a name is keyed as the store keys actors without a QID.
+    """
+    if not affiliation:
+        return actor_key
+    return affiliation if _QID.match(affiliation) else actor_key_of_name(affiliation)
+
+
+def actor_key_of_name(name: str) -> str:
+    """Return the store key of an actor known only by name."""
+    return f"name:{norm(name)}"
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """An actor as resolved: Wikidata QID when known, canonical name, kind, and why."""
@@ -104,9 +133,14 @@ class ActorRef:
         return self.id or self.name
 
     @property
+    def key(self) -> str:
+        """Return the actor's key as the store writes it (``actors.id``): its QID, else its folded name."""
+        return actor_key(self.id, self.name)
+
+    @property
     def side(self) -> str:
-        """Return the reference of the party this actor acts for: its affiliation, else itself."""
-        return self.affiliation or self.ref
+        """Return the key of the party this actor acts for (see :func:`side_of`)."""
+        return side_of(self.key, self.affiliation)
 
 
 @dataclass(frozen=True)

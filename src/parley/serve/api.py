@@ -157,12 +157,12 @@ def list_quotes(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
 
 @router.get(
     "/claims",
-    response_model=models.Page[models.ClaimOut],
-    summary="Claims with status and history, newest first",
+    response_model=models.Page[models.LedgerEntry],
+    summary="The claim ledger: claims across articles with status and history, latest first",
 )
 def list_claims(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
-    """Return a page of claims filtered by date, actor (claimant or disputer), place and status."""
-    rows, total = views.claim_ledger(conn, f, p)
+    """Return a page of ledger entries filtered by date, actor (claimant or disputer), place and status."""
+    rows, total = views.ledger(conn, f, p)
     return paged(request, rows, total, p)
 
 
@@ -184,7 +184,7 @@ def list_positions(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
 )
 def get_issues(conn: Conn, f: F) -> dict[str, Any]:
     """Return the parties × issues grid."""
-    return views.issue_tracker(conn, f)
+    return views.issues(conn, f)
 
 
 @router.get(

@@ -234,7 +234,7 @@ def map_page(request: Request, f: F) -> HTMLResponse:
 @twin("/claims", "claims.html", models.ClaimsPage)
 def claims_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
     """Return the claim ledger: claims with status, disputing parties and the history of each claim."""
-    rows, total = views.claim_ledger(conn, f, p)
+    rows, total = views.ledger(conn, f, p)
     return {
         "title": "Claim ledger",
         "filters": _filters_dict(f),
@@ -247,7 +247,7 @@ def claims_page(request: Request, conn: Conn, f: F, p: P) -> dict[str, Any]:
 @twin("/issues", "issues.html", models.IssuesPage)
 def issues_page(request: Request, conn: Conn, f: F) -> dict[str, Any]:
     """Return the issue tracker: parties × issues with the latest stance and trend of each cell."""
-    grid = views.issue_tracker(conn, f)
+    grid = views.issues(conn, f)
     return {
         "title": "Issue tracker",
         "filters": _filters_dict(f),

@@ -84,11 +84,41 @@ class QuoteOut(Evidence):
     cue: str | None
 
 
-class ClaimStep(BaseModel):
-    claim_id: int
+class LedgerEvidence(BaseModel):
+    role: str
     article_id: str
     published: str | None
+    actor_id: str | None
+    claim_id: int | None
+    event_id: int | None
+
+
+class LedgerStep(BaseModel):
     status: str
+    since: str | None
+    article_id: str
+    actor_id: str | None
+    note: str
+
+
+class LedgerEntry(BaseModel):
+    """A claim across articles, as the claim ledger (the story tables) holds it."""
+
+    id: int
+    claimant: Named
+    subject: str
+    place: PlaceMini | None
+    status: str
+    disputed_by: list[Named]
+    one_sided: bool = Field(description="Only the claimant side's word so far.")
+    kind: str
+    first_claimed: str | None
+    last_seen: str
+    status_since: str | None
+    source_count: int
+    history: list[LedgerStep] = Field(description="Status changes, oldest first, each with its source.")
+    evidence: list[LedgerEvidence]
+    sources: list[str] = Field(description="Ids of the articles behind the entry.")
 
 
 class ClaimOut(Evidence, PlaceColumns):
@@ -97,7 +127,6 @@ class ClaimOut(Evidence, PlaceColumns):
     subject: str
     status: str
     disputed_by: list[Named]
-    history: list[ClaimStep] | None = Field(default=None, description="In the claim list: status history.")
 
 
 class PositionOut(Evidence):
@@ -153,7 +182,9 @@ class ActorOut(BaseModel):
 class ActorRecords(BaseModel):
     events: list[EventOut]
     quotes: list[QuoteOut]
-    claims: list[ClaimOut]
+    claims: list[LedgerEntry] = Field(
+        description="The latest ledger entries the actor (or its side) claimed or denied (at most 20)."
+    )
     positions: list[PositionOut]
 
 
@@ -176,7 +207,7 @@ class PlaceOut(BaseModel):
 
 class PlaceRecords(BaseModel):
     events: list[EventOut]
-    claims: list[ClaimOut]
+    claims: list[LedgerEntry]
 
 
 class PlaceDetail(PlaceOut):
@@ -195,7 +226,9 @@ class IssueCell(BaseModel):
     party: str | None
     issue: str
     count: int
-    trend: str
+    trend: str = Field(description="first stated, repeated or shifted (parley.story.tracker.trend).")
+    polarity: str | None
+    alignment: str
     latest: StanceRef
     history: list[StanceRef]
 
@@ -231,44 +264,6 @@ class StoryEvent(BaseModel):
     sources: list[str]
 
 
-class LedgerEvidence(BaseModel):
-    role: str
-    article_id: str
-    published: str | None
-    actor_id: str | None
-    claim_id: int | None
-    event_id: int | None
-
-
-class LedgerStep(BaseModel):
-    status: str
-    since: str | None
-    article_id: str
-    actor_id: str | None
-    note: str
-
-
-class LedgerEntry(BaseModel):
-    id: int
-    proposition: str = Field(description="The matching key (kind and place or subject); not for display.")
-    kind: str
-    subject: str
-    claimant_side: str
-    status: str
-    one_sided: bool
-    first_claimed: str | None
-    last_seen: str
-    status_since: str | None
-    source_count: int
-    updated_at: str
-    claimant: Named
-    place: PlaceMini | None
-    sources: list[str]
-    disputed_by: list[Named]
-    evidence: list[LedgerEvidence]
-    history: list[LedgerStep]
-
-
 class StanceStep(BaseModel):
     position_id: int
     stance: str
@@ -281,19 +276,21 @@ class StanceStep(BaseModel):
 
 
 class StoryStance(BaseModel):
+    """A party side's latest stance on an issue, as the issue tracker (the story tables) holds it."""
+
+    party: Named
     issue: str
-    position_id: int
-    party_id: str
     stance: str
     polarity: str | None
-    since: str | None
-    previous_stance: str | None
-    changed_on: str | None
-    source_count: int
-    updated_at: str
-    history: list[StanceStep]
-    party: Named
     speaker: Named | None
+    position_id: int
+    since: str | None
+    changed_on: str | None
+    previous_stance: str | None
+    trend: str = Field(description="first stated, repeated or shifted (parley.story.tracker.trend).")
+    stance_count: int = Field(description="How many stances the history holds in all.")
+    alignment: str
+    history: list[StanceStep]
     sources: list[str]
 
 
@@ -470,7 +467,7 @@ class MapPage(MapView):
 
 
 class ClaimsPage(ListPageBase):
-    claims: list[ClaimOut]
+    claims: list[LedgerEntry]
     paging: Paging
     menus: dict[str, list[str]]
 

@@ -85,11 +85,19 @@ def story_timeline(
 def story_ledger(
     request: Request, p: P, status: StatusParam = None, date_from: DateFrom = None
 ) -> dict[str, Any]:
-    """Return a page of ledger entries, latest first, with sources, deniers and status history."""
-    from parley.store import story
+    """Return a page of ledger entries, latest first, with sources, deniers and status history.
+
+    The same entries as /api/claims (which also filters by actor and place).
+    """
+    from parley.store.story import LedgerFilter
+    from parley.story.views import claims_page
 
     value = status.value if status is not None else None
-    return _page(request, story.ledger(state_of(request).engine, status=value, since=date_from), p)
+    with state_of(request).engine.connect() as conn:
+        rows, total = claims_page(
+            conn, LedgerFilter(status=value, since=date_from), limit=p.limit, offset=p.offset
+        )
+    return paged(request, rows, total, p)
 
 
 @router.get(
@@ -98,11 +106,11 @@ def story_ledger(
     summary="Latest stance per party side and issue, with history",
 )
 def story_issues(request: Request, p: P, issue: IssueParam = None) -> dict[str, Any]:
-    """Return a page of the issue tracker built across articles."""
-    from parley.store import story
+    """Return a page of the issue tracker built across articles (the items of ``parley issues``)."""
+    from parley.story.views import issues
 
     value = issue.value if issue is not None else None
-    return _page(request, story.issues(state_of(request).engine, issue=value), p)
+    return _page(request, issues(state_of(request).engine, issue=value), p)
 
 
 @router.get("/plans", response_model=models.Page[models.PlanSummary], summary="Stored peace plans (no texts)")

@@ -147,7 +147,7 @@ event_actors = Table(
     metadata,
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),
-    Column("actor_id", String(128), ForeignKey("actors.id"), nullable=False, index=True),
+    Column("actor_id", String(128), ForeignKey("actors.id"), nullable=False),
     Column("method", String(16)),
     Column("reason", Text),
     Column("confidence", Float),
@@ -160,7 +160,7 @@ quotes = Table(
     Column(
         "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
     ),
-    Column("speaker_id", String(128), ForeignKey("actors.id"), index=True),
+    Column("speaker_id", String(128), ForeignKey("actors.id")),
     Column("text", Text, nullable=False),
     Column("direct", Boolean, nullable=False),
     Column("cue", Text),
@@ -195,13 +195,19 @@ positions = Table(
     Column(
         "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
     ),
-    Column("party_id", String(128), ForeignKey("actors.id"), nullable=False, index=True),
+    Column("party_id", String(128), ForeignKey("actors.id"), nullable=False),
     Column("issue", String(32), nullable=False, index=True),
     Column("stance", Text, nullable=False),
     *_evidence_columns(),
 )
 
 Index("ix_articles_duplicate_of", articles.c.duplicate_of)
+# The API's read paths (migration 0006): a place's events by date, an actor's events, quotes and
+# positions from their own index.
+Index("ix_events_place_id_date", events.c.place_id, events.c.date)
+Index("ix_event_actors_actor_id_event_id", event_actors.c.actor_id, event_actors.c.event_id)
+Index("ix_quotes_speaker_id_article_id", quotes.c.speaker_id, quotes.c.article_id)
+Index("ix_positions_party_id_article_id", positions.c.party_id, positions.c.article_id)
 
 RECORD_TABLES = (events, quotes, claims, positions)
 

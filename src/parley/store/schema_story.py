@@ -114,6 +114,7 @@ claim_ledger = Table(
     Column("updated_at", String(32), nullable=False),
 )
 Index("ix_claim_ledger_proposition_seen", claim_ledger.c.proposition, claim_ledger.c.last_seen)
+Index("ix_claim_ledger_last_seen_id", claim_ledger.c.last_seen, claim_ledger.c.id)  # the ledger's order
 
 claim_ledger_sources = Table(
     "claim_ledger_sources",
@@ -127,6 +128,8 @@ claim_ledger_sources = Table(
     Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE")),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE")),
 )
+
+Index("ix_claim_ledger_sources_actor_id_role", claim_ledger_sources.c.actor_id, claim_ledger_sources.c.role)
 
 claim_ledger_history = Table(
     "claim_ledger_history",

@@ -8,15 +8,15 @@ history by (party_side, issue, published).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, Engine
 
-from parley.kb.fold import norm
+from parley.model.records import side_of
 from parley.store import schema as t
 from parley.store import schema_story as s
 from parley.store.writer import now
@@ -31,15 +31,7 @@ from parley.story.model import (
     Step,
     window,
 )
-
-QID = re.compile(r"^Q\d+$")
-
-
-def side_of(actor_id: str, affiliation: str | None) -> str:
-    """Return the side an actor acts for: its affiliation's actor id, else itself."""
-    if not affiliation:
-        return actor_id
-    return affiliation if QID.match(affiliation) else f"name:{norm(affiliation)}"
+from parley.story.tracker import trend
 
 
 def _day(value: str | None) -> date | None:
@@ -616,90 +608,243 @@ def story_event(engine: Engine, story_id: int) -> dict[str, Any] | None:
     return out
 
 
-def ledger(
-    engine: Engine, *, status: str | None = None, one_sided: bool | None = None, since: date | None = None
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Which ledger entries to read; None means no restriction.
+
+    ``since``/``until`` keep entries seen in that period (last seen on or after ``since``, first
+    claimed on or before ``until``); ``actor`` keeps those the actor or the side it names claimed or
+    denied; ``place`` those about a place.
+    """
+
+    status: str | None = None
+    one_sided: bool | None = None
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    place: str | None = None
+
+
+def _ledger_conditions(f: LedgerFilter) -> list[Any]:
+    """Return the WHERE conditions of a ledger filter (each one an index lookup or a range)."""
+    c, ls = s.claim_ledger.c, s.claim_ledger_sources.c
+    cond: list[Any] = []
+    if f.status:
+        cond.append(c.status == f.status)
+    if f.one_sided is not None:
+        cond.append(c.one_sided.is_(f.one_sided))
+    if f.since:
+        cond.append(c.last_seen >= f.since.isoformat())
+    if f.until:
+        cond.append(func.coalesce(c.first_claimed, c.last_seen) <= f.until.isoformat())
+    if f.actor:
+        denied = select(ls.entry_id).where(ls.actor_id == f.actor, ls.role == "denial")
+        cond.append(or_(c.claimant_id == f.actor, c.claimant_side == f.actor, c.id.in_(denied)))
+    if f.place:
+        cond.append(c.place_id == f.place)
+    return cond
+
+
+# The columns of a ledger entry, of its evidence and of its history steps that the views show (the
+# matching key and the claimant's side stay inside the story stage).
+LEDGER_COLUMNS = (
+    "id",
+    "kind",
+    "subject",
+    "place_id",
+    "claimant_id",
+    "status",
+    "one_sided",
+    "first_claimed",
+    "last_seen",
+    "status_since",
+    "source_count",
+)
+EVIDENCE_COLUMNS = ("role", "article_id", "published", "actor_id", "claim_id", "event_id")
+HISTORY_COLUMNS = ("status", "since", "article_id", "actor_id", "note")
+
+
+def ledger_count(conn: Connection, f: LedgerFilter) -> int:
+    """Return how many ledger entries the filter keeps."""
+    q = select(func.count()).select_from(s.claim_ledger).where(*_ledger_conditions(f))
+    return int(conn.execute(q).scalar_one())
+
+
+def ledger_rows(
+    conn: Connection, f: LedgerFilter, *, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Return ledger entries (latest first) with claimant, place, sources, deniers and status history."""
+    """Return ledger entries (latest first) with claimant, place, sources, deniers and status history.
+
+    The one read of the claim ledger: ``parley claims``, the brief, the API, the dashboard and the
+    exports all list these rows. Paged in the database (``limit``/``offset``); the evidence and the
+    history are read for the page's entries only.
+    """
     c, ls, h = s.claim_ledger.c, s.claim_ledger_sources.c, s.claim_ledger_history.c
-    q = select(s.claim_ledger).order_by(c.last_seen.desc(), c.id)
-    if status:
-        q = q.where(c.status == status)
-    if one_sided is not None:
-        q = q.where(c.one_sided.is_(one_sided))
-    if since:
-        q = q.where(c.last_seen >= since.isoformat())
-    with engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-        ids = [r["id"] for r in rows]
-        srcs: dict[int, list[dict[str, Any]]] = {}
-        hist: dict[int, list[dict[str, Any]]] = {}
-        if ids:
-            for r in conn.execute(
-                select(s.claim_ledger_sources)
-                .where(ls.entry_id.in_(ids))
-                .order_by(func.coalesce(ls.published, ""), ls.id)
-            ):
-                srcs.setdefault(r.entry_id, []).append(dict(r._mapping))
-            for r in conn.execute(select(s.claim_ledger_history).where(h.entry_id.in_(ids)).order_by(h.id)):
-                hist.setdefault(r.entry_id, []).append(dict(r._mapping))
-        names = _names(
-            conn, [r["claimant_id"] for r in rows] + [x["actor_id"] for v in srcs.values() for x in v]
+    a, p = t.actors.c, t.places.c
+    # Three round trips: the entries with their claimant's name and their place, then the evidence
+    # (with each actor's name) and the history of the page's entries.
+    place_cols = (p.id, p.name, p.lat, p.lon, p.geonameid)
+    q = (
+        select(*(c[k] for k in LEDGER_COLUMNS), a.name, *place_cols)
+        .select_from(
+            s.claim_ledger.outerjoin(t.actors, a.id == c.claimant_id).outerjoin(t.places, p.id == c.place_id)
         )
-        places = _places(conn, [r["place_id"] for r in rows])
+        .where(*_ledger_conditions(f))
+        .order_by(c.last_seen.desc(), c.id)
+    )
+    if limit is not None:
+        q = q.limit(limit).offset(offset)
+    elif offset:
+        q = q.offset(offset)
+    rows = []
+    n = len(LEDGER_COLUMNS)
+    for r in conn.execute(q):
+        row = dict(zip(LEDGER_COLUMNS, r[:n], strict=True))
+        claimant = row.pop("claimant_id")
+        row["claimant"] = {"id": claimant, "name": r[n] or claimant}
+        del row["place_id"]
+        row["place"] = dict(zip(("id", "name", "lat", "lon", "geonameid"), r[n + 1 :], strict=True))
+        if row["place"]["id"] is None:
+            row["place"] = None
+        row.update(evidence=[], history=[], disputed_by=[])
+        rows.append(row)
+    by_id = {r["id"]: r for r in rows}
+    if by_id:
+        ids = list(by_id)
+        q = (
+            select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
+            .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
+            .where(ls.entry_id.in_(ids))
+            .order_by(func.coalesce(ls.published, ""), ls.id)
+        )
+        for entry_id, *values, name in conn.execute(q):
+            ev = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
+            row = by_id[entry_id]
+            row["evidence"].append(ev)
+            denier = ev["actor_id"] if ev["role"] == "denial" else None
+            if denier and all(d["id"] != denier for d in row["disputed_by"]):
+                row["disputed_by"].append({"id": denier, "name": name or denier})
+        q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
+        for entry_id, *values in conn.execute(q):
+            by_id[entry_id]["history"].append(dict(zip(HISTORY_COLUMNS, values, strict=True)))
     for row in rows:
-        mine = srcs.get(row["id"], [])
-        row["claimant"] = {"id": row.pop("claimant_id"), "name": ""}
-        row["claimant"]["name"] = names.get(row["claimant"]["id"], row["claimant"]["id"])
-        row["place"] = places.get(row.pop("place_id"))
-        row["sources"] = list(dict.fromkeys(x["article_id"] for x in mine))
-        row["disputed_by"] = [
-            {"id": x, "name": names.get(x, x)}
-            for x in dict.fromkeys(x["actor_id"] for x in mine if x["role"] == "denial" and x["actor_id"])
-        ]
-        row["evidence"] = [
-            {k: x[k] for k in ("role", "article_id", "published", "actor_id", "claim_id", "event_id")}
-            for x in mine
-        ]
-        row["history"] = [
-            {k: x[k] for k in ("status", "since", "article_id", "actor_id", "note")}
-            for x in hist.get(row["id"], [])
-        ]
+        row["sources"] = list(dict.fromkeys(x["article_id"] for x in row["evidence"]))
     return rows
 
 
-def issues(engine: Engine, *, issue: str | None = None, party: str | None = None) -> list[dict[str, Any]]:
-    """Return the latest stance per party side and issue, with its dated history and sources."""
+def ledger(
+    engine: Engine, *, status: str | None = None, one_sided: bool | None = None, since: date | None = None
+) -> list[dict[str, Any]]:
+    """Return every ledger entry the filter keeps (see :func:`ledger_rows`)."""
+    with engine.connect() as conn:
+        return ledger_rows(conn, LedgerFilter(status=status, one_sided=one_sided, since=since))
+
+
+def ledger_counts_by_place(conn: Connection, f: LedgerFilter) -> list[tuple[str, str, int]]:
+    """Return (place id, status, entries) of the ledger entries with a place, for the map."""
+    c = s.claim_ledger.c
+    q = (
+        select(c.place_id, c.status, func.count())
+        .where(c.place_id.is_not(None), *_ledger_conditions(f))
+        .group_by(c.place_id, c.status)
+    )
+    return [(r[0], r[1], int(r[2])) for r in conn.execute(q)]
+
+
+def issue_rows(
+    conn: Connection,
+    *,
+    issue: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    history_max: int | None = None,
+) -> list[dict[str, Any]]:
+    """Return the latest stance per party side and issue, with its dated history and sources.
+
+    The one read of the issue tracker (``parley issues``, the API and the dashboard list these
+    rows). ``since``/``until`` keep the stances published in that period; the latest stance is then
+    the latest within it. ``history_max`` keeps the newest stances of each history (``stance_count``
+    still counts them all). Each row's ``trend`` comes from :func:`parley.story.tracker.trend`.
+    Three queries whatever the number of parties and issues: the latest stances, the counts, and
+    the histories (with ``history_max``, one index range per party side and issue).
+    """
     st, sh = s.issue_stances.c, s.stance_history.c
     q = select(s.issue_stances).order_by(st.issue, st.party_side)
     if issue:
         q = q.where(st.issue == issue)
-    with engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-        out = []
-        for row in rows:
-            hist = [
-                dict(r._mapping)
-                for r in conn.execute(
-                    select(
-                        sh.position_id,
-                        sh.party_id,
-                        sh.stance,
-                        sh.polarity,
-                        sh.article_id,
-                        sh.published,
-                        sh.changed,
-                        sh.change_note,
-                    )
-                    .where(sh.party_side == row["party_side"], sh.issue == row["issue"])
-                    .order_by(func.coalesce(sh.published, ""), sh.position_id)
-                )
-            ]
-            row["history"] = hist
-            out.append(row)
-        names = _names(
-            conn, [r["party_side"] for r in out] + [h["party_id"] for r in out for h in r["history"]]
+    rows = [dict(r._mapping) for r in conn.execute(q)]
+    cond: list[Any] = []
+    if issue:
+        cond.append(sh.issue == issue)
+    if since:
+        cond.append(sh.published >= since.isoformat())
+    if until:
+        cond.append(sh.published <= until.isoformat())
+    counts = {
+        (r.party_side, r.issue): int(r.n)
+        for r in conn.execute(
+            select(sh.party_side, sh.issue, func.count().label("n"))
+            .where(*cond)
+            .group_by(sh.party_side, sh.issue)
         )
-    result = []
+    }
+    cols = [
+        sh.party_side,
+        sh.issue,
+        sh.position_id,
+        sh.party_id,
+        sh.stance,
+        sh.polarity,
+        sh.article_id,
+        sh.published,
+        sh.changed,
+        sh.change_note,
+    ]
+    hq: Any
+    if history_max is not None and rows:
+        # One index range of ix_stance_history_side_issue_pub per cell, newest first, in one
+        # statement (numbering every stance with a window function sorted the whole table).
+        newest = (sh.published.desc().nulls_last(), sh.position_id.desc())
+        cells = [
+            select(*cols)
+            .where(sh.party_side == r["party_side"], sh.issue == r["issue"], *cond)
+            .order_by(*newest)
+            .limit(history_max)
+            .subquery()
+            .select()
+            for r in rows
+        ]
+        hq = union_all(*cells) if len(cells) > 1 else cells[0]
+    else:
+        hq = select(*cols).where(*cond)
+    by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    names_of = [c.name for c in cols]
+    for r in conn.execute(hq):
+        h = dict(zip(names_of, r, strict=True))
+        by_key.setdefault((h.pop("party_side"), h.pop("issue")), []).append(h)
+    # Oldest first, undated stances before dated ones (the order the stance history is told in).
+    for hist in by_key.values():
+        hist.sort(key=lambda h: (h["published"] or "", h["position_id"]))
+    out = []
+    for row in rows:
+        key = (row["party_side"], row["issue"])
+        hist = by_key.get(key, [])
+        if not hist:
+            continue
+        if since or until:  # the latest stance within the period
+            last = hist[-1]
+            row.update(
+                position_id=last["position_id"],
+                party_id=last["party_id"],
+                stance=last["stance"],
+                polarity=last["polarity"],
+                since=last["published"],
+            )
+        row["history"] = hist
+        row["stance_count"] = counts.get(key, len(hist))
+        row["trend"] = trend([(h["stance"], h["polarity"]) for h in hist])
+        out.append(row)
+    names = _names(conn, [r["party_side"] for r in out] + [h["party_id"] for r in out for h in r["history"]])
     for row in out:
         side = row.pop("party_side")
         row["party"] = {"id": side, "name": names.get(side) or names.get(row["party_id"], side)}
@@ -707,10 +852,16 @@ def issues(engine: Engine, *, issue: str | None = None, party: str | None = None
         row["sources"] = list(dict.fromkeys(h["article_id"] for h in row["history"]))
         for h in row["history"]:
             h["speaker"] = names.get(h.pop("party_id"), "")
-        if party and party.lower() not in (side.lower(), row["party"]["name"].lower()):
-            continue
-        result.append(row)
-    return result
+    return out
+
+
+def issues(engine: Engine, *, issue: str | None = None, party: str | None = None) -> list[dict[str, Any]]:
+    """Return the latest stance per party side and issue (see :func:`issue_rows`), of one party if given."""
+    with engine.connect() as conn:
+        rows = issue_rows(conn, issue=issue)
+    if party:
+        rows = [r for r in rows if party.lower() in (r["party"]["id"].lower(), r["party"]["name"].lower())]
+    return rows
 
 
 def stance_moves(engine: Engine, *, since: date | None = None) -> list[dict[str, Any]]:

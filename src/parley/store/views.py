@@ -13,37 +13,23 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, exists, func, literal, or_, select, text, union_all
+from sqlalchemy import ColumnElement, Select, Table, exists, func, literal, or_, select, text, union_all
 from sqlalchemy.engine import Connection
 
 # The vocabularies of the interchange format (shared/eval/FORMAT.md); the API validates against them.
 from parley.model.records import CLAIM_STATUSES, EVENT_TYPES, ISSUES, MODALITIES
 from parley.store import schema as t
+from parley.store import schema_story as s
+from parley.store.story import LedgerFilter, ledger_counts_by_place, ledger_rows
+from parley.story.views import claim_item, claims_page, issue_grid
 
 # Full-text queries are cut to this many words: each word is one FTS5 term, and a long OR-free
 # conjunction costs one posting-list walk per term, so 12 keeps a search well under a millisecond
 # per thousand articles while allowing any realistic query.
 MAX_SEARCH_TERMS = 12
-
-# The issue tracker reads at most this many positions (newest first): a party × issue grid needs only
-# the latest few per cell, and the cap bounds the page's cost on a very large store.
-TRACKER_MAX_POSITIONS = 20_000
-
-# Stances listed per issue-tracker cell, and reports per claim in the ledger (newest kept). The trend
-# needs two; a dozen shows how a stance or a claim moved, while on the 100k-event benchmark store,
-# where one claim is reported ~2,800 times, listing them all made one ledger page 700 KB.
-ISSUE_HISTORY_MAX = 12
-CLAIM_HISTORY_MAX = 12
-
-# The ledger reads at most this many candidate reports (newest first) to fill its histories.
-LEDGER_SCAN_MAX = 20_000
-
-# The ledger and the tracker read records newest first in windows of this many articles, then the
-# rest: on the 100k-event benchmark store the first window fills every history, and a window is an
-# index range, so reading it costs ~1 ms where sorting all claims or positions cost ~20 ms.
-NEWEST_WINDOWS = (2_000, 20_000)
 
 # A page of claims, quotes or positions is first looked for among the records of the newest
 # articles: 4 articles per row the page needs, then 16, then 64. On the benchmark store (one claim
@@ -51,9 +37,10 @@ NEWEST_WINDOWS = (2_000, 20_000)
 # filtered by a frequent claimant; a window costs 0.3-3 ms where sorting every claim cost ~7 ms.
 PAGE_WINDOW_FACTORS = (4, 16, 64)
 
-# Two stances whose word sets overlap less than this (Jaccard) count as a shift in the tracker's trend
-# column. 0.5 is the overlap the evaluation uses to call two quotes the same statement.
-STANCE_SHIFT_JACCARD = 0.5
+# An actor's or a place's page lists this many of its latest claim-ledger entries (the ledger, with
+# ?actor= or ?place=, pages through the rest). An entry carries every report and status step behind
+# it, so 50 of them made an actor's page 190 KB and its API answer several times a list page's cost.
+DETAIL_LEDGER_ENTRIES = 20
 
 
 @dataclass(frozen=True)
@@ -111,17 +98,21 @@ def _count_records(conn: Connection, table: Table, cond: list[ColumnElement[bool
     return int(conn.execute(select(func.count()).select_from(src).where(*cond)).scalar_one())
 
 
-def _newest_page(conn: Connection, q: Select[Any], table: Table, page: Page) -> list[dict[str, Any]]:
+def _newest_page(
+    conn: Connection, q: Select[Any], table: Table, page: Page, f: Filters
+) -> list[dict[str, Any]]:
     """Return one page of ``q``, a record select joined to articles in newest-article-first order.
 
     On SQLite the page is first looked for among the records of the newest articles, in windows of
     PAGE_WINDOW_FACTORS times the rows the page needs (a range on ix_articles_published, then
     ix_<records>_article_id): without table statistics SQLite otherwise scans and sorts every
     record for each page. When no window holds enough rows, the plain query answers. PostgreSQL
-    walks the index by itself.
+    walks the index by itself. A filter by actor reads the plain query at once: the actor's records
+    come from their own index (speaker, party: migration 0006) and sorting a few hundred costs a
+    tenth of the windows, which a rare speaker would walk to the end.
     """
     want = page.offset + page.limit
-    if conn.dialect.name == "sqlite":
+    if conn.dialect.name == "sqlite" and not f.actor:
         ar = t.articles.c
         for factor in PAGE_WINDOW_FACTORS:
             bound = conn.execute(
@@ -386,7 +377,7 @@ def _quotes_select(f: Filters) -> Select[Any]:
 
 def quotes(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of quotes and the total."""
-    rows = _newest_page(conn, _quotes_select(f), t.quotes, page)
+    rows = _newest_page(conn, _quotes_select(f), t.quotes, page, f)
     return rows, _count_records(conn, t.quotes, _quote_conditions(f), f)
 
 
@@ -456,100 +447,26 @@ def _attach_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
         row["disputed_by"] = by_claim.get(row["id"], [])
 
 
-def claims(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
-    """Return one page of claims (with disputing parties) and the total."""
-    rows = _newest_page(conn, _claims_select(f), t.claims, page)
-    _attach_disputes(conn, rows)
-    return rows, _count_records(conn, t.claims, _claim_conditions(f), f)
+def _ledger_filter(f: Filters) -> LedgerFilter:
+    """Return the claim-ledger filter of an API filter (dates bound when the claim was seen)."""
+    return LedgerFilter(
+        status=f.status,
+        since=date.fromisoformat(f.date_from) if f.date_from else None,
+        until=date.fromisoformat(f.date_to) if f.date_to else None,
+        actor=f.actor,
+        place=f.place,
+    )
 
 
-def _claim_key(row: dict[str, Any]) -> str:
-    """Return the key under which reports of the same claim are grouped: claimant + place, else subject."""
-    if row.get("place_id"):
-        return f"{row['claimant_id']}|{row['place_id']}"
-    words = " ".join(re.findall(r"\w+", str(row["subject"]).lower()))
-    return f"{row['claimant_id']}|{words}"
+def ledger(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
+    """Return one page of the claim ledger (latest first) and how many entries match.
 
-
-def _newest_first(conn: Connection, q: Select[Any], limit: int) -> Iterator[dict[str, Any]]:
-    """Yield at most ``limit`` rows of ``q`` (which joins articles, newest first) as the caller reads.
-
-    Read in windows of publication dates, the newest NEWEST_WINDOWS[0] articles first, then wider:
-    each window is a range on ix_articles_published, so a caller that stops early (the ledger and
-    the tracker need only the latest reports) never makes the database sort the whole table.
+    Read from the story tables (``claim_ledger`` and its sources and history), which
+    ``parley.story.update_story`` keeps as articles arrive: the same entries, statuses and
+    histories as ``parley claims``, the brief and the exports. ``actor`` keeps the entries the
+    actor (or the side it names) claimed or denied.
     """
-    ar = t.articles.c
-    newer_than: str | None = None  # the previous window's lower bound
-    sent = 0
-    for window in (*NEWEST_WINDOWS, None):
-        bound = None
-        if window is not None:
-            bound = conn.execute(
-                select(ar.published)
-                .where(ar.published.is_not(None))
-                .order_by(ar.published.desc())
-                .limit(1)
-                .offset(window - 1)
-            ).scalar()
-        wq = q if bound is None else q.where(ar.published >= bound)
-        if newer_than is not None:
-            wq = wq.where(or_(ar.published < newer_than, ar.published.is_(None)))
-        for r in conn.execute(wq.limit(limit - sent)):
-            yield dict(r._mapping)
-            sent += 1
-        if bound is None or sent >= limit:
-            return
-        newer_than = bound
-
-
-def claim_ledger(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
-    """Return a page of claims, each with its history: the reports of the same claim up to this one.
-
-    Built on the per-article claims table: two reports are the same claim when they share the
-    claimant and the place (or, without a place, the subject words). A history holds at most
-    CLAIM_HISTORY_MAX reports, oldest first, ending with the claim itself; they are read newest
-    first and the reading stops once every claim on the page has its history.
-    """
-    rows, total = claims(conn, f, page)
-    if not rows:
-        return rows, total
-    c = t.claims.c
-    claimants = sorted({r["claimant_id"] for r in rows})
-    place_ids = sorted({r["place_id"] for r in rows if r["place_id"]})
-    subjects = sorted({r["subject"] for r in rows if not r["place_id"]})
-    # Candidates share the claimant and the place (or the exact subject); _claim_key then decides.
-    # `claimant_id || ''` keeps SQLite from driving the query by ix_claims_claimant_id, which would
-    # sort every report of those claimants before returning the first.
-    same = or_(c.place_id.in_(place_ids), and_(c.place_id.is_(None), c.subject.in_(subjects)))
-    q = _claims_select(Filters()).where(c.claimant_id.concat("").in_(claimants), same)
-    page_ids = {r["id"] for r in rows}
-    open_: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)  # key -> histories being filled
-    history: dict[int, list[dict[str, Any]]] = {}
-    seen = 0
-    for r in _newest_first(conn, q, LEDGER_SCAN_MAX):
-        key = _claim_key(r)
-        if r["id"] in page_ids:
-            history[r["id"]] = []
-            open_[key].append(history[r["id"]])
-            seen += 1
-        step = {k: r[k] for k in ("article_id", "published", "status")}
-        step["claim_id"] = r["id"]
-        for h in open_[key]:
-            h.append(step)
-        open_[key] = [h for h in open_[key] if len(h) < CLAIM_HISTORY_MAX]
-        if seen == len(page_ids) and not any(open_.values()):
-            break
-    for row in rows:
-        steps = history.get(row["id"]) or [
-            {
-                "claim_id": row["id"],
-                "article_id": row["article_id"],
-                "published": row["published"],
-                "status": row["status"],
-            }
-        ]
-        row["history"] = steps[::-1]  # oldest first
-    return rows, total
+    return claims_page(conn, _ledger_filter(f), limit=page.limit, offset=page.offset)
 
 
 def _position_conditions(f: Filters) -> list[ColumnElement[bool]]:
@@ -590,86 +507,22 @@ def _positions_select(f: Filters) -> Select[Any]:
 
 def positions(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of positions and the total."""
-    rows = _newest_page(conn, _positions_select(f), t.positions, page)
+    rows = _newest_page(conn, _positions_select(f), t.positions, page, f)
     return rows, _count_records(conn, t.positions, _position_conditions(f), f)
 
 
-def _words(s: str) -> set[str]:
-    """Return the lower-cased words of a string."""
-    return set(re.findall(r"\w+", s.lower()))
+def issues(conn: Connection, f: Filters) -> dict[str, Any]:
+    """Return the issue tracker as a parties × issues grid: per cell the latest stance and its trend.
 
-
-def _trend(history: list[dict[str, Any]]) -> str:
-    """Return the trend of a party's stance on an issue: first stated, repeated or shifted.
-
-    ``history`` is newest first. A shift is a latest stance whose words overlap the previous one's
-    less than STANCE_SHIFT_JACCARD.
+    Read from the story tables (``issue_stances`` and ``stance_history``): the same party sides,
+    stances and trends as ``parley issues``. The dates keep the stances published in that period.
     """
-    if len(history) < 2:
-        return "first stated"
-    a, b = _words(history[0]["stance"]), _words(history[1]["stance"])
-    overlap = len(a & b) / len(a | b) if a | b else 1.0
-    return "repeated" if overlap >= STANCE_SHIFT_JACCARD else "shifted"
-
-
-def issue_tracker(conn: Connection, f: Filters) -> dict[str, Any]:
-    """Return the parties × issues grid: per cell the latest stance, how many were stated, and the trend.
-
-    The counts are one GROUP BY in the database; each cell's history (its latest ISSUE_HISTORY_MAX
-    stances, newest first) is read newest first, stopping once every cell has its history.
-    """
-    po, a, ar = t.positions.c, t.actors.c, t.articles.c
-    counted = (
-        select(po.party_id, a.name.label("party"), po.issue, func.count().label("n"))
-        .select_from(t.positions.join(t.actors, a.id == po.party_id))
-        .group_by(po.party_id, a.name, po.issue)
+    return issue_grid(
+        conn,
+        issue=f.issue,
+        since=date.fromisoformat(f.date_from) if f.date_from else None,
+        until=date.fromisoformat(f.date_to) if f.date_to else None,
     )
-    if f.date_from or f.date_to:
-        counted = counted.join(t.articles, ar.id == po.article_id)
-    counted = counted.where(*_position_conditions(f))
-    counts = {(r.party_id, r.issue): (r.party, int(r.n)) for r in conn.execute(counted)}
-    cells: dict[tuple[str, str], list[dict[str, Any]]] = {k: [] for k in counts}
-    missing = set(counts)
-    scanned = 0
-    for r in _newest_first(conn, _positions_select(f), TRACKER_MAX_POSITIONS):
-        scanned += 1
-        key = (r["party_id"], r["issue"])
-        hist = cells.setdefault(key, [])
-        if len(hist) < ISSUE_HISTORY_MAX:
-            hist.append(r)
-            if len(hist) == ISSUE_HISTORY_MAX or len(hist) == counts.get(key, (None, 0))[1]:
-                missing.discard(key)
-        if not missing:
-            break
-    out_cells = []
-    parties: dict[str, str] = {}
-    for (party_id, issue), hist in cells.items():
-        if not hist:
-            continue  # stated only in positions beyond the scan limit
-        latest = hist[0]
-        parties[party_id] = latest["party"]
-        out_cells.append(
-            {
-                "party_id": party_id,
-                "party": latest["party"],
-                "issue": issue,
-                "count": counts.get((party_id, issue), (None, len(hist)))[1],
-                "trend": _trend(hist),
-                "latest": {k: latest[k] for k in ("id", "stance", "published", "article_id")},
-                "history": [{k: h[k] for k in ("id", "stance", "published", "article_id")} for h in hist],
-            }
-        )
-    out_cells.sort(key=lambda c: (c["party"], ISSUES.index(c["issue"]) if c["issue"] in ISSUES else 99))
-    issues_seen = [i for i in ISSUES if any(c["issue"] == i for c in out_cells)]
-    party_list = sorted(
-        ({"id": k, "name": v} for k, v in parties.items()), key=lambda p: (p["name"], p["id"])
-    )
-    return {
-        "parties": party_list,
-        "issues": issues_seen,
-        "cells": out_cells,
-        "truncated": bool(missing) and scanned >= TRACKER_MAX_POSITIONS,
-    }
 
 
 # ---- actors and places --------------------------------------------------------------------------
@@ -683,8 +536,8 @@ def actor_event_counts(conn: Connection) -> dict[str, int]:
 
 
 def place_counts(conn: Connection) -> dict[str, tuple[int, int]]:
-    """Return how many events and claims are located at each place (one pass over each table)."""
-    e, c = t.events.c, t.claims.c
+    """Return how many events and ledger claims are located at each place (one pass over each table)."""
+    e, c = t.events.c, s.claim_ledger.c
     out: dict[str, tuple[int, int]] = {}
     q = select(e.place_id, func.count().label("n")).where(e.place_id.is_not(None)).group_by(e.place_id)
     for r in conn.execute(q):
@@ -768,22 +621,15 @@ def _in_bbox(bbox: BBox | None) -> list[ColumnElement[bool]]:
 
 def map_counts(conn: Connection, f: Filters) -> dict[str, list[tuple[Any, ...]]]:
     """Return the map's counts, grouped in the database: events per (place, modality, type) with their
-    latest date, and claims per (place, status). Independent of the view, so a caller may keep them."""
-    e, c = t.events.c, t.claims.c
+    latest date, and claim-ledger entries per (place, status). Independent of the view, so a caller
+    may keep them."""
+    e = t.events.c
     ev = conn.execute(
         select(e.place_id, e.modality, e.type, func.count(), func.max(e.date))
         .where(e.place_id.is_not(None), *_event_conditions(f))
         .group_by(e.place_id, e.modality, e.type)
     ).all()
-    claims_from: Any = t.claims
-    if f.date_from or f.date_to:  # a claim's date is its article's
-        claims_from = t.claims.join(t.articles, t.articles.c.id == c.article_id)
-    cl = conn.execute(
-        select(c.place_id, c.status, func.count())
-        .select_from(claims_from)
-        .where(c.place_id.is_not(None), *_claim_conditions(f))
-        .group_by(c.place_id, c.status)
-    ).all()
+    cl = ledger_counts_by_place(conn, _ledger_filter(f))
     return {"events": [tuple(r) for r in ev], "claims": [tuple(r) for r in cl]}
 
 
@@ -881,6 +727,21 @@ _FTS_SEARCH = text(
 _FTS_COUNT = text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :match")
 
 
+# PostgreSQL: the tsvector column and GIN index of migration 0005 (the same 'english' configuration
+# as store/search.py). The page is ranked first and only its rows get a headline: ts_headline
+# re-parses an article's text, which for every match made a search cost ~300 ms at 100k events.
+_PG_SEARCH = text(
+    "SELECT h.id, ts_headline('english', coalesce(a.clean_text, a.title, ''), "
+    "plainto_tsquery('english', :query), :headline) AS snippet "
+    "FROM (SELECT a.id, ts_rank(a.search_vector, q) AS rank "
+    "      FROM articles a, plainto_tsquery('english', :query) AS q WHERE a.search_vector @@ q "
+    "      ORDER BY rank DESC, a.id LIMIT :limit OFFSET :offset) h "
+    "JOIN articles a ON a.id = h.id ORDER BY h.rank DESC, h.id"
+)
+_PG_COUNT = text("SELECT count(*) FROM articles WHERE search_vector @@ plainto_tsquery('english', :query)")
+PG_HEADLINE = f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=16, MinWords=8, MaxFragments=1"
+
+
 def fts_query(q: str) -> str | None:
     """Return an FTS5 MATCH expression for free text: each word quoted (no operators), or None if no words."""
     words = re.findall(r"\w+", q)[:MAX_SEARCH_TERMS]
@@ -917,6 +778,22 @@ def articles(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, A
         }
         rows = [dict(meta[h.id], snippet=h.snippet) for h in hits if h.id in meta]
         return rows, total
+    if f.q and conn.dialect.name == "postgresql":
+        words = re.findall(r"\w+", f.q)[:MAX_SEARCH_TERMS]
+        if not words:
+            return [], 0
+        params = {
+            "query": " ".join(words),
+            "headline": PG_HEADLINE,
+            "limit": page.limit,
+            "offset": page.offset,
+        }
+        hits = conn.execute(_PG_SEARCH, params).all()
+        total = int(conn.execute(_PG_COUNT, params).scalar_one())
+        meta = {
+            r["id"]: r for r in _rows(conn, select(*_article_cols()).where(ar.id.in_([h.id for h in hits])))
+        }
+        return [dict(meta[h.id], snippet=h.snippet) for h in hits if h.id in meta], total
     if f.q:  # other databases: a plain case-insensitive substring match on the title and text
         like = f.q.lower()
         cond.append(
@@ -966,25 +843,28 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     return out
 
 
+def _latest_entries(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
+    """Return the latest ledger entries matching the filter (at most DETAIL_LEDGER_ENTRIES), uncounted."""
+    rows = ledger_rows(conn, _ledger_filter(f), limit=min(limit, DETAIL_LEDGER_ENTRIES))
+    return [claim_item(r) for r in rows]
+
+
 def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Return the latest events, quotes, claims and positions involving an actor (``limit`` of each)."""
+    """Return the latest events, quotes and positions of an actor (``limit`` of each) and the latest
+    ledger claims it made or denied (at most DETAIL_LEDGER_ENTRIES)."""
     f, page = Filters(actor=actor_id), Page(limit=limit)
-    claim_rows = _newest_page(conn, _claims_select(f), t.claims, Page(limit=limit))
-    _attach_disputes(conn, claim_rows)
     return {
         "events": event_rows(conn, f, page),
-        "quotes": _newest_page(conn, _quotes_select(f), t.quotes, Page(limit=limit)),
-        "claims": claim_rows,
-        "positions": _newest_page(conn, _positions_select(f), t.positions, Page(limit=limit)),
+        "quotes": _newest_page(conn, _quotes_select(f), t.quotes, page, f),
+        "claims": _latest_entries(conn, f, limit),
+        "positions": _newest_page(conn, _positions_select(f), t.positions, page, f),
     }
 
 
 def records_at_place(conn: Connection, place_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Return the latest events and claims located at a place (``limit`` of each)."""
-    f = Filters(place=place_id)
-    claim_rows = _newest_page(conn, _claims_select(f), t.claims, Page(limit=limit))
-    _attach_disputes(conn, claim_rows)
-    return {"events": event_rows(conn, f, Page(limit=limit)), "claims": claim_rows}
+    """Return the latest events (``limit``) and ledger claims (at most DETAIL_LEDGER_ENTRIES) at a place."""
+    f, page = Filters(place=place_id), Page(limit=limit)
+    return {"events": event_rows(conn, f, page), "claims": _latest_entries(conn, f, limit)}
 
 
 def record_kinds_count(conn: Connection) -> dict[str, int]:
@@ -1006,7 +886,11 @@ def export(
     """Yield the rows of ``dataset`` matching the filters in chunks, oldest id first, at most ``max_rows``.
 
     Pages by keyset (``id > last``), so each chunk costs the same however deep the export is.
+    ``claims`` are the claim ledger's entries, as the API and ``parley claims`` list them.
     """
+    if dataset == "claims":
+        yield from _export_ledger(conn, f, chunk, max_rows)
+        return
     ar = t.articles.c
     base: Select[Any]
     attach: _Attach | None
@@ -1031,6 +915,40 @@ def export(
         last, sent = rows[-1]["id"], sent + len(rows)
 
 
+def ledger_export_row(item: dict[str, Any]) -> dict[str, Any]:
+    """Return a claim-ledger entry as one flat export row (lists as '; '-joined names and ids)."""
+    place = item["place"] or {}
+    return {
+        "id": item["id"],
+        "kind": item["kind"],
+        "subject": item["subject"],
+        "status": item["status"],
+        "claimant_id": item["claimant"]["id"],
+        "claimant": item["claimant"]["name"],
+        "place_id": place.get("id"),
+        "place": place.get("name"),
+        "one_sided": item["one_sided"],
+        "first_claimed": item["first_claimed"],
+        "last_seen": item["last_seen"],
+        "status_since": item["status_since"],
+        "source_count": item["source_count"],
+        "disputed_by": item["disputed_by"],
+        "history": " → ".join(f"{h['status']} {h['since'] or ''}".strip() for h in item["history"]),
+        "sources": "; ".join(item["sources"]),
+    }
+
+
+def _export_ledger(conn: Connection, f: Filters, chunk: int, max_rows: int) -> Iterator[list[dict[str, Any]]]:
+    """Yield the claim ledger's entries matching the filters as flat rows, in chunks, latest first."""
+    sent = 0
+    while sent < max_rows:
+        items, _ = ledger(conn, f, Page(limit=min(chunk, max_rows - sent), offset=sent))
+        if not items:
+            return
+        yield [ledger_export_row(i) for i in items]
+        sent += len(items)
+
+
 __all__ = [
     "CLAIM_STATUSES",
     "EVENT_TYPES",
@@ -1044,15 +962,14 @@ __all__ = [
     "actors",
     "article",
     "articles",
-    "claim_ledger",
-    "claims",
     "event",
     "event_facets",
     "event_months",
     "event_rows",
     "events",
     "export",
-    "issue_tracker",
+    "issues",
+    "ledger",
     "map_counts",
     "map_points",
     "place",

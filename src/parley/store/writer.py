@@ -31,7 +31,7 @@ def now() -> str:
 
 def actor_key(actor: ActorRef) -> str:
     """Return the actors.id for an actor: its QID, else its normalised name."""
-    return actor.id or f"name:{norm(actor.name)}"
+    return actor.key
 
 
 def place_key(place: PlaceRef) -> str:

@@ -72,6 +72,25 @@ def change(previous: tuple[str, str] | None, stance: str, pol: str) -> tuple[boo
     return False, "same stance restated"
 
 
+# The trend of a party's stance on an issue, read from its history by :func:`trend`.
+TRENDS = ("first stated", "repeated", "shifted")
+
+
+def trend(history: Sequence[tuple[str, str | None]]) -> str:
+    """Return the trend of a party's stance on an issue: first stated, repeated or shifted.
+
+    ``history`` is the (stance, polarity) of each stance, oldest first. The latest stance has
+    *shifted* when :func:`change` says it changed from the one before it (another polarity, or new
+    wording), else it is *repeated*. The one definition of the trend: the issue tracker of the API,
+    the dashboard, ``parley issues`` and the brief all read it from here.
+    """
+    if len(history) < 2:
+        return TRENDS[0]
+    (prev, prev_pol), (latest, pol) = history[-2], history[-1]
+    changed, _ = change((prev, prev_pol or polarity(prev)), latest, pol or polarity(latest))
+    return TRENDS[2] if changed else TRENDS[1]
+
+
 def alignment(polarities: Sequence[str]) -> str:
     """Return where the parties' latest stances on one issue stand: meet, may meet, apart or unclear."""
     kinds = set(polarities)
