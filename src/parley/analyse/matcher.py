@@ -691,6 +691,16 @@ class MentionFinder:
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
                 continue
+            if place.method in ("alias", "folded") and place.country not in countries_besides(text):
+                # a near-spelling or alternate name of a town in a country the article never
+                # names ("Yaroun" read as a Ukrainian village in a story about Lebanon): the name
+                # is right, the point is a guess, so the place keeps its name alone
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but {place.country} is not a country of this article: no point",
+                )
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
 
