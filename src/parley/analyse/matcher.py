@@ -238,6 +238,12 @@ def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
 
 
+def _names_region(text: str) -> bool:
+    """Return True when a place name ends in a region word ("Tula Region", "Nasir County")."""
+    words = text.lower().split()
+    return len(words) > 1 and words[-1] in REGION_WORDS | {"county", "zone"}
+
+
 def _inside(town: PlaceRef | None, region: PlaceRef | None) -> bool:
     """Return True when ``town`` may lie in ``region``: the same admin-1 of the same country, or a
     town the gazetteer lacks (nothing says it lies elsewhere)."""
@@ -444,6 +450,7 @@ class MentionFinder:
         """Return actor, role and place mentions in the parsed document, in text order."""
         tokens = list(doc)
         self._text = doc.text  # once: Doc.text rebuilds the string on every access
+        self._located_in: list[ActorRef] = []  # countries only located in ("in Ukraine")
         self._lower_words = {t.text for t in tokens if t.is_alpha and t.text.islower()}
         out: list[Mention] = []
         place_spans: list[PlaceSpan] = []
@@ -479,7 +486,10 @@ class MentionFinder:
                         i = nxt
                         continue
                     if country and (prev in WITHIN or (prev == "the" and prev2 in WITHIN)):
-                        i = nxt  # "in Ukraine" locates; a country is not a place here, nor an actor
+                        # "in Ukraine" locates; a country is not a place here, nor an actor, but
+                        # the places of the article are likelier in it ("Pokrovsk in eastern Ukraine")
+                        self._located_in.append(actor)
+                        i = nxt
                         continue
                     # "fired missiles at Ukraine", "a visit to Ukraine": the country is a party
                 out.append(mention)
@@ -642,10 +652,11 @@ class MentionFinder:
         from parley.kb.gazetteer import PlaceContext
 
         named: list[str] = []
-        for m in actors:
-            iso = getattr(self.registry.get(m.actor.id) if m.actor and m.actor.id else None, "iso2", None)
+        for ref in [m.actor for m in actors] + self._located_in:
+            iso = self._iso2(ref)
             if iso and iso not in named:
                 named.append(iso)
+        stated = self._stated_countries(spans, actors)
         unknown = {
             text: PlaceRef(
                 name=text,
@@ -681,7 +692,7 @@ class MentionFinder:
             if text not in resolved:
                 others = [p for t, p in first.items() if t != text]
                 ctx = PlaceContext(
-                    countries=countries_besides(text),
+                    countries=stated.get(text, ()) + countries_besides(text),
                     admin1=tuple((p.country, p.admin1) for p in others if p.country and p.admin1),
                     points=tuple((p.lat, p.lon) for p in others if p.lat is not None and p.lon is not None),
                 )
@@ -691,7 +702,16 @@ class MentionFinder:
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
                 continue
-            if place.method in ("alias", "folded") and place.country not in countries_besides(text):
+            if _names_region(text) and (place.feature or "").startswith("P."):
+                # "Tula Region", "Nasir County": the text names a region, the gazetteer only a
+                # town of that name; the region keeps its name rather than the town's point
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but the text names a region, not this town: no point",
+                )
+            elif place.method in ("alias", "folded") and place.country not in countries_besides(text):
                 # a near-spelling or alternate name of a town in a country the article never
                 # names ("Yaroun" read as a Ukrainian village in a story about Lebanon): the name
                 # is right, the point is a guess, so the place keeps its name alone
@@ -733,6 +753,24 @@ class MentionFinder:
     def _is_region_name(self, text: str) -> bool:
         found = self.gazetteer.lookup(text, limit=1)
         return bool(found) and (found[0].place.feature or "").startswith(("A.ADM", "L.RGN"))
+
+    def _iso2(self, ref: ActorRef | None) -> str | None:
+        entry = self.registry.get(ref.id) if ref is not None and ref.id else None
+        return getattr(entry, "iso2", None)
+
+    def _stated_countries(self, spans: list[PlaceSpan], actors: list[Mention]) -> dict[str, tuple[str, ...]]:
+        """Return, by name, the country the text writes right after it: "Geneva, Switzerland",
+        "Istanbul, Turkey". That country decides between namesakes before any other context."""
+        countries = {m.start: m for m in actors if m.actor is not None and m.actor.kind == "state"}
+        out: dict[str, tuple[str, ...]] = {}
+        for text, _s, e, _why in spans:
+            gap = re.match(r",\s*(?:the\s+)?", self._text[e : e + 8])
+            m = countries.get(e + gap.end()) if gap else None
+            if m is not None and self._is_country(m.text):
+                iso = self._iso2(m.actor)
+                if iso:
+                    out.setdefault(text, (iso,))
+        return out
 
     @staticmethod
     def _person_name_parts(actors: list[Mention]) -> frozenset[str]:
