@@ -193,6 +193,12 @@ QUALIFIER_GAP = re.compile(
     r"south-?eastern|south-?western|neighbou?ring|border))?\s*",
     re.I,
 )
+# Last words of a meeting's name: a meeting named after its town happens there ("Munich Security
+# Conference"), unlike a body named after it ("Washington University").
+MEETING_WORDS = frozenset(
+    ["conference", "summit", "forum", "talks", "meeting", "dialogue", "games", "olympics", "festival",
+     "congress", "convention", "process", "format", "declaration", "accords", "agreement"]
+)  # fmt: skip
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
 NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
@@ -254,6 +260,25 @@ def _inside(town: PlaceRef | None, region: PlaceRef | None) -> bool:
     if town.country != region.country:
         return False
     return bool((region.feature or "").startswith("L.") or (town.admin1 and town.admin1 == region.admin1))
+
+
+def _in_organisation_name(tokens: Sequence[Any], i: int, j: int) -> bool:
+    """Return True when tokens[i:j] open or sit inside an organisation's name that goes on in
+    capitals ("Washington University", "Cambridge Analytica", "Bank of England", "Suffolk
+    Times"): the body is named after the place, it does not locate anything there. A meeting
+    named after its town ("Munich Security Conference", "Washington Summit") still does."""
+    if tokens[i].ent_type_ != "ORG":
+        return False
+    start = i
+    while start > 0 and tokens[start].ent_iob_ == "I":
+        start -= 1
+    end = j
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    rest = [t for t in (*tokens[start:i], *tokens[j:end]) if t.is_alpha and _is_capitalised(t.text)]
+    if not rest or tokens[end - 1].lower_ in MEETING_WORDS:
+        return False
+    return not all(t.lower_ in REGION_WORDS for t in rest)
 
 
 def _clean_name_edges(span: Sequence[Any]) -> bool:
@@ -498,8 +523,11 @@ class MentionFinder:
             pspan = self._place_span_at(tokens, i)
             if pspan is not None:
                 nxt, text, s, e = pspan
-                if not self._is_reference_point(tokens, i):
-                    place_spans.append((text, s, e, self._evidence(tokens, i, nxt)))
+                why = self._evidence(tokens, i, nxt)
+                if not self._is_reference_point(tokens, i) and not (
+                    _in_organisation_name(tokens, i, nxt) and not why & TEXTUAL_EVIDENCE
+                ):
+                    place_spans.append((text, s, e, why))
                 i = nxt
                 continue
             i += 1
