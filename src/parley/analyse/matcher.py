@@ -199,6 +199,11 @@ MEETING_WORDS = frozenset(
     ["conference", "summit", "forum", "talks", "meeting", "dialogue", "games", "olympics", "festival",
      "congress", "convention", "process", "format", "declaration", "accords", "agreement"]
 )  # fmt: skip
+# Adjectives of a country's part: "in eastern Ukraine" locates, as "in Ukraine" does.
+COMPASS_ADJECTIVES = frozenset(
+    ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"]
+)  # fmt: skip
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
 NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
@@ -517,6 +522,8 @@ class MentionFinder:
                         i = nxt
                         continue
                     # "fired missiles at Ukraine", "a visit to Ukraine": the country is a party
+                if prev in COMPASS_ADJECTIVES and prev2 in WITHIN and actor is not None and self._is_country(mention.text):
+                    self._located_in.append(actor)  # "in eastern Ukraine" also locates the places
                 out.append(mention)
                 i = nxt
                 continue
@@ -680,7 +687,9 @@ class MentionFinder:
         from parley.kb.gazetteer import PlaceContext
 
         named: list[str] = []
-        for ref in [m.actor for m in actors] + self._located_in:
+        # a country the text locates things in ("in eastern Ukraine") before the states it names
+        # as parties (Russia, the United States): the places are in the first
+        for ref in self._located_in + [m.actor for m in actors]:
             iso = self._iso2(ref)
             if iso and iso not in named:
                 named.append(iso)
