@@ -93,3 +93,15 @@ def test_a_body_named_after_a_town_is_not_there_but_a_meeting_is(nlp, finder) ->
     assert "Washington" not in found
     found = places(nlp, finder, "The president spoke at the Munich Security Conference on Saturday morning.")
     assert found["Munich"].country == "DE"
+
+
+def test_the_other_items_of_a_list_of_places_are_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Israeli units withdrew from Kfar Kila, Maroun al-Ras, Odaisseh, Bint Jbeil and Wazzani, officials said.",
+    )
+    assert {"Kfar Kila", "Maroun al-Ras", "Odaisseh", "Bint Jbeil", "Wazzani"} <= set(found)
+    assert found["Odaisseh"].geonameid is None, "a village the gazetteer lacks keeps its name alone"
+    found = places(nlp, finder, "In Kyiv, Zelensky, the president, said the talks had gone well.")
+    assert list(found) == ["Kyiv"], "a sentence that goes on after a name is no list"

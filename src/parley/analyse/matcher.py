@@ -119,7 +119,7 @@ MAX_NEVER_PLACE_LEN = 2
 # nothing confirms the name.
 UNKNOWN_PLACE_CONFIDENCE = 0.4
 # Evidence the text itself gives (as opposed to the model's entity label or the name's length).
-TEXTUAL_EVIDENCE = frozenset({"locative", "place noun", "region word", "capital phrase"})
+TEXTUAL_EVIDENCE = frozenset({"locative", "place noun", "region word", "capital phrase", "list"})
 # spaCy entity types that are evidence of a place.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # A candidate place name: its text, offsets, and what says it is a place (see MentionFinder._evidence).
@@ -253,6 +253,25 @@ def _names_region(text: str) -> bool:
     """Return True when a place name ends in a region word ("Tula Region", "Nasir County")."""
     words = text.lower().split()
     return len(words) > 1 and words[-1] in REGION_WORDS | {"county", "zone"}
+
+
+def _name_run(tokens: Sequence[Any], i: int) -> int:
+    """Return the end of the proper name that starts at tokens[i] (i itself when none does):
+    capitalised words, with inner particles and hyphens ("Maroun al-Ras", "Kfar Kila")."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        if t.is_alpha and _is_capitalised(t.text) and not t.is_stop and t.ent_type_ not in NOT_PLACE_ENTS:
+            j += 1
+        elif j > i and (t.text in ("-", "‐") or t.lower_ in NAME_PARTICLES) and j + 1 < len(tokens) and (
+            tokens[j + 1].is_alpha and (_is_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("-",))
+        ):
+            j += 1
+        elif j > i and t.lower_ in NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text == "-":
+            j += 1
+        else:
+            break
+    return j
 
 
 def _inside(town: PlaceRef | None, region: PlaceRef | None) -> bool:
@@ -538,10 +557,69 @@ class MentionFinder:
                 i = nxt
                 continue
             i += 1
+        place_spans = self._list_items(tokens, place_spans, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _list_items(self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention]) -> list[PlaceSpan]:
+        """Return the place spans with the other items of lists of places added or marked.
+
+        "Troops pulled out from Yaroun, Maroun al-Ras, Blida, Hula and Wazzani": when a list
+        holds two places or more, one of them clearly a place (a place entity, "in"/"from", "the
+        town of"), its other proper-name items are places too, though the model reads some as
+        people and the gazetteer lacks others (those keep their names alone).
+        """
+        by_start = {s: k for k, (_t, s, _e, _w) in enumerate(spans)}
+        taken = [(m.start, m.end) for m in known]
+        out = list(spans)
+        n_tok = len(tokens)
+        tok_at = {t.idx: t.i for t in tokens}
+        for k0, (_t0, _s0, e0, why0) in enumerate(spans):
+            if not why0 & {"entity", "locative", "place noun"}:
+                continue
+            items: list[tuple[int, int, int | None]] = []  # (start, end, index of an existing span)
+            j = next((t.i + 1 for t in tokens if t.idx + len(t.text) == e0), n_tok)
+            while j < n_tok:
+                sep = j
+                if tokens[sep].text == ",":
+                    sep += 1
+                if sep < n_tok and tokens[sep].lower_ in ("and", "or"):
+                    sep += 1
+                if sep == j or sep >= n_tok:
+                    break
+                start = tokens[sep].idx
+                if start in by_start:
+                    k = by_start[start]
+                    items.append((start, out[k][2], k))
+                    j = next((t.i + 1 for t in tokens[sep:] if t.idx + len(t.text) == out[k][2]), n_tok)
+                    continue
+                end_tok = _name_run(tokens, sep)
+                if end_tok == sep or any(a < tokens[end_tok - 1].idx + 1 and start < b for a, b in taken):
+                    break
+                nxt = tokens[end_tok] if end_tok < n_tok else None
+                if nxt is not None and nxt.text not in (",", ".", ";", ":") and nxt.lower_ not in ("and", "or"):
+                    break  # "in Kyiv, Zelensky said": a sentence goes on, no list
+                items.append((start, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text), None))
+                j = end_tok
+            if sum(1 for *_x, k in items if k is not None) < 1 or len(items) < 2:
+                continue  # with the anchor, at least two known places and three items
+            for start, end, k in items:
+                if k is not None:
+                    text, s, e, why = out[k]
+                    out[k] = (text, s, e, why | {"list"})
+                    continue
+                text = self._text[start:end]
+                if norm(text) in not_places() or self.registry.state_for_demonym(text) is not None:
+                    continue
+                first = tokens[tok_at[start]]
+                why = self._evidence(tokens, first.i, first.i + 1) | {"list"}
+                if not self.gazetteer.has_name(text):
+                    why |= {"unknown"}
+                out.append((text, start, end, frozenset(why)))
+                by_start[start] = len(out) - 1
+        return out
 
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
