@@ -105,3 +105,13 @@ def test_the_other_items_of_a_list_of_places_are_places(nlp, finder) -> None:  #
     assert found["Odaisseh"].geonameid is None, "a village the gazetteer lacks keeps its name alone"
     found = places(nlp, finder, "In Kyiv, Zelensky, the president, said the talks had gone well.")
     assert list(found) == ["Kyiv"], "a sentence that goes on after a name is no list"
+
+
+def test_a_town_far_from_every_other_place_in_an_unnamed_country_keeps_its_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Israeli units withdrew from Kfar Kila and Bint Jbeil, and later from Blida, officials said.",
+    )
+    assert found["Kfar Kila"].country == "LB"
+    assert found["Blida"].lat is None, "the Algerian Blida has no tie to a story of Lebanese villages"

@@ -204,6 +204,8 @@ COMPASS_ADJECTIVES = frozenset(
     ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
      "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"]
 )  # fmt: skip
+# A reading in a country the article never names, this far from all its other places, is a guess.
+STRAY_KM = 1500.0
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
 NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
@@ -826,6 +828,16 @@ class MentionFinder:
                     confidence=UNKNOWN_PLACE_CONFIDENCE,
                     reason=f"{place.reason}; but the text names a region, not this town: no point",
                 )
+            elif self._stray(place, text, stated.get(text, ()) + countries_besides(text), first):
+                # "Blida" read as the Algerian city in a story of south-Lebanese villages: no
+                # tie to the article at all, so the point is a guess and the name stays alone
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but far from every other place of the article, in a "
+                    "country it does not name: no point",
+                )
             elif place.method in ("alias", "folded") and place.country not in countries_besides(text):
                 # a near-spelling or alternate name of a town in a country the article never
                 # names ("Yaroun" read as a Ukrainian village in a story about Lebanon): the name
@@ -868,6 +880,18 @@ class MentionFinder:
     def _is_region_name(self, text: str) -> bool:
         found = self.gazetteer.lookup(text, limit=1)
         return bool(found) and (found[0].place.feature or "").startswith(("A.ADM", "L.RGN"))
+
+    @staticmethod
+    def _stray(place: PlaceRef, text: str, countries: tuple[str, ...], first: dict[str, PlaceRef]) -> bool:
+        """Return True for a town reading with no tie to the article: not a capital, in a country
+        the article does not name, and farther than STRAY_KM from each of its other places."""
+        from parley.kb.gazetteer import haversine_km
+
+        if place.feature == "P.PPLC" or place.country in countries or place.lat is None or place.lon is None:
+            return False
+        others = [(p.lat, p.lon) for t, p in first.items() if t != text and p.lat is not None and p.lon is not None]
+        here = (place.lat, place.lon)
+        return bool(others) and all(haversine_km(here, o) > STRAY_KM for o in others)
 
     def _iso2(self, ref: ActorRef | None) -> str | None:
         entry = self.registry.get(ref.id) if ref is not None and ref.id else None
