@@ -178,9 +178,9 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
 
 def _located(scorer: Any, preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[bool]:
     """For each predicted place that names a gold place (the same name or one of its ``names``) and
-    has coordinates, as has the gold: whether it lies within 161 km of it (the geoparsing
-    standard, score.SAME_NAME_KM). This is how well found places are put on the map, apart from
-    which places are found."""
+    has coordinates, as has the gold: whether it is the same GeoNames id or lies within 161 km of
+    it (the geoparsing standard, score.SAME_NAME_KM). This is how well found places are put on
+    the map, apart from which places are found."""
 
     def keys(names: list[Any]) -> set[str]:
         return {scorer.translit_key(n) for n in names if n} | {scorer.norm(n) for n in names if n}
@@ -192,8 +192,12 @@ def _located(scorer: Any, preds: list[dict[str, Any]], golds: list[dict[str, Any
     def km(p: dict[str, Any], g: dict[str, Any]) -> float:
         return float(scorer.haversine_km((p["lat"], p["lon"]), (g["lat"], g["lon"])))
 
-    pairs = scorer.greedy(preds, golds, named, lambda p, g: -km(p, g))
-    return [km(preds[i], golds[j]) <= scorer.SAME_NAME_KM for i, j in pairs]
+    def same_id(p: dict[str, Any], g: dict[str, Any]) -> bool:
+        return bool(p.get("geonameid")) and p.get("geonameid") == g.get("geonameid")
+
+    # the same GeoNames id is the right place, whichever point each side gives a region
+    pairs = scorer.greedy(preds, golds, named, lambda p, g: 1e6 * same_id(p, g) - km(p, g))
+    return [same_id(preds[i], golds[j]) or km(preds[i], golds[j]) <= scorer.SAME_NAME_KM for i, j in pairs]
 
 
 def _run_scorer(scorer: Any, argv: list[str]) -> str:
@@ -222,7 +226,7 @@ def print_result(name: str, r: dict[str, Any], left_out: str) -> None:
         print(f"  {cat:15} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}{counts}")
     if "places_within_161km" in r:
         w = r["places_within_161km"]
-        print(f"  places found by name and put within 161 km of the gold point: {w['share']:.3f} of {w['found']}")
+        print(f"  places found by name, same id or within 161 km of the gold point: {w['share']:.3f} of {w['found']}")
     if "claims" in r["categories"]:
         t = r["trust"]
         print(
