@@ -149,6 +149,7 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
         gold_dir.mkdir()
         pred_dir.mkdir()
         crashed: list[str] = []
+        located: list[bool] = []  # per place found by name with a point: within 161 km of the gold?
         for stem in evalset.ids:
             gold_file = evalset.gold / f"{stem}.gold.json"
             shutil.copy(gold_file, gold_dir)
@@ -160,15 +161,43 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
                 crashed.append(f"{stem} ({type(exc).__name__}: {exc})")
                 continue
             (pred_dir / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
+            gold_places = json.loads(gold_file.read_text(encoding="utf-8")).get("places", [])
+            located.extend(_located(scorer, record.get("places", []), gold_places))
         args = ["--gold", str(gold_dir), "--pred", str(pred_dir), "--texts", str(evalset.texts)]
         result = json.loads(_run_scorer(scorer, [*args, "--json"]))
         if verbose:
             result["errors"] = _run_scorer(scorer, [*args, "--verbose"])
+    if located:
+        result["places_within_161km"] = {"share": round(sum(located) / len(located), 3), "found": len(located)}
     result["categories"] = list(evalset.categories)
     result["crashed"] = crashed
     if set(evalset.categories) != set(ALL_CATEGORIES):
         result["overall"] = _overall(scorer, result, evalset.categories)
     return result
+
+
+def _located(scorer: Any, preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[bool]:
+    """For each predicted place that names a gold place (the same name or one of its ``names``) and
+    has coordinates, as has the gold: whether it is the same GeoNames id or lies within 161 km of
+    it (the geoparsing standard, score.SAME_NAME_KM). This is how well found places are put on
+    the map, apart from which places are found."""
+
+    def keys(names: list[Any]) -> set[str]:
+        return {scorer.translit_key(n) for n in names if n} | {scorer.norm(n) for n in names if n}
+
+    def named(p: dict[str, Any], g: dict[str, Any]) -> bool:
+        has_points = None not in (p.get("lat"), p.get("lon"), g.get("lat"), g.get("lon"))
+        return has_points and bool(keys([p.get("name")]) & keys([g.get("name"), *g.get("names", [])]))
+
+    def km(p: dict[str, Any], g: dict[str, Any]) -> float:
+        return float(scorer.haversine_km((p["lat"], p["lon"]), (g["lat"], g["lon"])))
+
+    def same_id(p: dict[str, Any], g: dict[str, Any]) -> bool:
+        return bool(p.get("geonameid")) and p.get("geonameid") == g.get("geonameid")
+
+    # the same GeoNames id is the right place, whichever point each side gives a region
+    pairs = scorer.greedy(preds, golds, named, lambda p, g: 1e6 * same_id(p, g) - km(p, g))
+    return [same_id(preds[i], golds[j]) or km(preds[i], golds[j]) <= scorer.SAME_NAME_KM for i, j in pairs]
 
 
 def _run_scorer(scorer: Any, argv: list[str]) -> str:
@@ -195,6 +224,9 @@ def print_result(name: str, r: dict[str, Any], left_out: str) -> None:
         c = r[cat]
         counts = f"   {c['tp']}/{c['pred']}/{c['gold']}" if "tp" in c else ""
         print(f"  {cat:15} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}{counts}")
+    if "places_within_161km" in r:
+        w = r["places_within_161km"]
+        print(f"  places found by name, same id or within 161 km of the gold point: {w['share']:.3f} of {w['found']}")
     if "claims" in r["categories"]:
         t = r["trust"]
         print(

@@ -230,3 +230,18 @@ def test_import_geonames_reports_bad_row(tmp_path: Path) -> None:
     bad.write_text(_geonames_line(*(["notanid"] + ["x"] * 18)), encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="line 1"):
         import_geonames(bad, Settings(cache_dir=str(tmp_path)))
+
+
+def test_a_name_a_place_bears_beats_a_near_spelling_in_the_focus_country() -> None:
+    from parley.kb.gazetteer import PlaceContext, default_gazetteer
+
+    best = default_gazetteer().lookup("Gaza", context=PlaceContext(countries=("YE",)), limit=3)
+    assert best[0].place.country == "PS"
+    assert all(c.method != "folded" for c in best), "'Gaza' folds like 'Haza', a Yemeni town's key"
+
+
+def test_a_large_capital_outranks_a_small_namesake_in_the_focus_country() -> None:
+    from parley.kb.gazetteer import PlaceContext, default_gazetteer
+
+    best = default_gazetteer().resolve("Vienna", context=PlaceContext(countries=("US",)))
+    assert best is not None and best.country == "AT"

@@ -9,6 +9,7 @@ locative preposition makes them places ("talks in Moscow").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
@@ -118,7 +119,7 @@ MAX_NEVER_PLACE_LEN = 2
 # nothing confirms the name.
 UNKNOWN_PLACE_CONFIDENCE = 0.4
 # Evidence the text itself gives (as opposed to the model's entity label or the name's length).
-TEXTUAL_EVIDENCE = frozenset({"locative", "place noun", "region word", "capital phrase"})
+TEXTUAL_EVIDENCE = frozenset({"locative", "place noun", "region word", "capital phrase", "list"})
 # spaCy entity types that are evidence of a place.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # A candidate place name: its text, offsets, and what says it is a place (see MentionFinder._evidence).
@@ -182,6 +183,33 @@ INSTITUTION_WORDS = frozenset(
     ["ministry", "office", "council", "agency", "department", "committee", "commission", "bureau",
      "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson"]
 )  # fmt: skip
+# What stands between a town and the region named only to say where it is: "Kremenchuk (Poltava
+# region)", "Bukavu, the capital of South Kivu", "Hirnyk, Kurakhove community", "Reasi of Jammu
+# district". Not "in": "captured Vovchansk in the Kharkiv region" places the capture in the region
+# too (the team's held-out gold counts such regions).
+QUALIFIER_GAP = re.compile(
+    r"\s*(?:,|\(|\bof|,\s+(?:the\s+)?(?:capital|centre|center|seat|administrative centre) of)"
+    r"(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|neighbou?ring|border))?\s*",
+    re.I,
+)
+# Last words of a meeting's name: a meeting named after its town happens there ("Munich Security
+# Conference"), unlike a body named after it ("Washington University").
+MEETING_WORDS = frozenset(
+    ["conference", "summit", "forum", "talks", "meeting", "dialogue", "games", "olympics", "festival",
+     "congress", "convention", "process", "format", "declaration", "accords", "agreement"]
+)  # fmt: skip
+# Adjectives of a country's part: "in eastern Ukraine" locates, as "in Ukraine" does.
+COMPASS_ADJECTIVES = frozenset(
+    ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"]
+)  # fmt: skip
+# A reading in a country the article never names, this far from all its other places, is a guess.
+STRAY_KM = 1500.0
+# Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
+NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
+# Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
+CLITICS = frozenset(["'s", "’s", "'", "’"])
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
 LOWERCASE_OK = frozenset({"role", "institution"})
 
@@ -221,6 +249,70 @@ def _entity_length(tok: Any) -> int:
 
 def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
+
+
+def _names_region(text: str) -> bool:
+    """Return True when a place name ends in a region word ("Tula Region", "Nasir County")."""
+    words = text.lower().split()
+    return len(words) > 1 and words[-1] in REGION_WORDS | {"county", "zone"}
+
+
+def _name_run(tokens: Sequence[Any], i: int) -> int:
+    """Return the end of the proper name that starts at tokens[i] (i itself when none does):
+    capitalised words, with inner particles and hyphens ("Maroun al-Ras", "Kfar Kila")."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        if t.is_alpha and _is_capitalised(t.text) and not t.is_stop and t.ent_type_ not in NOT_PLACE_ENTS:
+            j += 1
+        elif j > i and (t.text in ("-", "‐") or t.lower_ in NAME_PARTICLES) and j + 1 < len(tokens) and (
+            tokens[j + 1].is_alpha and (_is_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("-",))
+        ):
+            j += 1
+        elif j > i and t.lower_ in NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text == "-":
+            j += 1
+        else:
+            break
+    return j
+
+
+def _inside(town: PlaceRef | None, region: PlaceRef | None) -> bool:
+    """Return True when ``town`` may lie in ``region``: the same admin-1 of the same country, or a
+    town the gazetteer lacks (nothing says it lies elsewhere)."""
+    if region is None:
+        return False
+    if town is None:
+        return True
+    if town.country != region.country:
+        return False
+    return bool((region.feature or "").startswith("L.") or (town.admin1 and town.admin1 == region.admin1))
+
+
+def _in_organisation_name(tokens: Sequence[Any], i: int, j: int) -> bool:
+    """Return True when tokens[i:j] open or sit inside an organisation's name that goes on in
+    capitals ("Washington University", "Cambridge Analytica", "Bank of England", "Suffolk
+    Times"): the body is named after the place, it does not locate anything there. A meeting
+    named after its town ("Munich Security Conference", "Washington Summit") still does."""
+    if tokens[i].ent_type_ != "ORG":
+        return False
+    start = i
+    while start > 0 and tokens[start].ent_iob_ == "I":
+        start -= 1
+    end = j
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    rest = [t for t in (*tokens[start:i], *tokens[j:end]) if t.is_alpha and _is_capitalised(t.text)]
+    if not rest or tokens[end - 1].lower_ in MEETING_WORDS:
+        return False
+    return not all(t.lower_ in REGION_WORDS for t in rest)
+
+
+def _clean_name_edges(span: Sequence[Any]) -> bool:
+    """Return True unless a place span holds a possessive clitic or starts or ends on a dash or
+    apostrophe ("God's", "BORNA -"): those tokens belong to the sentence, not to the name."""
+    if any(t.lower_ in CLITICS for t in span):
+        return False
+    return span[0].text not in "-'" and span[-1].text not in "-'"
 
 
 class MentionFinder:
@@ -278,7 +370,7 @@ class MentionFinder:
             return None
         if first.ent_type_ in NOT_PLACE_ENTS or (first.is_stop and first.pos_ != "PROPN"):
             return None
-        if first.ent_type_ == "PERSON" and _entity_length(first) > 1:
+        if first.ent_type_ == "PERSON" and _entity_length(first) > 1 and not self._entity_is_place_name(first):
             return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
         if first.lower_ in TITLE_WORDS or first.lower_ in ("middle", "far"):
             return None  # "Air Marshal", "the Middle East": titles name no town
@@ -290,14 +382,19 @@ class MentionFinder:
             span = tokens[i : i + length]
             if any((t.is_punct and t.text not in "-'") or t.is_space for t in span):
                 continue
+            if not _clean_name_edges(span):
+                continue  # "God's", "BORNA -": a clitic or a dash is no part of a name
             if length == 1 and compass:
                 continue
             if length == 1 and first.pos_ != "PROPN" and first.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue  # a capitalised common word ("Most", "Got") is not a town of that name
-            # every token but region words must be capitalised
+            # every token but region words and inner particles ("Deir el-Balah") must be capitalised
             if any(
-                not _is_capitalised(t.text) and t.lower_ not in REGION_WORDS and t.text not in "-'"
-                for t in span
+                not _is_capitalised(t.text)
+                and t.lower_ not in REGION_WORDS
+                and t.text not in "-'"
+                and not (0 < k < length - 1 and t.lower_ in NAME_PARTICLES)
+                for k, t in enumerate(span)
             ):
                 continue
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
@@ -320,6 +417,17 @@ class MentionFinder:
                         return j + 1, text2, start, end2
                 return i + length, text, start, end
         return None
+
+    def _entity_is_place_name(self, first: Any) -> bool:
+        """Return True when the whole entity that starts at ``first`` is a place name the gazetteer
+        holds: the model reads "Khan Younis" as a person, but the two words together name a town."""
+        if first.ent_iob_ != "B":
+            return False
+        end = first.i + 1
+        while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
+            end += 1
+        span = first.doc[first.i : end]
+        return _clean_name_edges(span) and self.gazetteer.has_name(span.text)
 
     def _inside_longer_name(self, tokens: Sequence[Any], i: int, j: int) -> bool:
         """Return True when tokens[i:j] are a piece of a longer name: the longest name wins.
@@ -393,6 +501,7 @@ class MentionFinder:
         """Return actor, role and place mentions in the parsed document, in text order."""
         tokens = list(doc)
         self._text = doc.text  # once: Doc.text rebuilds the string on every access
+        self._located_in: list[ActorRef] = []  # countries only located in ("in Ukraine")
         self._lower_words = {t.text for t in tokens if t.is_alpha and t.text.islower()}
         out: list[Mention] = []
         place_spans: list[PlaceSpan] = []
@@ -428,24 +537,91 @@ class MentionFinder:
                         i = nxt
                         continue
                     if country and (prev in WITHIN or (prev == "the" and prev2 in WITHIN)):
-                        i = nxt  # "in Ukraine" locates; a country is not a place here, nor an actor
+                        # "in Ukraine" locates; a country is not a place here, nor an actor, but
+                        # the places of the article are likelier in it ("Pokrovsk in eastern Ukraine")
+                        self._located_in.append(actor)
+                        i = nxt
                         continue
                     # "fired missiles at Ukraine", "a visit to Ukraine": the country is a party
+                if prev in COMPASS_ADJECTIVES and prev2 in WITHIN and actor is not None and self._is_country(mention.text):
+                    self._located_in.append(actor)  # "in eastern Ukraine" also locates the places
                 out.append(mention)
                 i = nxt
                 continue
             pspan = self._place_span_at(tokens, i)
             if pspan is not None:
                 nxt, text, s, e = pspan
-                if not self._is_reference_point(tokens, i):
-                    place_spans.append((text, s, e, self._evidence(tokens, i, nxt)))
+                why = self._evidence(tokens, i, nxt)
+                if not self._is_reference_point(tokens, i) and not (
+                    _in_organisation_name(tokens, i, nxt) and not why & TEXTUAL_EVIDENCE
+                ):
+                    place_spans.append((text, s, e, why))
                 i = nxt
                 continue
             i += 1
+        place_spans = self._list_items(tokens, place_spans, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _list_items(self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention]) -> list[PlaceSpan]:
+        """Return the place spans with the other items of lists of places added or marked.
+
+        "Troops pulled out from Yaroun, Maroun al-Ras, Blida, Hula and Wazzani": when a list
+        holds two places or more, one of them clearly a place (a place entity, "in"/"from", "the
+        town of"), its other proper-name items are places too, though the model reads some as
+        people and the gazetteer lacks others (those keep their names alone).
+        """
+        by_start = {s: k for k, (_t, s, _e, _w) in enumerate(spans)}
+        taken = [(m.start, m.end) for m in known]
+        out = list(spans)
+        n_tok = len(tokens)
+        tok_at = {t.idx: t.i for t in tokens}
+        for k0, (_t0, _s0, e0, why0) in enumerate(spans):
+            if not why0 & {"entity", "locative", "place noun"}:
+                continue
+            items: list[tuple[int, int, int | None]] = []  # (start, end, index of an existing span)
+            j = next((t.i + 1 for t in tokens if t.idx + len(t.text) == e0), n_tok)
+            while j < n_tok:
+                sep = j
+                if tokens[sep].text == ",":
+                    sep += 1
+                if sep < n_tok and tokens[sep].lower_ in ("and", "or"):
+                    sep += 1
+                if sep == j or sep >= n_tok:
+                    break
+                start = tokens[sep].idx
+                if start in by_start:
+                    k = by_start[start]
+                    items.append((start, out[k][2], k))
+                    j = next((t.i + 1 for t in tokens[sep:] if t.idx + len(t.text) == out[k][2]), n_tok)
+                    continue
+                end_tok = _name_run(tokens, sep)
+                if end_tok == sep or any(a < tokens[end_tok - 1].idx + 1 and start < b for a, b in taken):
+                    break
+                nxt = tokens[end_tok] if end_tok < n_tok else None
+                if nxt is not None and nxt.text not in (",", ".", ";", ":") and nxt.lower_ not in ("and", "or"):
+                    break  # "in Kyiv, Zelensky said": a sentence goes on, no list
+                items.append((start, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text), None))
+                j = end_tok
+            if sum(1 for *_x, k in items if k is not None) < 1 or len(items) < 2:
+                continue  # with the anchor, at least two known places and three items
+            for start, end, k in items:
+                if k is not None:
+                    text, s, e, why = out[k]
+                    out[k] = (text, s, e, why | {"list"})
+                    continue
+                text = self._text[start:end]
+                if norm(text) in not_places() or self.registry.state_for_demonym(text) is not None:
+                    continue
+                first = tokens[tok_at[start]]
+                why = self._evidence(tokens, first.i, first.i + 1) | {"list"}
+                if not self.gazetteer.has_name(text):
+                    why |= {"unknown"}
+                out.append((text, start, end, frozenset(why)))
+                by_start[start] = len(out) - 1
+        return out
 
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
@@ -591,10 +767,13 @@ class MentionFinder:
         from parley.kb.gazetteer import PlaceContext
 
         named: list[str] = []
-        for m in actors:
-            iso = getattr(self.registry.get(m.actor.id) if m.actor and m.actor.id else None, "iso2", None)
+        # a country the text locates things in ("in eastern Ukraine") before the states it names
+        # as parties (Russia, the United States): the places are in the first
+        for ref in self._located_in + [m.actor for m in actors]:
+            iso = self._iso2(ref)
             if iso and iso not in named:
                 named.append(iso)
+        stated = self._stated_countries(spans, actors)
         unknown = {
             text: PlaceRef(
                 name=text,
@@ -606,10 +785,15 @@ class MentionFinder:
             if "unknown" in why
         }
         first = self._attested([sp for sp in spans if sp[0] not in unknown], tuple(named))
-        by_country = Counter(p.country for p in first.values() if p.country)
-        countries = tuple(
-            [c for c, _ in by_country.most_common()] + [c for c in named if c not in by_country]
-        )
+
+        def countries_besides(text: str) -> tuple[str, ...]:
+            # a name's own first reading is no evidence for its country: "Geneva" read as the
+            # Illinois town would otherwise put the United States in focus for itself
+            by_country = Counter(p.country for t, p in first.items() if p.country and t != text)
+            return tuple([c for c, _ in by_country.most_common()] + [c for c in named if c not in by_country])
+
+        people = self._person_name_parts(actors)
+        qualifiers = self._qualifiers(spans, first)
         resolved: dict[str, PlaceRef | None] = {}
         out = []
         for text, s, e, _ in spans:
@@ -618,10 +802,14 @@ class MentionFinder:
                 continue
             if text not in first:
                 continue  # no evidence that this name is a place here
+            if norm(text) in people:
+                continue  # "Vladimir" after "Vladimir Putin", "Hun" after "Hun Manet": the person
+            if text in qualifiers:
+                continue  # "Kremenchuk (Poltava region)": the region only says where the town is
             if text not in resolved:
                 others = [p for t, p in first.items() if t != text]
                 ctx = PlaceContext(
-                    countries=countries,
+                    countries=stated.get(text, ()) + countries_besides(text),
                     admin1=tuple((p.country, p.admin1) for p in others if p.country and p.admin1),
                     points=tuple((p.lat, p.lon) for p in others if p.lat is not None and p.lon is not None),
                 )
@@ -631,8 +819,111 @@ class MentionFinder:
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
                 continue
+            if _names_region(text) and (place.feature or "").startswith("P."):
+                # "Tula Region", "Nasir County": the text names a region, the gazetteer only a
+                # town of that name; the region keeps its name rather than the town's point
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but the text names a region, not this town: no point",
+                )
+            elif self._stray(place, text, stated.get(text, ()) + countries_besides(text), first):
+                # "Blida" read as the Algerian city in a story of south-Lebanese villages: no
+                # tie to the article at all, so the point is a guess and the name stays alone
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but far from every other place of the article, in a "
+                    "country it does not name: no point",
+                )
+            elif place.method in ("alias", "folded") and place.country not in countries_besides(text):
+                # a near-spelling or alternate name of a town in a country the article never
+                # names ("Yaroun" read as a Ukrainian village in a story about Lebanon): the name
+                # is right, the point is a guess, so the place keeps its name alone
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but {place.country} is not a country of this article: no point",
+                )
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
+
+    def _qualifiers(self, spans: list[PlaceSpan], first: dict[str, PlaceRef]) -> frozenset[str]:
+        """Return the region names that only ever qualify the place named just before them.
+
+        "Zaporizke in the Dnipropetrovsk region", "Kremenchuk (Poltava region)", "Bukavu, the
+        capital of South Kivu province": the region tells where the town is; the article locates
+        nothing else there, and by the place conventions a region counts only when no more
+        specific place is given (CONVENTIONS.md). A region also named on its own stays a place.
+        """
+        ordered = sorted(spans, key=lambda sp: sp[1])
+        qualifying: set[str] = set()
+        standalone: set[str] = set()
+        for k, (text, s, _e, why) in enumerate(ordered):
+            if "region word" not in why and not self._is_region_name(text):
+                continue
+            prev = ordered[k - 1] if k else None
+            if (
+                prev is not None
+                and "region word" not in prev[3]
+                and QUALIFIER_GAP.fullmatch(self._text[prev[2] : s])
+                and _inside(first.get(prev[0]), first.get(text))
+            ):
+                qualifying.add(text)
+            else:
+                standalone.add(text)
+        return frozenset(qualifying - standalone)
+
+    def _is_region_name(self, text: str) -> bool:
+        found = self.gazetteer.lookup(text, limit=1)
+        return bool(found) and (found[0].place.feature or "").startswith(("A.ADM", "L.RGN"))
+
+    @staticmethod
+    def _stray(place: PlaceRef, text: str, countries: tuple[str, ...], first: dict[str, PlaceRef]) -> bool:
+        """Return True for a town reading with no tie to the article: not a capital, in a country
+        the article does not name, and farther than STRAY_KM from each of its other places."""
+        from parley.kb.gazetteer import haversine_km
+
+        if place.feature == "P.PPLC" or place.country in countries or place.lat is None or place.lon is None:
+            return False
+        others = [(p.lat, p.lon) for t, p in first.items() if t != text and p.lat is not None and p.lon is not None]
+        here = (place.lat, place.lon)
+        return bool(others) and all(haversine_km(here, o) > STRAY_KM for o in others)
+
+    def _iso2(self, ref: ActorRef | None) -> str | None:
+        entry = self.registry.get(ref.id) if ref is not None and ref.id else None
+        return getattr(entry, "iso2", None)
+
+    def _stated_countries(self, spans: list[PlaceSpan], actors: list[Mention]) -> dict[str, tuple[str, ...]]:
+        """Return, by name, the country the text writes right after it: "Geneva, Switzerland",
+        "Istanbul, Turkey". That country decides between namesakes before any other context."""
+        countries = {m.start: m for m in actors if m.actor is not None and m.actor.kind == "state"}
+        out: dict[str, tuple[str, ...]] = {}
+        for text, _s, e, _why in spans:
+            gap = re.match(r",\s*(?:the\s+)?", self._text[e : e + 8])
+            m = countries.get(e + gap.end()) if gap else None
+            if m is not None and self._is_country(m.text):
+                iso = self._iso2(m.actor)
+                if iso:
+                    out.setdefault(text, (iso,))
+        return out
+
+    @staticmethod
+    def _person_name_parts(actors: list[Mention]) -> frozenset[str]:
+        """Return the folded single words of the people's names the article mentions: one of them
+        alone names that person again, not the town that shares it (issue: people are not places)."""
+        parts: set[str] = set()
+        for m in actors:
+            if m.actor is None or m.actor.kind != "person":
+                continue
+            for name in (m.text, m.actor.name):
+                words = name.split()
+                if len(words) >= 2:
+                    parts.update(norm(w) for w in words if len(w) > MAX_NEVER_PLACE_LEN)
+        return frozenset(parts)
 
     def _attested(self, spans: list[PlaceSpan], named: tuple[str, ...]) -> dict[str, PlaceRef]:
         """Return, by name, the first reading of each name that has evidence of being a place here:

@@ -71,6 +71,10 @@ POP_FLOOR = 500
 POPULATED_BONUS = 0.5
 CAPITAL_BONUS = 0.5
 CURATED_BONUS = 0.5
+# A capital or regional seat of this many people is what a bare name in world news means: Geneva
+# in Switzerland, not the Illinois town, even when the article names the United States often.
+MAJOR_SEAT_POPULATION = 100_000
+MAJOR_SEAT_BONUS = 1.0
 # Parley reads conflict news: a place in a conflict country is the likelier referent of a name
 # shared with a foreign town of similar size (Odessa, Ukraine over Odessa, Texas).
 CONFLICT_COUNTRY_BONUS = 0.5
@@ -241,6 +245,10 @@ class Gazetteer:
         matches = self._matches(name)
         if not matches:
             return []
+        if any(m.method != "folded" for m in matches.values()):
+            # A name some place really bears is not a near-spelling of another: "Gaza" is Gaza,
+            # not Hajjah (folded "haza"), however much the article's country favours Yemen.
+            matches = {pid: m for pid, m in matches.items() if m.method != "folded"}
         pids = tuple(matches)
         marks = ",".join("?" * len(pids))
         rows = self._rows(
@@ -293,6 +301,9 @@ class Gazetteer:
                 why.append("text names a region")
         elif is_town:
             score += POPULATED_BONUS + (CAPITAL_BONUS if feature == "P.PPLC" else 0.0)
+            if feature in ("P.PPLC", "P.PPLA") and population >= MAJOR_SEAT_POPULATION:
+                score += MAJOR_SEAT_BONUS
+                why.append("a large seat of government")
         if source == "extra":
             score += CURATED_BONUS
             why.append("hand-curated place")

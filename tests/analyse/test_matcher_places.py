@@ -1,0 +1,117 @@
+"""Place mentions: which names are places here, which place each one is, and when a name keeps no
+point because the gazetteer's only reading of it is a guess."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.analyse.matcher import MentionFinder
+from parley.analyse.mentions import Mention
+from parley.model.records import PlaceRef
+
+PUB = date(2025, 12, 29)
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    from parley.kb.actors import default_registry
+    from parley.kb.gazetteer import Gazetteer
+
+    return MentionFinder(default_registry(), Gazetteer.open())
+
+
+def places(nlp, finder: MentionFinder, text: str) -> dict[str, PlaceRef]:  # type: ignore[no-untyped-def]
+    found: list[Mention] = finder.find(nlp(text), published=PUB)
+    return {m.text: m.place for m in found if m.kind == "place" and m.place is not None}
+
+
+def test_a_possessive_or_a_dash_is_no_part_of_a_place_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "The crews finished the repairs with God's help, the regional commander said.")
+    assert found == {}, "'God' is a hamlet somewhere, but 'God's help' names none"
+
+
+def test_names_with_inner_particles_and_two_word_names_the_model_reads_as_people(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "Air strikes hit Khan Younis and Deir el-Balah in the south of the strip overnight.")
+    assert found["Khan Younis"].geonameid == 281124
+    assert found["Deir el-Balah"].country == "PS"
+
+
+def test_a_word_of_a_named_persons_name_is_that_person(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Vladimir Putin received the envoy on Friday. The envoy said later that he would call Vladimir "
+        "again next week.",
+    )
+    assert "Vladimir" not in found
+
+
+def test_a_region_named_only_to_say_where_a_town_lies_is_not_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "Drones struck Kremenchuk (Poltava region) overnight, cutting power to thousands.")
+    assert list(found) == ["Kremenchuk"]
+    found = places(nlp, finder, "Russian troops captured Vovchansk in the Kharkiv region after weeks of fighting.")
+    assert set(found) == {"Vovchansk", "Kharkiv region"}, "a capture 'in the region' happens in it too"
+
+
+def test_a_country_written_after_a_place_decides_between_namesakes(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "American officials said the United States would host more talks, after a round in Geneva, "
+        "Switzerland, ended on Sunday.",
+    )
+    assert found["Geneva"].country == "CH"
+
+
+def test_a_country_things_happen_in_puts_the_places_there(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Russia said on Monday its forces had taken Pokrovsk in eastern Ukraine after months of fighting.",
+    )
+    assert found["Pokrovsk"].country == "UA"
+
+
+def test_an_alternate_name_abroad_keeps_its_name_without_a_point(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp, finder, "Israeli troops withdrew from Yaroun and other villages of southern Lebanon on Tuesday."
+    )
+    yaroun = found["Yaroun"]
+    assert yaroun.geonameid is None and yaroun.lat is None, yaroun.reason
+
+
+def test_a_region_the_gazetteer_knows_only_as_a_town_keeps_its_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "Clashes broke out in Nasir County after the army sent reinforcements north.")
+    county = found["Nasir County"]
+    assert county.geonameid is None and county.method == "unresolved"
+
+
+def test_a_body_named_after_a_town_is_not_there_but_a_meeting_is(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "A study by Washington University economists drew wide attention this spring.")
+    assert "Washington" not in found
+    found = places(nlp, finder, "The president spoke at the Munich Security Conference on Saturday morning.")
+    assert found["Munich"].country == "DE"
+
+
+def test_the_other_items_of_a_list_of_places_are_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Israeli units withdrew from Kfar Kila, Maroun al-Ras, Odaisseh, Bint Jbeil and Wazzani, officials said.",
+    )
+    assert {"Kfar Kila", "Maroun al-Ras", "Odaisseh", "Bint Jbeil", "Wazzani"} <= set(found)
+    assert found["Odaisseh"].geonameid is None, "a village the gazetteer lacks keeps its name alone"
+    found = places(nlp, finder, "In Kyiv, Zelensky, the president, said the talks had gone well.")
+    assert list(found) == ["Kyiv"], "a sentence that goes on after a name is no list"
+
+
+def test_a_town_far_from_every_other_place_in_an_unnamed_country_keeps_its_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Israeli units withdrew from Kfar Kila and Bint Jbeil, and later from Blida, officials said.",
+    )
+    assert found["Kfar Kila"].country == "LB"
+    assert found["Blida"].lat is None, "the Algerian Blida has no tie to a story of Lebanese villages"
