@@ -172,3 +172,30 @@ def test_an_abbreviation_with_dots_starts_a_name(nlp, finder) -> None:  # type: 
         if m.actor
     }
     assert found.get("U.S. officials") == "Q30"
+
+
+def test_a_registry_name_inside_a_longer_persons_name_is_not_that_actor(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Cambodian spokeswoman Mali Socheata said the troops had pulled back overnight.")
+    assert [m.actor.name for m in found if m.actor] == ["Mali Socheata"]
+    text = "Restoration Minister Oleksiy Kuleba said the grid was being repaired. Kuleba added that more help was needed."
+    people = [(m.text, m.actor.name) for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == [("Oleksiy Kuleba", "Oleksiy Kuleba"), ("Kuleba", "Oleksiy Kuleba")]
+
+
+def test_a_given_name_the_registered_person_bears_keeps_the_match(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Volodymyr Zelenskiy said on Sunday that Ukraine would not give up any of its land.")
+    assert [m.actor.id for m in found if m.actor and m.actor.kind == "person"] == ["Q3874799"]
+
+
+def test_places_the_model_reads_as_people_are_not_people(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels now hold most of northern Chin State, and strikes hit cities such as Khan Younis and Rafah."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == []
+
+
+def test_sanaa_stands_for_the_houthis_and_the_capital_phrase_locates(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Sanaa vowed to respond after the strikes on a port near the Yemeni capital, Sanaa.")
+    assert [(m.kind, m.actor.name if m.actor else None) for m in found if m.text == "Sanaa"] == [
+        ("actor", "Houthis"),
+        ("place", None),
+    ]

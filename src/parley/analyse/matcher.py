@@ -262,6 +262,8 @@ class MentionFinder:
                 if form.method == "role":  # an unknown holder stays a role, not a guess
                     return i + length, Mention(start, end, text, "role", actor=None)
                 continue
+            if form.method != "role" and self._part_of_other_name(tokens, i, i + length, actor, text):
+                continue
             kind = "role" if form.method == "role" else "actor"
             # include a preceding "the" in the span
             if i > 0 and tokens[i - 1].lower_ == "the":
@@ -269,6 +271,36 @@ class MentionFinder:
                 text = self._text[start:end]
             return i + length, Mention(start, end, text, kind, actor=actor)
         return None
+
+    def _part_of_other_name(self, tokens: Sequence[Any], i: int, j: int, actor: ActorRef, text: str) -> bool:
+        """Return True when tokens[i:j] are only a piece of a person's name the model reads.
+
+        "Mali" of "Mali Socheata" is not the state, nor "Kuleba" of "Oleksiy Kuleba" the registry's
+        Dmytro Kuleba: the model's PERSON entity runs on past the match (with a name word, not a
+        title), or starts before it with a given name the registered person does not bear.
+        """
+        if j < len(tokens) and actor.kind != "person":
+            nxt = tokens[j]
+            if (
+                nxt.ent_iob_ == "I"
+                and nxt.ent_type_ == "PERSON"
+                and tokens[i].ent_type_ == "PERSON"
+                and nxt.is_alpha
+                and _is_capitalised(nxt.text)
+                and nxt.lower_ not in TITLE_WORDS
+                and nxt.lower_ not in INSTITUTION_WORDS
+            ):
+                return True
+        if actor.kind != "person" or i == 0 or tokens[i].ent_iob_ != "I" or tokens[i].ent_type_ != "PERSON":
+            return False
+        prev = tokens[i - 1]
+        if not (prev.is_alpha and _is_capitalised(prev.text)) or prev.lower_ in TITLE_WORDS:
+            return False
+        if self.registry.state_for_demonym(prev.text) is not None:
+            return False  # "Ukrainian Zelensky"
+        cands = self.registry.lookup(text)
+        known = {fold(w) for c in cands[:1] for n in (c.entry.name, *c.entry.aliases) for w in n.split()}
+        return bool(cands) and fold(prev.text) not in known
 
     # -- places -------------------------------------------------------------------------------
 
@@ -404,7 +436,8 @@ class MentionFinder:
                 continue
             prev = tokens[i - 1].lower_ if i > 0 else ""
             prev2 = tokens[i - 2].lower_ if i > 1 else ""
-            locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE)
+            # "the Yemeni capital, Sanaa": a capital in apposition locates, like "in Sanaa"
+            locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE) or (prev, prev2) == (",", "capital")
             capital = self._capital_at(tokens, i)
             if capital is not None:
                 place_spans.append((*capital[:3], frozenset({"capital phrase"})))
@@ -414,7 +447,8 @@ class MentionFinder:
             if hit is not None:
                 nxt, mention = hit
                 actor = mention.actor
-                if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
+                seat = actor is not None and (actor.kind == "state" or actor.method == "metonym")
+                if locative and seat and mention.kind == "actor":
                     country = self._is_country(mention.text)
                     if not country and not self._is_seat(mention) and self.gazetteer.has_name(mention.text):
                         # "talks in Moscow": the capital is a place, not the government
@@ -452,10 +486,13 @@ class MentionFinder:
         if i + 2 >= len(tokens) or tokens[i].lower_ != "the" or tokens[i + 2].lower_ != "capital":
             return None
         state = self.registry.state_for_demonym(tokens[i + 1].text)
-        if state is None or not state.metonyms:
+        if state is None:
+            return None
+        capital = state.capital or (state.metonyms[0] if state.metonyms else None)
+        if capital is None:
             return None
         start, end = tokens[i].idx, tokens[i + 2].idx + len(tokens[i + 2].text)
-        return state.metonyms[0], start, end, i  # by the registry's convention the capital comes first
+        return capital, start, end, i  # by the registry's convention the capital comes first
 
     def _is_seat(self, mention: Mention) -> bool:
         """Return True for a seat of government the registry writes with "the" ("the White House",
@@ -510,7 +547,9 @@ class MentionFinder:
                 ):
                     break
                 name.insert(0, tok)
-            if not name:
+            while name and self.registry.state_for_demonym(name[0].text) is not None:
+                name.pop(0)  # "a Rwandan Hutu militia": a demonym starts no one's name
+            if not name or self._names_a_place(name):
                 continue
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = self._text[start:end]
@@ -549,7 +588,26 @@ class MentionFinder:
                         )
                     )
                     taken.append((tok.idx, tok.idx + len(tok.text)))
+            _reassign_surnames(known, people)
         return out
+
+    def _names_a_place(self, name: Sequence[Any]) -> bool:
+        """Return True when a name the model reads as a person's is a place: it ends in a region word
+        ("Rakhine State"), or it follows a locative or "such as" and the gazetteer knows it as a
+        populous place or a seat of a region ("cities such as Khan Younis")."""
+        if len(name) < 2:
+            return False
+        if name[-1].lower_ in REGION_WORDS:
+            return True
+        text = self._text[name[0].idx : name[-1].idx + len(name[-1].text)]
+        found = self.gazetteer.lookup(text, limit=1)
+        if not found or found[0].method not in ("exact", "alias"):
+            return False
+        doc, i = name[0].doc, name[0].i
+        before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+        said = bool(before) and (before[-1] in LOCATIVE or before[-2:] == ["such", "as"] or before[-1] == "including")
+        strong = found[0].population >= STRONG_PRIOR_POPULATION or (found[0].place.feature or "") in STRONG_PRIOR_FEATURES
+        return said or strong
 
     @staticmethod
     def _person_spans(doc: Any) -> list[list[Any]]:
@@ -748,6 +806,20 @@ def _name_keys(words: Sequence[str]) -> list[str]:
         keys.append(fold(words[-1].rsplit("-", 1)[1]))
     keys += [fold(w) for w in words[:-1] if len(w) >= 4]
     return [k for k in dict.fromkeys(keys) if k and k not in COMMON_NAME_PARTS]
+
+
+def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> None:
+    """Give a bare registry surname to the article's own person of that surname ("Kuleba" after
+    "Oleksiy Kuleba" is not the registry's Dmytro Kuleba), unless the article also names the
+    registry's person in full (then the surname is ambiguous and stays as matched)."""
+    named_in_full = {m.actor.ref for m in known if m.actor is not None and " " in m.text.strip()}
+    for k, m in enumerate(known):
+        a = m.actor
+        if a is None or a.kind != "person" or a.method == "model" or " " in m.text.strip():
+            continue
+        other = people.get(fold(m.text))
+        if other is not None and other is not _SHARED and other.name != a.name and a.ref not in named_in_full:
+            known[k] = replace(m, actor=other)
 
 
 def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:
