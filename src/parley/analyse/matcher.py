@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.analyse.mentions import Mention
+from parley.analyse.organisations import find_organisations
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
@@ -476,10 +477,46 @@ class MentionFinder:
                 i = nxt
                 continue
             i += 1
+        out = self._with_organisations(doc, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _with_organisations(self, doc: Any, known: list[Mention]) -> list[Mention]:
+        """Return ``known`` with the organisations and armed groups the text names and the registry
+        lacks (analyse/organisations.py). Such a name replaces a registry organisation or a capital
+        inside it ("United Nations" of "United Nations Support Mission", "Tripoli" of "Tripoli
+        Protection Force"); a registry person, group or state inside it keeps the name the registry's."""
+
+        def inside(m: Mention, start: int, end: int) -> bool:
+            return m.start < end and start < m.end and m.end <= end
+
+        def is_free(start: int, end: int) -> bool:
+            for m in known:
+                if not (m.start < end and start < m.end):
+                    continue
+                a = m.actor
+                if m.end > end or a is None or not inside(m, start, end):
+                    return False
+                if a.kind in ("person", "group") or (a.kind == "state" and a.method != "metonym"):
+                    return False
+            return True
+
+        def is_state_word(word: str) -> bool:
+            return self.registry.state_for_demonym(word) is not None or self._is_country(word)
+
+        orgs = find_organisations(
+            doc,
+            self._text,
+            is_free=is_free,
+            is_state_word=is_state_word,
+            known_name=lambda name: self.registry.resolve(name) is not None,
+        )
+        if not orgs:
+            return known
+        kept = [m for m in known if not any(inside(m, o.start, o.end) for o in orgs)]
+        return kept + [Mention(o.start, o.end, o.text, "actor", actor=o.actor) for o in orgs]
 
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
