@@ -199,3 +199,41 @@ def test_sanaa_stands_for_the_houthis_and_the_capital_phrase_locates(nlp, finder
         ("actor", "Houthis"),
         ("place", None),
     ]
+
+
+def test_name_particles_and_abbreviated_ranks_belong_to_peoples_names(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "Movement spokesman Izzat al-Rishq said on Friday that Lt Col Nadav Shoshani had misled reporters."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == ["Izzat al-Rishq", "Nadav Shoshani"]
+
+
+def test_a_persons_name_the_model_reads_as_an_organisation_in_apposition(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The outgoing chair of the regional bloc, Moussa Faki Mahamat, told reporters that the truce must hold."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == ["Moussa Faki Mahamat"]
+
+
+def test_a_capital_inside_an_organisations_name_is_neither_actor_nor_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Both leaders asked the OSCE to dissolve the OSCE Minsk Group within a month.")
+    assert not [m for m in found if m.text == "Minsk"]
+    assert "Belarus" not in [m.actor.name for m in found if m.actor]
+
+
+def test_people_the_registry_lacks_act_for_the_state_or_body_the_text_ties_them_to(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    def sides(text: str) -> dict[str, str | None]:
+        return {
+            m.text: m.actor.affiliation for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"
+        }
+
+    assert sides("Kenya's foreign minister Musalia Mudavadi said the talks would resume in Nairobi.") == {
+        "Musalia Mudavadi": "Q114"
+    }
+    assert sides("M23 spokesman Lawrence Kanyuka said the rebels would not withdraw from the city.") == {
+        "Lawrence Kanyuka": "M23"
+    }
+    assert sides("Musalia Mudavadi, Kenya's foreign minister, said the talks would resume next week.") == {
+        "Musalia Mudavadi": "Q114"
+    }
+    assert sides("Reporters met Musalia Mudavadi on Monday afternoon outside the conference hall.") == {
+        "Musalia Mudavadi": None
+    }

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.analyse.mentions import Mention
-from parley.analyse.organisations import find_organisations
+from parley.analyse.organisations import find_organisations, head_kind
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
@@ -175,13 +175,25 @@ TITLE_WORDS = frozenset(
         "rapporteur",
         "commissioner",
         "army",
+        "staff",
+        # abbreviated ranks and honorifics ("Lt Col", "Maj. Gen.")
+        "lt", "lt.", "col", "col.", "gen", "gen.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "sgt", "sgt.",
+        "cmdr", "cmdr.", "adm", "adm.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
     ]
 )
+# Words that may sit between an owner and a title before a name ("Rwanda's minister of state for
+# regional integration James Kabarebe", "Ukraine's top negotiator X").
+ROLE_FILLERS = frozenset(["of", "for", "the", "and", "top", "senior", "chief", "former", "acting", "state",
+                          "regional", "integration", "affairs", "national", "security", "special"])
+# Lower-case particles inside a name ("Izzat al-Rishq", "Abdul Ghani al-Kikli", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(["al", "el", "ad", "ar", "as", "at", "an", "bin", "ibn", "bint", "van", "von", "der",
+                            "de", "da", "du", "dos", "le", "la"])
 # Nouns of institutions that the model sometimes folds into a person's name ("Ministry Mohammed Al"):
 # a name never starts with one.
 INSTITUTION_WORDS = frozenset(
     ["ministry", "office", "council", "agency", "department", "committee", "commission", "bureau",
-     "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson"]
+     "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson",
+     "command", "headquarters", "directorate", "service", "guard", "staff"]
 )  # fmt: skip
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
 LOWERCASE_OK = frozenset({"role", "institution"})
@@ -292,11 +304,16 @@ class MentionFinder:
                 and nxt.lower_ not in INSTITUTION_WORDS
             ):
                 return True
-        if actor.kind != "person" or i == 0 or tokens[i].ent_iob_ != "I" or tokens[i].ent_type_ != "PERSON":
+        if i == 0 or tokens[i].ent_iob_ != "I":
             return False
+        last_of_org = tokens[i].ent_type_ == "ORG" and (j == len(tokens) or tokens[j].ent_iob_ != "I")
+        if tokens[i].ent_type_ != "PERSON" and not (last_of_org and actor.kind != "person" and j == i + 1):
+            return False  # "Kayikwamba Wagner" (read as ORG) is no Wagner Group; "Kataib Hezbollah" no Hezbollah
         prev = tokens[i - 1]
         if not (prev.is_alpha and _is_capitalised(prev.text)) or prev.lower_ in TITLE_WORDS:
             return False
+        if norm(prev.text) in self.index:
+            return False  # "OSCE Minsk": a registry name before it is a name of its own
         if self.registry.state_for_demonym(prev.text) is not None:
             return False  # "Ukrainian Zelensky"
         cands = self.registry.lookup(text)
@@ -570,6 +587,7 @@ class MentionFinder:
 
         out: list[Mention] = []
         people: dict[str, ActorRef] = {}
+        by_name: dict[str, ActorRef] = {}  # the final reading of each full name (with its affiliation)
         for toks in self._person_spans(doc):
             toks = _with_hyphenated_tail(doc, toks)  # "Mohammed Al-Khulaifi", not "Mohammed Al"
             # "Sudan's Defence Minister Yassin Ibrahim": keep the trailing name, not the state or title
@@ -580,10 +598,16 @@ class MentionFinder:
                     or tok.lower_ in INSTITUTION_WORDS
                     or tok.text in ("'s", "'")
                     or not free(tok.idx, tok.idx + len(tok.text))
-                    or not (_is_capitalised(tok.text) or (tok.text in ("-", "‐") and not tok.whitespace_))
+                    or not (
+                        _is_capitalised(tok.text)
+                        or (tok.text in ("-", "‐") and not tok.whitespace_)
+                        or (tok.lower_ in NAME_PARTICLES and name and tok.i > toks[0].i)
+                    )
                 ):
                     break
                 name.insert(0, tok)
+            while name and name[0].lower_ in NAME_PARTICLES and not _is_capitalised(name[0].text):
+                name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
             while name and self.registry.state_for_demonym(name[0].text) is not None:
                 name.pop(0)  # "a Rwandan Hutu militia": a demonym starts no one's name
             if not name or self._names_a_place(name):
@@ -594,13 +618,17 @@ class MentionFinder:
             if not words:  # a name of punctuation alone (a stray quote mark the model tagged)
                 continue
             if len(words) >= 2:
-                actor = ActorRef(
+                side = self._affiliation(doc, name, known)
+                actor = by_name.get(text) or ActorRef(
                     name=text,
                     kind="person",
                     method="model",
                     reason="a person's name the registry does not know (spaCy PERSON or after a title)",
                     confidence=0.6,
                 )
+                if side is not None and actor.affiliation is None:
+                    actor = replace(actor, affiliation=side, reason=actor.reason + f"; acts for {side}")
+                by_name[text] = actor
                 for key in _name_keys(words):
                     # a part two people share names neither ("Ahmed" of two Ahmeds)
                     people[key] = actor if people.get(key, actor) == actor else _SHARED
@@ -626,7 +654,56 @@ class MentionFinder:
                     )
                     taken.append((tok.idx, tok.idx + len(tok.text)))
             _reassign_surnames(known, people)
-        return out
+        final = {a.name: a for a in by_name.values()}
+        return [
+            replace(m, actor=final[m.actor.name]) if m.actor is not None and m.actor.name in final else m for m in out
+        ]
+
+    def _affiliation(self, doc: Any, name: Sequence[Any], known: Sequence[Mention]) -> str | None:
+        """Return the reference of the state or body a person the registry lacks acts for, when the
+        text ties them to it: "Kenya's foreign minister X", "Kenyan Foreign Minister X", "M23
+        spokesman X", "X, an IDF spokesperson", "X, Kenya's foreign minister"."""
+        ends = {m.end: m for m in known if m.actor is not None}
+        i = name[0].i - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        n_titles = 0
+        while i >= 0 and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in ROLE_FILLERS) and n_titles < 7:
+            n_titles += doc[i].lower_ in TITLE_WORDS
+            i -= 1
+        if n_titles:
+            found = self._owner_at(doc, i, ends)
+            if found is not None:
+                return found
+        # after the name: ", <owner> <title>" or ", the/a <owner> <title>"
+        j = name[-1].i + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+            while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 6 and doc[k].lower_ not in TITLE_WORDS and doc[k].text not in ",.;":
+                k += 1
+            if k < len(doc) and doc[k].lower_ in TITLE_WORDS and k > j:
+                return self._owner_at(doc, k - 1, ends)
+        return None
+
+    def _owner_at(self, doc: Any, i: int, ends: dict[int, Mention]) -> str | None:
+        """Return the state or body named by the words ending at token ``i`` ("Kenya's", "Kenyan",
+        "M23"), else None."""
+        if i < 0:
+            return None
+        tok = doc[i]
+        if tok.text in ("'s", "’s") and i > 0:
+            tok = doc[i - 1]
+        m = ends.get(tok.idx + len(tok.text))
+        if m is not None and m.actor is not None:
+            a = m.actor
+            return a.affiliation if a.kind == "person" else a.ref
+        state = self.registry.state_for_demonym(tok.text)
+        if state is not None:
+            return state.qid or state.name
+        return None
 
     def _names_a_place(self, name: Sequence[Any]) -> bool:
         """Return True when a name the model reads as a person's is a place: it ends in a region word
@@ -650,7 +727,7 @@ class MentionFinder:
     def _person_spans(doc: Any) -> list[list[Any]]:
         """Return token runs that name people: spaCy's PERSON entities, and runs of two or more
         proper nouns right after a title word ("Foreign Secretary Vikram Misri")."""
-        spans = [list(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+        spans = [list(ent) for ent in doc.ents if ent.label_ == "PERSON" or _misread_person(ent)]
         covered = {t.i for s in spans for t in s}
         i = 0
         tokens = list(doc)
@@ -665,8 +742,11 @@ class MentionFinder:
                 k = j
                 while k < len(tokens) and tokens[k].pos_ == "PROPN" and _is_capitalised(tokens[k].text):
                     k += 1
-                if k - j >= 2 and not any(t.i in covered for t in tokens[j:k]):
-                    spans.append(tokens[j:k])
+                inside = [sp for sp in spans if any(j <= t.i < k for t in sp)]
+                if k - j >= 2 and all(j <= sp[0].i and sp[-1].i < k for sp in inside):
+                    # the run holds the model's shorter reading ("Puok" + "Both Baluang"): the run wins
+                    spans = [sp for sp in spans if not any(sp is x for x in inside)] + [tokens[j:k]]
+                    covered.update(range(j, k))
                 i = max(k, i + 1)
                 continue
             i += 1
@@ -843,6 +923,22 @@ def _name_keys(words: Sequence[str]) -> list[str]:
         keys.append(fold(words[-1].rsplit("-", 1)[1]))
     keys += [fold(w) for w in words[:-1] if len(w) >= 4]
     return [k for k in dict.fromkeys(keys) if k and k not in COMMON_NAME_PARTS]
+
+
+def _misread_person(ent: Any) -> bool:
+    """Return True for an ORG entity that is a person's name set off as an apposition or after a
+    possessive ("the chair of the African Union, Moussa Faki Mahamat, told ..."; "Congo's
+    Thérèse Kayikwamba Wagner"): two to four capitalised proper nouns, no organisation's head noun."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 4:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper() and not t.is_upper for t in ent):
+        return False
+    if head_kind([t.text for t in ent]) is not None or any(t.lower_ in INSTITUTION_WORDS for t in ent):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before in ("'s", "’s") or (before == "," and after == ",")
 
 
 def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> None:
