@@ -50,3 +50,9 @@ def test_organisations_are_left_to_the_records(nlp, finder) -> None:  # type: ig
 def test_merge_keeps_record_order_and_drops_repeats() -> None:
     a, b = ActorRef(name="Russia", kind="state", id="Q159"), ActorRef(name="Hamas", kind="group")
     assert merge_actors([a], [b, a, b]) == (a, b)
+
+
+def test_the_members_a_delegation_includes_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The American participants in the talks included Steve Witkoff, Jared Kushner and Marco Rubio."
+    assert names(nlp, finder, text) == ["Steve Witkoff", "Jared Kushner", "Marco Rubio"]
+    assert names(nlp, finder, "The package included sanctions on Russia and new aid for Ukraine this week.") == []

@@ -9,6 +9,7 @@ syntactic slots, which this module reads:
 - the subject of a clause, active or passive ("Eritrea denied ...", "Pashinyan was invited");
 - the agent of a passive ("was brokered by the United States");
 - the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
+- the members a delegation or team is said to include ("the delegation included X and Y");
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
   said"; "the envoy, Steve Witkoff, said").
 
@@ -29,6 +30,13 @@ from parley.model.records import ActorRef
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Prepositions whose object takes part in what the clause or noun says ("talks with X").
 PARTNER_PREPOSITIONS = frozenset({"with", "between"})
+# "the delegation included X, Y and Z": the object of these verbs takes part when their subject is
+# one of the collectives below (lemmas: "participants" is "participant").
+INCLUDE_VERBS = frozenset({"include", "comprise"})
+PARTICIPANT_COLLECTIVES = frozenset(
+    {"delegation", "participant", "team", "member", "negotiator", "attendee", "envoy", "mediator", "signatory",
+     "party"}
+)  # fmt: skip
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
 
@@ -49,6 +57,8 @@ def takes_part(token: Any) -> bool:
     if node.dep_ == "pobj":
         prep = node.head
         return prep.dep_ == "agent" or prep.lower_ in PARTNER_PREPOSITIONS
+    if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children)
     return False
 
 
