@@ -56,3 +56,9 @@ def test_the_members_a_delegation_includes_take_part(nlp, finder) -> None:  # ty
     text = "The American participants in the talks included Steve Witkoff, Jared Kushner and Marco Rubio."
     assert names(nlp, finder, text) == ["Steve Witkoff", "Jared Kushner", "Marco Rubio"]
     assert names(nlp, finder, "The package included sanctions on Russia and new aid for Ukraine this week.") == []
+
+
+def test_the_body_an_acting_office_holder_heads_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "The commander of the Tripoli Protection Force warned that the group would not disarm.")
+    assert got == ["Tripoli Protection Force"]
+    assert names(nlp, finder, "The capture of Pokrovsk by the end of the year is unlikely, analysts wrote.") == []
