@@ -237,3 +237,10 @@ def test_people_the_registry_lacks_act_for_the_state_or_body_the_text_ties_them_
     assert sides("Reporters met Musalia Mudavadi on Monday afternoon outside the conference hall.") == {
         "Musalia Mudavadi": None
     }
+
+
+def test_a_grouping_is_its_members_unless_the_text_names_it(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Rubio met advisers from Britain, France and Germany in Geneva on Sunday afternoon.")
+    assert [m.actor.name for m in found if m.actor and m.actor.kind == "state"] == ["United Kingdom", "France", "Germany"]
+    found = mentions(nlp, finder, "The E3 - Britain, France and Germany - drafted the resolution with the United States.")
+    assert [m.actor.name for m in found if m.actor][:2] == ["E3", "E3"]

@@ -9,6 +9,7 @@ locative preposition makes them places ("talks in Moscow").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
@@ -494,11 +495,34 @@ class MentionFinder:
                 i = nxt
                 continue
             i += 1
-        out = self._with_organisations(doc, out)
+        out = self._split_unnamed_groupings(self._with_organisations(doc, out))
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _split_unnamed_groupings(self, known: list[Mention]) -> list[Mention]:
+        """Return ``known`` with a grouping written as the list of its members ("Britain, France and
+        Germany" for the E3) read as those states, unless the article also names the grouping: a named
+        grouping is an actor of its own only when the text names it (FORMAT.md, joint acts)."""
+        out: list[Mention] = []
+        for m in known:
+            a = m.actor
+            parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.text.removeprefix("the ")) if p.strip()]
+            if a is None or a.kind == "state" or len(parts) < 2:
+                out.append(m)
+                continue
+            named_elsewhere = any(o is not m and o.actor is not None and o.actor.ref == a.ref for o in known)
+            states = [self.registry.resolve(p) for p in parts]
+            if named_elsewhere or not all(st is not None and st.kind == "state" for st in states):
+                out.append(m)
+                continue
+            pos = m.start
+            for p, st in zip(parts, states, strict=True):
+                at = self._text.find(p, pos, m.end)
+                out.append(Mention(at, at + len(p), p, "actor", actor=st))
+                pos = at + len(p)
+        return out
 
     def _with_organisations(self, doc: Any, known: list[Mention]) -> list[Mention]:
         """Return ``known`` with the organisations and armed groups the text names and the registry
@@ -740,8 +764,12 @@ class MentionFinder:
                 if j < len(tokens) and tokens[j].text == ",":  # "India's foreign secretary, Vikram Misri,"
                     j += 1
                 k = j
-                while k < len(tokens) and tokens[k].pos_ == "PROPN" and _is_capitalised(tokens[k].text):
-                    k += 1
+                while (
+                    k < len(tokens)
+                    and (tokens[k].pos_ == "PROPN" or (tokens[k].ent_type_ == "PERSON" and tokens[k].is_alpha))
+                    and _is_capitalised(tokens[k].text)
+                ):
+                    k += 1  # a name word the tagger reads otherwise ("Both" of "Puok Both Baluang") counts
                 inside = [sp for sp in spans if any(j <= t.i < k for t in sp)]
                 if k - j >= 2 and all(j <= sp[0].i and sp[-1].i < k for sp in inside):
                     # the run holds the model's shorter reading ("Puok" + "Both Baluang"): the run wins
