@@ -37,8 +37,14 @@ def test_head_nouns_decide_the_kind() -> None:
 
 
 def test_a_monitor_named_with_its_head_noun_is_an_organisation(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = actors(nlp, finder, "According to the Syrian Observatory for Human Rights, at least forty people died.")
-    assert ("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", "organization") in got
+    got = actors(
+        nlp, finder, "According to the Syrian Observatory for Human Rights, at least forty people died."
+    )
+    assert (
+        "Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights",
+        "organization",
+    ) in got
 
 
 def test_an_acronym_names_the_body_it_was_introduced_for(nlp, finder) -> None:  # type: ignore[no-untyped-def]
@@ -48,10 +54,16 @@ def test_an_acronym_names_the_body_it_was_introduced_for(nlp, finder) -> None:  
     )
     got = actors(nlp, finder, text)
     assert [name for _, name, _ in got] == ["United Nations Support Mission in Libya"] * 2
-    assert "United Nations" not in [name for _, name, _ in got], "the UN's name inside the mission's is not the UN"
+    assert "United Nations" not in [name for _, name, _ in got], (
+        "the UN's name inside the mission's is not the UN"
+    )
 
 
 def test_local_forces_are_groups_and_a_states_own_forces_stay_the_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = actors(nlp, finder, "Fighters of the Tripoli Protection Force clashed with the Sudanese Armed Forces on Tuesday.")
+    got = actors(
+        nlp,
+        finder,
+        "Fighters of the Tripoli Protection Force clashed with the Sudanese Armed Forces on Tuesday.",
+    )
     assert ("Tripoli Protection Force", "Tripoli Protection Force", "group") in got
     assert [name for _, name, kind in got if kind == "state"] == ["Sudan"]

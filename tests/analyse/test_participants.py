@@ -28,7 +28,9 @@ def names(nlp, finder: MentionFinder, text: str) -> list[str]:  # type: ignore[n
 
 
 def test_subjects_and_their_conjuncts_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = names(nlp, finder, "Qatar and Egypt announced on Monday that the exchange would go ahead next week.")
+    got = names(
+        nlp, finder, "Qatar and Egypt announced on Monday that the exchange would go ahead next week."
+    )
     assert got == ["Qatar", "Egypt"]
 
 
@@ -38,7 +40,9 @@ def test_passive_agents_and_partners_take_part(nlp, finder) -> None:  # type: ig
 
 
 def test_a_name_that_locates_or_is_only_mentioned_does_not(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = names(nlp, finder, "Shelling continued in Ukraine, and the report on Armenia was published on Friday.")
+    got = names(
+        nlp, finder, "Shelling continued in Ukraine, and the report on Armenia was published on Friday."
+    )
     assert got == []
 
 
@@ -55,10 +59,18 @@ def test_merge_keeps_record_order_and_drops_repeats() -> None:
 def test_the_members_a_delegation_includes_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     text = "The American participants in the talks included Steve Witkoff, Jared Kushner and Marco Rubio."
     assert names(nlp, finder, text) == ["Steve Witkoff", "Jared Kushner", "Marco Rubio"]
-    assert names(nlp, finder, "The package included sanctions on Russia and new aid for Ukraine this week.") == []
+    assert (
+        names(nlp, finder, "The package included sanctions on Russia and new aid for Ukraine this week.")
+        == []
+    )
 
 
 def test_the_body_an_acting_office_holder_heads_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = names(nlp, finder, "The commander of the Tripoli Protection Force warned that the group would not disarm.")
+    got = names(
+        nlp, finder, "The commander of the Tripoli Protection Force warned that the group would not disarm."
+    )
     assert got == ["Tripoli Protection Force"]
-    assert names(nlp, finder, "The capture of Pokrovsk by the end of the year is unlikely, analysts wrote.") == []
+    assert (
+        names(nlp, finder, "The capture of Pokrovsk by the end of the year is unlikely, analysts wrote.")
+        == []
+    )

@@ -4,6 +4,7 @@ taken from memory, and none is left out silently."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 
@@ -16,7 +17,9 @@ def _unverified_keys() -> dict[str, str]:
     """Return key -> reason for each entry listed under "Left unverified" in QIDS.md."""
     text = QIDS_MD.read_text(encoding="utf-8")
     section = text.split("## Left unverified", 1)[1].split("\n## ", 1)[0]
-    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^- `([^`]+)` \([^)]*\): (.+)$", section, re.M)}
+    return {
+        m.group(1): m.group(2).strip() for m in re.finditer(r"^- `([^`]+)` \([^)]*\): (.+)$", section, re.M)
+    }
 
 
 def test_every_person_has_a_qid_or_a_listed_reason() -> None:
@@ -39,8 +42,10 @@ def test_every_qid_of_a_person_names_its_source() -> None:
     text = (DATA_DIR / "people.toml").read_text(encoding="utf-8")
     blocks = text.split("[[actor]]")
     unsourced = []
-    for before, body in zip(blocks, blocks[1:], strict=False):
+    for before, body in itertools.pairwise(blocks):
         entry = tomllib.loads(body)
-        if entry.get("qid") and not any(line.startswith("# qid:") for line in before.rstrip().splitlines()[-3:]):
+        if entry.get("qid") and not any(
+            line.startswith("# qid:") for line in before.rstrip().splitlines()[-3:]
+        ):
             unsourced.append(entry["key"])
     assert unsourced == []

@@ -177,18 +177,25 @@ TITLE_WORDS = frozenset(
         "commissioner",
         "army",
         "staff",
-        # abbreviated ranks and honorifics ("Lt Col", "Maj. Gen.")
-        "lt", "lt.", "col", "col.", "gen", "gen.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "sgt", "sgt.",
-        "cmdr", "cmdr.", "adm", "adm.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
     ]
 )
+# Abbreviated ranks and honorifics ("Lt Col", "Maj. Gen."): titles like the words above.
+RANK_ABBREVIATIONS = frozenset(
+    ["lt", "lt.", "col", "col.", "gen", "gen.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "sgt",
+     "sgt.", "cmdr", "cmdr.", "adm", "adm.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."]
+)  # fmt: skip
+TITLE_WORDS = TITLE_WORDS | RANK_ABBREVIATIONS
 # Words that may sit between an owner and a title before a name ("Rwanda's minister of state for
 # regional integration James Kabarebe", "Ukraine's top negotiator X").
-ROLE_FILLERS = frozenset(["of", "for", "the", "and", "top", "senior", "chief", "former", "acting", "state",
-                          "regional", "integration", "affairs", "national", "security", "special"])
+ROLE_FILLERS = frozenset(
+    ["of", "for", "the", "and", "top", "senior", "chief", "former", "acting", "state", "regional",
+     "integration", "affairs", "national", "security", "special"]
+)  # fmt: skip
 # Lower-case particles inside a name ("Izzat al-Rishq", "Abdul Ghani al-Kikli", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset(["al", "el", "ad", "ar", "as", "at", "an", "bin", "ibn", "bint", "van", "von", "der",
-                            "de", "da", "du", "dos", "le", "la"])
+NAME_PARTICLES = frozenset(
+    ["al", "el", "ad", "ar", "as", "at", "an", "bin", "ibn", "bint", "van", "von", "der", "de", "da", "du",
+     "dos", "le", "la"]
+)  # fmt: skip
 # Nouns of institutions that the model sometimes folds into a person's name ("Ministry Mohammed Al"):
 # a name never starts with one.
 INSTITUTION_WORDS = frozenset(
@@ -309,7 +316,8 @@ class MentionFinder:
             return False
         last_of_org = tokens[i].ent_type_ == "ORG" and (j == len(tokens) or tokens[j].ent_iob_ != "I")
         if tokens[i].ent_type_ != "PERSON" and not (last_of_org and actor.kind != "person" and j == i + 1):
-            return False  # "Kayikwamba Wagner" (read as ORG) is no Wagner Group; "Kataib Hezbollah" no Hezbollah
+            # a registry name ends an ORG-read name: "Kayikwamba Wagner" is no Wagner Group
+            return False
         prev = tokens[i - 1]
         if not (prev.is_alpha and _is_capitalised(prev.text)) or prev.lower_ in TITLE_WORDS:
             return False
@@ -456,7 +464,9 @@ class MentionFinder:
             prev = tokens[i - 1].lower_ if i > 0 else ""
             prev2 = tokens[i - 2].lower_ if i > 1 else ""
             # "the Yemeni capital, Sanaa": a capital in apposition locates, like "in Sanaa"
-            locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE) or (prev, prev2) == (",", "capital")
+            locative = (
+                prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE) or (prev, prev2) == (",", "capital")
+            )
             capital = self._capital_at(tokens, i)
             if capital is not None:
                 place_spans.append((*capital[:3], frozenset({"capital phrase"})))
@@ -508,7 +518,11 @@ class MentionFinder:
         out: list[Mention] = []
         for m in known:
             a = m.actor
-            parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.text.removeprefix("the ")) if p.strip()]
+            parts = [
+                p.strip()
+                for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.text.removeprefix("the "))
+                if p.strip()
+            ]
             if a is None or a.kind == "state" or len(parts) < 2:
                 out.append(m)
                 continue
@@ -680,7 +694,8 @@ class MentionFinder:
             _reassign_surnames(known, people)
         final = {a.name: a for a in by_name.values()}
         return [
-            replace(m, actor=final[m.actor.name]) if m.actor is not None and m.actor.name in final else m for m in out
+            replace(m, actor=final[m.actor.name]) if m.actor is not None and m.actor.name in final else m
+            for m in out
         ]
 
     def _affiliation(self, doc: Any, name: Sequence[Any], known: Sequence[Mention]) -> str | None:
@@ -706,7 +721,9 @@ class MentionFinder:
             while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
                 j += 1
             k = j
-            while k < len(doc) and k - j < 6 and doc[k].lower_ not in TITLE_WORDS and doc[k].text not in ",.;":
+            while (
+                k < len(doc) and k - j < 6 and doc[k].lower_ not in TITLE_WORDS and doc[k].text not in ",.;"
+            ):
                 k += 1
             if k < len(doc) and doc[k].lower_ in TITLE_WORDS and k > j:
                 return self._owner_at(doc, k - 1, ends)
@@ -743,8 +760,13 @@ class MentionFinder:
             return False
         doc, i = name[0].doc, name[0].i
         before = [t.lower_ for t in doc[max(0, i - 2) : i]]
-        said = bool(before) and (before[-1] in LOCATIVE or before[-2:] == ["such", "as"] or before[-1] == "including")
-        strong = found[0].population >= STRONG_PRIOR_POPULATION or (found[0].place.feature or "") in STRONG_PRIOR_FEATURES
+        said = bool(before) and (
+            before[-1] in LOCATIVE or before[-2:] == ["such", "as"] or before[-1] == "including"
+        )
+        strong = (
+            found[0].population >= STRONG_PRIOR_POPULATION
+            or (found[0].place.feature or "") in STRONG_PRIOR_FEATURES
+        )
         return said or strong
 
     @staticmethod
@@ -766,7 +788,9 @@ class MentionFinder:
                 k = j
                 while (
                     k < len(tokens)
-                    and (tokens[k].pos_ == "PROPN" or (tokens[k].ent_type_ == "PERSON" and tokens[k].is_alpha))
+                    and (
+                        tokens[k].pos_ == "PROPN" or (tokens[k].ent_type_ == "PERSON" and tokens[k].is_alpha)
+                    )
                     and _is_capitalised(tokens[k].text)
                 ):
                     k += 1  # a name word the tagger reads otherwise ("Both" of "Puok Both Baluang") counts

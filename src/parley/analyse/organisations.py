@@ -98,7 +98,7 @@ def _expansion_before(doc: Any, paren: int) -> list[Any]:
     j = paren
     while j > 0:
         t = doc[j - 1]
-        if t.is_alpha and (t.text[0].isupper() or t.lower_ in CONNECTORS) or t.like_num:
+        if (t.is_alpha and (t.text[0].isupper() or t.lower_ in CONNECTORS)) or t.like_num:
             j -= 1
             continue
         break
@@ -160,9 +160,14 @@ def find_organisations(
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue  # already read with its acronym ("... Mission in Libya (UNSMIL)")
-        if all(t.is_alpha and t.text[0].isupper() or t.lower_ in CONNECTORS or t.like_num for t in toks):
-            if add(toks, "the model's organisation entity, ending in an organisation's head noun") is not None:
-                taken.add(span)
+        name_like = all(
+            (t.is_alpha and t.text[0].isupper()) or t.lower_ in CONNECTORS or t.like_num for t in toks
+        )
+        if (
+            name_like
+            and add(toks, "the model's organisation entity, with an organisation's head noun") is not None
+        ):
+            taken.add(span)
     # later bare acronyms
     for tok in doc:
         actor = by_acronym.get(tok.text)

@@ -34,12 +34,27 @@ PARTNER_PREPOSITIONS = frozenset({"with", "between"})
 # one of the collectives below (lemmas: "participants" is "participant").
 INCLUDE_VERBS = frozenset({"include", "comprise"})
 PARTICIPANT_COLLECTIVES = frozenset(
-    {"delegation", "participant", "team", "member", "negotiator", "attendee", "envoy", "mediator", "signatory",
-     "party"}
+    {"delegation", "participant", "team", "member", "negotiator", "attendee", "envoy", "mediator",
+     "signatory", "party"}
 )  # fmt: skip
 # Nouns of an office: "the chief of X", whose holder acting makes X a party too.
-OFFICE_NOUNS = frozenset({"head", "chief", "leader", "commander", "chairman", "chair", "president",
-                          "spokesman", "spokeswoman", "spokesperson", "envoy", "minister", "secretary"})
+OFFICE_NOUNS = frozenset(
+    {
+        "head",
+        "chief",
+        "leader",
+        "commander",
+        "chairman",
+        "chair",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "minister",
+        "secretary",
+    }
+)
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
 
@@ -63,7 +78,9 @@ def takes_part(token: Any) -> bool:
             return takes_part(prep.head)  # "the head of X said": X takes part with its office holder
         return prep.dep_ == "agent" or prep.lower_ in PARTNER_PREPOSITIONS
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children)
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
+        )
     return False
 
 

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from parley.config import Settings
 from parley.analyse.participants import merge_actors, participants
+from parley.config import Settings
 from parley.extract.claims import CLAIMS
 from parley.extract.context import (
     STAGE,
