@@ -646,8 +646,6 @@ class MentionFinder:
                 name.insert(0, tok)
             while name and name[0].lower_ in NAME_PARTICLES and not _is_capitalised(name[0].text):
                 name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
-            while name and self.registry.state_for_demonym(name[0].text) is not None:
-                name.pop(0)  # "a Rwandan Hutu militia": a demonym starts no one's name
             if not name or self._names_a_place(name):
                 continue
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
