@@ -172,3 +172,104 @@ def test_an_abbreviation_with_dots_starts_a_name(nlp, finder) -> None:  # type: 
         if m.actor
     }
     assert found.get("U.S. officials") == "Q30"
+
+
+def test_a_registry_name_inside_a_longer_persons_name_is_not_that_actor(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Cambodian spokeswoman Mali Socheata said the troops had pulled back overnight."
+    )
+    assert [m.actor.name for m in found if m.actor] == ["Mali Socheata"]
+    text = (
+        "Restoration Minister Oleksiy Kuleba said the grid was being repaired. "
+        "Kuleba added that more help was needed."
+    )
+    people = [
+        (m.text, m.actor.name) for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"
+    ]
+    assert people == [("Oleksiy Kuleba", "Oleksiy Kuleba"), ("Kuleba", "Oleksiy Kuleba")]
+
+
+def test_a_given_name_the_registered_person_bears_keeps_the_match(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Volodymyr Zelenskiy said on Sunday that Ukraine would not give up any of its land."
+    )
+    assert [m.actor.id for m in found if m.actor and m.actor.kind == "person"] == ["Q3874799"]
+
+
+def test_places_the_model_reads_as_people_are_not_people(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rebels now hold most of northern Chin State, "
+        "and strikes hit cities such as Khan Younis and Rafah."
+    )
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == []
+
+
+def test_sanaa_stands_for_the_houthis_and_the_capital_phrase_locates(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Sanaa vowed to respond after the strikes on a port near the Yemeni capital, Sanaa."
+    )
+    assert [(m.kind, m.actor.name if m.actor else None) for m in found if m.text == "Sanaa"] == [
+        ("actor", "Houthis"),
+        ("place", None),
+    ]
+
+
+def test_name_particles_and_abbreviated_ranks_belong_to_peoples_names(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "Movement spokesman Izzat al-Rishq said on Friday that Lt Col Nadav Shoshani had misled reporters."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == ["Izzat al-Rishq", "Nadav Shoshani"]
+
+
+def test_a_persons_name_the_model_reads_as_an_organisation_in_apposition(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The outgoing chair of the regional bloc, Moussa Faki Mahamat, "
+        "told reporters that the truce must hold."
+    )
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == ["Moussa Faki Mahamat"]
+
+
+def test_a_capital_inside_an_organisations_name_is_neither_actor_nor_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Both leaders asked the OSCE to dissolve the OSCE Minsk Group within a month."
+    )
+    assert not [m for m in found if m.text == "Minsk"]
+    assert "Belarus" not in [m.actor.name for m in found if m.actor]
+
+
+def test_people_the_registry_lacks_act_for_the_state_or_body_the_text_ties_them_to(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    def sides(text: str) -> dict[str, str | None]:
+        return {
+            m.text: m.actor.affiliation
+            for m in mentions(nlp, finder, text)
+            if m.actor and m.actor.kind == "person"
+        }
+
+    assert sides("Kenya's foreign minister Musalia Mudavadi said the talks would resume in Nairobi.") == {
+        "Musalia Mudavadi": "Q114"
+    }
+    assert sides("M23 spokesman Lawrence Kanyuka said the rebels would not withdraw from the city.") == {
+        "Lawrence Kanyuka": "M23"
+    }
+    assert sides("Musalia Mudavadi, Kenya's foreign minister, said the talks would resume next week.") == {
+        "Musalia Mudavadi": "Q114"
+    }
+    assert sides("Reporters met Musalia Mudavadi on Monday afternoon outside the conference hall.") == {
+        "Musalia Mudavadi": None
+    }
+
+
+def test_a_grouping_is_its_members_unless_the_text_names_it(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Rubio met advisers from Britain, France and Germany in Geneva on Sunday afternoon."
+    )
+    assert [m.actor.name for m in found if m.actor and m.actor.kind == "state"] == [
+        "United Kingdom",
+        "France",
+        "Germany",
+    ]
+    found = mentions(
+        nlp, finder, "The E3 - Britain, France and Germany - drafted the resolution with the United States."
+    )
+    assert [m.actor.name for m in found if m.actor][:2] == ["E3", "E3"]

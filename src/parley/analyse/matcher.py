@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.analyse.mentions import Mention
+from parley.analyse.organisations import find_organisations, head_kind
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
@@ -175,13 +176,32 @@ TITLE_WORDS = frozenset(
         "rapporteur",
         "commissioner",
         "army",
+        "staff",
     ]
 )
+# Abbreviated ranks and honorifics ("Lt Col", "Maj. Gen."): titles like the words above.
+RANK_ABBREVIATIONS = frozenset(
+    ["lt", "lt.", "col", "col.", "gen", "gen.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "sgt",
+     "sgt.", "cmdr", "cmdr.", "adm", "adm.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."]
+)  # fmt: skip
+TITLE_WORDS = TITLE_WORDS | RANK_ABBREVIATIONS
+# Words that may sit between an owner and a title before a name ("Rwanda's minister of state for
+# regional integration James Kabarebe", "Ukraine's top negotiator X").
+ROLE_FILLERS = frozenset(
+    ["of", "for", "the", "and", "top", "senior", "chief", "former", "acting", "state", "regional",
+     "integration", "affairs", "national", "security", "special"]
+)  # fmt: skip
+# Lower-case particles inside a name ("Izzat al-Rishq", "Abdul Ghani al-Kikli", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    ["al", "el", "ad", "ar", "as", "at", "an", "bin", "ibn", "bint", "van", "von", "der", "de", "da", "du",
+     "dos", "le", "la"]
+)  # fmt: skip
 # Nouns of institutions that the model sometimes folds into a person's name ("Ministry Mohammed Al"):
 # a name never starts with one.
 INSTITUTION_WORDS = frozenset(
     ["ministry", "office", "council", "agency", "department", "committee", "commission", "bureau",
-     "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson"]
+     "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson",
+     "command", "headquarters", "directorate", "service", "guard", "staff"]
 )  # fmt: skip
 # What stands between a town and the region named only to say where it is: "Kremenchuk (Poltava
 # region)", "Bukavu, the capital of South Kivu", "Hirnyk, Kurakhove community", "Reasi of Jammu
@@ -207,7 +227,7 @@ COMPASS_ADJECTIVES = frozenset(
 # A reading in a country the article never names, this far from all its other places, is a guess.
 STRAY_KM = 1500.0
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
-NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
+PLACE_NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
 CLITICS = frozenset(["'s", "’s", "'", "’"])
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
@@ -265,11 +285,11 @@ def _name_run(tokens: Sequence[Any], i: int) -> int:
         t = tokens[j]
         if t.is_alpha and _is_capitalised(t.text) and not t.is_stop and t.ent_type_ not in NOT_PLACE_ENTS:
             j += 1
-        elif j > i and (t.text in ("-", "‐") or t.lower_ in NAME_PARTICLES) and j + 1 < len(tokens) and (
+        elif j > i and (t.text in ("-", "‐") or t.lower_ in PLACE_NAME_PARTICLES) and j + 1 < len(tokens) and (
             tokens[j + 1].is_alpha and (_is_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("-",))
         ):
             j += 1
-        elif j > i and t.lower_ in NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text == "-":
+        elif j > i and t.lower_ in PLACE_NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text == "-":
             j += 1
         else:
             break
@@ -354,6 +374,8 @@ class MentionFinder:
                 if form.method == "role":  # an unknown holder stays a role, not a guess
                     return i + length, Mention(start, end, text, "role", actor=None)
                 continue
+            if form.method != "role" and self._part_of_other_name(tokens, i, i + length, actor, text):
+                continue
             kind = "role" if form.method == "role" else "actor"
             # include a preceding "the" in the span
             if i > 0 and tokens[i - 1].lower_ == "the":
@@ -361,6 +383,42 @@ class MentionFinder:
                 text = self._text[start:end]
             return i + length, Mention(start, end, text, kind, actor=actor)
         return None
+
+    def _part_of_other_name(self, tokens: Sequence[Any], i: int, j: int, actor: ActorRef, text: str) -> bool:
+        """Return True when tokens[i:j] are only a piece of a person's name the model reads.
+
+        "Mali" of "Mali Socheata" is not the state, nor "Kuleba" of "Oleksiy Kuleba" the registry's
+        Dmytro Kuleba: the model's PERSON entity runs on past the match (with a name word, not a
+        title), or starts before it with a given name the registered person does not bear.
+        """
+        if j < len(tokens) and actor.kind != "person":
+            nxt = tokens[j]
+            if (
+                nxt.ent_iob_ == "I"
+                and nxt.ent_type_ == "PERSON"
+                and tokens[i].ent_type_ == "PERSON"
+                and nxt.is_alpha
+                and _is_capitalised(nxt.text)
+                and nxt.lower_ not in TITLE_WORDS
+                and nxt.lower_ not in INSTITUTION_WORDS
+            ):
+                return True
+        if i == 0 or tokens[i].ent_iob_ != "I":
+            return False
+        last_of_org = tokens[i].ent_type_ == "ORG" and (j == len(tokens) or tokens[j].ent_iob_ != "I")
+        if tokens[i].ent_type_ != "PERSON" and not (last_of_org and actor.kind != "person" and j == i + 1):
+            # a registry name ends an ORG-read name: "Kayikwamba Wagner" is no Wagner Group
+            return False
+        prev = tokens[i - 1]
+        if not (prev.is_alpha and _is_capitalised(prev.text)) or prev.lower_ in TITLE_WORDS:
+            return False
+        if norm(prev.text) in self.index:
+            return False  # "OSCE Minsk": a registry name before it is a name of its own
+        if self.registry.state_for_demonym(prev.text) is not None:
+            return False  # "Ukrainian Zelensky"
+        cands = self.registry.lookup(text)
+        known = {fold(w) for c in cands[:1] for n in (c.entry.name, *c.entry.aliases) for w in n.split()}
+        return bool(cands) and fold(prev.text) not in known
 
     # -- places -------------------------------------------------------------------------------
 
@@ -393,7 +451,7 @@ class MentionFinder:
                 not _is_capitalised(t.text)
                 and t.lower_ not in REGION_WORDS
                 and t.text not in "-'"
-                and not (0 < k < length - 1 and t.lower_ in NAME_PARTICLES)
+                and not (0 < k < length - 1 and t.lower_ in PLACE_NAME_PARTICLES)
                 for k, t in enumerate(span)
             ):
                 continue
@@ -513,7 +571,10 @@ class MentionFinder:
                 continue
             prev = tokens[i - 1].lower_ if i > 0 else ""
             prev2 = tokens[i - 2].lower_ if i > 1 else ""
-            locative = prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE)
+            # "the Yemeni capital, Sanaa": a capital in apposition locates, like "in Sanaa"
+            locative = (
+                prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE) or (prev, prev2) == (",", "capital")
+            )
             capital = self._capital_at(tokens, i)
             if capital is not None:
                 place_spans.append((*capital[:3], frozenset({"capital phrase"})))
@@ -523,7 +584,8 @@ class MentionFinder:
             if hit is not None:
                 nxt, mention = hit
                 actor = mention.actor
-                if locative and actor is not None and actor.kind == "state" and mention.kind == "actor":
+                seat = actor is not None and (actor.kind == "state" or actor.method == "metonym")
+                if locative and seat and mention.kind == "actor":
                     country = self._is_country(mention.text)
                     if not country and not self._is_seat(mention) and self.gazetteer.has_name(mention.text):
                         # "talks in Moscow": the capital is a place, not the government
@@ -559,6 +621,7 @@ class MentionFinder:
                 i = nxt
                 continue
             i += 1
+        out = self._split_unnamed_groupings(self._with_organisations(doc, out))
         place_spans = self._list_items(tokens, place_spans, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
@@ -623,15 +686,80 @@ class MentionFinder:
                 by_start[start] = len(out) - 1
         return out
 
+    def _split_unnamed_groupings(self, known: list[Mention]) -> list[Mention]:
+        """Return ``known`` with a grouping written as the list of its members ("Britain, France and
+        Germany" for the E3) read as those states, unless the article also names the grouping: a named
+        grouping is an actor of its own only when the text names it (FORMAT.md, joint acts)."""
+        out: list[Mention] = []
+        for m in known:
+            a = m.actor
+            parts = [
+                p.strip()
+                for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.text.removeprefix("the "))
+                if p.strip()
+            ]
+            if a is None or a.kind == "state" or len(parts) < 2:
+                out.append(m)
+                continue
+            named_elsewhere = any(o is not m and o.actor is not None and o.actor.ref == a.ref for o in known)
+            states = [self.registry.resolve(p) for p in parts]
+            if named_elsewhere or not all(st is not None and st.kind == "state" for st in states):
+                out.append(m)
+                continue
+            pos = m.start
+            for p, st in zip(parts, states, strict=True):
+                at = self._text.find(p, pos, m.end)
+                out.append(Mention(at, at + len(p), p, "actor", actor=st))
+                pos = at + len(p)
+        return out
+
+    def _with_organisations(self, doc: Any, known: list[Mention]) -> list[Mention]:
+        """Return ``known`` with the organisations and armed groups the text names and the registry
+        lacks (analyse/organisations.py). Such a name replaces a registry organisation or a capital
+        inside it ("United Nations" of "United Nations Support Mission", "Tripoli" of "Tripoli
+        Protection Force"); a registry person, group or state inside it keeps the name the registry's."""
+
+        def inside(m: Mention, start: int, end: int) -> bool:
+            return m.start < end and start < m.end and m.end <= end
+
+        def is_free(start: int, end: int) -> bool:
+            for m in known:
+                if not (m.start < end and start < m.end):
+                    continue
+                a = m.actor
+                if m.end > end or a is None or not inside(m, start, end):
+                    return False
+                if a.kind in ("person", "group") or (a.kind == "state" and a.method != "metonym"):
+                    return False
+            return True
+
+        def is_state_word(word: str) -> bool:
+            return self.registry.state_for_demonym(word) is not None or self._is_country(word)
+
+        orgs = find_organisations(
+            doc,
+            self._text,
+            is_free=is_free,
+            is_state_word=is_state_word,
+            known_name=lambda name: self.registry.resolve(name) is not None,
+        )
+        if not orgs:
+            return known
+        kept = [m for m in known if not any(inside(m, o.start, o.end) for o in orgs)]
+        return kept + [Mention(o.start, o.end, o.text, "actor", actor=o.actor) for o in orgs]
+
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
         if i + 2 >= len(tokens) or tokens[i].lower_ != "the" or tokens[i + 2].lower_ != "capital":
             return None
         state = self.registry.state_for_demonym(tokens[i + 1].text)
-        if state is None or not state.metonyms:
+        if state is None:
+            return None
+        capital = state.capital or (state.metonyms[0] if state.metonyms else None)
+        if capital is None:
             return None
         start, end = tokens[i].idx, tokens[i + 2].idx + len(tokens[i + 2].text)
-        return state.metonyms[0], start, end, i  # by the registry's convention the capital comes first
+        return capital, start, end, i  # by the registry's convention the capital comes first
 
     def _is_seat(self, mention: Mention) -> bool:
         """Return True for a seat of government the registry writes with "the" ("the White House",
@@ -672,6 +800,7 @@ class MentionFinder:
 
         out: list[Mention] = []
         people: dict[str, ActorRef] = {}
+        by_name: dict[str, ActorRef] = {}  # the final reading of each full name (with its affiliation)
         for toks in self._person_spans(doc):
             toks = _with_hyphenated_tail(doc, toks)  # "Mohammed Al-Khulaifi", not "Mohammed Al"
             # "Sudan's Defence Minister Yassin Ibrahim": keep the trailing name, not the state or title
@@ -682,11 +811,17 @@ class MentionFinder:
                     or tok.lower_ in INSTITUTION_WORDS
                     or tok.text in ("'s", "'")
                     or not free(tok.idx, tok.idx + len(tok.text))
-                    or not (_is_capitalised(tok.text) or (tok.text in ("-", "‐") and not tok.whitespace_))
+                    or not (
+                        _is_capitalised(tok.text)
+                        or (tok.text in ("-", "‐") and not tok.whitespace_)
+                        or (tok.lower_ in NAME_PARTICLES and name and tok.i > toks[0].i)
+                    )
                 ):
                     break
                 name.insert(0, tok)
-            if not name:
+            while name and name[0].lower_ in NAME_PARTICLES and not _is_capitalised(name[0].text):
+                name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
+            if not name or self._names_a_place(name):
                 continue
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = self._text[start:end]
@@ -694,13 +829,17 @@ class MentionFinder:
             if not words:  # a name of punctuation alone (a stray quote mark the model tagged)
                 continue
             if len(words) >= 2:
-                actor = ActorRef(
+                side = self._affiliation(doc, name, known)
+                actor = by_name.get(text) or ActorRef(
                     name=text,
                     kind="person",
                     method="model",
                     reason="a person's name the registry does not know (spaCy PERSON or after a title)",
                     confidence=0.6,
                 )
+                if side is not None and actor.affiliation is None:
+                    actor = replace(actor, affiliation=side, reason=actor.reason + f"; acts for {side}")
+                by_name[text] = actor
                 for key in _name_keys(words):
                     # a part two people share names neither ("Ahmed" of two Ahmeds)
                     people[key] = actor if people.get(key, actor) == actor else _SHARED
@@ -725,13 +864,89 @@ class MentionFinder:
                         )
                     )
                     taken.append((tok.idx, tok.idx + len(tok.text)))
-        return out
+            _reassign_surnames(known, people)
+        final = {a.name: a for a in by_name.values()}
+        return [
+            replace(m, actor=final[m.actor.name]) if m.actor is not None and m.actor.name in final else m
+            for m in out
+        ]
+
+    def _affiliation(self, doc: Any, name: Sequence[Any], known: Sequence[Mention]) -> str | None:
+        """Return the reference of the state or body a person the registry lacks acts for, when the
+        text ties them to it: "Kenya's foreign minister X", "Kenyan Foreign Minister X", "M23
+        spokesman X", "X, an IDF spokesperson", "X, Kenya's foreign minister"."""
+        ends = {m.end: m for m in known if m.actor is not None}
+        i = name[0].i - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        n_titles = 0
+        while i >= 0 and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in ROLE_FILLERS) and n_titles < 7:
+            n_titles += doc[i].lower_ in TITLE_WORDS
+            i -= 1
+        if n_titles:
+            found = self._owner_at(doc, i, ends)
+            if found is not None:
+                return found
+        # after the name: ", <owner> <title>" or ", the/a <owner> <title>"
+        j = name[-1].i + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+            while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            k = j
+            while (
+                k < len(doc) and k - j < 6 and doc[k].lower_ not in TITLE_WORDS and doc[k].text not in ",.;"
+            ):
+                k += 1
+            if k < len(doc) and doc[k].lower_ in TITLE_WORDS and k > j:
+                return self._owner_at(doc, k - 1, ends)
+        return None
+
+    def _owner_at(self, doc: Any, i: int, ends: dict[int, Mention]) -> str | None:
+        """Return the state or body named by the words ending at token ``i`` ("Kenya's", "Kenyan",
+        "M23"), else None."""
+        if i < 0:
+            return None
+        tok = doc[i]
+        if tok.text in ("'s", "’s") and i > 0:
+            tok = doc[i - 1]
+        m = ends.get(tok.idx + len(tok.text))
+        if m is not None and m.actor is not None:
+            a = m.actor
+            return a.affiliation if a.kind == "person" else a.ref
+        state = self.registry.state_for_demonym(tok.text)
+        if state is not None:
+            return state.qid or state.name
+        return None
+
+    def _names_a_place(self, name: Sequence[Any]) -> bool:
+        """Return True when a name the model reads as a person's is a place: it ends in a region word
+        ("Rakhine State"), or it follows a locative or "such as" and the gazetteer knows it as a
+        populous place or a seat of a region ("cities such as Khan Younis")."""
+        if len(name) < 2:
+            return False
+        if name[-1].lower_ in REGION_WORDS:
+            return True
+        text = self._text[name[0].idx : name[-1].idx + len(name[-1].text)]
+        found = self.gazetteer.lookup(text, limit=1)
+        if not found or found[0].method not in ("exact", "alias"):
+            return False
+        doc, i = name[0].doc, name[0].i
+        before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+        said = bool(before) and (
+            before[-1] in LOCATIVE or before[-2:] == ["such", "as"] or before[-1] == "including"
+        )
+        strong = (
+            found[0].population >= STRONG_PRIOR_POPULATION
+            or (found[0].place.feature or "") in STRONG_PRIOR_FEATURES
+        )
+        return said or strong
 
     @staticmethod
     def _person_spans(doc: Any) -> list[list[Any]]:
         """Return token runs that name people: spaCy's PERSON entities, and runs of two or more
         proper nouns right after a title word ("Foreign Secretary Vikram Misri")."""
-        spans = [list(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+        spans = [list(ent) for ent in doc.ents if ent.label_ == "PERSON" or _misread_person(ent)]
         covered = {t.i for s in spans for t in s}
         i = 0
         tokens = list(doc)
@@ -744,10 +959,19 @@ class MentionFinder:
                 if j < len(tokens) and tokens[j].text == ",":  # "India's foreign secretary, Vikram Misri,"
                     j += 1
                 k = j
-                while k < len(tokens) and tokens[k].pos_ == "PROPN" and _is_capitalised(tokens[k].text):
-                    k += 1
-                if k - j >= 2 and not any(t.i in covered for t in tokens[j:k]):
-                    spans.append(tokens[j:k])
+                while (
+                    k < len(tokens)
+                    and (
+                        tokens[k].pos_ == "PROPN" or (tokens[k].ent_type_ == "PERSON" and tokens[k].is_alpha)
+                    )
+                    and _is_capitalised(tokens[k].text)
+                ):
+                    k += 1  # a name word the tagger reads otherwise ("Both" of "Puok Both Baluang") counts
+                inside = [sp for sp in spans if any(j <= t.i < k for t in sp)]
+                if k - j >= 2 and all(j <= sp[0].i and sp[-1].i < k for sp in inside):
+                    # the run holds the model's shorter reading ("Puok" + "Both Baluang"): the run wins
+                    spans = [sp for sp in spans if not any(sp is x for x in inside)] + [tokens[j:k]]
+                    covered.update(range(j, k))
                 i = max(k, i + 1)
                 continue
             i += 1
@@ -1039,6 +1263,36 @@ def _name_keys(words: Sequence[str]) -> list[str]:
         keys.append(fold(words[-1].rsplit("-", 1)[1]))
     keys += [fold(w) for w in words[:-1] if len(w) >= 4]
     return [k for k in dict.fromkeys(keys) if k and k not in COMMON_NAME_PARTS]
+
+
+def _misread_person(ent: Any) -> bool:
+    """Return True for an ORG entity that is a person's name set off as an apposition or after a
+    possessive ("the chair of the African Union, Moussa Faki Mahamat, told ..."; "Congo's
+    Thérèse Kayikwamba Wagner"): two to four capitalised proper nouns, no organisation's head noun."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 4:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper() and not t.is_upper for t in ent):
+        return False
+    if head_kind([t.text for t in ent]) is not None or any(t.lower_ in INSTITUTION_WORDS for t in ent):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before in ("'s", "’s") or (before == "," and after == ",")
+
+
+def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> None:
+    """Give a bare registry surname to the article's own person of that surname ("Kuleba" after
+    "Oleksiy Kuleba" is not the registry's Dmytro Kuleba), unless the article also names the
+    registry's person in full (then the surname is ambiguous and stays as matched)."""
+    named_in_full = {m.actor.ref for m in known if m.actor is not None and " " in m.text.strip()}
+    for k, m in enumerate(known):
+        a = m.actor
+        if a is None or a.kind != "person" or a.method == "model" or " " in m.text.strip():
+            continue
+        other = people.get(fold(m.text))
+        if other is not None and other is not _SHARED and other.name != a.name and a.ref not in named_in_full:
+            known[k] = replace(m, actor=other)
 
 
 def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from parley.analyse.participants import merge_actors, participants
 from parley.config import Settings
 from parley.extract.claims import CLAIMS
 from parley.extract.context import (
@@ -240,7 +241,9 @@ def _extraction(ctx: ArticleContext) -> Extraction:
         quotes=tuple(quotes),
         claims=tuple(claims),
         positions=tuple(positions),
-        actors=_actors(events, quotes, claims, positions),
+        actors=merge_actors(
+            _actors(events, quotes, claims, positions), participants(ctx.doc, ctx.mentions or [])
+        ),
         places=_places(events, claims, ctx.mentions or []),
         version=VERSION,
     )

@@ -68,6 +68,7 @@ class ActorEntry:
     country: str | None = None  # QID of the state it is (states) or acts for (people)
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
+    capital: str | None = None  # when it is not the first metonym (a capital held by another actor)
     institutions: tuple[str, ...] = ()  # named state institutions (states only)
     affiliation: str | None = None  # QID (or name) of the state/body it acts for
     iso2: str | None = None
@@ -472,6 +473,7 @@ def _entry(raw: dict[str, Any], path: Path, named: dict[str, list[str]]) -> Acto
         country=country,
         demonyms=tuple(raw.get("demonyms", ())),
         metonyms=tuple(raw.get("metonyms", ())),
+        capital=raw.get("capital"),
         institutions=tuple(named.get(qid or "", ())),
         affiliation=affiliation,
         iso2=raw.get("iso2"),

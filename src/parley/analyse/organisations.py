@@ -1,0 +1,179 @@
+"""Organisations and armed groups the registry does not know, recognised from the text.
+
+The registry lists the bodies and armed groups news about the followed conflicts names most, but
+a story also cites monitors, think tanks, outlets, missions and local militias nobody listed
+("the Syrian Observatory for Human Rights", "the 444th Combat Brigade", "the Tripoli Protection
+Force"). Two signals the text itself gives are read here:
+
+- the model's ORG entity whose last word is the head noun of an organisation ("Observatory",
+  "Institute", "Mission") or of an armed group ("Army", "Brigade", "Front", "Force"): the head
+  word decides the kind;
+- an acronym introduced in parentheses after its expansion ("the United Nations Support Mission in
+  Libya (UNSMIL)"), so that the acronym alone later names the same body.
+
+Names of states' own institutions stay with the registry ("the Sudanese Armed Forces" is Sudan);
+an organisation's name that holds a registry name ("United Nations" in "United Nations Support
+Mission") names the organisation, not the registry actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from parley.model.records import ActorRef
+
+# Head nouns of armed groups: a name ending in one is a `group`.
+GROUP_HEADS = frozenset(
+    ["army", "brigade", "brigades", "front", "militia", "militias", "battalion", "battalions", "regiment",
+     "movement", "force", "forces", "rebels", "fighters", "resistance", "jihad", "mujahideen", "legion"]
+)  # fmt: skip
+# Head nouns of other organisations (monitors, think tanks, missions, parties, companies, outlets).
+ORG_HEADS = frozenset(
+    ["observatory", "institute", "group", "council", "mission", "alliance", "union", "committee", "agency",
+     "office", "party", "coalition", "court", "commission", "foundation", "network", "centre", "center",
+     "organisation", "organization", "association", "federation", "company", "corporation", "bank",
+     "fund", "programme", "program", "assembly", "secretariat", "authority", "bureau", "watch",
+     "international", "times", "post", "news", "radio", "television", "tv", "press", "herald",
+     "journal", "tribune", "gazette", "broadcasting", "channel", "confederation", "consortium"]
+)  # fmt: skip
+# Middle words that make "<state or demonym> ... <armed head>" a state's own forces, left to the registry.
+STATE_FORCE_WORDS = frozenset(["defence", "defense", "armed", "air", "naval", "national", "ground", "land"])
+# Words that may sit inside an organisation's name in lower case ("Institute for the Study of War").
+CONNECTORS = frozenset(["of", "for", "the", "in", "on", "and", "de", "al", "el", "du", "des"])
+# Confidence of a name the text alone says is an organisation: the entity label and the head word agree.
+TEXT_ORG_CONFIDENCE = 0.6
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    """A name of an organisation or armed group the text gives, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    actor: ActorRef
+
+
+def head_kind(words: Sequence[str]) -> str | None:
+    """Return ``group`` or ``organization`` by a name's head noun, else None (no head noun).
+
+    The head is the last word, or the word before a name's first "for", "of" or "in"
+    ("Observatory" of "Syrian Observatory for Human Rights").
+    """
+    if len(words) < 2:
+        return None
+    heads = [words[-1].lower()]
+    cut = next((k for k, w in enumerate(words[1:], 1) if w.lower() in ("for", "of", "in", "on")), None)
+    if cut is not None:
+        heads.append(words[cut - 1].lower())
+    for head in heads:
+        if head in GROUP_HEADS:
+            return "group"
+        if head in ORG_HEADS:
+            return "organization"
+    return None
+
+
+def _actor(name: str, kind: str, why: str) -> ActorRef:
+    return ActorRef(name=name, kind=kind, method="text", reason=why, confidence=TEXT_ORG_CONFIDENCE)
+
+
+def _trim(tokens: Sequence[Any]) -> list[Any]:
+    """Return an entity's tokens without a leading article or trailing possessive."""
+    toks = list(tokens)
+    while toks and toks[0].lower_ in ("the", "a", "an"):
+        toks.pop(0)
+    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks.pop()
+    return toks
+
+
+def _expansion_before(doc: Any, paren: int) -> list[Any]:
+    """Return the capitalised name right before the token at ``paren`` ("(")."""
+    j = paren
+    while j > 0:
+        t = doc[j - 1]
+        if (t.is_alpha and (t.text[0].isupper() or t.lower_ in CONNECTORS)) or t.like_num:
+            j -= 1
+            continue
+        break
+    name = list(doc[j:paren])
+    while name and (name[0].lower_ in CONNECTORS or not name[0].text[0].isupper()):
+        name.pop(0)
+    return name
+
+
+def find_organisations(
+    doc: Any,
+    text: str,
+    *,
+    is_free: Callable[[int, int], bool],
+    is_state_word: Callable[[str], bool],
+    known_name: Callable[[str], bool],
+) -> list[OrgSpan]:
+    """Return names of organisations and armed groups the text gives and the registry lacks.
+
+    ``is_free(start, end)`` says the registry's mentions leave the name to be an organisation's;
+    ``is_state_word`` recognises a state's name or demonym; ``known_name`` a registry name.
+    """
+    out: list[OrgSpan] = []
+    by_acronym: dict[str, ActorRef] = {}
+    seen: dict[str, ActorRef] = {}
+
+    def add(toks: Sequence[Any], why: str) -> ActorRef | None:
+        words = [t.text for t in toks]
+        kind = head_kind(words)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        name = text[start:end]
+        if kind is None or known_name(name) or not is_free(start, end):
+            return None
+        if kind == "group" and is_state_word(words[0]):
+            middle = {w.lower() for w in words[1:-1]}
+            if middle <= STATE_FORCE_WORDS:
+                return None  # "Kenya Defence Forces": a state's own forces, the registry's to resolve
+        actor = seen.setdefault(name.lower(), _actor(name, kind, why))
+        out.append(OrgSpan(start, end, name, actor))
+        return actor
+
+    # "Full Name (ACR)": the acronym names the same body from then on
+    for m in _ACRONYM.finditer(text):
+        paren = doc.char_span(m.start(), m.start() + 1)
+        if paren is None:
+            continue
+        name = _expansion_before(doc, paren.start)
+        if len(name) >= 2 and name[0].text[0] == m.group(1)[0]:
+            actor = add(name, f"an organisation's name with its head noun, introduced as {m.group(1)!r}")
+            if actor is not None:
+                by_acronym[m.group(1)] = actor
+    taken = {(o.start, o.end) for o in out}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        toks = _trim(ent)
+        if not toks:
+            continue
+        span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue  # already read with its acronym ("... Mission in Libya (UNSMIL)")
+        name_like = all(
+            (t.is_alpha and t.text[0].isupper()) or t.lower_ in CONNECTORS or t.like_num for t in toks
+        )
+        if (
+            name_like
+            and add(toks, "the model's organisation entity, with an organisation's head noun") is not None
+        ):
+            taken.add(span)
+    # later bare acronyms
+    for tok in doc:
+        actor = by_acronym.get(tok.text)
+        span = (tok.idx, tok.idx + len(tok.text))
+        if actor is not None and span not in taken and is_free(*span):
+            prev = doc[tok.i - 1].text if tok.i > 0 else ""
+            if prev != "(":
+                out.append(OrgSpan(span[0], span[1], tok.text, actor))
+    return sorted(out, key=lambda o: o.start)

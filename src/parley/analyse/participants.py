@@ -1,0 +1,105 @@
+"""Actors the article shows taking part, read from the parse rather than from the records.
+
+An article's actor list holds every actor that takes part in something it reports (FORMAT.md).
+The records cover only the events, quotes, claims and positions the extractors recognise, so an
+actor that clearly acts in a clause they miss ("Qatar and Egypt brokered the deal", "the talks
+with Hezbollah") would be lost from the list. Such a clause names its participants in a few
+syntactic slots, which this module reads:
+
+- the subject of a clause, active or passive ("Eritrea denied ...", "Pashinyan was invited");
+- the agent of a passive ("was brokered by the United States");
+- the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
+- the members a delegation or team is said to include ("the delegation included X and Y");
+- any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
+  said"; "the envoy, Steve Witkoff, said").
+
+Organisations are left to the records: news agencies and international bodies stand in these
+slots as sources and background ("Reuters reported", "the UN has long warned") far more often than
+as parties to what happened. A name in a locative phrase ("in Ukraine") is never a participant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from parley.analyse.mentions import Mention
+from parley.model.records import ActorRef
+
+# Dependency labels of a clause's subject (spaCy's English scheme).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions whose object takes part in what the clause or noun says ("talks with X").
+PARTNER_PREPOSITIONS = frozenset({"with", "between"})
+# "the delegation included X, Y and Z": the object of these verbs takes part when their subject is
+# one of the collectives below (lemmas: "participants" is "participant").
+INCLUDE_VERBS = frozenset({"include", "comprise"})
+PARTICIPANT_COLLECTIVES = frozenset(
+    {"delegation", "participant", "team", "member", "negotiator", "attendee", "envoy", "mediator",
+     "signatory", "party"}
+)  # fmt: skip
+# Nouns of an office: "the chief of X", whose holder acting makes X a party too.
+OFFICE_NOUNS = frozenset(
+    {
+        "head",
+        "chief",
+        "leader",
+        "commander",
+        "chairman",
+        "chair",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "minister",
+        "secretary",
+    }
+)
+# Kinds of actor taken from the parse; organisations come only from records (see above).
+PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
+
+
+def _slot_head(token: Any) -> Any:
+    """Return the token whose slot ``token`` fills: a conjunct or apposition takes its head's."""
+    node = token
+    while node.dep_ in ("conj", "appos") and node.head is not node:
+        node = node.head
+    return node
+
+
+def takes_part(token: Any) -> bool:
+    """Return True when ``token`` (the head of a name) fills a participant slot of its clause."""
+    node = _slot_head(token)
+    if node.dep_ in SUBJECT_DEPS:
+        return True
+    if node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ == "of" and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
+            return takes_part(prep.head)  # "the head of X said": X takes part with its office holder
+        return prep.dep_ == "agent" or prep.lower_ in PARTNER_PREPOSITIONS
+    if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
+        )
+    return False
+
+
+def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
+    """Return the actors of ``mentions`` that fill a participant slot in the parsed ``doc``."""
+    out: list[ActorRef] = []
+    for m in mentions:
+        actor = m.actor
+        if actor is None or actor.kind not in PARTICIPANT_KINDS:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and takes_part(span.root):
+            out.append(actor)
+    return out
+
+
+def merge_actors(first: Iterable[ActorRef], more: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+    """Return the actors of ``first`` then those of ``more``, once each by reference."""
+    seen: dict[str, ActorRef] = {}
+    for a in (*first, *more):
+        seen.setdefault(a.ref, a)
+    return tuple(seen.values())

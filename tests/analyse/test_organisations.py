@@ -1,0 +1,69 @@
+"""Organisations and armed groups the registry lacks, read from the text: the model's ORG entity
+with an organisation's or armed group's head noun, and acronyms introduced after their expansion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.analyse.matcher import MentionFinder
+from parley.analyse.organisations import head_kind
+
+PUB = date(2025, 5, 14)
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    from parley.kb.actors import default_registry
+    from parley.kb.gazetteer import Gazetteer
+
+    return MentionFinder(default_registry(), Gazetteer.open())
+
+
+def actors(nlp, finder: MentionFinder, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [
+        (m.text, m.actor.name, m.actor.kind)
+        for m in finder.find(nlp(text), published=PUB)
+        if m.actor is not None and m.kind == "actor"
+    ]
+
+
+def test_head_nouns_decide_the_kind() -> None:
+    assert head_kind(["Northern", "Liberation", "Front"]) == "group"
+    assert head_kind(["Centre", "for", "Civilian", "Studies"]) == "organization"
+    assert head_kind(["Northern", "Liberation"]) is None
+    assert head_kind(["Front"]) is None
+
+
+def test_a_monitor_named_with_its_head_noun_is_an_organisation(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp, finder, "According to the Syrian Observatory for Human Rights, at least forty people died."
+    )
+    assert (
+        "Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights",
+        "organization",
+    ) in got
+
+
+def test_an_acronym_names_the_body_it_was_introduced_for(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United Nations Support Mission in Libya (UNSMIL) said it was alarmed by the clashes. "
+        "Later on Tuesday UNSMIL urged both sides to stop fighting."
+    )
+    got = actors(nlp, finder, text)
+    assert [name for _, name, _ in got] == ["United Nations Support Mission in Libya"] * 2
+    assert "United Nations" not in [name for _, name, _ in got], (
+        "the UN's name inside the mission's is not the UN"
+    )
+
+
+def test_local_forces_are_groups_and_a_states_own_forces_stay_the_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp,
+        finder,
+        "Fighters of the Tripoli Protection Force clashed with the Sudanese Armed Forces on Tuesday.",
+    )
+    assert ("Tripoli Protection Force", "Tripoli Protection Force", "group") in got
+    assert [name for _, name, kind in got if kind == "state"] == ["Sudan"]

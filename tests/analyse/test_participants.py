@@ -1,0 +1,76 @@
+"""Actors the parse shows taking part: subjects, passive agents, partners after "with"/"between",
+their conjuncts and appositions; never a name that only locates or that a clause merely mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.analyse.matcher import MentionFinder
+from parley.analyse.participants import merge_actors, participants
+from parley.model.records import ActorRef
+
+PUB = date(2025, 10, 20)
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    from parley.kb.actors import default_registry
+    from parley.kb.gazetteer import Gazetteer
+
+    return MentionFinder(default_registry(), Gazetteer.open())
+
+
+def names(nlp, finder: MentionFinder, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [a.name for a in participants(doc, finder.find(doc, published=PUB))]
+
+
+def test_subjects_and_their_conjuncts_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Qatar and Egypt announced on Monday that the exchange would go ahead next week."
+    )
+    assert got == ["Qatar", "Egypt"]
+
+
+def test_passive_agents_and_partners_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "The truce was brokered by Turkey after weeks of indirect talks with Hamas.")
+    assert set(got) == {"Turkey", "Hamas"}
+
+
+def test_a_name_that_locates_or_is_only_mentioned_does_not(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Shelling continued in Ukraine, and the report on Armenia was published on Friday."
+    )
+    assert got == []
+
+
+def test_organisations_are_left_to_the_records(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "Reuters reported that Israel had struck a convoy near the border overnight.")
+    assert got == ["Israel"]
+
+
+def test_merge_keeps_record_order_and_drops_repeats() -> None:
+    a, b = ActorRef(name="Russia", kind="state", id="Q159"), ActorRef(name="Hamas", kind="group")
+    assert merge_actors([a], [b, a, b]) == (a, b)
+
+
+def test_the_members_a_delegation_includes_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The American participants in the talks included Steve Witkoff, Jared Kushner and Marco Rubio."
+    assert names(nlp, finder, text) == ["Steve Witkoff", "Jared Kushner", "Marco Rubio"]
+    assert (
+        names(nlp, finder, "The package included sanctions on Russia and new aid for Ukraine this week.")
+        == []
+    )
+
+
+def test_the_body_an_acting_office_holder_heads_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "The commander of the Tripoli Protection Force warned that the group would not disarm."
+    )
+    assert got == ["Tripoli Protection Force"]
+    assert (
+        names(nlp, finder, "The capture of Pokrovsk by the end of the year is unlikely, analysts wrote.")
+        == []
+    )
