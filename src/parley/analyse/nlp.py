@@ -138,20 +138,23 @@ class LookupAttributeRuler:
 
         self.ruler = ruler
         self.attr_ids = [getattr(attrs, k) for k in _RULER_KEYS]
-        self.single = [(pid, specs[0]) for pid, specs in patterns if len(specs) == 1]
-        # longer patterns by one value their first token must have; with only exclusions or
-        # regular expressions on the first token, a pattern is tried at every token
+        # the one-token patterns (``single``) and the longer ones (``first``) by one value their
+        # first token must have; with only exclusions or regular expressions on the first token, a
+        # pattern is tried at every token (``anywhere``)
+        self.single: dict[tuple[int, int], list[Pattern]] = {}
+        self.single_anywhere: list[Pattern] = []
         self.first: dict[tuple[int, int], list[Pattern]] = {}
         self.anywhere: list[Pattern] = []
         for pid, specs in patterns:
-            if len(specs) == 1:
-                continue
+            index, anywhere = (
+                (self.single, self.single_anywhere) if len(specs) == 1 else (self.first, self.anywhere)
+            )
             key = next((t for t in specs[0] if not t[2] and isinstance(t[1], frozenset)), None)
             if key is None or not isinstance(key[1], frozenset):
-                self.anywhere.append((pid, specs))
+                anywhere.append((pid, specs))
                 continue
             for value in key[1]:
-                self.first.setdefault((key[0], value), []).append((pid, specs))
+                index.setdefault((key[0], value), []).append((pid, specs))
         self.by_row: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.merged: dict[tuple[int, ...], dict[Any, Any]] = {}
 
@@ -178,7 +181,16 @@ class LookupAttributeRuler:
         if found is None:
             if len(self.by_row) > CACHE_MAX:
                 self.by_row.clear()
-            found = self.by_row[row] = tuple(pid for pid, tests in self.single if _holds(tests, row, strings))
+            candidates = [c for key in enumerate(row) for c in self.single.get(key, ())]
+            found = self.by_row[row] = tuple(
+                sorted(
+                    {
+                        pid
+                        for pid, specs in candidates + self.single_anywhere
+                        if _holds(specs[0], row, strings)
+                    }
+                )
+            )
         return found
 
     def _attrs(self, pids: tuple[int, ...]) -> dict[Any, Any]:
@@ -227,11 +239,21 @@ class LookupAttributeRuler:
 
 
 class CachedLemmatizer:
-    """Runs a rule ``Lemmatizer`` with every lemma cached by (text, part of speech, morphology)."""
+    """Runs a rule ``Lemmatizer`` with every lemma cached by (text, part of speech, morphology).
+
+    The rule lemmatizer asks whether a candidate form is a known word with ``form in index``, and
+    its index of known words per part of speech is a list (57,000 nouns): each new word scans it.
+    The lists are made sets here, which that test, the only use of the index, answers alike.
+    """
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple[int, int, int], int] = {}
+        if lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                if isinstance(index[pos], list):
+                    index[pos] = frozenset(index[pos])
 
     def __call__(self, doc: Any) -> Any:
         lem = self.lemmatizer
