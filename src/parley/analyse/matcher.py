@@ -243,9 +243,11 @@ class _Form:
 @lru_cache(maxsize=4)
 def _actor_index(registry: Any) -> dict[str, list[_Form]]:
     """Return norm(surface) → forms, built once per registry."""
+    from parley.analyse.norm_cache import norms
+
     index: dict[str, list[_Form]] = {}
-    for surface, key, method in registry.surface_forms():
-        n = norm(surface)
+    forms = list(registry.surface_forms())
+    for (_surface, key, method), n in zip(forms, norms([f[0] for f in forms]), strict=True):
         if n.startswith("the "):
             n = n[4:]
         if not n:

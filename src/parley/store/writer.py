@@ -99,13 +99,15 @@ class Store:
         bands = list(bands)
         if not bands:
             return []
-        ids: set[str] = set()
         with self.engine.connect() as conn:
-            for band, bucket in bands:
-                q = select(t.article_lsh.c.article_id).where(
-                    t.article_lsh.c.band == band, t.article_lsh.c.bucket == bucket
-                )
-                ids.update(r[0] for r in conn.execute(q))
+            # one query for every band, not one per band: (band, bucket) IN both lists walks the
+            # primary key's index (a row-value IN would scan the table), then pairs are checked here
+            lsh = t.article_lsh.c
+            wanted = set(bands)
+            q = select(lsh.band, lsh.bucket, lsh.article_id).where(
+                lsh.band.in_(sorted({b for b, _ in bands})), lsh.bucket.in_(sorted({k for _, k in bands}))
+            )
+            ids = {r[2] for r in conn.execute(q) if (r[0], r[1]) in wanted}
             if not ids:
                 return []
             rows = conn.execute(
