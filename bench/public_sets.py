@@ -496,8 +496,8 @@ def name_in_source(nlp: CoreNLP | None, text: str, span: tuple[int, int]) -> tup
     (R-Ga.)'). The phrase is cut at commas and parentheses into its head and appositions; the name
     is the run of tokens CoreNLP tags PERSON or ORGANIZATION that ends the first part ending in one,
     unless a preposition, relative word or conjunction comes before it in that part (the name
-    then ends a modifier, 'the complaint to the Board', or a list, 'Obama and Clinton'). A phrase none of whose parts ends in a name ('the
-    Trump campaign') has none. Without CoreNLP
+    then ends a modifier, 'the complaint to the Board', or a list, 'Obama and Clinton'). A phrase
+    none of whose parts ends in a name ('the Trump campaign') has none. Without CoreNLP
     (a few of its files are missing), a first part of two to four capitalised words is the name.
     """
     if nlp is None:

@@ -168,7 +168,10 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
         if verbose:
             result["errors"] = _run_scorer(scorer, [*args, "--verbose"])
     if located:
-        result["places_within_161km"] = {"share": round(sum(located) / len(located), 3), "found": len(located)}
+        result["places_within_161km"] = {
+            "share": round(sum(located) / len(located), 3),
+            "found": len(located),
+        }
     result["categories"] = list(evalset.categories)
     result["crashed"] = crashed
     if set(evalset.categories) != set(ALL_CATEGORIES):
@@ -226,7 +229,10 @@ def print_result(name: str, r: dict[str, Any], left_out: str) -> None:
         print(f"  {cat:15} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}{counts}")
     if "places_within_161km" in r:
         w = r["places_within_161km"]
-        print(f"  places found by name, same id or within 161 km of the gold point: {w['share']:.3f} of {w['found']}")
+        print(
+            "  places found by name, same id or within 161 km of the gold point: "
+            f"{w['share']:.3f} of {w['found']}"
+        )
     if "claims" in r["categories"]:
         t = r["trust"]
         print(

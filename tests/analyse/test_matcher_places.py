@@ -28,12 +28,16 @@ def places(nlp, finder: MentionFinder, text: str) -> dict[str, PlaceRef]:  # typ
 
 
 def test_a_possessive_or_a_dash_is_no_part_of_a_place_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = places(nlp, finder, "The crews finished the repairs with God's help, the regional commander said.")
+    found = places(
+        nlp, finder, "The crews finished the repairs with God's help, the regional commander said."
+    )
     assert found == {}, "'God' is a hamlet somewhere, but 'God's help' names none"
 
 
 def test_names_with_inner_particles_and_two_word_names_the_model_reads_as_people(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = places(nlp, finder, "Air strikes hit Khan Younis and Deir el-Balah in the south of the strip overnight.")
+    found = places(
+        nlp, finder, "Air strikes hit Khan Younis and Deir el-Balah in the south of the strip overnight."
+    )
     assert found["Khan Younis"].geonameid == 281124
     assert found["Deir el-Balah"].country == "PS"
 
@@ -49,9 +53,13 @@ def test_a_word_of_a_named_persons_name_is_that_person(nlp, finder) -> None:  # 
 
 
 def test_a_region_named_only_to_say_where_a_town_lies_is_not_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = places(nlp, finder, "Drones struck Kremenchuk (Poltava region) overnight, cutting power to thousands.")
+    found = places(
+        nlp, finder, "Drones struck Kremenchuk (Poltava region) overnight, cutting power to thousands."
+    )
     assert list(found) == ["Kremenchuk"]
-    found = places(nlp, finder, "Russian troops captured Vovchansk in the Kharkiv region after weeks of fighting.")
+    found = places(
+        nlp, finder, "Russian troops captured Vovchansk in the Kharkiv region after weeks of fighting."
+    )
     assert set(found) == {"Vovchansk", "Kharkiv region"}, "a capture 'in the region' happens in it too"
 
 
@@ -89,7 +97,9 @@ def test_a_region_the_gazetteer_knows_only_as_a_town_keeps_its_name(nlp, finder)
 
 
 def test_a_body_named_after_a_town_is_not_there_but_a_meeting_is(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = places(nlp, finder, "A study by Washington University economists drew wide attention this spring.")
+    found = places(
+        nlp, finder, "A study by Washington University economists drew wide attention this spring."
+    )
     assert "Washington" not in found
     found = places(nlp, finder, "The president spoke at the Munich Security Conference on Saturday morning.")
     assert found["Munich"].country == "DE"
@@ -99,7 +109,8 @@ def test_the_other_items_of_a_list_of_places_are_places(nlp, finder) -> None:  #
     found = places(
         nlp,
         finder,
-        "Israeli units withdrew from Kfar Kila, Maroun al-Ras, Odaisseh, Bint Jbeil and Wazzani, officials said.",
+        "Israeli units withdrew from Kfar Kila, Maroun al-Ras, Odaisseh, Bint Jbeil and Wazzani, "
+        "officials said.",
     )
     assert {"Kfar Kila", "Maroun al-Ras", "Odaisseh", "Bint Jbeil", "Wazzani"} <= set(found)
     assert found["Odaisseh"].geonameid is None, "a village the gazetteer lacks keeps its name alone"

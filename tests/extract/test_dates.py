@@ -129,7 +129,10 @@ CASES: list[tuple[str, date, list[tuple[str, str | None, str]]]] = [
     (
         "Drones hit Kyiv overnight from Wednesday to Thursday. The overnight barrage cut power.",
         THU_OCT30,
-        [("overnight from Wednesday to Thursday", "2025-10-30", "weekday"), ("overnight", "2025-10-30", "deictic")],
+        [
+            ("overnight from Wednesday to Thursday", "2025-10-30", "weekday"),
+            ("overnight", "2025-10-30", "deictic"),
+        ],
     ),
     ("Envoys arrive tomorrow.", THU_OCT30, [("tomorrow", "2025-10-31", "deictic")]),
     ("Sirens sounded last night.", THU_OCT30, [("last night", "2025-10-29", "deictic")]),

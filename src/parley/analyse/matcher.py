@@ -227,7 +227,9 @@ COMPASS_ADJECTIVES = frozenset(
 # A reading in a country the article never names, this far from all its other places, is a guess.
 STRAY_KM = 1500.0
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
-PLACE_NAME_PARTICLES = frozenset(["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"])
+PLACE_NAME_PARTICLES = frozenset(
+    ["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"]
+)
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
 CLITICS = frozenset(["'s", "’s", "'", "’"])
 # Methods under which a lower-case match is allowed (titles and institutions are written in lower case).
@@ -285,13 +287,24 @@ def _name_run(tokens: Sequence[Any], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if t.is_alpha and _is_capitalised(t.text) and not t.is_stop and t.ent_type_ not in NOT_PLACE_ENTS:
-            j += 1
-        elif j > i and (t.text in ("-", "‐") or t.lower_ in PLACE_NAME_PARTICLES) and j + 1 < len(tokens) and (
-            tokens[j + 1].is_alpha and (_is_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("-",))
+        if (
+            (t.is_alpha and _is_capitalised(t.text) and not t.is_stop and t.ent_type_ not in NOT_PLACE_ENTS)
+            or (
+                j > i
+                and (t.text in ("-", "‐") or t.lower_ in PLACE_NAME_PARTICLES)
+                and j + 1 < len(tokens)
+                and (
+                    tokens[j + 1].is_alpha
+                    and (_is_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("-",))
+                )
+            )
+            or (
+                j > i
+                and t.lower_ in PLACE_NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].text == "-"
+            )
         ):
-            j += 1
-        elif j > i and t.lower_ in PLACE_NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text == "-":
             j += 1
         else:
             break
@@ -430,7 +443,11 @@ class MentionFinder:
             return None
         if first.ent_type_ in NOT_PLACE_ENTS or (first.is_stop and first.pos_ != "PROPN"):
             return None
-        if first.ent_type_ == "PERSON" and _entity_length(first) > 1 and not self._entity_is_place_name(first):
+        if (
+            first.ent_type_ == "PERSON"
+            and _entity_length(first) > 1
+            and not self._entity_is_place_name(first)
+        ):
             return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
         if first.lower_ in TITLE_WORDS or first.lower_ in ("middle", "far"):
             return None  # "Air Marshal", "the Middle East": titles name no town
@@ -607,7 +624,12 @@ class MentionFinder:
                         i = nxt
                         continue
                     # "fired missiles at Ukraine", "a visit to Ukraine": the country is a party
-                if prev in COMPASS_ADJECTIVES and prev2 in WITHIN and actor is not None and self._is_country(mention.text):
+                if (
+                    prev in COMPASS_ADJECTIVES
+                    and prev2 in WITHIN
+                    and actor is not None
+                    and self._is_country(mention.text)
+                ):
                     self._located_in.append(actor)  # "in eastern Ukraine" also locates the places
                 out.append(mention)
                 i = nxt
@@ -630,7 +652,9 @@ class MentionFinder:
         out.extend(self._resolve_places(place_spans, out))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
-    def _list_items(self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention]) -> list[PlaceSpan]:
+    def _list_items(
+        self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention]
+    ) -> list[PlaceSpan]:
         """Return the place spans with the other items of lists of places added or marked.
 
         "Troops pulled out from Yaroun, Maroun al-Ras, Blida, Hula and Wazzani": when a list
@@ -643,7 +667,7 @@ class MentionFinder:
         out = list(spans)
         n_tok = len(tokens)
         tok_at = {t.idx: t.i for t in tokens}
-        for k0, (_t0, _s0, e0, why0) in enumerate(spans):
+        for _t0, _s0, e0, why0 in spans:
             if not why0 & {"entity", "locative", "place noun"}:
                 continue
             items: list[tuple[int, int, int | None]] = []  # (start, end, index of an existing span)
@@ -666,7 +690,11 @@ class MentionFinder:
                 if end_tok == sep or any(a < tokens[end_tok - 1].idx + 1 and start < b for a, b in taken):
                     break
                 nxt = tokens[end_tok] if end_tok < n_tok else None
-                if nxt is not None and nxt.text not in (",", ".", ";", ":") and nxt.lower_ not in ("and", "or"):
+                if (
+                    nxt is not None
+                    and nxt.text not in (",", ".", ";", ":")
+                    and nxt.lower_ not in ("and", "or")
+                ):
                     break  # "in Kyiv, Zelensky said": a sentence goes on, no list
                 items.append((start, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text), None))
                 j = end_tok
@@ -1115,7 +1143,9 @@ class MentionFinder:
 
         if place.feature == "P.PPLC" or place.country in countries or place.lat is None or place.lon is None:
             return False
-        others = [(p.lat, p.lon) for t, p in first.items() if t != text and p.lat is not None and p.lon is not None]
+        others = [
+            (p.lat, p.lon) for t, p in first.items() if t != text and p.lat is not None and p.lon is not None
+        ]
         here = (place.lat, place.lon)
         return bool(others) and all(haversine_km(here, o) > STRAY_KM for o in others)
 
