@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 # The stance text is for people reading the record; the hand-written dev stances run 6-20 words.
 MAX_STANCE_WORDS = 25
+# A stance text shorter than this ("has called for") is a fragment; the sentence stands in for it.
+MIN_STANCE_WORDS = 5
 # "It would set ..." looks this many sentences back for the document and its author; in news
 # copy the author is named in the sentence before the terms (dev: the E3 counter-proposal).
 PLAN_LOOKBACK_SENTENCES = 2
@@ -66,6 +68,9 @@ class PositionSpan:
     end: int
     sentence_start: int
     sentence_end: int
+    # How directly the evidence states it: 2 = the issue is named in the cue's own clause, 1 = it
+    # comes from the rest of the sentence or an earlier one, 0 = read from a quote's wording alone.
+    strength: int = 0
 
 
 @dataclass(frozen=True)
@@ -139,9 +144,19 @@ def _cues(rules: Rules) -> _Cues:
 
 
 def _issue_hits(text: str, rules: Rules | None = None) -> list[tuple[int, int, str]]:
-    """Return (start, end, issue) for every lexicon match in ``text``, in text order."""
+    """Return (start, end, issue) for every lexicon match in ``text``, in text order.
+
+    A match that lies inside a longer match of another issue is dropped: the longer term says
+    what the words mean ("protect the Druze minority" is humanitarian, not a minority-rights
+    term; "disarm Hezbollah" asks a state to neutralise a group, not to limit its own forces).
+    """
     patterns = _issue_patterns(rules or load_rules())
-    return sorted((m.start(), m.end(), issue) for issue, pattern in patterns for m in pattern.finditer(text))
+    hits = sorted((m.start(), m.end(), issue) for issue, pattern in patterns for m in pattern.finditer(text))
+    return [
+        h
+        for h in hits
+        if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
+    ]
 
 
 def classify_issues(text: str, rules: Rules | None = None) -> list[str]:
@@ -596,24 +611,31 @@ class _Finder:
                 return list(issues) if len(issues) == 1 else []
         return []
 
-    def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> list[str]:
-        """Return the clause's issues; else, for a clause that refers back, its antecedent's.
+    def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> tuple[list[str], bool]:
+        """Return the clause's issues, and whether the clause names them itself.
 
-        The antecedent is looked for in the rest of the sentence first ("a push for a truce --
-        something Zelenskyy has called for"), then in the sentences before it.
+        A clause that names none but refers back takes its antecedent's: in the rest of the
+        sentence first ("a push for a truce -- something Zelenskyy has called for"), then in
+        the sentences before it.
         """
         found = classify_issues("".join(t.text_with_ws for t in clause), self.rules)
         if found:
-            return found
+            return found, True
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
             found = classify_issues(self.sents[si].text, self.rules)
         # a bare stance with no issue of its own ("offered support") is not a position
-        return found or self._antecedent_issues(clause, si)
+        return found or self._antecedent_issues(clause, si), False
 
     # ---- driver ---------------------------------------------------------------------------
 
-    def _stance_text(self, clause: Sequence[Token]) -> str:
-        """Return the clause text, trimmed to MAX_STANCE_WORDS around its first issue term."""
+    def _stance_text(self, clause: Sequence[Token], sent: Span) -> str:
+        """Return the clause text, trimmed to MAX_STANCE_WORDS around its first issue term.
+
+        A clause too short to read on its own or without a verb ("has called for", "a truce
+        proposed by") gives way to its whole sentence: the stance must say what is wanted.
+        """
+        if not is_complete_stance(clause):
+            clause = [t for t in sent if not t.is_space]
         # the text as written (punctuation stays attached), not tokens joined by spaces
         words = "".join(t.text_with_ws for t in clause if not t.is_space).split()
         if len(words) <= MAX_STANCE_WORDS:
@@ -636,7 +658,8 @@ class _Finder:
                 if cand.is_plan_term:
                     self.plan_terms_in.add(si)
                     self.plan = _PlanState(cand.party, si)
-                for issue in self._issues(cand, clause, si):
+                issues, direct = self._issues(cand, clause, si)
+                for issue in issues:
                     key = (cand.party.ref, issue)
                     if key in seen:
                         continue
@@ -645,11 +668,12 @@ class _Finder:
                         PositionSpan(
                             party=cand.party,
                             issue=issue,
-                            stance=self._stance_text(clause),
+                            stance=self._stance_text(clause, sent),
                             start=clause[0].idx,
                             end=clause[-1].idx + len(clause[-1].text),
                             sentence_start=sent.start_char,
                             sentence_end=sent.end_char,
+                            strength=2 if direct else 1,
                         )
                     )
             self._note_authored_plans(sent, si)
@@ -669,6 +693,28 @@ class _Finder:
             if plan is not None:
                 found.append(plan)
         return found
+
+
+def is_complete_stance(tokens: Sequence[Token]) -> bool:
+    """Return whether ``tokens`` read as a clause: MIN_STANCE_WORDS words or more, one a verb."""
+    words = [t for t in tokens if not t.is_space and not t.is_punct]
+    return len(words) >= MIN_STANCE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def strongest_per_party_issue(spans: Sequence[PositionSpan]) -> list[PositionSpan]:
+    """Return one position per (party, issue) of an article: the one with the strongest evidence.
+
+    An article restates a stance (lead, body, quote); a record per restatement would count one
+    stance several times. The strongest is the one whose own clause names the issue; among
+    equals, the first in the text, which in news copy is the fullest statement of it.
+    """
+    best: dict[tuple[str, str], PositionSpan] = {}
+    for span in spans:
+        key = (span.party.ref, span.issue)
+        held = best.get(key)
+        if held is None or (span.strength, -span.start) > (held.strength, -held.start):
+            best[key] = span
+    return sorted(best.values(), key=lambda p: (p.start, p.issue))
 
 
 def find_positions(
@@ -700,10 +746,14 @@ def _quote_markers(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
-def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules) -> list[PositionSpan]:
+def quoted_stances(
+    quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules, doc: Doc | None = None
+) -> list[PositionSpan]:
     """Return positions voiced in quotes that the clause rules missed: a speaker saying what must,
     should or will not happen on a negotiation issue ("Dujarric said both sides must protect
-    civilian infrastructure"). ``quotes`` are QuoteSpans (offsets into the parsed text)."""
+    civilian infrastructure"). ``quotes`` are QuoteSpans (offsets into the parsed text); with the
+    parsed ``doc``, a quoted fragment that is no clause ("must be observed") gives way to its
+    sentence as the stance text."""
     markers = _quote_markers(rules)
     have = {(p.party.side, p.issue) for p in found}
     out: list[PositionSpan] = []
@@ -716,6 +766,11 @@ def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: 
                 continue
             have.add((side, issue))
             stance = " ".join(q.text.split())[:QUOTED_STANCE_MAX]
+            span = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
+            if span is not None and not is_complete_stance(span):
+                sentence = doc.char_span(q.sentence_start, q.sentence_end, alignment_mode="expand")
+                if sentence is not None:
+                    stance = " ".join(sentence.text.split())[:QUOTED_STANCE_MAX]
             out.append(
                 PositionSpan(q.speaker, issue, stance, q.start, q.end, q.sentence_start, q.sentence_end)
             )
@@ -723,7 +778,7 @@ def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: 
 
 
 def find_article_positions(ctx: ArticleContext) -> None:
-    """Assign ctx.positions: clause positions, then those voiced in quotes."""
+    """Assign ctx.positions: clause positions, then those voiced in quotes; one per party and issue."""
     rules = ctx.resources.rules
     qspans = ctx.need("qspans")
     spans = find_positions(
@@ -732,7 +787,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
         quotes=[(q.start, q.end, q.speaker) for q in qspans],
         rules=rules,
     )
-    spans += quoted_stances(qspans, spans, rules)
+    spans += quoted_stances(qspans, spans, rules, ctx.need("doc"))
     ctx.positions = [
         Position(
             party=p.party,
@@ -740,7 +795,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
             stance=p.stance,
             evidence=ctx.evidence(p.start, p.end, p.sentence_start, p.sentence_end),
         )
-        for p in spans
+        for p in strongest_per_party_issue(spans)
     ]
 
 
