@@ -85,6 +85,7 @@ class _Cues:
     singular_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     modals: frozenset[str]
+    commitments: frozenset[str]
     obligation_verbs: frozenset[str]
     complaints: dict[str, tuple[str, ...]]
     hedges: frozenset[str]
@@ -131,6 +132,7 @@ def _cues(rules: Rules) -> _Cues:
         singular_nouns=_words(nouns, "singular_only"),
         speech_verbs=_words(rules["speech.toml"]["verbs"], "stance"),
         modals=_words(speech, "modals"),
+        commitments=_words(speech, "commitments"),
         obligation_verbs=_words(speech, "obligation_verbs"),
         complaints=_word_map(speech.get("complaints", {})),
         hedges=_words(data.get("hedges", {}), "words"),
@@ -336,6 +338,19 @@ class _Finder:
             return verb.head  # "Zelenskyy, who has pushed for ...": the noun the clause describes
         return subject
 
+    def _object_controller(self, verb: Token) -> Token | None:
+        """Return the object that performs an infinitive ("prompting Trump to threaten"), if any.
+
+        Not under a verb that is itself a stance or a verb of saying: in "Russia urged Kyiv to
+        accept the plan" the stance is Russia's, and its own cue ("urged") carries it.
+        """
+        head = verb.head
+        if verb.dep_ != "xcomp" or not _is_infinitive(verb) or head.lemma_.lower() in self.cues.verbs:
+            return None
+        if head.lemma_ in self.cues.speech_verbs:
+            return None
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
     def _verb_party(self, verb: Token) -> tuple[ActorRef | None, Token | None]:
         """Return the party of a clause headed by ``verb`` and the token it was read from."""
         current = verb
@@ -349,6 +364,9 @@ class _Finder:
                 break
             if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
                 break  # the content of someone's words is not theirs unless it names no subject
+            controller = self._object_controller(current)
+            if controller is not None:
+                return self._phrase_party(controller), controller
             current = current.head
         speaker = self._quote_speaker(verb)
         return speaker, None
@@ -438,6 +456,8 @@ class _Finder:
                 return None
             if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                return None  # "a development threatening aid work" describes a thing, not a stance
             party, subj = self._verb_party(tok)
             # "a truce proposed by X": the stance is about the noun the participle describes
             clause_head = tok.head if tok.dep_ == "acl" else tok
@@ -506,6 +526,8 @@ class _Finder:
         complains = lemma in self.cues.complaints and self._has_companion(tok, self.cues.complaints[lemma])
         if tok.tag_ == "MD" and lemma in self.cues.modals:
             content = tok.head
+        elif tok.tag_ == "MD" and lemma in self.cues.commitments:
+            return self._commitment_candidate(tok)
         elif obliged or complains:
             content = tok
         elif (
@@ -524,6 +546,19 @@ class _Finder:
         if party is None:
             return None
         return _Candidate(party, tok, self._clause(content))
+
+    def _commitment_candidate(self, modal: Token) -> _Candidate | None:
+        """Return a candidate for what a speaker says it will or will not do ("X said it would not
+        withdraw"): a future about the speaker itself is its stance; about anyone else, a forecast."""
+        content = modal.head
+        subj = next((c for c in content.children if c.dep_ in _SUBJECT_DEPS), None)
+        speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+        if subj is None or speaker_verb is None or subj.pos_ != "PRON":
+            return None
+        speaker, _ = self._verb_party(speaker_verb)
+        if speaker is None or self._phrase_party(subj) != speaker:
+            return None
+        return _Candidate(speaker, modal, self._clause(content, [subj]))
 
     def _plan_candidate(self, tok: Token, si: int) -> _Candidate | None:
         """Return a candidate for a document's terms ("The plan would require Ukraine to ...")."""

@@ -237,7 +237,7 @@ STANCE = Table(
             frozenset({"words", "light_verbs"}),
         ),
         "speech": Table(
-            {"modals": WORDS, "obligation_verbs": WORDS, "complaints": WORD_MAP},
+            {"modals": WORDS, "obligation_verbs": WORDS, "complaints": WORD_MAP, "commitments": WORDS},
             frozenset({"modals", "obligation_verbs"}),
         ),
         "hedges": _words_table(),
