@@ -328,3 +328,91 @@ def test_prediction_about_a_party_is_not_its_position(nlp) -> None:
 def test_military_positions_are_not_stances(nlp) -> None:
     text = "Russian drones hit Ukraine's positions near the front line."
     assert run(nlp, text) == []
+
+
+# ---- reported commitments, controllers, issue overlaps, one per article ---------------------
+
+
+def test_speaker_committing_itself_is_a_position(nlp) -> None:
+    found = run(nlp, "Israel said it would not withdraw its soldiers from the border hills before the spring.")
+    assert pairs(found) == {("Israel", "territory")}
+
+
+def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
+    found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
+    assert ("Ukraine", "territory") not in pairs(found)
+
+
+def test_object_of_a_causative_verb_performs_the_infinitive(nlp) -> None:
+    found = run(nlp, "The stalled talks prompted Washington to threaten new sanctions on Moscow's oil exports.")
+    assert pairs(found) == {("United States", "sanctions")}
+
+
+def test_object_under_a_stance_verb_does_not_take_the_stance(nlp) -> None:
+    found = run(nlp, "Moscow urged Kyiv to accept a truce along the current front line without delay.")
+    assert ("Russia", "ceasefire") in pairs(found)
+    assert ("Ukraine", "ceasefire") not in pairs(found)
+
+
+def test_longer_issue_term_wins_over_the_one_inside_it() -> None:
+    assert classify_issues("Israel said it was acting to protect the Druze minority in the south.") == [
+        "humanitarian"
+    ]
+    assert classify_issues("Beirut pledged to disarm the armed groups south of the river.") == [
+        "security_guarantees"
+    ]
+    assert classify_issues("The RSF accepted a humanitarian truce for three months.") == ["ceasefire"]
+
+
+def test_stance_on_the_talks_themselves_is_other(nlp) -> None:
+    found = run(nlp, "Turkey said it was ready to host direct talks between the two delegations in Istanbul.")
+    assert pairs(found) == {("Turkey", "other")}
+
+
+def test_fragment_clause_gives_way_to_its_sentence(nlp) -> None:
+    found = run(nlp, "Washington did not back the truce that Zelenskyy has called for since the autumn offensive.")
+    stances = {p.party.name: p.stance for p in found}
+    assert "Volodymyr Zelenskyy" in stances
+    assert len(stances["Volodymyr Zelenskyy"].split()) >= 5
+
+
+def test_one_position_per_party_and_issue_per_article_keeps_the_direct_one(nlp) -> None:
+    from parley.extract.positions import strongest_per_party_issue
+
+    text = (
+        "Hamas has called for a lasting ceasefire in the Gaza Strip. "
+        "Mediators met again in Cairo on Monday. "
+        "Hamas said it remained committed to the agreement and urged the mediators to act."
+    )
+    found = run(nlp, text)
+    kept = strongest_per_party_issue(found)
+    assert [(p.party.name, p.issue) for p in kept] == [("Hamas", "ceasefire")]
+    assert "lasting ceasefire" in kept[0].stance
+
+
+@pytest.fixture(scope="module")
+def sample_positions() -> list[str]:
+    """Return the stance text of every position the extractor finds in the bundled sample corpus."""
+    from datetime import date
+
+    from parley.extract.extractor import Extractor
+    from parley.ingest.text import split_front_matter
+    from parley.samples import corpus_dir
+
+    extractor = Extractor()
+    stances = []
+    for path in sorted(corpus_dir().glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        meta, body = split_front_matter(raw, str(path))
+        published = date.fromisoformat(meta.get("published", "2025-12-01"))
+        extraction = extractor.extract_text(raw[body:], published=published, doc_id=path.stem)
+        stances += [p.stance for p in extraction.positions]
+    return stances
+
+
+def test_every_sample_stance_is_a_clause_with_a_verb(nlp, sample_positions) -> None:
+    assert len(sample_positions) >= 10  # the corpus states many stances; none found means a broken pipeline
+    for stance in sample_positions:
+        words = [t for t in nlp(stance) if not t.is_punct and not t.is_space]
+        assert len(words) >= 5, stance
+        assert any(t.pos_ in ("VERB", "AUX") for t in words), stance

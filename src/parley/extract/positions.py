@@ -669,8 +669,9 @@ class _Finder:
         A clause too short to read on its own or without a verb ("has called for", "a truce
         proposed by") gives way to its whole sentence: the stance must say what is wanted.
         """
+        clause = _trim_edges(clause)
         if not is_complete_stance(clause):
-            clause = [t for t in sent if not t.is_space]
+            clause = _trim_edges([t for t in sent if not t.is_space])
         # the text as written (punctuation stays attached), not tokens joined by spaces
         words = "".join(t.text_with_ws for t in clause if not t.is_space).split()
         if len(words) <= MAX_STANCE_WORDS:
@@ -730,10 +731,31 @@ class _Finder:
         return found
 
 
+# Words a clause cut out of its sentence may start or end with that belong to the frame, not the
+# stance: "that wanted Iran to ...", "for Washington to ...", "a truce proposed by".
+_EDGE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
+
+
+def _trim_edges(tokens: Sequence[Token]) -> list[Token]:
+    """Return ``tokens`` without leading relative pronouns, prepositions and conjunctions, and
+    without trailing prepositions and conjunctions (closing punctuation stays)."""
+    out = [t for t in tokens if not t.is_space]
+    while out and (out[0].pos_ in _EDGE_POS or out[0].tag_ in ("WDT", "WP")):
+        out.pop(0)
+    while out and out[-1].pos_ in _EDGE_POS and not (out[-1].is_punct and out[-1].text in '.!?"”’)'):
+        out.pop()
+    return out
+
+
 def is_complete_stance(tokens: Sequence[Token]) -> bool:
-    """Return whether ``tokens`` read as a clause: MIN_STANCE_WORDS words or more, one a verb."""
+    """Return whether ``tokens`` read as a clause: MIN_STANCE_WORDS words or more, one a verb,
+    and no dangling preposition at the end ("accepted by")."""
     words = [t for t in tokens if not t.is_space and not t.is_punct]
-    return len(words) >= MIN_STANCE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+    return (
+        len(words) >= MIN_STANCE_WORDS
+        and any(t.pos_ in ("VERB", "AUX") for t in words)
+        and words[-1].pos_ not in ("ADP", "SCONJ", "CCONJ")
+    )
 
 
 def strongest_per_party_issue(spans: Sequence[PositionSpan]) -> list[PositionSpan]:
