@@ -549,14 +549,19 @@ class _Finder:
 
     def _commitment_candidate(self, modal: Token) -> _Candidate | None:
         """Return a candidate for what a speaker says it will or will not do ("X said it would not
-        withdraw"): a future about the speaker itself is its stance; about anyone else, a forecast."""
+        withdraw"): a future about the speaker itself, or the state it speaks for, is its stance;
+        about anyone else, a forecast."""
         content = modal.head
         subj = next((c for c in content.children if c.dep_ in _SUBJECT_DEPS), None)
         speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.speech_verbs), None)
-        if subj is None or speaker_verb is None or subj.pos_ != "PRON":
+        if subj is None or speaker_verb is None:
             return None
         speaker, _ = self._verb_party(speaker_verb)
-        if speaker is None or self._phrase_party(subj) != speaker:
+        actor = self._phrase_party(subj)
+        if speaker is None or actor is None:
+            return None
+        # "it" for the speaker, or the state a minister speaks for ("Erdogan said Ankara will ...")
+        if actor != speaker and actor.ref not in (speaker.side, speaker.ref):
             return None
         return _Candidate(speaker, modal, self._clause(content, [subj]))
 
@@ -761,13 +766,16 @@ def is_complete_stance(tokens: Sequence[Token]) -> bool:
 def strongest_per_party_issue(spans: Sequence[PositionSpan]) -> list[PositionSpan]:
     """Return one position per (party, issue) of an article: the one with the strongest evidence.
 
+    A party is the side an actor acts for, so a president and his foreign ministry are one.
+
     An article restates a stance (lead, body, quote); a record per restatement would count one
     stance several times. The strongest is the one whose own clause names the issue; among
     equals, the first in the text, which in news copy is the fullest statement of it.
     """
     best: dict[tuple[str, str], PositionSpan] = {}
     for span in spans:
-        key = (span.party.ref, span.issue)
+        # a leader and the state they speak for are one party (FORMAT.md: either is accepted)
+        key = (span.party.side, span.issue)
         held = best.get(key)
         if held is None or (span.strength, -span.start) > (held.strength, -held.start):
             best[key] = span
