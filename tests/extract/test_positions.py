@@ -338,6 +338,17 @@ def test_speaker_committing_itself_is_a_position(nlp) -> None:
     assert pairs(found) == {("Israel", "territory")}
 
 
+def test_speaker_saying_what_it_is_doing_is_a_position(nlp) -> None:
+    found = run(nlp, "Washington said on Friday it was imposing fresh sanctions on Moscow's two largest oil firms.")
+    assert pairs(found) == {("United States", "sanctions")}
+
+
+def test_complaint_in_progressive_form_stays_the_complainant_position(nlp) -> None:
+    found = run(nlp, "Israeli officials say Hamas is dragging its feet over returning the bodies of hostages.")
+    assert ("Israel", "humanitarian") in pairs(found)
+    assert ("Hamas", "humanitarian") not in pairs(found)
+
+
 def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
     found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
     assert ("Ukraine", "territory") not in pairs(found)

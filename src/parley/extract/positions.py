@@ -527,9 +527,11 @@ class _Finder:
         if tok.tag_ == "MD" and lemma in self.cues.modals:
             content = tok.head
         elif tok.tag_ == "MD" and lemma in self.cues.commitments:
-            return self._commitment_candidate(tok)
+            return self._commitment_candidate(tok, tok.head)
         elif obliged or complains:
             content = tok
+        elif tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            return self._commitment_candidate(tok, tok)  # "said it was imposing new sanctions"
         elif (
             tok.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
@@ -547,11 +549,10 @@ class _Finder:
             return None
         return _Candidate(party, tok, self._clause(content))
 
-    def _commitment_candidate(self, modal: Token) -> _Candidate | None:
-        """Return a candidate for what a speaker says it will or will not do ("X said it would not
-        withdraw"): a future about the speaker itself, or the state it speaks for, is its stance;
-        about anyone else, a forecast."""
-        content = modal.head
+    def _commitment_candidate(self, cue: Token, content: Token) -> _Candidate | None:
+        """Return a candidate for what a speaker says it will do or is doing ("X said it would not
+        withdraw", "X said it was acting to protect ..."): about the speaker itself, or the state
+        it speaks for, that is its stance; about anyone else, a forecast or a report."""
         subj = next((c for c in content.children if c.dep_ in _SUBJECT_DEPS), None)
         speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.speech_verbs), None)
         if subj is None or speaker_verb is None:
@@ -563,7 +564,7 @@ class _Finder:
         # "it" for the speaker, or the state a minister speaks for ("Erdogan said Ankara will ...")
         if actor != speaker and actor.ref not in (speaker.side, speaker.ref):
             return None
-        return _Candidate(speaker, modal, self._clause(content, [subj]))
+        return _Candidate(speaker, cue, self._clause(content, [subj]))
 
     def _plan_candidate(self, tok: Token, si: int) -> _Candidate | None:
         """Return a candidate for a document's terms ("The plan would require Ukraine to ...")."""
