@@ -349,6 +349,29 @@ def test_complaint_in_progressive_form_stays_the_complainant_position(nlp) -> No
     assert ("Hamas", "humanitarian") not in pairs(found)
 
 
+def test_numbered_points_of_a_plan_are_its_author_terms(nlp) -> None:
+    text = (
+        "Zelenskyy has unveiled a revised peace framework worked out with American negotiators.\n"
+        "The points of the framework, as outlined by Zelenskyy\n\n"
+        "1. Ukraine will receive strong security guarantees from its partners.\n\n"
+        "2. The armed forces of Ukraine will remain at 800,000 personnel in peacetime.\n\n"
+        "3. Sanctions on Moscow will be restored if the attacks resume.\n"
+    )
+    assert pairs(run(nlp, text)) == {
+        ("Volodymyr Zelenskyy", "security_guarantees"),
+        ("Volodymyr Zelenskyy", "military_limits"),
+        ("Volodymyr Zelenskyy", "sanctions"),
+    }
+
+
+def test_lines_after_a_plan_without_a_list_marker_are_not_its_points(nlp) -> None:
+    text = (
+        "Zelenskyy has unveiled a revised peace framework worked out with American negotiators.\n"
+        "Fighting continued near the Luhansk region on Tuesday, officials reported.\n"
+    )
+    assert pairs(run(nlp, text)) == set()
+
+
 def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
     found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
     assert ("Ukraine", "territory") not in pairs(found)

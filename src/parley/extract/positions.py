@@ -41,6 +41,9 @@ PLAN_LOOKBACK_SENTENCES = 2
 # many sentences earlier; the dev Gaza article names its truce four sentences before "committed
 # to the agreement", and going further back starts to cross topic changes.
 ANAPHOR_WINDOW_SENTENCES = 5
+# A plan's points set out as a list: "1." / "2)" / a bullet, alone before the item or leading it.
+_LIST_MARKER_ALONE = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–])\s*")
+_LIST_MARKER_START = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–])\s+\S")
 # Pronouns ("he", "it") are resolved against subjects at most this many sentences back.
 PRONOUN_LOOKBACK_SENTENCES = 2
 # Parties are looked for at most this many clause levels above a cue without its own subject
@@ -416,6 +419,9 @@ class _Finder:
                 noun = next(
                     (o for o in objs for t in o.subtree if t.lemma_.lower() in self.cues.plan_nouns), None
                 )
+                if noun is None and tok.dep_ in ("acl", "advcl"):
+                    # "the points of the plan, as outlined by X": the phrase the participle describes
+                    noun = next((t for t in tok.head.subtree if self._is_plan_noun(t)), None)
                 if noun is not None:
                     party, _ = self._verb_party(tok)
                     if party is None and tok.dep_ == "acl" and self._is_plan_noun(tok.head):
@@ -659,7 +665,13 @@ class _Finder:
         sentence first ("a push for a truce -- something Zelenskyy has called for"), then in
         the sentences before it.
         """
-        found = classify_issues("".join(t.text_with_ws for t in clause), self.rules)
+        text = "".join(t.text_with_ws for t in clause)
+        found = classify_issues(text, self.rules)
+        if cand.is_plan_term:
+            # a plan states terms in its own register ("the army stays at 800,000"): parley.plans
+            from parley.plans.issues import OTHER, point_issues
+
+            found = [i for i in point_issues(text, self.rules) if i != OTHER]
         if found:
             return found, True
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
@@ -734,7 +746,26 @@ class _Finder:
             plan = self._plan_candidate(tok, si)
             if plan is not None:
                 found.append(plan)
+        item = self._list_item_candidate(sent, si)
+        if item is not None:
+            found.append(item)
         return found
+
+    def _list_item_candidate(self, sent: Span, si: int) -> _Candidate | None:
+        """Return a candidate for a numbered or bulleted point of a plan just named ("1. Ukraine
+        will receive security guarantees"): the points of a document are its author's terms."""
+        if self.plan is None or si - self.plan.sentence > PLAN_LOOKBACK_SENTENCES:
+            return None
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        prefix = self.text[line_start : sent.start_char]
+        if not (_LIST_MARKER_ALONE.fullmatch(prefix) or _LIST_MARKER_START.match(sent.text)):
+            return None
+        words = [t for t in sent if not t.is_space]
+        while words and (words[0].tag_ == "LS" or words[0].is_punct or words[0].like_num):
+            words.pop(0)
+        if not words:
+            return None
+        return _Candidate(self.plan.author, words[0], tuple(words), is_plan_term=True)
 
 
 # Words a clause cut out of its sentence may start or end with that belong to the frame, not the
