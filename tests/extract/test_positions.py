@@ -372,6 +372,11 @@ def test_lines_after_a_plan_without_a_list_marker_are_not_its_points(nlp) -> Non
     assert pairs(run(nlp, text)) == set()
 
 
+def test_claiming_what_it_does_is_the_claimant_position(nlp) -> None:
+    found = run(nlp, "Rwanda has claimed that it is only defending itself against the FDLR militia in the east.")
+    assert pairs(found) == {("Rwanda", "security_guarantees")}
+
+
 def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
     found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
     assert ("Ukraine", "territory") not in pairs(found)

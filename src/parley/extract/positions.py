@@ -87,6 +87,7 @@ class _Cues:
     noun_modifiers: dict[str, tuple[str, ...]]
     singular_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     modals: frozenset[str]
     commitments: frozenset[str]
     obligation_verbs: frozenset[str]
@@ -134,6 +135,9 @@ def _cues(rules: Rules) -> _Cues:
         noun_modifiers=_word_map(nouns.get("needs_modifier", {})),
         singular_nouns=_words(nouns, "singular_only"),
         speech_verbs=_words(rules["speech.toml"]["verbs"], "stance"),
+        # what a party says it does is its own account under any verb that reports one ("claimed")
+        reporting_verbs=_words(rules["speech.toml"]["verbs"], "stance")
+        | _words(rules["speech.toml"]["verbs"], "governing"),
         modals=_words(speech, "modals"),
         commitments=_words(speech, "commitments"),
         obligation_verbs=_words(speech, "obligation_verbs"),
@@ -560,7 +564,7 @@ class _Finder:
         withdraw", "X said it was acting to protect ..."): about the speaker itself, or the state
         it speaks for, that is its stance; about anyone else, a forecast or a report."""
         subj = next((c for c in content.children if c.dep_ in _SUBJECT_DEPS), None)
-        speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+        speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.reporting_verbs), None)
         if subj is None or speaker_verb is None:
             return None
         speaker, _ = self._verb_party(speaker_verb)
