@@ -198,6 +198,8 @@ class _Candidate:
     cue: Token
     clause: tuple[Token, ...]
     is_plan_term: bool = False
+    # a cue that says little by itself (a future, an ongoing act) needs the issue in its own clause
+    needs_own_issue: bool = False
 
 
 class _Finder:
@@ -574,7 +576,7 @@ class _Finder:
         # "it" for the speaker, or the state a minister speaks for ("Erdogan said Ankara will ...")
         if actor != speaker and actor.ref not in (speaker.side, speaker.ref):
             return None
-        return _Candidate(speaker, cue, self._clause(content, [subj]))
+        return _Candidate(speaker, cue, self._clause(content, [subj]), needs_own_issue=True)
 
     def _plan_candidate(self, tok: Token, si: int) -> _Candidate | None:
         """Return a candidate for a document's terms ("The plan would require Ukraine to ...")."""
@@ -717,6 +719,8 @@ class _Finder:
                     self.plan_terms_in.add(si)
                     self.plan = _PlanState(cand.party, si)
                 issues, direct = self._issues(cand, clause, si)
+                if cand.needs_own_issue and not direct:
+                    continue
                 for issue in issues:
                     key = (cand.party.ref, issue)
                     if key in seen:
