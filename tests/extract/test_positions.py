@@ -377,6 +377,11 @@ def test_claiming_what_it_does_is_the_claimant_position(nlp) -> None:
     assert pairs(found) == {("Rwanda", "security_guarantees")}
 
 
+def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -> None:
+    text = "Netanyahu ordered new strikes over what he described as Hamas's refusal to extend the truce."
+    assert pairs(run(nlp, text)) == {("Benjamin Netanyahu", "ceasefire")}
+
+
 def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
     found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
     assert ("Ukraine", "territory") not in pairs(found)

@@ -86,6 +86,7 @@ class _Cues:
     light_verbs: frozenset[str]
     noun_modifiers: dict[str, tuple[str, ...]]
     singular_nouns: frozenset[str]
+    describing_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     modals: frozenset[str]
@@ -134,6 +135,7 @@ def _cues(rules: Rules) -> _Cues:
         light_verbs=_words(nouns, "light_verbs"),
         noun_modifiers=_word_map(nouns.get("needs_modifier", {})),
         singular_nouns=_words(nouns, "singular_only"),
+        describing_verbs=_words(nouns, "described_by"),
         speech_verbs=_words(rules["speech.toml"]["verbs"], "stance"),
         # what a party says it does is its own account under any verb that reports one ("claimed")
         reporting_verbs=_words(rules["speech.toml"]["verbs"], "stance")
@@ -508,6 +510,9 @@ class _Finder:
                 if pobj is not None:
                     owner, owner_root = pobj, child
         party = self._phrase_party(owner) if owner is not None else None
+        describer = self._describer(tok)
+        if describer is not None and party is not None:
+            party = describer
         head = tok
         if tok.dep_ in ("dobj", "attr", "oprd") and tok.head.lemma_ in (*self.cues.light_verbs, "be"):
             head = tok.head
@@ -525,6 +530,15 @@ class _Finder:
             and self._mention_at(c) is not None
         ]
         return _Candidate(party, tok, self._clause(head, exclude))
+
+    def _describer(self, tok: Token) -> ActorRef | None:
+        """Return who describes the stance noun ``tok`` as another's ("what X described as Y's
+        refusal"), if a describing verb above it has a named subject."""
+        for verb in tok.ancestors:
+            if verb.lemma_.lower() in self.cues.describing_verbs:
+                subj = self._subject_token(verb)
+                return self._phrase_party(subj) if subj is not None else None
+        return None
 
     def _speech_candidate(self, tok: Token) -> _Candidate | None:
         """Return a candidate for a demand in reported speech ("X said Y must ...", "if Y does not ...")."""

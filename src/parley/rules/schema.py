@@ -233,6 +233,7 @@ STANCE = Table(
                 "light_verbs": WORDS,
                 "needs_modifier": WORD_MAP,
                 "singular_only": WORDS,
+                "described_by": WORDS,
             },
             frozenset({"words", "light_verbs"}),
         ),
