@@ -382,6 +382,16 @@ def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -
     assert pairs(run(nlp, text)) == {("Benjamin Netanyahu", "ceasefire")}
 
 
+def test_invitation_and_its_acceptance_are_positions_on_the_invited_talks(nlp) -> None:
+    text = (
+        "Washington invited Sudan's army and the RSF to ceasefire negotiations in Switzerland next month. "
+        "The RSF has since accepted the invitation, its spokesman told reporters."
+    )
+    found = pairs(run(nlp, text))
+    assert ("United States", "ceasefire") in found
+    assert ("Rapid Support Forces", "ceasefire") in found
+
+
 def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
     found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
     assert ("Ukraine", "territory") not in pairs(found)
