@@ -106,6 +106,17 @@ def pairs(positions: list[PositionSpan]) -> set[tuple[str, str]]:
         ("cap its armed forces at 600,000", "military_limits"),
         ("a peacetime ceiling of 800,000 troops", "military_limits"),
         ("Hamas must disarm", "military_limits"),
+        ("end its backing for the M23 rebels", "security_guarantees"),
+        ("send peacekeeping troops to the region", "security_guarantees"),
+        ("regain access to the Red Sea", "territory"),
+        ("treat any soldiers left behind as an occupation", "territory"),
+        ("keep its soldiers in five strategic points", "territory"),
+        ("a role in the future political process", "governance"),
+        ("adopt a new constitution next year", "governance"),
+        ("the European snapback of UN measures", "sanctions"),
+        ("bring those responsible before the courts", "accountability"),
+        ("host direct talks between the two leaders", "other"),
+        ("return to the stalled negotiations", "other"),
     ],
 )
 def test_classify_issues_finds_the_issue(text: str, issue: str) -> None:
@@ -116,6 +127,11 @@ def test_classify_issues_orders_by_first_mention_and_stays_in_the_taxonomy() -> 
     found = classify_issues("a truce first, then sanctions relief and a prisoner swap")
     assert found == ["ceasefire", "sanctions", "humanitarian"]
     assert set(found) <= set(ISSUES)
+
+
+def test_withdrawing_support_or_envoys_is_not_territorial() -> None:
+    assert "territory" not in classify_issues("conditioned on the withdrawal of its support for the rebels")
+    assert "territory" not in classify_issues("announced the withdrawal of its ambassadors from the capital")
 
 
 def test_classify_issues_ignores_everyday_words() -> None:
