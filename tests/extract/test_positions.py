@@ -350,28 +350,32 @@ def test_military_positions_are_not_stances(nlp) -> None:
 
 
 def test_speaker_committing_itself_is_a_position(nlp) -> None:
-    found = run(nlp, "Israel said it would not withdraw its soldiers from the border hills before the spring.")
+    found = run(
+        nlp, "Israel said it would not withdraw its soldiers from the border hills before the spring."
+    )
     assert pairs(found) == {("Israel", "territory")}
 
 
 def test_speaker_saying_what_it_is_doing_is_a_position(nlp) -> None:
-    found = run(nlp, "Washington said on Friday it was imposing fresh sanctions on Moscow's two largest oil firms.")
+    found = run(
+        nlp, "Washington said on Friday it was imposing fresh sanctions on three Russian banks and a shipper."
+    )
     assert pairs(found) == {("United States", "sanctions")}
 
 
 def test_complaint_in_progressive_form_stays_the_complainant_position(nlp) -> None:
-    found = run(nlp, "Israeli officials say Hamas is dragging its feet over returning the bodies of hostages.")
+    text = "Israel said on Monday that Hamas was dragging its feet over handing back the bodies of the dead."
+    found = run(nlp, text)
     assert ("Israel", "humanitarian") in pairs(found)
     assert ("Hamas", "humanitarian") not in pairs(found)
 
 
 def test_numbered_points_of_a_plan_are_its_author_terms(nlp) -> None:
     text = (
-        "Zelenskyy has unveiled a revised peace framework worked out with American negotiators.\n"
-        "The points of the framework, as outlined by Zelenskyy\n\n"
-        "1. Ukraine will receive strong security guarantees from its partners.\n\n"
-        "2. The armed forces of Ukraine will remain at 800,000 personnel in peacetime.\n\n"
-        "3. Sanctions on Moscow will be restored if the attacks resume.\n"
+        "Zelenskyy outlined the main points of the framework to reporters on Monday:\n\n"
+        "1. Kyiv gets firm security guarantees from its Western partners.\n\n"
+        "2. In peacetime the army keeps a ceiling of 800,000 troops.\n\n"
+        "3. Should Moscow attack again, the lifted sanctions return automatically.\n"
     )
     assert pairs(run(nlp, text)) == {
         ("Volodymyr Zelenskyy", "security_guarantees"),
@@ -389,19 +393,23 @@ def test_lines_after_a_plan_without_a_list_marker_are_not_its_points(nlp) -> Non
 
 
 def test_claiming_what_it_does_is_the_claimant_position(nlp) -> None:
-    found = run(nlp, "Rwanda has claimed that it is only defending itself against the FDLR militia in the east.")
+    found = run(
+        nlp, "Rwanda has long claimed that it is acting in self-defence against the FDLR in eastern Congo."
+    )
     assert pairs(found) == {("Rwanda", "security_guarantees")}
 
 
 def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -> None:
-    text = "Netanyahu ordered new strikes over what he described as Hamas's refusal to extend the truce."
+    text = (
+        "In a televised address, Netanyahu described Hamas's refusal to prolong the truce as a provocation."
+    )
     assert pairs(run(nlp, text)) == {("Benjamin Netanyahu", "ceasefire")}
 
 
 def test_invitation_and_its_acceptance_are_positions_on_the_invited_talks(nlp) -> None:
     text = (
-        "Washington invited Sudan's army and the RSF to ceasefire negotiations in Switzerland next month. "
-        "The RSF has since accepted the invitation, its spokesman told reporters."
+        "Washington has invited both warring sides to truce talks in Geneva later this month. "
+        "A week later the RSF accepted the invitation without conditions."
     )
     found = pairs(run(nlp, text))
     assert ("United States", "ceasefire") in found
@@ -414,7 +422,10 @@ def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
 
 
 def test_object_of_a_causative_verb_performs_the_infinitive(nlp) -> None:
-    found = run(nlp, "The stalled talks prompted Washington to threaten new sanctions on Moscow's oil exports.")
+    found = run(
+        nlp,
+        "The collapse of the talks prompted Washington to threaten tariffs and sanctions on Moscow's banks.",
+    )
     assert pairs(found) == {("United States", "sanctions")}
 
 
@@ -440,7 +451,9 @@ def test_stance_on_the_talks_themselves_is_other(nlp) -> None:
 
 
 def test_fragment_clause_gives_way_to_its_sentence(nlp) -> None:
-    found = run(nlp, "Washington did not back the truce that Zelenskyy has called for since the autumn offensive.")
+    found = run(
+        nlp, "Washington did not back the truce that Zelenskyy has called for since the autumn offensive."
+    )
     stances = {p.party.name: p.stance for p in found}
     assert "Volodymyr Zelenskyy" in stances
     assert len(stances["Volodymyr Zelenskyy"].split()) >= 5
@@ -452,7 +465,7 @@ def test_one_position_per_party_and_issue_per_article_keeps_the_direct_one(nlp) 
     text = (
         "Hamas has called for a lasting ceasefire in the Gaza Strip. "
         "Mediators met again in Cairo on Monday. "
-        "Hamas said it remained committed to the agreement and urged the mediators to act."
+        "Hamas later said it stayed committed to that arrangement."
     )
     found = run(nlp, text)
     kept = strongest_per_party_issue(found)

@@ -885,10 +885,10 @@ def quoted_stances(
                 continue
             have.add((side, issue))
             stance = " ".join(q.text.split())[:QUOTED_STANCE_MAX]
-            span = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
-            if span is not None and not is_complete_stance(span):
+            if doc is not None:
+                span = doc.char_span(q.start, q.end, alignment_mode="expand")
                 sentence = doc.char_span(q.sentence_start, q.sentence_end, alignment_mode="expand")
-                if sentence is not None:
+                if span is not None and sentence is not None and not is_complete_stance(list(span)):
                     stance = " ".join(sentence.text.split())[:QUOTED_STANCE_MAX]
             out.append(
                 PositionSpan(q.speaker, issue, stance, q.start, q.end, q.sentence_start, q.sentence_end)
