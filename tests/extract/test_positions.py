@@ -106,6 +106,17 @@ def pairs(positions: list[PositionSpan]) -> set[tuple[str, str]]:
         ("cap its armed forces at 600,000", "military_limits"),
         ("a peacetime ceiling of 800,000 troops", "military_limits"),
         ("Hamas must disarm", "military_limits"),
+        ("end its backing for the M23 rebels", "security_guarantees"),
+        ("send peacekeeping troops to the region", "security_guarantees"),
+        ("regain access to the Red Sea", "territory"),
+        ("treat any soldiers left behind as an occupation", "territory"),
+        ("keep its soldiers in five strategic points", "territory"),
+        ("a role in the future political process", "governance"),
+        ("adopt a new constitution next year", "governance"),
+        ("the European snapback of UN measures", "sanctions"),
+        ("bring those responsible before the courts", "accountability"),
+        ("host direct talks between the two leaders", "other"),
+        ("return to the stalled negotiations", "other"),
     ],
 )
 def test_classify_issues_finds_the_issue(text: str, issue: str) -> None:
@@ -116,6 +127,11 @@ def test_classify_issues_orders_by_first_mention_and_stays_in_the_taxonomy() -> 
     found = classify_issues("a truce first, then sanctions relief and a prisoner swap")
     assert found == ["ceasefire", "sanctions", "humanitarian"]
     assert set(found) <= set(ISSUES)
+
+
+def test_withdrawing_support_or_envoys_is_not_territorial() -> None:
+    assert "territory" not in classify_issues("conditioned on the withdrawal of its support for the rebels")
+    assert "territory" not in classify_issues("announced the withdrawal of its ambassadors from the capital")
 
 
 def test_classify_issues_ignores_everyday_words() -> None:
@@ -328,3 +344,158 @@ def test_prediction_about_a_party_is_not_its_position(nlp) -> None:
 def test_military_positions_are_not_stances(nlp) -> None:
     text = "Russian drones hit Ukraine's positions near the front line."
     assert run(nlp, text) == []
+
+
+# ---- reported commitments, controllers, issue overlaps, one per article ---------------------
+
+
+def test_speaker_committing_itself_is_a_position(nlp) -> None:
+    found = run(
+        nlp, "Israel said it would not withdraw its soldiers from the border hills before the spring."
+    )
+    assert pairs(found) == {("Israel", "territory")}
+
+
+def test_speaker_saying_what_it_is_doing_is_a_position(nlp) -> None:
+    found = run(
+        nlp, "Washington said on Friday it was imposing fresh sanctions on three Russian banks and a shipper."
+    )
+    assert pairs(found) == {("United States", "sanctions")}
+
+
+def test_complaint_in_progressive_form_stays_the_complainant_position(nlp) -> None:
+    text = "Israel said on Monday that Hamas was dragging its feet over handing back the bodies of the dead."
+    found = run(nlp, text)
+    assert ("Israel", "humanitarian") in pairs(found)
+    assert ("Hamas", "humanitarian") not in pairs(found)
+
+
+def test_numbered_points_of_a_plan_are_its_author_terms(nlp) -> None:
+    text = (
+        "Zelenskyy outlined the main points of the framework to reporters on Monday:\n\n"
+        "1. Kyiv gets firm security guarantees from its Western partners.\n\n"
+        "2. In peacetime the army keeps a ceiling of 800,000 troops.\n\n"
+        "3. Should Moscow attack again, the lifted sanctions return automatically.\n"
+    )
+    assert pairs(run(nlp, text)) == {
+        ("Volodymyr Zelenskyy", "security_guarantees"),
+        ("Volodymyr Zelenskyy", "military_limits"),
+        ("Volodymyr Zelenskyy", "sanctions"),
+    }
+
+
+def test_lines_after_a_plan_without_a_list_marker_are_not_its_points(nlp) -> None:
+    text = (
+        "Zelenskyy has unveiled a revised peace framework worked out with American negotiators.\n"
+        "Fighting continued near the Luhansk region on Tuesday, officials reported.\n"
+    )
+    assert pairs(run(nlp, text)) == set()
+
+
+def test_claiming_what_it_does_is_the_claimant_position(nlp) -> None:
+    found = run(
+        nlp, "Rwanda has long claimed that it is acting in self-defence against the FDLR in eastern Congo."
+    )
+    assert pairs(found) == {("Rwanda", "security_guarantees")}
+
+
+def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -> None:
+    text = (
+        "In a televised address, Netanyahu described Hamas's refusal to prolong the truce as a provocation."
+    )
+    assert pairs(run(nlp, text)) == {("Benjamin Netanyahu", "ceasefire")}
+
+
+def test_invitation_and_its_acceptance_are_positions_on_the_invited_talks(nlp) -> None:
+    text = (
+        "Washington has invited both warring sides to truce talks in Geneva later this month. "
+        "A week later the RSF accepted the invitation without conditions."
+    )
+    found = pairs(run(nlp, text))
+    assert ("United States", "ceasefire") in found
+    assert ("Rapid Support Forces", "ceasefire") in found
+
+
+def test_future_about_another_party_is_a_forecast_not_a_position(nlp) -> None:
+    found = run(nlp, "Kyiv said Moscow would move fresh brigades toward the Luhansk region within weeks.")
+    assert ("Ukraine", "territory") not in pairs(found)
+
+
+def test_object_of_a_causative_verb_performs_the_infinitive(nlp) -> None:
+    found = run(
+        nlp,
+        "The collapse of the talks prompted Washington to threaten tariffs and sanctions on Moscow's banks.",
+    )
+    assert pairs(found) == {("United States", "sanctions")}
+
+
+def test_object_under_a_stance_verb_does_not_take_the_stance(nlp) -> None:
+    found = run(nlp, "Moscow urged Kyiv to accept a truce along the current front line without delay.")
+    assert ("Russia", "ceasefire") in pairs(found)
+    assert ("Ukraine", "ceasefire") not in pairs(found)
+
+
+def test_longer_issue_term_wins_over_the_one_inside_it() -> None:
+    assert classify_issues("Israel said it was acting to protect the Druze minority in the south.") == [
+        "humanitarian"
+    ]
+    assert classify_issues("Beirut pledged to disarm the armed groups south of the river.") == [
+        "security_guarantees"
+    ]
+    assert classify_issues("The RSF accepted a humanitarian truce for three months.") == ["ceasefire"]
+
+
+def test_stance_on_the_talks_themselves_is_other(nlp) -> None:
+    found = run(nlp, "Turkey said it was ready to host direct talks between the two delegations in Istanbul.")
+    assert pairs(found) == {("Turkey", "other")}
+
+
+def test_fragment_clause_gives_way_to_its_sentence(nlp) -> None:
+    found = run(
+        nlp, "Washington did not back the truce that Zelenskyy has called for since the autumn offensive."
+    )
+    stances = {p.party.name: p.stance for p in found}
+    assert "Volodymyr Zelenskyy" in stances
+    assert len(stances["Volodymyr Zelenskyy"].split()) >= 5
+
+
+def test_one_position_per_party_and_issue_per_article_keeps_the_direct_one(nlp) -> None:
+    from parley.extract.positions import strongest_per_party_issue
+
+    text = (
+        "Hamas has called for a lasting ceasefire in the Gaza Strip. "
+        "Mediators met again in Cairo on Monday. "
+        "Hamas later said it stayed committed to that arrangement."
+    )
+    found = run(nlp, text)
+    kept = strongest_per_party_issue(found)
+    assert [(p.party.name, p.issue) for p in kept] == [("Hamas", "ceasefire")]
+    assert "lasting ceasefire" in kept[0].stance
+
+
+@pytest.fixture(scope="module")
+def sample_positions() -> list[str]:
+    """Return the stance text of every position the extractor finds in the bundled sample corpus."""
+    from datetime import date
+
+    from parley.extract.extractor import Extractor
+    from parley.ingest.text import split_front_matter
+    from parley.samples import corpus_dir
+
+    extractor = Extractor()
+    stances = []
+    for path in sorted(corpus_dir().glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        meta, body = split_front_matter(raw, str(path))
+        published = date.fromisoformat(meta.get("published", "2025-12-01"))
+        extraction = extractor.extract_text(raw[body:], published=published, doc_id=path.stem)
+        stances += [p.stance for p in extraction.positions]
+    return stances
+
+
+def test_every_sample_stance_is_a_clause_with_a_verb(nlp, sample_positions) -> None:
+    assert len(sample_positions) >= 10  # the corpus states many stances; none found means a broken pipeline
+    for stance in sample_positions:
+        words = [t for t in nlp(stance) if not t.is_punct and not t.is_space]
+        assert len(words) >= 5, stance
+        assert any(t.pos_ in ("VERB", "AUX") for t in words), stance

@@ -44,7 +44,8 @@ def test_the_shipped_rules_load() -> None:
 def test_the_code_enums_match_the_declared_types_and_issues() -> None:
     rules = load_rules()
     assert tuple(rules.event_types) == EVENT_TYPES
-    assert (*rules.issues, "other") == ISSUES
+    # "other" may be declared with terms of its own (stances on the talks themselves) or not
+    assert (*(i for i in rules.issues if i != "other"), "other") == ISSUES
 
 
 def test_a_misspelt_key_names_file_rule_and_key(rules_copy: Path) -> None:

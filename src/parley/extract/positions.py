@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 # The stance text is for people reading the record; the hand-written dev stances run 6-20 words.
 MAX_STANCE_WORDS = 25
+# A stance text shorter than this ("has called for") is a fragment; the sentence stands in for it.
+MIN_STANCE_WORDS = 5
 # "It would set ..." looks this many sentences back for the document and its author; in news
 # copy the author is named in the sentence before the terms (dev: the E3 counter-proposal).
 PLAN_LOOKBACK_SENTENCES = 2
@@ -39,6 +41,9 @@ PLAN_LOOKBACK_SENTENCES = 2
 # many sentences earlier; the dev Gaza article names its truce four sentences before "committed
 # to the agreement", and going further back starts to cross topic changes.
 ANAPHOR_WINDOW_SENTENCES = 5
+# A plan's points set out as a list: "1." / "2)" / a bullet, alone before the item or leading it.
+_LIST_MARKER_ALONE = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–])\s*")
+_LIST_MARKER_START = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–])\s+\S")
 # Pronouns ("he", "it") are resolved against subjects at most this many sentences back.
 PRONOUN_LOOKBACK_SENTENCES = 2
 # Parties are looked for at most this many clause levels above a cue without its own subject
@@ -66,6 +71,9 @@ class PositionSpan:
     end: int
     sentence_start: int
     sentence_end: int
+    # How directly the evidence states it: 2 = the issue is named in the cue's own clause, 1 = it
+    # comes from the rest of the sentence or an earlier one, 0 = read from a quote's wording alone.
+    strength: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,8 +86,11 @@ class _Cues:
     light_verbs: frozenset[str]
     noun_modifiers: dict[str, tuple[str, ...]]
     singular_nouns: frozenset[str]
+    describing_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     modals: frozenset[str]
+    commitments: frozenset[str]
     obligation_verbs: frozenset[str]
     complaints: dict[str, tuple[str, ...]]
     hedges: frozenset[str]
@@ -124,8 +135,13 @@ def _cues(rules: Rules) -> _Cues:
         light_verbs=_words(nouns, "light_verbs"),
         noun_modifiers=_word_map(nouns.get("needs_modifier", {})),
         singular_nouns=_words(nouns, "singular_only"),
+        describing_verbs=_words(nouns, "described_by"),
         speech_verbs=_words(rules["speech.toml"]["verbs"], "stance"),
+        # what a party says it does is its own account under any verb that reports one ("claimed")
+        reporting_verbs=_words(rules["speech.toml"]["verbs"], "stance")
+        | _words(rules["speech.toml"]["verbs"], "governing"),
         modals=_words(speech, "modals"),
+        commitments=_words(speech, "commitments"),
         obligation_verbs=_words(speech, "obligation_verbs"),
         complaints=_word_map(speech.get("complaints", {})),
         hedges=_words(data.get("hedges", {}), "words"),
@@ -139,9 +155,19 @@ def _cues(rules: Rules) -> _Cues:
 
 
 def _issue_hits(text: str, rules: Rules | None = None) -> list[tuple[int, int, str]]:
-    """Return (start, end, issue) for every lexicon match in ``text``, in text order."""
+    """Return (start, end, issue) for every lexicon match in ``text``, in text order.
+
+    A match that lies inside a longer match of another issue is dropped: the longer term says
+    what the words mean ("protect the Druze minority" is humanitarian, not a minority-rights
+    term; "disarm Hezbollah" asks a state to neutralise a group, not to limit its own forces).
+    """
     patterns = _issue_patterns(rules or load_rules())
-    return sorted((m.start(), m.end(), issue) for issue, pattern in patterns for m in pattern.finditer(text))
+    hits = sorted((m.start(), m.end(), issue) for issue, pattern in patterns for m in pattern.finditer(text))
+    return [
+        h
+        for h in hits
+        if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
+    ]
 
 
 def classify_issues(text: str, rules: Rules | None = None) -> list[str]:
@@ -174,6 +200,8 @@ class _Candidate:
     cue: Token
     clause: tuple[Token, ...]
     is_plan_term: bool = False
+    # a cue that says little by itself (a future, an ongoing act) needs the issue in its own clause
+    needs_own_issue: bool = False
 
 
 class _Finder:
@@ -321,6 +349,19 @@ class _Finder:
             return verb.head  # "Zelenskyy, who has pushed for ...": the noun the clause describes
         return subject
 
+    def _object_controller(self, verb: Token) -> Token | None:
+        """Return the object that performs an infinitive ("prompting Trump to threaten"), if any.
+
+        Not under a verb that is itself a stance or a verb of saying: in "Russia urged Kyiv to
+        accept the plan" the stance is Russia's, and its own cue ("urged") carries it.
+        """
+        head = verb.head
+        if verb.dep_ != "xcomp" or not _is_infinitive(verb) or head.lemma_.lower() in self.cues.verbs:
+            return None
+        if head.lemma_ in self.cues.speech_verbs:
+            return None
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
     def _verb_party(self, verb: Token) -> tuple[ActorRef | None, Token | None]:
         """Return the party of a clause headed by ``verb`` and the token it was read from."""
         current = verb
@@ -334,6 +375,9 @@ class _Finder:
                 break
             if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
                 break  # the content of someone's words is not theirs unless it names no subject
+            controller = self._object_controller(current)
+            if controller is not None:
+                return self._phrase_party(controller), controller
             current = current.head
         speaker = self._quote_speaker(verb)
         return speaker, None
@@ -383,6 +427,9 @@ class _Finder:
                 noun = next(
                     (o for o in objs for t in o.subtree if t.lemma_.lower() in self.cues.plan_nouns), None
                 )
+                if noun is None and tok.dep_ in ("acl", "advcl"):
+                    # "the points of the plan, as outlined by X": the phrase the participle describes
+                    noun = next((t for t in tok.head.subtree if self._is_plan_noun(t)), None)
                 if noun is not None:
                     party, _ = self._verb_party(tok)
                     if party is None and tok.dep_ == "acl" and self._is_plan_noun(tok.head):
@@ -423,6 +470,8 @@ class _Finder:
                 return None
             if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                return None  # "a development threatening aid work" describes a thing, not a stance
             party, subj = self._verb_party(tok)
             # "a truce proposed by X": the stance is about the noun the participle describes
             clause_head = tok.head if tok.dep_ == "acl" else tok
@@ -461,6 +510,9 @@ class _Finder:
                 if pobj is not None:
                     owner, owner_root = pobj, child
         party = self._phrase_party(owner) if owner is not None else None
+        describer = self._describer(tok)
+        if describer is not None and party is not None:
+            party = describer
         head = tok
         if tok.dep_ in ("dobj", "attr", "oprd") and tok.head.lemma_ in (*self.cues.light_verbs, "be"):
             head = tok.head
@@ -479,6 +531,15 @@ class _Finder:
         ]
         return _Candidate(party, tok, self._clause(head, exclude))
 
+    def _describer(self, tok: Token) -> ActorRef | None:
+        """Return who describes the stance noun ``tok`` as another's ("what X described as Y's
+        refusal"), if a describing verb above it has a named subject."""
+        for verb in tok.ancestors:
+            if verb.lemma_.lower() in self.cues.describing_verbs:
+                subj = self._subject_token(verb)
+                return self._phrase_party(subj) if subj is not None else None
+        return None
+
     def _speech_candidate(self, tok: Token) -> _Candidate | None:
         """Return a candidate for a demand in reported speech ("X said Y must ...", "if Y does not ...")."""
         content: Token | None = None
@@ -491,8 +552,12 @@ class _Finder:
         complains = lemma in self.cues.complaints and self._has_companion(tok, self.cues.complaints[lemma])
         if tok.tag_ == "MD" and lemma in self.cues.modals:
             content = tok.head
+        elif tok.tag_ == "MD" and lemma in self.cues.commitments:
+            return self._commitment_candidate(tok, tok.head)
         elif obliged or complains:
             content = tok
+        elif tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            return self._commitment_candidate(tok, tok)  # "said it was imposing new sanctions"
         elif (
             tok.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
@@ -509,6 +574,23 @@ class _Finder:
         if party is None:
             return None
         return _Candidate(party, tok, self._clause(content))
+
+    def _commitment_candidate(self, cue: Token, content: Token) -> _Candidate | None:
+        """Return a candidate for what a speaker says it will do or is doing ("X said it would not
+        withdraw", "X said it was acting to protect ..."): about the speaker itself, or the state
+        it speaks for, that is its stance; about anyone else, a forecast or a report."""
+        subj = next((c for c in content.children if c.dep_ in _SUBJECT_DEPS), None)
+        speaker_verb = next((a for a in content.ancestors if a.lemma_ in self.cues.reporting_verbs), None)
+        if subj is None or speaker_verb is None:
+            return None
+        speaker, _ = self._verb_party(speaker_verb)
+        actor = self._phrase_party(subj)
+        if speaker is None or actor is None:
+            return None
+        # "it" for the speaker, or the state a minister speaks for ("Erdogan said Ankara will ...")
+        if actor != speaker and actor.ref not in (speaker.side, speaker.ref):
+            return None
+        return _Candidate(speaker, cue, self._clause(content, [subj]), needs_own_issue=True)
 
     def _plan_candidate(self, tok: Token, si: int) -> _Candidate | None:
         """Return a candidate for a document's terms ("The plan would require Ukraine to ...")."""
@@ -596,24 +678,38 @@ class _Finder:
                 return list(issues) if len(issues) == 1 else []
         return []
 
-    def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> list[str]:
-        """Return the clause's issues; else, for a clause that refers back, its antecedent's.
+    def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> tuple[list[str], bool]:
+        """Return the clause's issues, and whether the clause names them itself.
 
-        The antecedent is looked for in the rest of the sentence first ("a push for a truce --
-        something Zelenskyy has called for"), then in the sentences before it.
+        A clause that names none but refers back takes its antecedent's: in the rest of the
+        sentence first ("a push for a truce -- something Zelenskyy has called for"), then in
+        the sentences before it.
         """
-        found = classify_issues("".join(t.text_with_ws for t in clause), self.rules)
+        text = "".join(t.text_with_ws for t in clause)
+        found = classify_issues(text, self.rules)
+        if cand.is_plan_term:
+            # a plan states terms in its own register ("the army stays at 800,000"): parley.plans
+            from parley.plans.issues import OTHER, point_issues
+
+            found = [i for i in point_issues(text, self.rules) if i != OTHER]
         if found:
-            return found
+            return found, True
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
             found = classify_issues(self.sents[si].text, self.rules)
         # a bare stance with no issue of its own ("offered support") is not a position
-        return found or self._antecedent_issues(clause, si)
+        return found or self._antecedent_issues(clause, si), False
 
     # ---- driver ---------------------------------------------------------------------------
 
-    def _stance_text(self, clause: Sequence[Token]) -> str:
-        """Return the clause text, trimmed to MAX_STANCE_WORDS around its first issue term."""
+    def _stance_text(self, clause: Sequence[Token], sent: Span) -> str:
+        """Return the clause text, trimmed to MAX_STANCE_WORDS around its first issue term.
+
+        A clause too short to read on its own or without a verb ("has called for", "a truce
+        proposed by") gives way to its whole sentence: the stance must say what is wanted.
+        """
+        clause = _trim_edges(clause)
+        if not is_complete_stance(clause):
+            clause = _trim_edges([t for t in sent if not t.is_space])
         # the text as written (punctuation stays attached), not tokens joined by spaces
         words = "".join(t.text_with_ws for t in clause if not t.is_space).split()
         if len(words) <= MAX_STANCE_WORDS:
@@ -636,7 +732,10 @@ class _Finder:
                 if cand.is_plan_term:
                     self.plan_terms_in.add(si)
                     self.plan = _PlanState(cand.party, si)
-                for issue in self._issues(cand, clause, si):
+                issues, direct = self._issues(cand, clause, si)
+                if cand.needs_own_issue and not direct:
+                    continue
+                for issue in issues:
                     key = (cand.party.ref, issue)
                     if key in seen:
                         continue
@@ -645,11 +744,12 @@ class _Finder:
                         PositionSpan(
                             party=cand.party,
                             issue=issue,
-                            stance=self._stance_text(clause),
+                            stance=self._stance_text(clause, sent),
                             start=clause[0].idx,
                             end=clause[-1].idx + len(clause[-1].text),
                             sentence_start=sent.start_char,
                             sentence_end=sent.end_char,
+                            strength=2 if direct else 1,
                         )
                     )
             self._note_authored_plans(sent, si)
@@ -668,7 +768,72 @@ class _Finder:
             plan = self._plan_candidate(tok, si)
             if plan is not None:
                 found.append(plan)
+        item = self._list_item_candidate(sent, si)
+        if item is not None:
+            found.append(item)
         return found
+
+    def _list_item_candidate(self, sent: Span, si: int) -> _Candidate | None:
+        """Return a candidate for a numbered or bulleted point of a plan just named ("1. Ukraine
+        will receive security guarantees"): the points of a document are its author's terms."""
+        if self.plan is None or si - self.plan.sentence > PLAN_LOOKBACK_SENTENCES:
+            return None
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        prefix = self.text[line_start : sent.start_char]
+        if not (_LIST_MARKER_ALONE.fullmatch(prefix) or _LIST_MARKER_START.match(sent.text)):
+            return None
+        words = [t for t in sent if not t.is_space]
+        while words and (words[0].tag_ == "LS" or words[0].is_punct or words[0].like_num):
+            words.pop(0)
+        if not words:
+            return None
+        return _Candidate(self.plan.author, words[0], tuple(words), is_plan_term=True)
+
+
+# Words a clause cut out of its sentence may start or end with that belong to the frame, not the
+# stance: "that wanted Iran to ...", "for Washington to ...", "a truce proposed by".
+_EDGE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
+
+
+def _trim_edges(tokens: Sequence[Token]) -> list[Token]:
+    """Return ``tokens`` without leading relative pronouns, prepositions and conjunctions, and
+    without trailing prepositions and conjunctions (closing punctuation stays)."""
+    out = [t for t in tokens if not t.is_space]
+    while out and (out[0].pos_ in _EDGE_POS or out[0].tag_ in ("WDT", "WP")):
+        out.pop(0)
+    while out and out[-1].pos_ in _EDGE_POS and not (out[-1].is_punct and out[-1].text in '.!?"”’)'):
+        out.pop()
+    return out
+
+
+def is_complete_stance(tokens: Sequence[Token]) -> bool:
+    """Return whether ``tokens`` read as a clause: MIN_STANCE_WORDS words or more, one a verb,
+    and no dangling preposition at the end ("accepted by")."""
+    words = [t for t in tokens if not t.is_space and not t.is_punct]
+    return (
+        len(words) >= MIN_STANCE_WORDS
+        and any(t.pos_ in ("VERB", "AUX") for t in words)
+        and words[-1].pos_ not in ("ADP", "SCONJ", "CCONJ")
+    )
+
+
+def strongest_per_party_issue(spans: Sequence[PositionSpan]) -> list[PositionSpan]:
+    """Return one position per (party, issue) of an article: the one with the strongest evidence.
+
+    A party is the side an actor acts for, so a president and his foreign ministry are one.
+
+    An article restates a stance (lead, body, quote); a record per restatement would count one
+    stance several times. The strongest is the one whose own clause names the issue; among
+    equals, the first in the text, which in news copy is the fullest statement of it.
+    """
+    best: dict[tuple[str, str], PositionSpan] = {}
+    for span in spans:
+        # a leader and the state they speak for are one party (FORMAT.md: either is accepted)
+        key = (span.party.side, span.issue)
+        held = best.get(key)
+        if held is None or (span.strength, -span.start) > (held.strength, -held.start):
+            best[key] = span
+    return sorted(best.values(), key=lambda p: (p.start, p.issue))
 
 
 def find_positions(
@@ -700,10 +865,14 @@ def _quote_markers(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
-def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules) -> list[PositionSpan]:
+def quoted_stances(
+    quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules, doc: Doc | None = None
+) -> list[PositionSpan]:
     """Return positions voiced in quotes that the clause rules missed: a speaker saying what must,
     should or will not happen on a negotiation issue ("Dujarric said both sides must protect
-    civilian infrastructure"). ``quotes`` are QuoteSpans (offsets into the parsed text)."""
+    civilian infrastructure"). ``quotes`` are QuoteSpans (offsets into the parsed text); with the
+    parsed ``doc``, a quoted fragment that is no clause ("must be observed") gives way to its
+    sentence as the stance text."""
     markers = _quote_markers(rules)
     have = {(p.party.side, p.issue) for p in found}
     out: list[PositionSpan] = []
@@ -716,6 +885,11 @@ def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: 
                 continue
             have.add((side, issue))
             stance = " ".join(q.text.split())[:QUOTED_STANCE_MAX]
+            if doc is not None:
+                span = doc.char_span(q.start, q.end, alignment_mode="expand")
+                sentence = doc.char_span(q.sentence_start, q.sentence_end, alignment_mode="expand")
+                if span is not None and sentence is not None and not is_complete_stance(list(span)):
+                    stance = " ".join(sentence.text.split())[:QUOTED_STANCE_MAX]
             out.append(
                 PositionSpan(q.speaker, issue, stance, q.start, q.end, q.sentence_start, q.sentence_end)
             )
@@ -723,7 +897,7 @@ def quoted_stances(quotes: Sequence[Any], found: Sequence[PositionSpan], rules: 
 
 
 def find_article_positions(ctx: ArticleContext) -> None:
-    """Assign ctx.positions: clause positions, then those voiced in quotes."""
+    """Assign ctx.positions: clause positions, then those voiced in quotes; one per party and issue."""
     rules = ctx.resources.rules
     qspans = ctx.need("qspans")
     spans = find_positions(
@@ -732,7 +906,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
         quotes=[(q.start, q.end, q.speaker) for q in qspans],
         rules=rules,
     )
-    spans += quoted_stances(qspans, spans, rules)
+    spans += quoted_stances(qspans, spans, rules, ctx.need("doc"))
     ctx.positions = [
         Position(
             party=p.party,
@@ -740,7 +914,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
             stance=p.stance,
             evidence=ctx.evidence(p.start, p.end, p.sentence_start, p.sentence_end),
         )
-        for p in spans
+        for p in strongest_per_party_issue(spans)
     ]
 
 

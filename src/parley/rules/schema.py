@@ -260,11 +260,12 @@ STANCE = Table(
                 "light_verbs": WORDS,
                 "needs_modifier": WORD_MAP,
                 "singular_only": WORDS,
+                "described_by": WORDS,
             },
             frozenset({"words", "light_verbs"}),
         ),
         "speech": Table(
-            {"modals": WORDS, "obligation_verbs": WORDS, "complaints": WORD_MAP},
+            {"modals": WORDS, "obligation_verbs": WORDS, "complaints": WORD_MAP, "commitments": WORDS},
             frozenset({"modals", "obligation_verbs"}),
         ),
         "hedges": _words_table(),
