@@ -620,7 +620,8 @@ class MentionFinder:
                     if country and (prev in WITHIN or (prev == "the" and prev2 in WITHIN)):
                         # "in Ukraine" locates; a country is not a place here, nor an actor, but
                         # the places of the article are likelier in it ("Pokrovsk in eastern Ukraine")
-                        self._located_in.append(actor)
+                        if actor is not None:
+                            self._located_in.append(actor)
                         i = nxt
                         continue
                     # "fired missiles at Ukraine", "a visit to Ukraine": the country is a party
@@ -700,10 +701,10 @@ class MentionFinder:
                 j = end_tok
             if sum(1 for *_x, k in items if k is not None) < 1 or len(items) < 2:
                 continue  # with the anchor, at least two known places and three items
-            for start, end, k in items:
-                if k is not None:
-                    text, s, e, why = out[k]
-                    out[k] = (text, s, e, why | {"list"})
+            for start, end, item_k in items:
+                if item_k is not None:
+                    text, s, e, why = out[item_k]
+                    out[item_k] = (text, s, e, why | {"list"})
                     continue
                 text = self._text[start:end]
                 if norm(text) in not_places() or self.registry.state_for_demonym(text) is not None:
