@@ -273,3 +273,14 @@ def test_a_grouping_is_its_members_unless_the_text_names_it(nlp, finder) -> None
         nlp, finder, "The E3 - Britain, France and Germany - drafted the resolution with the United States."
     )
     assert [m.actor.name for m in found if m.actor][:2] == ["E3", "E3"]
+
+
+def test_no_persons_name_holds_a_country_or_names_a_settlement(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China's special envoy to Myanmar Deng Xijun arrived on Monday to oversee the handover. "
+        "Gunmen clashed overnight in the crowded Abu Salim district, residents of the capital said. "
+        "The Houthis vowed to keep targeting ships in the Red and Arabian Seas for as long as needed."
+    )
+    people = [m.actor.name for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert "Deng Xijun" in people
+    assert not [p for p in people if "Myanmar" in p or "Salim" in p or "Seas" in p]

@@ -74,3 +74,26 @@ def test_the_body_an_acting_office_holder_heads_takes_part(nlp, finder) -> None:
         names(nlp, finder, "The capture of Pokrovsk by the end of the year is unlikely, analysts wrote.")
         == []
     )
+
+
+def test_a_standing_relation_names_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp,
+        finder,
+        "The town lies close to the border with Bangladesh, and the minister has long been at war with Hamas.",
+    )
+    assert got == []
+    got = names(nlp, finder, "Qatar hosted talks with Hamas on the exchange of the remaining hostages.")
+    assert set(got) == {"Qatar", "Hamas"}
+
+
+def test_a_possessor_and_a_person_killed_do_not_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "Donald Trump's son-in-law Jared Kushner arrived in Moscow for the talks on Monday.")
+    assert "Donald Trump" not in got and "Jared Kushner" in got
+    got = names(nlp, finder, "Yevgeny Prigozhin was killed in a plane crash two months after the mutiny.")
+    assert got == []
+
+
+def test_a_pointer_to_another_article_names_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "Also read: Qatar announces a new round of talks on the ceasefire in Gaza")
+    assert got == []

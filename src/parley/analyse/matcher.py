@@ -68,6 +68,11 @@ DIRECTIONS = frozenset(
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
+# Nouns after a name that make it a settlement or a part of one, never a person ("X district").
+SETTLEMENT_WORDS = frozenset(
+    {"district", "municipality", "village", "town", "neighbourhood", "neighborhood", "suburb", "camp",
+     "governorate", "province", "region", "oblast"}
+)  # fmt: skip
 # Words that are never places on their own, however the gazetteer spells them: a data file, so
 # that a linguist adds one without touching code.
 NOT_PLACES_FILE = Path(__file__).resolve().parent.parent / "kb" / "data" / "places" / "not_places.txt"
@@ -841,6 +846,7 @@ class MentionFinder:
                     tok.lower_ in TITLE_WORDS
                     or tok.lower_ in INSTITUTION_WORDS
                     or tok.text in ("'s", "'")
+                    or self._state_word(tok.text, len(name))  # "envoy to Myanmar Deng Xijun"
                     or not free(tok.idx, tok.idx + len(tok.text))
                     or not (
                         _is_capitalised(tok.text)
@@ -950,14 +956,27 @@ class MentionFinder:
             return state.qid or state.name
         return None
 
+    def _state_word(self, word: str, after: int) -> bool:
+        """Return True for a demonym ("Russian Drone") or, before a name of ``after`` ≥ 2 words, a
+        country's name ("envoy to Myanmar Deng Xijun"): no person's name holds either. A country's
+        name before one word may be a given name ("Mali Socheata")."""
+        if self.registry.state_for_demonym(word) is not None:
+            return True
+        return after >= 2 and self._is_country(word)
+
     def _names_a_place(self, name: Sequence[Any]) -> bool:
         """Return True when a name the model reads as a person's is a place: it ends in a region word
         ("Rakhine State"), or it follows a locative or "such as" and the gazetteer knows it as a
         populous place or a seat of a region ("cities such as Khan Younis")."""
         if len(name) < 2:
             return False
-        if name[-1].lower_ in REGION_WORDS:
-            return True
+        if name[-1].lower_ in REGION_WORDS or name[-1].lower_.removesuffix("s") in WATER_WORDS:
+            return True  # "Rakhine State", "the Red and Arabian Seas"
+        doc, after = name[0].doc, name[-1].i + 1
+        if after < len(doc) and doc[after].text in ("'s", "’s"):
+            after += 1
+        if after < len(doc) and doc[after].lower_ in SETTLEMENT_WORDS:
+            return True  # "the Abu Salim district", "Mais al-Jabal's municipality"
         text = self._text[name[0].idx : name[-1].idx + len(name[-1].text)]
         found = self.gazetteer.lookup(text, limit=1)
         if not found or found[0].method not in ("exact", "alias"):

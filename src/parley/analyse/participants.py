@@ -57,6 +57,14 @@ OFFICE_NOUNS = frozenset(
 )
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
+# Nouns of a standing relation rather than an act: "the border with X", "his rivalry with X", "the
+# war between X and Y broke out in 2023" name the background, not a party to what is reported.
+BACKGROUND_NOUNS = frozenset({"war", "rivalry", "feud", "border", "frontier", "boundary"})
+# Verbs whose passive subject, when a person, is a victim ("X was killed"): the attack's record, if
+# any, names them; a list of the dead is no list of parties.
+VICTIM_VERBS = frozenset({"kill", "wound", "injure"})
+# Lines that point to another article ("Also read: ..."): what they name is not this article's.
+POINTER_PREFIXES = ("also read", "read more", "read also", "see also", "related:")
 
 
 def _slot_head(token: Any) -> Any:
@@ -76,12 +84,37 @@ def takes_part(token: Any) -> bool:
         prep = node.head
         if prep.lower_ == "of" and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
             return takes_part(prep.head)  # "the head of X said": X takes part with its office holder
-        return prep.dep_ == "agent" or prep.lower_ in PARTNER_PREPOSITIONS
+        if prep.lower_ in PARTNER_PREPOSITIONS:
+            return not _background(prep.head)
+        return prep.dep_ == "agent"
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
         return any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
         )
     return False
+
+
+def _background(head: Any) -> bool:
+    """Return True when "with"/"between" hangs on a standing relation, not an act: a background
+    noun ("the border with X"), a verb whose subject is one ("war broke out between X and Y"), or
+    "be" ("has been at war with X")."""
+    if head.lemma_.lower() in BACKGROUND_NOUNS or head.lemma_ == "be":
+        return True
+    return head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in BACKGROUND_NOUNS for c in head.children
+    )
+
+
+def _possessor(span: Any) -> bool:
+    """Return True when the name is a possessor ("Trump's son-in-law X"): the noun after it acts."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].tag_ == "POS"
+
+
+def _victim(token: Any, kind: str) -> bool:
+    """Return True for a person who is the passive subject of a killing ("X was killed")."""
+    node = _slot_head(token)
+    return kind == "person" and node.dep_ == "nsubjpass" and node.head.lemma_.lower() in VICTIM_VERBS
 
 
 def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
@@ -92,7 +125,11 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
         if actor is None or actor.kind not in PARTICIPANT_KINDS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and takes_part(span.root):
+        if span is None or _possessor(span) or _victim(span.root, actor.kind):
+            continue
+        if span.sent.text.lstrip().lower().startswith(POINTER_PREFIXES):
+            continue
+        if takes_part(span.root):
             out.append(actor)
     return out
 
