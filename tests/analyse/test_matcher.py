@@ -284,3 +284,15 @@ def test_no_persons_name_holds_a_country_or_names_a_settlement(nlp, finder) -> N
     people = [m.actor.name for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
     assert "Deng Xijun" in people
     assert not [p for p in people if "Myanmar" in p or "Salim" in p or "Seas" in p]
+
+
+def test_a_ministry_named_without_its_state_is_the_state_the_article_is_about(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia launched a wave of drones at Ukraine overnight, and Russia later said all had hit "
+        "their targets. The Defence Ministry said air defences downed none of them. "
+        "Foreign Ministry spokeswoman Maria Zakharova declined to comment on the strikes."
+    )
+    found = mentions(nlp, finder, text)
+    ministry = [m.actor.name for m in found if m.text == "Defence Ministry" and m.actor]
+    assert ministry == ["Russia"]
+    assert not [m for m in found if m.text == "Foreign Ministry"], "a ministry in a title leaves the person"

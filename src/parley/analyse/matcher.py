@@ -73,6 +73,9 @@ SETTLEMENT_WORDS = frozenset(
     {"district", "municipality", "village", "town", "neighbourhood", "neighborhood", "suburb", "camp",
      "governorate", "province", "region", "oblast"}
 )  # fmt: skip
+# A ministry named without its state ("the Defence Ministry", "Ministry of Foreign Affairs").
+_FIELDS = r"(?:Defen[cs]e|Foreign Affairs|Foreign|Interior|Internal Affairs|Health|Justice|Finance|Energy)"
+BARE_MINISTRY = re.compile(rf"\b(?:{_FIELDS} Ministry|Ministry [Oo]f (?:the )?{_FIELDS})\b")
 # Words that are never places on their own, however the gazetteer spells them: a data file, so
 # that a linguist adds one without touching code.
 NOT_PLACES_FILE = Path(__file__).resolve().parent.parent / "kb" / "data" / "places" / "not_places.txt"
@@ -652,6 +655,7 @@ class MentionFinder:
                 continue
             i += 1
         out = self._split_unnamed_groupings(self._with_organisations(doc, out))
+        out.extend(self._bare_ministries(out, start_at))
         place_spans = self._list_items(tokens, place_spans, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
@@ -720,6 +724,29 @@ class MentionFinder:
                     why |= {"unknown"}
                 out.append((text, start, end, frozenset(why)))
                 by_start[start] = len(out) - 1
+        return out
+
+    def _bare_ministries(self, known: list[Mention], start_at: int) -> list[Mention]:
+        """Return mentions of ministries named without their state ("the Defence Ministry said"),
+        as the state the article is about: a ministry is its state (FORMAT.md), and a report names
+        its own subject's ministries bare. The state is the one named most often, if one is."""
+        counts = Counter(m.actor.ref for m in known if m.actor is not None and m.actor.kind == "state")
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return []
+        state = next(m.actor for m in known if m.actor is not None and m.actor.ref == ranked[0][0])
+        out: list[Mention] = []
+        for hit in BARE_MINISTRY.finditer(self._text, start_at):
+            start, end = hit.span()
+            before = self._text[max(0, start - 3) : start]
+            after = self._text[end : end + 30].split()
+            if after and after[0].lower().strip(",.") in TITLE_WORDS:
+                continue  # "Foreign Ministry spokesman X": the person speaks, named in the title
+            if before.endswith(("'s ", "’s ")) or any(m.start < end and start < m.end for m in known):
+                continue  # "Russia's Defence Ministry": the registry reads it with its state
+            why = f"{hit.group(0)!r}: a ministry named without its state is the article's state"
+            actor = replace(state, method="institution", reason=why)
+            out.append(Mention(start, end, hit.group(0), "actor", actor=actor))
         return out
 
     def _split_unnamed_groupings(self, known: list[Mention]) -> list[Mention]:
