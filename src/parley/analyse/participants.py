@@ -79,7 +79,8 @@ def takes_part(token: Any) -> bool:
     """Return True when ``token`` (the head of a name) fills a participant slot of its clause."""
     node = _slot_head(token)
     if node.dep_ in SUBJECT_DEPS:
-        return True
+        # "Among those killed was X": a name listed among the dead or the captured does not act
+        return not (node.head.lemma_ == "be" and any(c.lower_ == "among" for c in node.head.children))
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ == "of" and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
