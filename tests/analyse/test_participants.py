@@ -80,7 +80,7 @@ def test_a_standing_relation_names_no_party(nlp, finder) -> None:  # type: ignor
     got = names(
         nlp,
         finder,
-        "The town lies close to the border with Bangladesh, and the minister has long been at war with Hamas.",
+        "The town lies close to the border with Bangladesh, and the minister has been at war with Hamas.",
     )
     assert got == []
     got = names(nlp, finder, "Qatar hosted talks with Hamas on the exchange of the remaining hostages.")
@@ -88,7 +88,9 @@ def test_a_standing_relation_names_no_party(nlp, finder) -> None:  # type: ignor
 
 
 def test_a_possessor_and_a_person_killed_do_not_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = names(nlp, finder, "Donald Trump's son-in-law Jared Kushner arrived in Moscow for the talks on Monday.")
+    got = names(
+        nlp, finder, "Donald Trump's son-in-law Jared Kushner arrived in Moscow for the talks on Monday."
+    )
     assert "Donald Trump" not in got and "Jared Kushner" in got
     got = names(nlp, finder, "Yevgeny Prigozhin was killed in a plane crash two months after the mutiny.")
     assert got == []
@@ -100,5 +102,7 @@ def test_a_pointer_to_another_article_names_no_party(nlp, finder) -> None:  # ty
 
 
 def test_a_name_listed_among_the_dead_does_not_take_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    got = names(nlp, finder, "Among those killed in the raid was Yevgeny Prigozhin, the reports said on Friday.")
+    got = names(
+        nlp, finder, "Among those killed in the raid was Yevgeny Prigozhin, the reports said on Friday."
+    )
     assert "Yevgeny Prigozhin" not in got
