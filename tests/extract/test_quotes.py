@@ -606,3 +606,37 @@ def test_according_to_reports_around_a_cue_without_its_own_clause_is_the_named_s
     )
     report = next(q for q in qs if not q.direct and "following the talks" in q.text)
     assert report.speaker == NOVAK
+
+
+def test_participle_after_a_reported_clause_is_the_reporters(nlp):
+    qs = run(
+        nlp,
+        "Novak told reporters that Latvia had kept its promises, while warning that the border could close.",
+    )
+    assert speaker_of(qs, "the border could close") == NOVAK
+
+
+def test_participle_after_a_restrictive_relative_is_not_its_antecedent(nlp):
+    text = (
+        "Novak said that she had met the Red Cross team that had just returned from the front, "
+        "claiming that the corridor would reopen within days."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the corridor would reopen within days") == NOVAK
+
+
+def test_a_name_inside_the_quotation_is_not_whom_the_pronoun_names(nlp):
+    text = (
+        "Novak said on Monday that the convoy would leave at dawn from the capital.\n\n"
+        "“Tomorrow the delegation will be joined by Karl Berg and two of his deputies,” she wrote."
+    )
+    qs = run(nlp, text)
+    assert (
+        speaker_of(qs, "Tomorrow the delegation will be joined by Karl Berg and two of his deputies") == NOVAK
+    )
+
+
+def test_a_cue_after_the_full_stop_does_not_claim_the_quotation_before(nlp):
+    text = 'Novak dismissed the report as "pure invention". A Latvian officer called it "a rumour" later.'
+    qs = run(nlp, text)
+    assert speaker_of(qs, "pure invention") == NOVAK

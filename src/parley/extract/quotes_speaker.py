@@ -53,6 +53,9 @@ class SpeakerResolver:
     mentions: Sequence[Mention]
     lex: SpeechLexicon
     history: list[tuple[int, ActorRef]] = field(default_factory=list)
+    # Spans inside quotation marks: a name there is what is said, never who says it
+    # ('"... joined by General X," he wrote' is not X).
+    quoted: Sequence[tuple[int, int]] = ()
 
     _base: int = 0
 
@@ -61,6 +64,9 @@ class SpeakerResolver:
             (m for m in self.mentions if m.kind in SPEAKER_KINDS), key=lambda m: (m.start, -m.end)
         )
         self._starts = [m.start for m in self._mentions]
+
+    def _in_quotes(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     # -- mentions -------------------------------------------------------------------------
     def overlapping(self, start: int, end: int) -> list[Mention]:
@@ -381,7 +387,12 @@ class SpeakerResolver:
             # are not a party named inside what is reported ("..., according to them")
             inside = not want_person and 0 <= content_start < start
             before = content_start if inside else start
-            if m.actor is not None and m.end <= before and is_person(m.actor) == want_person:
+            if (
+                m.actor is not None
+                and m.end <= before
+                and is_person(m.actor) == want_person
+                and not self._in_quotes(m.start)
+            ):
                 return Resolved(m.actor, start, end)
         for p, actor in reversed(self.history):
             if window_start <= p < start and is_person(actor) == want_person:
@@ -476,6 +487,10 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             return relcl
         head = verb.head
         for _ in range(MAX_PARTICIPLE_CLIMB):
+            # "X said that Y had done A, warning that B": a participle hung by the parse on the
+            # reported clause still belongs to the one who reports it
+            if head.dep_ == "ccomp" and head.i not in is_cue and head.head.i in is_cue:
+                head = head.head
             subj = subject_of(head)
             if subj is not None:
                 return subj
@@ -495,6 +510,11 @@ def _relative_before(verb: Token) -> Token | None:
     node = prev
     while node.head.i != node.i:
         if node.dep_ == "relcl" and node.right_edge.i == prev.i:
+            opener = verb.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+            if node.head.dep_ in ("pobj", "dobj") and (opener is None or opener.text != ","):
+                # "met with Carney, who offered support, saying" is Carney; "met the delegation that
+                # had returned — claiming" is not the delegation: only a relative set off by commas
+                return None
             for c in node.children:
                 if c.dep_ == "nsubj" and c.lower_ in ("who", "that"):
                     return node.head
