@@ -640,3 +640,30 @@ def test_a_cue_after_the_full_stop_does_not_claim_the_quotation_before(nlp):
     text = 'Novak dismissed the report as "pure invention". A Latvian officer called it "a rumour" later.'
     qs = run(nlp, text)
     assert speaker_of(qs, "pure invention") == NOVAK
+
+
+def test_a_role_in_the_lead_is_the_holder_named_later(nlp):
+    text = (
+        "Poland's foreign minister said the border crossings would reopen at the end of the month.\n\n"
+        "Foreign Minister Anna Novak told reporters in Warsaw that the decision had been taken jointly."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the border crossings would reopen at the end of the month") == NOVAK
+
+
+def test_a_role_of_another_state_is_not_the_holder_named_for_this_one(nlp):
+    text = (
+        "Latvia's foreign minister said the border crossings would reopen at the end of the month.\n\n"
+        "Foreign Minister Anna Novak told reporters in Warsaw that the decision had been taken jointly."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the border crossings would reopen at the end of the month") != NOVAK
+
+
+def test_an_indefinite_role_is_not_the_holder(nlp):
+    text = (
+        "A foreign minister said the border crossings would reopen at the end of the month.\n\n"
+        "Foreign Minister Anna Novak told reporters in Warsaw that the decision had been taken jointly."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the border crossings would reopen at the end of the month") != NOVAK

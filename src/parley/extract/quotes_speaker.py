@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
+from parley.extract.quotes_roles import holder, role_words
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class SpeakerResolver:
     quoted: Sequence[tuple[int, int]] = ()
 
     _base: int = 0
+    _states: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._mentions = sorted(
@@ -117,6 +119,9 @@ class SpeakerResolver:
         state = self._state_media(tok, t_start, window_start)
         if state is not None:
             return Resolved(state, base + tok.left_edge.idx, t_end)
+        held = self._role_holder(tok, base, t_start, t_end)
+        if held is not None:
+            return held
         found = self._np_mention(tok, base)
         if found is not None:
             return found
@@ -168,6 +173,38 @@ class SpeakerResolver:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
             return self._unknown_name(tok)
         return None
+
+    def _role_holder(self, tok: Token, base: int, t_start: int, t_end: int) -> Resolved | None:
+        """Return the person the article names in the role ``tok`` heads ("Ethiopia's prime
+        minister" -> the prime minister named elsewhere in the text), or None."""
+        if tok.lemma_.lower() not in self.lex.roles and tok.lower_ not in self.lex.roles:
+            return None
+        if any(m.actor is not None and m.actor.kind == "person" for m in self.overlapping(t_start, t_end)):
+            return None  # the matcher already knows who holds it
+        words = role_words(tok, self._state_words())
+        if words is None:
+            return None
+        owner = None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                a, b = base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text)
+                owner = self._mention_actor(self.overlapping(a, b)) or self._demonym_state(tok)
+                if owner is not None:
+                    break
+        m = holder(self.text, self._mentions, words[0], words[1], t_start, owner)
+        if m is None:
+            return None
+        return Resolved(m.actor, base + tok.left_edge.idx, t_end)
+
+    def _state_words(self) -> frozenset[str]:
+        """Return the words that name a state (demonyms, and the words of state mentions)."""
+        if self._states is None:
+            words = set(_demonyms())
+            for m in self._mentions:
+                if m.actor is not None and m.actor.kind == "state":
+                    words.update(w.lower() for w in m.text.split())
+            self._states = frozenset(words)
+        return self._states
 
     def _state_media(self, tok: Token, pos: int, window_start: int) -> ActorRef | None:
         """Return the state whose state media speaks ("Syrian state television channel X", "state
