@@ -667,3 +667,22 @@ def test_an_indefinite_role_is_not_the_holder(nlp):
     )
     qs = run(nlp, text)
     assert speaker_of(qs, "the border crossings would reopen at the end of the month") != NOVAK
+
+
+def test_the_subject_next_to_the_cue_speaks_when_the_parse_gives_two(nlp):
+    text = (
+        "Karl Berg said the crossings were calm on Monday morning.\n\n"
+        "A deadline passed for the last units to leave the valley, hours after Poland said it "
+        "planned to keep two observation posts."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "it planned to keep two observation posts") == POLAND
+
+
+def test_an_outlet_named_after_its_kind_is_the_outlet_not_its_country(nlp):
+    qs = run(
+        nlp,
+        "Polish television channel Polsat News reported on Tuesday that the convoy had reached the border.",
+    )
+    speaker = speaker_of(qs, "the convoy had reached the border")
+    assert speaker is not None and speaker.name == "Polsat News" and speaker.kind == "organization"

@@ -355,6 +355,20 @@ class SpeakerResolver:
                     return Resolved(m.actor, m.start, m.end)
             # "the Khmer Times newspaper", "local news outlet Sweida24": an unknown outlet named
             # beside the word for its kind
+            if n == 2 and tok.pos_ == "PROPN":
+                # "Lebanese television channel LBCI reported": the outlet by its name, not the
+                # country of its demonym
+                kinds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                if any({c.lower_, c.lemma_.lower()} & self.lex.media for c in kinds):
+                    first = tok
+                    while first.i > 0 and tok.doc[first.i - 1].pos_ == "PROPN":
+                        first = tok.doc[first.i - 1]
+                    a, b = base + first.idx, base + tok.idx + len(tok.text)
+                    if not self.overlapping(a, b):
+                        outlet = ActorRef(
+                            name=self.text[a:b], kind="organization", method="name", confidence=0.5
+                        )
+                        return Resolved(outlet, a, b)
             if n == 2 and tok.pos_ == "NOUN" and {tok.lower_, tok.lemma_.lower()} & self.lex.media:
                 for c in tok.children:
                     if c.dep_ in ("compound", "appos", "npadvmod") and c.pos_ == "PROPN":
@@ -499,9 +513,12 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
     ..."), the subject of the clause it hangs from — or of a relative clause that ends
     just before it ("Carney, who offered support, saying ...").
     """
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # "A deadline expired, hours after Israel said ...", parsed with two subjects on "said":
+        # the one next to the verb is who says it
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
