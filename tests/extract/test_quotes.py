@@ -686,3 +686,16 @@ def test_an_outlet_named_after_its_kind_is_the_outlet_not_its_country(nlp):
     )
     speaker = speaker_of(qs, "the convoy had reached the border")
     assert speaker is not None and speaker.name == "Polsat News" and speaker.kind == "organization"
+
+
+def test_according_to_an_outlet_citing_another_is_the_cited_outlets(nlp):
+    TABLE["Baltic Wire"] = ("actor", ActorRef(name="Baltic Wire", kind="organization"))
+    try:
+        qs = run(
+            nlp,
+            "According to the news agency Baltic Wire citing the Red Cross on Friday, the convoy "
+            "had been stopped at the second checkpoint.",
+        )
+    finally:
+        del TABLE["Baltic Wire"]
+    assert speaker_of(qs, "the convoy had been stopped at the second checkpoint") == RED_CROSS
