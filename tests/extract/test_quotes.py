@@ -606,3 +606,96 @@ def test_according_to_reports_around_a_cue_without_its_own_clause_is_the_named_s
     )
     report = next(q for q in qs if not q.direct and "following the talks" in q.text)
     assert report.speaker == NOVAK
+
+
+def test_participle_after_a_reported_clause_is_the_reporters(nlp):
+    qs = run(
+        nlp,
+        "Novak told reporters that Latvia had kept its promises, while warning that the border could close.",
+    )
+    assert speaker_of(qs, "the border could close") == NOVAK
+
+
+def test_participle_after_a_restrictive_relative_is_not_its_antecedent(nlp):
+    text = (
+        "Novak said that she had met the Red Cross team that had just returned from the front, "
+        "claiming that the corridor would reopen within days."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the corridor would reopen within days") == NOVAK
+
+
+def test_a_name_inside_the_quotation_is_not_whom_the_pronoun_names(nlp):
+    text = (
+        "Novak said on Monday that the convoy would leave at dawn from the capital.\n\n"
+        "“Tomorrow the delegation will be joined by Karl Berg and two of his deputies,” she wrote."
+    )
+    qs = run(nlp, text)
+    assert (
+        speaker_of(qs, "Tomorrow the delegation will be joined by Karl Berg and two of his deputies") == NOVAK
+    )
+
+
+def test_a_cue_after_the_full_stop_does_not_claim_the_quotation_before(nlp):
+    text = 'Novak dismissed the report as "pure invention". A Latvian officer called it "a rumour" later.'
+    qs = run(nlp, text)
+    assert speaker_of(qs, "pure invention") == NOVAK
+
+
+def test_a_role_in_the_lead_is_the_holder_named_later(nlp):
+    text = (
+        "Poland's foreign minister said the border crossings would reopen at the end of the month.\n\n"
+        "Foreign Minister Anna Novak told reporters in Warsaw that the decision had been taken jointly."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the border crossings would reopen at the end of the month") == NOVAK
+
+
+def test_a_role_of_another_state_is_not_the_holder_named_for_this_one(nlp):
+    text = (
+        "Latvia's foreign minister said the border crossings would reopen at the end of the month.\n\n"
+        "Foreign Minister Anna Novak told reporters in Warsaw that the decision had been taken jointly."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the border crossings would reopen at the end of the month") != NOVAK
+
+
+def test_an_indefinite_role_is_not_the_holder(nlp):
+    text = (
+        "A foreign minister said the border crossings would reopen at the end of the month.\n\n"
+        "Foreign Minister Anna Novak told reporters in Warsaw that the decision had been taken jointly."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "the border crossings would reopen at the end of the month") != NOVAK
+
+
+def test_the_subject_next_to_the_cue_speaks_when_the_parse_gives_two(nlp):
+    text = (
+        "Karl Berg said the crossings were calm on Monday morning.\n\n"
+        "A deadline passed for the last units to leave the valley, hours after Poland said it "
+        "planned to keep two observation posts."
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "it planned to keep two observation posts") == POLAND
+
+
+def test_an_outlet_named_after_its_kind_is_the_outlet_not_its_country(nlp):
+    qs = run(
+        nlp,
+        "Polish television channel Polsat News reported on Tuesday that the convoy had reached the border.",
+    )
+    speaker = speaker_of(qs, "the convoy had reached the border")
+    assert speaker is not None and speaker.name == "Polsat News" and speaker.kind == "organization"
+
+
+def test_according_to_an_outlet_citing_another_is_the_cited_outlets(nlp):
+    TABLE["Baltic Wire"] = ("actor", ActorRef(name="Baltic Wire", kind="organization"))
+    try:
+        qs = run(
+            nlp,
+            "According to the news agency Baltic Wire citing the Red Cross on Friday, the convoy "
+            "had been stopped at the second checkpoint.",
+        )
+    finally:
+        del TABLE["Baltic Wire"]
+    assert speaker_of(qs, "the convoy had been stopped at the second checkpoint") == RED_CROSS

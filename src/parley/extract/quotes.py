@@ -110,7 +110,12 @@ def find_quotes(
     units = _parse_units(doc, wanted, nlp)
     attributions, quote_cue, unit_of_quote = _attribute(units, by_para, lex, text)
     _follow_chains(marked, quote_cue)
-    speakers = _speakers(attributions, units, paragraphs, SpeakerResolver(text, mentions, lex))
+    speakers = _speakers(
+        attributions,
+        units,
+        paragraphs,
+        SpeakerResolver(text, mentions, lex, quoted=_long_quotes(text, marked)),
+    )
     out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers)
     out.extend(_indirect_quotes(text, attributions, marked, speakers))
     return _dedupe(out)
@@ -348,7 +353,10 @@ def _governing_cue(
         stop = min(nxt) if nxt else unit.end
         after = [t for t in toks if q.close_pos < unit.start_of(t) < stop]
         words = [t for t in after if not t.is_punct][:MAX_TRAILING_TOKENS]
-        for t in words:
+        # '..."disinformation". A spokesperson called it': a full stop after the closing mark
+        # ends the sentence, so a cue beyond it introduces something else
+        gap = text[q.close_pos + 1 : unit.start_of(words[0])] if words else ""
+        for t in words if not any(c in gap for c in ".!?") else []:
             att = by_tok.get((t.i, id(t.doc)))
             if att is not None:
                 return att
@@ -426,6 +434,11 @@ def _sentence_span(unit: Unit, q: MarkedQuote) -> tuple[int, int]:
     first = next((b for b in starts if b[0] <= q.start < b[1]), (q.start, q.end))
     last = next((b for b in starts if b[0] < q.end <= b[1]), first)
     return first[0], max(last[1], q.end)
+
+
+def _long_quotes(text: str, marked: list[MarkedQuote]) -> list[tuple[int, int]]:
+    """Return the spans of the quotations of a few words or more (not a name in scare quotes)."""
+    return [(q.start, q.end) for q in marked if _word_count(text[q.start : q.end]) >= MIN_BARE_QUOTE_WORDS]
 
 
 def _word_count(chunk: str) -> int:

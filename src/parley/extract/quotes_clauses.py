@@ -254,7 +254,10 @@ def find_attributions(
         phrase = according_phrase(tok, lex) if tok.lower_ in starts and not quoted(tok) else None
         if phrase:
             source, content = according_content(tok, unit, lex, text)
+            cited = _cited_by([source, tok], lex) if source is not None else None
             att = Attribution(tok, unit, phrase, source)
+            if cited is not None:  # "according to agency X citing Reuters": Reuters' words
+                att = Attribution(tok, unit, f"{phrase}, citing", cited, source)
             if source is None or source.lemma_.lower() in lex.documents:
                 att.not_speech = True
             # "According to reports, X noted that ...": the clause is X's report, under its own cue;
@@ -267,6 +270,14 @@ def find_attributions(
                 att.contents.append(content)
             out.append(att)
     return out
+
+
+def _cited_by(heads: list[Token], lex: SpeechLexicon) -> Token | None:
+    """Return Y of "according to X citing Y" (the participle hangs on X or on "according"), or None."""
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ in ("acl", "pcomp") and c.tag_ == "VBG" and c.lemma_.lower() in lex.citing:
+            return next((o for o in c.children if o.dep_ == "dobj"), None)
+    return None
 
 
 def _cited(verb: Token, lex: SpeechLexicon) -> Token | None:

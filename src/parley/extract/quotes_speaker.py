@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
+from parley.extract.quotes_roles import holder, role_words
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
@@ -53,14 +54,21 @@ class SpeakerResolver:
     mentions: Sequence[Mention]
     lex: SpeechLexicon
     history: list[tuple[int, ActorRef]] = field(default_factory=list)
+    # Spans inside quotation marks: a name there is what is said, never who says it
+    # ('"... joined by General X," he wrote' is not X).
+    quoted: Sequence[tuple[int, int]] = ()
 
     _base: int = 0
+    _states: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._mentions = sorted(
             (m for m in self.mentions if m.kind in SPEAKER_KINDS), key=lambda m: (m.start, -m.end)
         )
         self._starts = [m.start for m in self._mentions]
+
+    def _in_quotes(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     # -- mentions -------------------------------------------------------------------------
     def overlapping(self, start: int, end: int) -> list[Mention]:
@@ -111,6 +119,9 @@ class SpeakerResolver:
         state = self._state_media(tok, t_start, window_start)
         if state is not None:
             return Resolved(state, base + tok.left_edge.idx, t_end)
+        held = self._role_holder(tok, base, t_start, t_end)
+        if held is not None:
+            return held
         found = self._np_mention(tok, base)
         if found is not None:
             return found
@@ -162,6 +173,38 @@ class SpeakerResolver:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
             return self._unknown_name(tok)
         return None
+
+    def _role_holder(self, tok: Token, base: int, t_start: int, t_end: int) -> Resolved | None:
+        """Return the person the article names in the role ``tok`` heads ("Ethiopia's prime
+        minister" -> the prime minister named elsewhere in the text), or None."""
+        if tok.lemma_.lower() not in self.lex.roles and tok.lower_ not in self.lex.roles:
+            return None
+        if any(m.actor is not None and m.actor.kind == "person" for m in self.overlapping(t_start, t_end)):
+            return None  # the matcher already knows who holds it
+        words = role_words(tok, self._state_words())
+        if words is None:
+            return None
+        owner = None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                a, b = base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text)
+                owner = self._mention_actor(self.overlapping(a, b)) or self._demonym_state(tok)
+                if owner is not None:
+                    break
+        m = holder(self.text, self._mentions, words[0], words[1], t_start, owner)
+        if m is None:
+            return None
+        return Resolved(m.actor, base + tok.left_edge.idx, t_end)
+
+    def _state_words(self) -> frozenset[str]:
+        """Return the words that name a state (demonyms, and the words of state mentions)."""
+        if self._states is None:
+            words = set(_demonyms())
+            for m in self._mentions:
+                if m.actor is not None and m.actor.kind == "state":
+                    words.update(w.lower() for w in m.text.split())
+            self._states = frozenset(words)
+        return self._states
 
     def _state_media(self, tok: Token, pos: int, window_start: int) -> ActorRef | None:
         """Return the state whose state media speaks ("Syrian state television channel X", "state
@@ -312,6 +355,20 @@ class SpeakerResolver:
                     return Resolved(m.actor, m.start, m.end)
             # "the Khmer Times newspaper", "local news outlet Sweida24": an unknown outlet named
             # beside the word for its kind
+            if n == 2 and tok.pos_ == "PROPN":
+                # "Lebanese television channel LBCI reported": the outlet by its name, not the
+                # country of its demonym
+                kinds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                if any({c.lower_, c.lemma_.lower()} & self.lex.media for c in kinds):
+                    first = tok
+                    while first.i > 0 and tok.doc[first.i - 1].pos_ == "PROPN":
+                        first = tok.doc[first.i - 1]
+                    a, b = base + first.idx, base + tok.idx + len(tok.text)
+                    if not self.overlapping(a, b):
+                        outlet = ActorRef(
+                            name=self.text[a:b], kind="organization", method="name", confidence=0.5
+                        )
+                        return Resolved(outlet, a, b)
             if n == 2 and tok.pos_ == "NOUN" and {tok.lower_, tok.lemma_.lower()} & self.lex.media:
                 for c in tok.children:
                     if c.dep_ in ("compound", "appos", "npadvmod") and c.pos_ == "PROPN":
@@ -381,7 +438,12 @@ class SpeakerResolver:
             # are not a party named inside what is reported ("..., according to them")
             inside = not want_person and 0 <= content_start < start
             before = content_start if inside else start
-            if m.actor is not None and m.end <= before and is_person(m.actor) == want_person:
+            if (
+                m.actor is not None
+                and m.end <= before
+                and is_person(m.actor) == want_person
+                and not self._in_quotes(m.start)
+            ):
                 return Resolved(m.actor, start, end)
         for p, actor in reversed(self.history):
             if window_start <= p < start and is_person(actor) == want_person:
@@ -451,9 +513,12 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
     ..."), the subject of the clause it hangs from — or of a relative clause that ends
     just before it ("Carney, who offered support, saying ...").
     """
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # "A deadline expired, hours after Israel said ...", parsed with two subjects on "said":
+        # the one next to the verb is who says it
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
@@ -476,6 +541,10 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             return relcl
         head = verb.head
         for _ in range(MAX_PARTICIPLE_CLIMB):
+            # "X said that Y had done A, warning that B": a participle hung by the parse on the
+            # reported clause still belongs to the one who reports it
+            if head.dep_ == "ccomp" and head.i not in is_cue and head.head.i in is_cue:
+                head = head.head
             subj = subject_of(head)
             if subj is not None:
                 return subj
@@ -495,6 +564,11 @@ def _relative_before(verb: Token) -> Token | None:
     node = prev
     while node.head.i != node.i:
         if node.dep_ == "relcl" and node.right_edge.i == prev.i:
+            opener = verb.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+            if node.head.dep_ in ("pobj", "dobj") and (opener is None or opener.text != ","):
+                # "met with Carney, who offered support, saying" is Carney; "met the delegation that
+                # had returned — claiming" is not the delegation: only a relative set off by commas
+                return None
             for c in node.children:
                 if c.dep_ == "nsubj" and c.lower_ in ("who", "that"):
                     return node.head
