@@ -294,3 +294,40 @@ def test_an_act_dated_after_publication_is_planned_and_a_possible_one_hypothetic
         published=published,
     )
     assert [e.modality for e in ex.events if e.type == "CONSULT"] == ["hypothetical"]
+
+
+def test_an_attack_in_a_territory_its_state_does_not_hold_names_no_defender(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Israel struck a house in Khan Younis in the south of the Gaza Strip on Tuesday, killing four.",
+    )
+    gaza = events_of(ex, "ASSAULT")
+    assert gaza and "Q801" in gaza[0][1] and "Q219060" not in gaza[0][1], gaza
+    ex = run(
+        extractor,
+        "Russia struck a power plant in Kharkiv on Tuesday, cutting electricity to thousands of homes.",
+    )
+    kharkiv = events_of(ex, "ASSAULT")
+    assert kharkiv and kharkiv[0][1] == ["Q159", "Q212"], "a town of a state that holds it: its defender"
+
+
+def test_the_states_without_hold_are_read_from_the_registry() -> None:
+    from parley.extract.event_records import _states_without_hold
+    from parley.kb.actors import default_registry
+
+    unheld = _states_without_hold(default_registry())
+    assert {"Q219060", "Q805"} <= unheld  # non-member Palestine; Yemen, whose capital the Houthis stand for
+    assert not unheld & {"Q212", "Q822", "Q1049", "Q974"}
+
+
+def test_an_attack_that_was_thwarted_or_repelled_is_no_event(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's attack on the dam was thwarted by Ukrainian air defences late on Tuesday, officials said.",
+    )
+    assert not events_of(ex, "ASSAULT")
+    ex = run(
+        extractor,
+        "Russia's assault on the town was repelled by the defenders on Tuesday, the Ukrainian army said.",
+    )
+    assert not events_of(ex, "ASSAULT")

@@ -44,7 +44,7 @@ def find_article_events(ctx: ArticleContext) -> None:
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
     candidates = _split_by_place(candidates, index)
     _date_events(ctx, candidates, dates)
-    _add_defenders(candidates, res.finder.states_by_iso2())
+    _add_defenders(candidates, res.finder.states_by_iso2(), _states_without_hold(res.registry))
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     ctx.candidates = candidates
@@ -223,14 +223,32 @@ def _split_by_place(candidates: Candidates, index: MentionIndex) -> Candidates:
     return out
 
 
-def _add_defenders(candidates: Candidates, states: dict[str, ActorRef]) -> None:
+def _states_without_hold(registry: Any) -> frozenset[str]:
+    """Return the references of states the registry does not show holding their own ground: a
+    state that is not a UN member (its control is contested: Palestine, Kosovo, Taiwan), or whose
+    capital another actor stands for (Sanaa is the Houthis'). A strike in such a territory hits
+    whoever holds it, which the place alone does not tell."""
+    entries = list(getattr(registry, "entries", lambda: [])())
+    held = {m.lower() for e in entries if e.kind != "state" for m in e.metonyms}
+    return frozenset(
+        e.ref
+        for e in entries
+        if e.kind == "state" and (not e.un_member or (e.capital or "").lower() in held - {""})
+    )
+
+
+def _add_defenders(
+    candidates: Candidates, states: dict[str, ActorRef], unheld: frozenset[str] = frozenset()
+) -> None:
     """Give an attack on a place with no named target the state the place lies in (a capture of
-    a Ukrainian town is an ASSAULT on Ukraine), unless that state is the attacker."""
+    a Ukrainian town is an ASSAULT on Ukraine), unless that state is the attacker or does not
+    hold the territory (``unheld``: a strike in Gaza or in Houthi-held Yemen is not one on the
+    State of Palestine or on Yemen's government)."""
     for _, c in candidates:
         if c.type != "ASSAULT" or c.recipients or c.place is None or not c.place.country:
             continue
         state = states.get(c.place.country)
-        if state is None:
+        if state is None or state.ref in unheld:
             continue
         sides = {a.side for a in c.actors}
         if state.ref not in sides and state not in c.actors:

@@ -226,8 +226,9 @@ class EventFinder:
         missing (another rule may fit); None when the token is no event at all."""
         pos = rule.pos
         governor = self._speech_governor(tok)
-        if pos == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in self.w.repel_verbs:
-            return None
+        repelled = tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_ in self.w.repel_verbs
+        if pos == "NOUN" and repelled:
+            return None  # "repelled the assault", "the assault was thwarted"
         if rule.type not in ("REQUEST", "REJECT", "AGREE") and self._is_unreal(tok):
             return None  # "urged Kyiv to withdraw", "the deal requires Rwanda to withdraw"
         if governor is not None and self._is_denial(tok, governor):
