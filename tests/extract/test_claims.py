@@ -144,3 +144,33 @@ def test_an_admission_that_the_enemy_entered_the_town_is_no_claim_of_a_capture(e
         "military acknowledged that Russian infantry groups had entered the town but said it held it.",
     )
     assert not [c for c in ex.claims if c.claimant.side == "Q212" and c.place is not None]
+
+
+def test_an_act_announced_inside_a_quote_is_the_speakers_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        '"I am pleased to announce that Sudan and Chad have agreed to a full and immediate '
+        'ceasefire," US President Donald Trump wrote on social media on Saturday.',
+    )
+    assert ex.claims, "the announced agreement is a claim"
+    assert {c.claimant.name for c in ex.claims} == {"Donald Trump"}
+
+
+def test_a_reported_clause_already_told_as_an_event_claim_gives_no_second_claim() -> None:
+    from parley.extract.claims import ClaimDraft, _told_inside
+    from parley.extract.quotes import QuoteSpan
+    from parley.model.records import ActorRef
+
+    russia = ActorRef(name="Russia", kind="state", id="Q159")
+    ministry = ActorRef(name="Defense Ministry", kind="organization")
+    kyiv = ActorRef(name="Ukraine", kind="state", id="Q212")
+    text = "The Defense Ministry said its forces captured the village of Ryzhivka near the border."
+    start = text.index("its forces")
+    draft = ClaimDraft(russia, "capture of Ryzhivka", None, 0, text.index("captured"), 0, 0, len(text))
+    said = QuoteSpan(start, len(text) - 1, text[start:-1], False, "said", ministry)
+    assert _told_inside([draft], said, 0)  # an office the knowledge base does not know: the state's claim
+    assert not _told_inside([draft], said, 1)  # another sentence
+    other = QuoteSpan(start, len(text) - 1, text[start:-1], False, "said", kyiv)
+    assert not _told_inside([draft], other, 0)  # the other side telling it is a claim of its own
+    borrowed = ClaimDraft(russia, "capture of Ryzhivka", None, 0, draft.start, 0, 0, len(text), borrowed=True)
+    assert not _told_inside([borrowed], said, 0)  # a claimant only borrowed from the act's actor yields

@@ -94,6 +94,7 @@ class ClaimDraft:
     reported: bool = False  # read from a reported account (an indirect quote), not from an event
     denied_by: tuple[ActorRef, ...] = ()  # a claim known only from its denial: who denied it
     act: bool = False  # a reported account that tells an act: an attack, arrest, deal or deployment
+    borrowed: bool = False  # told with no speaker: the claimant is the act's own actor
 
 
 def settle(
@@ -221,7 +222,9 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
     for i, c in kept:
         if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
             continue
-        claimant = c.attributed_to or (c.actors[0] if c.actors else None)
+        # "…, officials said" gives the event no speaker; a quote holding it does ("Rubio wrote: '…'")
+        speaker = c.attributed_to or _enclosing_speaker(ctx, c.trigger.idx)
+        claimant = speaker or (c.actors[0] if c.actors else None)
         if claimant is None or _is_hypothetical(c.trigger, not_account) or _is_negated(c.trigger):
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
         taking = c.trigger.lemma_ in capture_lemmas
@@ -248,6 +251,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
                 sent_start=c.sent_start,
                 sent_end=c.sent_end,
                 against=tuple(a.ref for a in c.recipients),
+                borrowed=speaker is None,
             )
         )
     return drafts
@@ -271,6 +275,8 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         sent_i = sentence_index(sents, q.start)
         if sent_i is None or (q.speaker.ref, sent_i) in taken:
             continue
+        if _told_inside(drafts, q, sent_i):
+            continue  # the act is already a claim of this side: one claim, not one per way of telling it
         span = sents[sent_i].doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or not _is_past_account(span, not_account):
             continue  # not an account of an act
@@ -300,6 +306,27 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             )
         )
     return out
+
+
+def _told_inside(drafts: list[ClaimDraft], q: Any, sent_i: int) -> bool:
+    """Return True when a claim drafted from an event already covers a reported clause: the act
+    lies inside it and its claimant is the speaker's side, or the speaker is an office the
+    knowledge base does not know ("the Defence Ministry said its forces took …", where the event
+    already names the state). A claim whose claimant was only borrowed from the act's own actor
+    does not count."""
+    return any(
+        d.sentence_index == sent_i
+        and q.start <= d.start < q.end
+        and not d.borrowed
+        and (q.speaker.id is None or d.claimant.side == q.speaker.side)
+        for d in drafts
+    )
+
+
+def _enclosing_speaker(ctx: ArticleContext, idx: int) -> ActorRef | None:
+    """Return the speaker of the narrowest quote holding character ``idx``, if any."""
+    around = [q for q in ctx.need("qspans") if q.speaker is not None and q.start <= idx < q.end]
+    return min(around, key=lambda q: q.end - q.start).speaker if around else None
 
 
 def _town_fell(span: Any) -> bool:
