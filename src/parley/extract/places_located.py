@@ -58,7 +58,17 @@ _CAPITAL_OF = re.compile(rf"\bcapital\s+of\s+(?:the\s+)?{_COMPASS}$", re.IGNOREC
 _REGION_CAPITAL = re.compile(
     r"^(?:\s+(?:province|region|state|oblast|governorate))?\s+capital\b", re.IGNORECASE
 )
-_REGION_WORDS = set("region province state district zone oblast governorate county area".split())
+_REGION_WORDS = {
+    "region",
+    "province",
+    "state",
+    "district",
+    "zone",
+    "oblast",
+    "governorate",
+    "county",
+    "area",
+}
 
 
 def located_places(
