@@ -32,6 +32,13 @@ _CREDIT = re.compile(
     r"(?:^|\s)(?:Photo|Фото)\s*:\s*)$",
     re.IGNORECASE,
 )
+# A photo caption: "... in Lyon, France, on Friday, May 3, 2019": city, country and a full date.
+_CAPTION_AFTER = re.compile(
+    r"^,\s+[A-Z][\w.'’ -]{2,30},\s+(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
+)
+# A place naming a war or conflict as a whole: "over the Gaza conflict", "since the Tigray war".
+_TOPIC_AFTER = re.compile(r"^\s+(?:conflict|war)\b")
 # "Ottawa said", "Canberra has warned": the city is the subject of a saying verb.
 _SAYS_AFTER = re.compile(
     r"^(?:'s? government)?\s+(?:has |have |had |also |then |later |quickly )?"
@@ -98,6 +105,8 @@ def _line(m: Any, text: str) -> tuple[int, int]:
 def _dateline_or_credit(m: Any, text: str) -> bool:
     start, _ = _line(m, text)
     if not text[start : m.start].strip() and _DATELINE_TAIL.match(text[m.end : m.end + 80]):
+        return True
+    if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or _TOPIC_AFTER.match(text[m.end : m.end + 20]):
         return True
     return bool(_CREDIT.search(text[max(start, m.start - 90) : m.start]))
 
