@@ -126,3 +126,14 @@ def test_a_town_far_from_every_other_place_in_an_unnamed_country_keeps_its_name(
     )
     assert found["Kfar Kila"].country == "LB"
     assert found["Blida"].lat is None, "the Algerian Blida has no tie to a story of Lebanese villages"
+
+
+def test_a_capitals_region_is_the_region_not_the_capital(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Air defence units shot down six drones over the Moscow region overnight, the governor said.",
+    )
+    assert "Moscow" not in found
+    assert found["Moscow region"].feature == "A.ADM1"
+    assert found["Moscow region"].country == "RU"

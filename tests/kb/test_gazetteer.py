@@ -126,6 +126,16 @@ def test_region_words_select_the_region(gaz: Gazetteer) -> None:
     assert _ref(gaz, "Bakhmut direction").geonameid == 713174
 
 
+def test_a_region_word_reaches_the_division_geonames_names_another_way(gaz: Gazetteer) -> None:
+    # GeoNames has "Tula Oblast" only as an alias and no English name of Kaluga's oblast at all
+    for text, town in (("Tula Region", "Tula"), ("Kaluga region", "Kaluga")):
+        region = _ref(gaz, text)
+        assert region.feature == "A.ADM1", text
+        seat = _ref(gaz, town, PlaceContext(countries=("RU",)))
+        assert (seat.feature or "").startswith("P.")
+        assert (region.country, region.admin1) == (seat.country, seat.admin1)
+
+
 def test_us_states(gaz: Gazetteer) -> None:
     assert _ref(gaz, "Florida").geonameid == 4155751
     assert _ref(gaz, "Alaska").geonameid == 5879092

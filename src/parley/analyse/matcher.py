@@ -571,6 +571,15 @@ class MentionFinder:
             found.add("person")  # the model reads a name: only the text's own place words outweigh it
         return frozenset(found)
 
+    def _names_its_region(self, tokens: Sequence[Any], i: int) -> bool:
+        """Return True when a capitalised word and the region word after it name a region the
+        gazetteer holds ("Moscow region", "Kyiv Oblast"): the place wins over a same-named actor."""
+        if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in REGION_WORDS:
+            return False
+        if tokens[i + 1].lower_ == "state" or not _is_capitalised(tokens[i].text):
+            return False  # "Islamic State", "the Moscow state" are no regions of a town's name
+        return self.gazetteer.has_name(f"{tokens[i].text} {tokens[i + 1].text}")
+
     @staticmethod
     def _is_reference_point(tokens: Sequence[Any], i: int) -> bool:
         """Return True for "35 kilometres east of X" and similar."""
@@ -607,7 +616,8 @@ class MentionFinder:
                 place_spans.append((*capital[:3], frozenset({"capital phrase"})))
                 i += 3
                 continue
-            hit = self._actor_at(tokens, i, published)
+            # "the Moscow region": the region, not the city's government
+            hit = None if self._names_its_region(tokens, i) else self._actor_at(tokens, i, published)
             if hit is not None:
                 nxt, mention = hit
                 actor = mention.actor

@@ -244,7 +244,7 @@ def _extraction(ctx: ArticleContext) -> Extraction:
         actors=merge_actors(
             _actors(events, quotes, claims, positions), participants(ctx.doc, ctx.mentions or [])
         ),
-        places=_places(events, claims, ctx.mentions or []),
+        places=_places(events, claims, ctx.mentions or [], ctx.text),
         version=VERSION,
     )
 
@@ -267,13 +267,20 @@ def _actors(
     return tuple(seen.values())
 
 
-def _places(events: list[Event], claims: list[Claim], mentions: list[Any]) -> tuple[PlaceRef, ...]:
-    """Return every place the records and the body's mentions name, once each."""
+def _places(
+    events: list[Event], claims: list[Claim], mentions: list[Any], text: str = ""
+) -> tuple[PlaceRef, ...]:
+    """Return every place the records name, and the mentioned places that locate something, once each."""
+    from parley.extract.places_located import located_places
+
     seen: dict[Any, PlaceRef] = {}
-    for p in [e.place for e in events] + [c.place for c in claims] + [m.place for m in mentions]:
+    used = [e.place for e in events] + [c.place for c in claims]
+    for p in used + [m.place for m in mentions]:
         if p is not None:
             seen.setdefault(p.ref, p)
-    return tuple(seen.values())
+    if not text:
+        return tuple(seen.values())
+    return located_places(seen.values(), mentions, text, {p.ref for p in used if p is not None})
 
 
 def extract(

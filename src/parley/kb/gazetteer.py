@@ -110,6 +110,9 @@ REGION_WORDS = frozenset(
     {"region", "oblast", "province", "governorate", "state", "krai", "kray", "district",
      "raion", "rayon", "county", "territory", "regions", "oblasts"}
 )  # fmt: skip
+# Words a first-level division's name ends in, one for another across translations ("Tula Region",
+# "Tula Oblast"; "Kunar Province", "Kunar Governorate").
+_SYNONYM_REGION_WORDS = ("region", "oblast", "province", "governorate", "krai")
 VICINITY_WORDS = frozenset(
     {"area", "direction", "axis", "front", "sector", "outskirts", "city", "town", "village",
      "settlement", "district", "suburbs", "environs", "frontline"}
@@ -169,6 +172,10 @@ def _query_forms(name: str) -> list[tuple[str, bool]]:
         return []
     intent = words[-1] in REGION_WORDS or (len(words) > 2 and words[0] in {"oblast", "region"})
     forms = [(text, intent)]
+    if len(words) > 1 and words[-1] in _SYNONYM_REGION_WORDS:
+        # "Tula Region" where GeoNames says "Tula Oblast": the same division under another word
+        stem = " ".join(words[:-1])
+        forms.extend((f"{stem} {w}", True) for w in _SYNONYM_REGION_WORDS if w != words[-1])
     if len(words) > 1 and (words[-1] in REGION_WORDS or words[-1] in VICINITY_WORDS):
         forms.append((" ".join(words[:-1]), words[-1] in REGION_WORDS))
     return forms
@@ -255,6 +262,7 @@ class Gazetteer:
             f"SELECT {_PLACE_COLUMNS} FROM places WHERE pid IN ({marks})",
             pids,
         )
+        rows += self._divisions_of_seats(rows, matches)
         towns = {(r[5], r[6]) for r in rows if r[4].startswith("P.")}
         scored = []
         for row in rows:
@@ -281,6 +289,29 @@ class Gazetteer:
             reason = "; ".join(why)
             place = self._place_ref(row, method=method, reason=reason, confidence=confidence)
             out.append(PlaceCandidate(place, int(row[7]), method, reason, confidence))
+        return out
+
+    def _divisions_of_seats(self, rows: list[tuple], matches: dict[int, _Match]) -> list[tuple]:
+        """Return the first-level division a named seat heads, when the text names a region.
+
+        "Kaluga Region": GeoNames calls the oblast "Kaluzhskaya Oblast'" and gives no English
+        form, but Kaluga is that oblast's seat and namesake, so the region of the town is meant.
+        """
+        if any(r[4].startswith("A.") for r in rows):
+            return []
+        out: list[tuple] = []
+        for r in rows:
+            m = matches[r[0]]
+            if r[4].startswith("P.") and m.region_intent and r[6]:
+                for div in self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE feature = 'A.ADM1' AND country = ? "
+                    "AND admin1 = ? LIMIT 1",
+                    (r[5], r[6]),
+                ):
+                    if r[4] != "P.PPLA" and fold(div[1])[:4] != fold(r[1])[:4]:
+                        continue  # a town of the division that is neither its seat nor its namesake
+                    matches.setdefault(div[0], _Match(div[0], "alias", m.key, True))
+                    out.append(div)
         return out
 
     @staticmethod

@@ -1,0 +1,150 @@
+"""Which place mentions locate something: the filter on an article's final place list.
+
+The corpus conventions count a place only where the text puts an event, a force or control.
+The matcher finds every toponym; most of the ones that are not places in that sense fall into
+three shapes of English news prose, each recognisable from the words around the mention:
+
+- a **dateline or credit line**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
+  "Reporting by ... in Oslo", "Photo: Graz";
+- a **city standing for its government**: "Ottawa said", "a demand from Canberra",
+  "at the request of Paris and Rome", "a Madrid-brokered deal";
+- a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
+  "the northern Tyrol capital". ("A village in the Vologda region" is not dropped: the team's
+  gold counts such a region, so only the capital shapes are taken.)
+
+A place is dropped only when every one of its mentions has one of these shapes and no record
+(event, claim) uses it; a single locating mention keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from parley.model.records import PlaceRef
+
+# A dateline at the start of a line: the place, optional ", Agency" or "(Country)" parts, a dash.
+_DATELINE_TAIL = re.compile(r"^(?:,? [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)?|\s?\([^)\n]{1,40}\)){0,3}\s*[-–—]\s")
+# A credit naming where the writer sat, or a photo label, just before the place.
+_CREDIT = re.compile(
+    r"(?:\b(?:Reporting|Writing|Editing|Additional reporting) by [^;().\n]{1,60}\bin\s+|"
+    r"(?:^|\s)(?:Photo|Фото)\s*:\s*)$",
+    re.IGNORECASE,
+)
+# A photo caption: "... in Lyon, France, on Friday, May 3, 2019": city, country and a full date.
+_CAPTION_AFTER = re.compile(
+    r"^,\s+[A-Z][\w.'’ -]{2,30},\s+(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
+)
+# A place naming a war or conflict as a whole: "over the Gaza conflict", "since the Tigray war".
+_TOPIC_AFTER = re.compile(r"^\s+(?:conflict|war)\b")
+# "Ottawa said", "Canberra has warned": the city is the subject of a saying verb.
+_SAYS_AFTER = re.compile(
+    r"^(?:'s? government)?\s+(?:has |have |had |also |then |later |quickly )?"
+    r"(?:said|says|say|announced|warned|accused|demanded|insisted|denied|rejected|claimed|stated|"
+    r"urged|responded|replied|condemned|blamed|welcomed|vowed|threatened)\b"
+)
+# "a demand from Canberra", "at the request of Paris and", "a response from Oslo to".
+_VOICE_BEFORE = re.compile(
+    r"\b(?:request|requests|demand|demands|response|reply|message|pressure|approval|consent|"
+    r"orders|instructions|signal|signals|word|objections?)\s+(?:of|from)\s+"
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?\s+and\s+)?$"
+)
+# "authorities in Oslo say": the city is the object of a preposition, not the one who speaks.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to)\s+$")
+# "the regime in Madrid", "the government in Ottawa".
+_GOVERNMENT_IN = re.compile(r"\b(?:regime|government|leadership)\s+in\s+$")
+# "a Madrid-brokered deal": the city as the agent of a hyphenated participle.
+_AGENT_HYPHEN = re.compile(r"^-(?:mediated|brokered|backed|led|sponsored|allied|aligned)\b")
+
+_COMPASS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+# Before a region that a later place specifies: "the capital of Upper Austria, Linz".
+_CAPITAL_OF = re.compile(rf"\bcapital\s+of\s+(?:the\s+)?{_COMPASS}$", re.IGNORECASE)
+# After a region that qualifies a capital: "the northern Tyrol capital", "X province capital".
+_REGION_CAPITAL = re.compile(
+    r"^(?:\s+(?:province|region|state|oblast|governorate))?\s+capital\b", re.IGNORECASE
+)
+_REGION_WORDS = {
+    "region",
+    "province",
+    "state",
+    "district",
+    "zone",
+    "oblast",
+    "governorate",
+    "county",
+    "area",
+}
+
+
+def located_places(
+    places: Iterable[PlaceRef], mentions: Sequence[Any], text: str, used: set[Any]
+) -> tuple[PlaceRef, ...]:
+    """Return the places that a record uses or that some mention locates something in, in order."""
+    spans = sorted((m for m in mentions if m.kind == "place" and m.place is not None), key=lambda m: m.start)
+    kept: list[PlaceRef] = []
+    for place in places:
+        own = [i for i, m in enumerate(spans) if m.place.ref == place.ref]
+        if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
+            kept.append(place)
+    return tuple(kept)
+
+
+def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
+    m = spans[i]
+    return _dateline_or_credit(m, text) or _government(m, text) or _qualifier(spans, i, text)
+
+
+def _line(m: Any, text: str) -> tuple[int, int]:
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return start, len(text) if end < 0 else end
+
+
+def _dateline_or_credit(m: Any, text: str) -> bool:
+    start, _ = _line(m, text)
+    if not text[start : m.start].strip() and _DATELINE_TAIL.match(text[m.end : m.end + 80]):
+        return True
+    if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or _TOPIC_AFTER.match(text[m.end : m.end + 20]):
+        return True
+    return bool(_CREDIT.search(text[max(start, m.start - 90) : m.start]))
+
+
+def _government(m: Any, text: str) -> bool:
+    if m.place.feature and not m.place.feature.startswith("P."):
+        return False
+    before, after = text[max(0, m.start - 60) : m.start], text[m.end : m.end + 60]
+    return bool(
+        (_SAYS_AFTER.match(after) and not _PREPOSITION_BEFORE.search(before))
+        or _VOICE_BEFORE.search(before)
+        or _GOVERNMENT_IN.search(before)
+        or _AGENT_HYPHEN.match(after)
+    )
+
+
+def _is_region(place: PlaceRef, mention_text: str) -> bool:
+    feature = place.feature or ""
+    if feature.startswith(("A.", "L.")):
+        return True
+    words = mention_text.lower().split()
+    return bool(words) and words[-1] in _REGION_WORDS
+
+
+def _qualifier(spans: Sequence[Any], i: int, text: str) -> bool:
+    """Whether mention ``i`` is a region that only qualifies a more specific place next to it."""
+    m = spans[i]
+    if not _is_region(m.place, m.text):
+        return False
+    if _REGION_CAPITAL.match(text[m.end : m.end + 30]):
+        return True
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    if nxt is not None and not _is_region(nxt.place, nxt.text):
+        gap = text[m.end : nxt.start]
+        before = text[max(0, m.start - 40) : m.start]
+        if re.fullmatch(r"(?:\s+(?:province|region|state))?,\s+", gap) and _CAPITAL_OF.search(before):
+            return True
+    return False
+
+
+__all__ = ["located_places"]

@@ -1,0 +1,89 @@
+"""The place list keeps places that locate something and drops datelines, credits and metonyms."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+pytestmark = pytest.mark.spacy
+
+PUBLISHED = datetime.date(2025, 11, 4)
+
+
+def _names(text: str) -> set[str]:
+    import parley
+
+    return {p.name for p in parley.extract(text, published=PUBLISHED).places}
+
+
+def test_a_city_that_only_credits_the_writer_is_dropped() -> None:
+    text = (
+        "Heavy shelling hit the town of Kramatorsk on Tuesday, and two civilians were wounded there.\n\n"
+        "*Writing by Maria Lindqvist in Ankara"
+    )
+    names = _names(text)
+    assert "Kramatorsk" in names
+    assert "Ankara" not in names
+
+
+def test_a_city_standing_for_its_government_is_dropped_but_one_hosting_talks_is_kept() -> None:
+    text = (
+        "Delegations from both sides met in Geneva on Monday to discuss a prisoner exchange.\n\n"
+        "Another demand from Budapest, that the meeting be kept short, was rejected by the mediators."
+    )
+    names = _names(text)
+    assert "Geneva" in names
+    assert "Budapest" not in names
+
+
+def test_a_city_whose_authorities_speak_is_kept() -> None:
+    text = (
+        "Residents fled the coastal districts overnight after the storm warnings.\n\n"
+        "Authorities in Beirut say the situation remains tense after the strikes on the southern suburbs."
+    )
+    assert "Beirut" in _names(text)
+
+
+def test_the_located_filter_keeps_a_place_whose_mention_locates_and_drops_a_dateline() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = "LEEDS (Reuters) - Police closed roads in Leeds and in Hull after a fire on Sunday."
+    leeds = PlaceRef(name="Leeds", geonameid=1, feature="P.PPL")
+    hull = PlaceRef(name="Hull", geonameid=2, feature="P.PPL")
+    dateline_only = PlaceRef(name="Dover", geonameid=3, feature="P.PPL")
+    text2 = text + "\nDOVER (Reuters) - Ferries were cancelled after the storm."
+    start = text2.index("DOVER")
+    mentions = [
+        Mention(0, 5, "LEEDS", "place", place=leeds),
+        Mention(text.index("Leeds"), text.index("Leeds") + 5, "Leeds", "place", place=leeds),
+        Mention(text.index("Hull"), text.index("Hull") + 4, "Hull", "place", place=hull),
+        Mention(start, start + 5, "DOVER", "place", place=dateline_only),
+    ]
+    kept = located_places([leeds, hull, dateline_only], mentions, text2, used=set())
+    assert [p.name for p in kept] == ["Leeds", "Hull"]
+    # a record that uses the dateline place keeps it
+    kept = located_places([leeds, hull, dateline_only], mentions, text2, used={3})
+    assert [p.name for p in kept] == ["Leeds", "Hull", "Dover"]
+
+
+def test_a_photo_caption_and_a_war_named_for_a_place_locate_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Ministers shake hands before the talks in Lyon, France, on Friday, May 3, 2019.\n"
+        "Relations soured during the Tigray war, and troops later massed near Mekelle."
+    )
+    lyon = PlaceRef(name="Lyon", geonameid=1, feature="P.PPL")
+    tigray = PlaceRef(name="Tigray", geonameid=2, feature="A.ADM1")
+    mekelle = PlaceRef(name="Mekelle", geonameid=3, feature="P.PPLA")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Lyon", lyon), ("Tigray", tigray), ("Mekelle", mekelle))
+    ]
+    kept = located_places([lyon, tigray, mekelle], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Mekelle"]
