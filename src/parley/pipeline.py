@@ -18,8 +18,7 @@ from parley.errors import AlreadyStored, ParleyError
 from parley.model import Document, Extraction, Failure, RawArticle, Skip
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
-
+    from parley.dedup import MinHash
     from parley.extract.extractor import Extractor
     from parley.store import Store
 
@@ -112,7 +111,7 @@ def ingest_items(
 def _ingest_one(
     raw: RawArticle, spec: str, store: Store, settings: Settings, extractor: Extractor | None
 ) -> tuple[str, str | None]:
-    from parley import dedup  # datasketch pulls in scipy: only commands that store articles pay for it
+    from parley import dedup
 
     return store_one(
         raw,
