@@ -35,3 +35,22 @@ def test_jobs_give_the_same_records_in_the_same_order(tmp_path: Path) -> None:
     assert "no publication date" in cut_three.stderr
     assert cut_three.stdout == cut_one.stdout
     assert len(cut_three.stdout) < len(three.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.spacy
+def test_batched_parse_gives_the_same_extractions() -> None:
+    from parley.clean import clean
+    from parley.extract.extractor import Extractor
+    from parley.ingest import read_inputs
+    from parley.model import Document
+
+    files = [str(p) for p in sorted(CORPUS.glob("*.txt"))[:5]]
+    extractor = Extractor()
+    docs = [clean(item) for item in read_inputs(files, extractor.settings)]
+    pairs = [(d, f"doc{i}") for i, d in enumerate(docs) if isinstance(d, Document)]
+    assert len(pairs) == 5
+    one_by_one = [extractor.extract_document(d, doc_id=i) for d, i in pairs]
+    batched = extractor.extract_documents(pairs)
+    assert batched == one_by_one
+    assert sum(len(e.events) + len(e.quotes) for e in batched) > 0

@@ -36,20 +36,34 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
 
 
-def extract_item(item: RawArticle | Failure) -> Outcome:
-    """Return what `parley extract` prints or writes for one input (run in the workers too)."""
+# Articles parsed together by spaCy (nlp.pipe) and handed to a worker at a time: enough for the
+# batched parse to pay, few enough that the workers share the load evenly.
+BATCH = 16
+
+
+def extract_batch(batch: list[RawArticle | Failure]) -> list[Outcome]:
+    """Return what `parley extract` prints or writes for each input, in order (run in the workers too)."""
     from parley.clean import clean
     from parley.extract.record import to_full, to_record
 
-    if isinstance(item, Failure):
-        return ("note", "", f"parley: {item.message}")
-    doc_id = item.external_id or Path(item.source.split("#")[0].split(":")[0]).stem
-    cleaned = clean(item)
-    if isinstance(cleaned, Skip):
-        return ("note", "", f"parley: {item.source}: skipped ({cleaned.reason})")
-    extraction = _JOB["extractor"].extract_document(cleaned, doc_id=doc_id)
-    payload = to_record(extraction) if _JOB["fmt"] == "record" else to_full(extraction, cleaned)
-    return ("record", doc_id, json.dumps(payload, ensure_ascii=False, indent=1))
+    outcomes: list[Outcome | None] = []
+    todo: list[tuple[int, Any, str]] = []  # (place in outcomes, cleaned document, doc id)
+    for item in batch:
+        if isinstance(item, Failure):
+            outcomes.append(("note", "", f"parley: {item.message}"))
+            continue
+        doc_id = item.external_id or Path(item.source.split("#")[0].split(":")[0]).stem
+        cleaned = clean(item)
+        if isinstance(cleaned, Skip):
+            outcomes.append(("note", "", f"parley: {item.source}: skipped ({cleaned.reason})"))
+            continue
+        todo.append((len(outcomes), cleaned, doc_id))
+        outcomes.append(None)
+    extractions = _JOB["extractor"].extract_documents([(d, i) for _, d, i in todo])
+    for (k, cleaned, doc_id), extraction in zip(todo, extractions, strict=True):
+        payload = to_record(extraction) if _JOB["fmt"] == "record" else to_full(extraction, cleaned)
+        outcomes[k] = ("record", doc_id, json.dumps(payload, ensure_ascii=False, indent=1))
+    return [o for o in outcomes if o is not None]
 
 
 def extract_all(items: list[RawArticle | Failure], jobs: int) -> Iterator[Outcome]:
@@ -57,18 +71,23 @@ def extract_all(items: list[RawArticle | Failure], jobs: int) -> Iterator[Outcom
 
     The first input is extracted here, which loads every model and index once; the processes
     are then forked from this one, so they share what is loaded rather than loading it again.
-    Extraction is a pure function of the article, so the records do not depend on ``jobs``.
+    The rest go in batches of ``BATCH`` that spaCy parses together. Extraction is a pure
+    function of the article, so the records depend neither on ``jobs`` nor on the batches.
     """
     if not items:
         return
-    yield extract_item(items[0])
+    yield from extract_batch(items[:1])
     rest = items[1:]
-    if jobs <= 1 or len(rest) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (extract_item(item) for item in rest)
+    size = max(1, min(BATCH, -(-len(rest) // jobs)))  # small inputs: still one batch per process
+    batches = [rest[i : i + size] for i in range(0, len(rest), size)]
+    if jobs <= 1 or len(batches) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in batches:
+            yield from extract_batch(batch)
         return
-    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(rest)))
+    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(batches)))
     try:
-        yield from pool.imap(extract_item, rest, chunksize=1)
+        for outcomes in pool.imap(extract_batch, batches, chunksize=1):
+            yield from outcomes
         pool.close()  # let the workers finish and exit on their own
     finally:
         pool.terminate()
