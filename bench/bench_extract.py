@@ -1,6 +1,7 @@
 """Extraction against spaCy alone, and ingest against extraction: whole processes, same texts, one run.
 
-    .venv/bin/python bench/bench_extract.py [--articles 300] [--ingest-articles 50] [--jobs N] [--quick] [--json FILE]
+    .venv/bin/python bench/bench_extract.py [--articles 300] [--ingest-articles 50] [--jobs N]
+        [--quick] [--json FILE]
 
 The texts are the real-news articles in eval/realnews/texts/ (the bundled samples when that folder
 is absent), copied into a temporary folder, repeated under new names up to ``--articles``. Each

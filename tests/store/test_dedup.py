@@ -7,9 +7,17 @@ import pytest
 
 from parley import dedup
 
-TALKS = "The two delegations met in Geneva on Tuesday and agreed to resume talks on the prisoner exchange next month."
-REWORDED = "The two delegations met in Geneva on Tuesday and agreed to resume talks on the prisoner swap later this year."
-OTHER = "Heavy shelling was reported overnight near the northern border crossing, local officials said on Friday."
+TALKS = (
+    "The two delegations met in Geneva on Tuesday and agreed to resume talks on the prisoner exchange "
+    "next month."
+)
+REWORDED = (
+    "The two delegations met in Geneva on Tuesday and agreed to resume talks on the prisoner swap "
+    "later this year."
+)
+OTHER = (
+    "Heavy shelling was reported overnight near the northern border crossing, local officials said on Friday."
+)
 
 
 def test_signature_matches_values_stored_by_earlier_versions() -> None:

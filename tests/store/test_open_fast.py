@@ -29,7 +29,9 @@ def test_head_revision_is_the_last_script() -> None:
     assert not any(f'down_revision = "{head}"' in s.read_text() for s in scripts)
 
 
-def test_new_store_from_template_equals_alembic_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_store_from_template_equals_alembic_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache"))
     built = tmp_path / "alembic.db"
     engine = store_db.make_engine(str(built))
@@ -64,7 +66,9 @@ def test_store_at_head_opens_without_alembic(tmp_path: Path, monkeypatch: pytest
         "print('alembic' in sys.modules)"
     )
     env = {**os.environ, "PARLEY_CACHE_DIR": str(tmp_path / "cache")}
-    out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, env=env, check=False
+    )
     assert out.returncode == 0, out.stderr[-800:]
     assert out.stdout.strip() == "False"
     from alembic import command
@@ -78,7 +82,9 @@ def test_store_at_head_opens_without_alembic(tmp_path: Path, monkeypatch: pytest
         command.downgrade(cfg, "-1")
     engine.dispose()
     assert _schema(path)[1] != [store_db.head_revision()]
-    out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, env=env, check=False
+    )
     assert out.returncode == 0, out.stderr[-800:]
     assert out.stdout.strip() == "True"
     assert _schema(path)[1] == [store_db.head_revision()]

@@ -19,7 +19,6 @@ from parley.cli.rules_option import rules_option
 from parley.errors import InputError
 from parley.model import Failure, RawArticle, Skip
 
-
 # At most this many worker processes by default: beyond four, spaCy's per-process memory (~200 MB)
 # grows faster than the gain on common machines.
 MAX_DEFAULT_JOBS = 4
@@ -154,7 +153,9 @@ def extract_command(
             else:
                 click.echo(text)
     if undated is not None:
-        raise InputError("no publication date", path=items[undated].source, hint="pass --published YYYY-MM-DD")
+        raise InputError(
+            "no publication date", path=items[undated].source, hint="pass --published YYYY-MM-DD"
+        )
     if out_dir:
         console.print(f"wrote {written} record(s) to {out_dir}", highlight=False)
     if failed:

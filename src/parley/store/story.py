@@ -269,7 +269,13 @@ def log_change(conn: Connection, story_id: int, article_id: str, change: str, de
     """Record a change to a merged event and the article that caused it."""
     conn.execute(
         _INSERT_CHANGE,
-        {"story_event_id": story_id, "article_id": article_id, "change": change, "detail": detail, "at": now()},
+        {
+            "story_event_id": story_id,
+            "article_id": article_id,
+            "change": change,
+            "detail": detail,
+            "at": now(),
+        },
     )
 
 
@@ -466,9 +472,13 @@ def _issue_statements() -> dict[str, Any]:
     return {
         "latest": select(s.stance_history).where(where, sh.published.is_not(None)).order_by(*order).limit(1),
         "newest": select(s.stance_history).where(where).order_by(sh.position_id.desc()).limit(1),
-        "old": select(st.source_count).where(st.party_side == bindparam("side_"), st.issue == bindparam("issue_")),
+        "old": select(st.source_count).where(
+            st.party_side == bindparam("side_"), st.issue == bindparam("issue_")
+        ),
         "moved": select(sh.published, sh.stance)
-        .where(where, sh.published.is_not(None), sh.changed.is_(True), sh.position_id != bindparam("position_"))
+        .where(
+            where, sh.published.is_not(None), sh.changed.is_(True), sh.position_id != bindparam("position_")
+        )
         .order_by(*order)
         .limit(1),
         "delete": delete(s.issue_stances).where(
