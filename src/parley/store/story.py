@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, union_all, update
+from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, Engine
 
 from parley.model.records import side_of
@@ -47,12 +47,21 @@ def article_published(conn: Connection, article_id: str) -> tuple[bool, date | N
     return (row is not None, _day(row[0]) if row else None)
 
 
+# The statements the per-article update runs most, built once with bound parameters: building a
+# statement costs SQLAlchemy several times what SQLite takes to run it (~0.15 ms against ~0.03).
+_FOLDED = select(
+    or_(
+        *(
+            exists().where(table.c.article_id == bindparam("aid"))
+            for table in (s.story_event_members, s.claim_ledger_sources, s.stance_history)
+        )
+    )
+)
+
+
 def article_folded(conn: Connection, article_id: str) -> bool:
     """Return True when the article's records are already in the story tables."""
-    for table in (s.story_event_members, s.claim_ledger_sources, s.stance_history):
-        if conn.execute(select(table.c.article_id).where(table.c.article_id == article_id).limit(1)).first():
-            return True
-    return False
+    return bool(conn.execute(_FOLDED, {"aid": article_id}).scalar())
 
 
 def extracted_articles(conn: Connection) -> list[str]:
@@ -186,6 +195,17 @@ def detach(conn: Connection, event_ids: Sequence[int]) -> None:
         )
 
 
+_INSERT_STORY = insert(s.story_events)
+_UPDATE_STORY = update(s.story_events).where(s.story_events.c.id == bindparam("story_id_"))
+_DELETE_STORY_ACTORS = delete(s.story_event_actors).where(
+    s.story_event_actors.c.story_event_id == bindparam("story_id_")
+)
+_INSERT_STORY_ACTORS = insert(s.story_event_actors)
+_INSERT_MEMBERS = insert(s.story_event_members)
+_INSERT_SIDES = insert(s.story_member_sides)
+_INSERT_CHANGE = insert(s.story_event_changes)
+
+
 def save_story(
     conn: Connection,
     story_id: int | None,
@@ -196,13 +216,13 @@ def save_story(
     """Write a merged event with its actors and members; return its id (new when story_id is None)."""
     values = {k: v for k, v in fields.items() if k != "actors"} | {"updated_at": now()}
     if story_id is None:
-        story_id = int(conn.execute(insert(s.story_events).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+        story_id = int(conn.execute(_INSERT_STORY, values).inserted_primary_key[0])  # type: ignore[index]
     else:
-        conn.execute(update(s.story_events).where(s.story_events.c.id == story_id).values(**values))
-        conn.execute(delete(s.story_event_actors).where(s.story_event_actors.c.story_event_id == story_id))
+        conn.execute(_UPDATE_STORY, {**values, "story_id_": story_id})
+        conn.execute(_DELETE_STORY_ACTORS, {"story_id_": story_id})
     if fields["actors"]:
         conn.execute(
-            insert(s.story_event_actors),
+            _INSERT_STORY_ACTORS,
             [
                 {"story_event_id": story_id, "actor_id": a, "position": k}
                 for k, a in enumerate(fields["actors"])
@@ -233,9 +253,9 @@ def save_story(
             }
         )
         sides.extend({"event_id": r.event_id, "side": side} for side in sorted(r.sides))
-    conn.execute(insert(s.story_event_members), rows)
+    conn.execute(_INSERT_MEMBERS, rows)
     if sides:
-        conn.execute(insert(s.story_member_sides), sides)
+        conn.execute(_INSERT_SIDES, sides)
     return story_id
 
 
@@ -248,9 +268,14 @@ def delete_story(conn: Connection, story_id: int) -> None:
 def log_change(conn: Connection, story_id: int, article_id: str, change: str, detail: str) -> None:
     """Record a change to a merged event and the article that caused it."""
     conn.execute(
-        insert(s.story_event_changes).values(
-            story_event_id=story_id, article_id=article_id, change=change, detail=detail, at=now()
-        )
+        _INSERT_CHANGE,
+        {
+            "story_event_id": story_id,
+            "article_id": article_id,
+            "change": change,
+            "detail": detail,
+            "at": now(),
+        },
     )
 
 
@@ -439,42 +464,59 @@ def set_stance_change(conn: Connection, position_id: int, changed: bool, note: s
     )
 
 
+def _issue_statements() -> dict[str, Any]:
+    """Return refresh_issue_stance's statements, built once (bound: side_, issue_, position_)."""
+    sh, st = s.stance_history.c, s.issue_stances.c
+    where = and_(sh.party_side == bindparam("side_"), sh.issue == bindparam("issue_"))
+    order = (sh.published.desc(), sh.position_id.desc())
+    return {
+        "latest": select(s.stance_history).where(where, sh.published.is_not(None)).order_by(*order).limit(1),
+        "newest": select(s.stance_history).where(where).order_by(sh.position_id.desc()).limit(1),
+        "old": select(st.source_count).where(
+            st.party_side == bindparam("side_"), st.issue == bindparam("issue_")
+        ),
+        "moved": select(sh.published, sh.stance)
+        .where(
+            where, sh.published.is_not(None), sh.changed.is_(True), sh.position_id != bindparam("position_")
+        )
+        .order_by(*order)
+        .limit(1),
+        "delete": delete(s.issue_stances).where(
+            st.party_side == bindparam("side_"), st.issue == bindparam("issue_")
+        ),
+        "insert": insert(s.issue_stances),
+    }
+
+
+_ISSUE = _issue_statements()
+
+
 def refresh_issue_stance(conn: Connection, side: str, issue: str, added: int) -> None:
     """Recompute the latest stance of a side on an issue after ``added`` new stances (index lookups only)."""
-    sh, st = s.stance_history.c, s.issue_stances.c
-    where = and_(sh.party_side == side, sh.issue == issue)
-    order = (sh.published.desc(), sh.position_id.desc())
-    latest = conn.execute(
-        select(s.stance_history).where(where, sh.published.is_not(None)).order_by(*order).limit(1)
-    ).first()
+    key = {"side_": side, "issue_": issue}
+    latest = conn.execute(_ISSUE["latest"], key).first()
     if latest is None:  # only undated stances: the newest of them
-        latest = conn.execute(
-            select(s.stance_history).where(where).order_by(sh.position_id.desc()).limit(1)
-        ).first()
+        latest = conn.execute(_ISSUE["newest"], key).first()
     if latest is None:
         return
-    old = conn.execute(select(st.source_count).where(st.party_side == side, st.issue == issue)).first()
-    moved = conn.execute(
-        select(sh.published, sh.stance)
-        .where(where, sh.published.is_not(None), sh.changed.is_(True), sh.position_id != latest.position_id)
-        .order_by(*order)
-        .limit(1)
-    ).first()
-    conn.execute(delete(s.issue_stances).where(st.party_side == side, st.issue == issue))
+    old = conn.execute(_ISSUE["old"], key).first()
+    moved = conn.execute(_ISSUE["moved"], {**key, "position_": latest.position_id}).first()
+    conn.execute(_ISSUE["delete"], key)
     conn.execute(
-        insert(s.issue_stances).values(
-            party_side=side,
-            issue=issue,
-            position_id=latest.position_id,
-            party_id=latest.party_id,
-            stance=latest.stance,
-            polarity=latest.polarity,
-            since=latest.published,
-            previous_stance=moved.stance if moved else None,
-            changed_on=latest.published if latest.changed else (moved.published if moved else None),
-            source_count=(old.source_count if old else 0) + added,
-            updated_at=now(),
-        )
+        _ISSUE["insert"],
+        {
+            "party_side": side,
+            "issue": issue,
+            "position_id": latest.position_id,
+            "party_id": latest.party_id,
+            "stance": latest.stance,
+            "polarity": latest.polarity,
+            "since": latest.published,
+            "previous_stance": moved.stance if moved else None,
+            "changed_on": latest.published if latest.changed else (moved.published if moved else None),
+            "source_count": (old.source_count if old else 0) + added,
+            "updated_at": now(),
+        },
     )
 
 

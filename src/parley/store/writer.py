@@ -53,6 +53,11 @@ def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]])
         conn.execute(sqlite_insert(table).on_conflict_do_nothing(), list(rows))
 
 
+# Statements run once per record, built once: building one costs SQLAlchemy more than running it.
+_INSERT_EVENT = insert(t.events)
+_INSERT_CLAIM = insert(t.claims)
+
+
 class Store:
     """A Parley database: opened (and migrated) on construction."""
 
@@ -277,17 +282,18 @@ class Store:
 
         for ev, ids, pid in event_rows:
             res = conn.execute(
-                insert(t.events).values(
-                    article_id=article_id,
-                    type=ev.type,
-                    mode=ev.mode,
-                    date=ev.date.value.isoformat() if ev.date else None,
-                    date_precision=ev.date.precision if ev.date else None,
-                    place_id=pid,
-                    modality=ev.modality,
-                    trigger=ev.trigger,
+                _INSERT_EVENT,
+                {
+                    "article_id": article_id,
+                    "type": ev.type,
+                    "mode": ev.mode,
+                    "date": ev.date.value.isoformat() if ev.date else None,
+                    "date_precision": ev.date.precision if ev.date else None,
+                    "place_id": pid,
+                    "modality": ev.modality,
+                    "trigger": ev.trigger,
                     **evidence_columns(ev.evidence),
-                )
+                },
             )
             eid = res.inserted_primary_key[0]  # type: ignore[index]
             seen: set[str] = set()
@@ -325,14 +331,15 @@ class Store:
             )
         for c, cid, pid, disputers in claim_rows:
             res = conn.execute(
-                insert(t.claims).values(
-                    article_id=article_id,
-                    claimant_id=cid,
-                    subject=c.subject,
-                    place_id=pid,
-                    status=c.status,
+                _INSERT_CLAIM,
+                {
+                    "article_id": article_id,
+                    "claimant_id": cid,
+                    "subject": c.subject,
+                    "place_id": pid,
+                    "status": c.status,
                     **evidence_columns(c.evidence),
-                )
+                },
             )
             claim_id = res.inserted_primary_key[0]  # type: ignore[index]
             if disputers:
