@@ -23,8 +23,8 @@ from sqlalchemy.engine import Connection
 from parley.model.records import CLAIM_STATUSES, EVENT_TYPES, ISSUES, MODALITIES
 from parley.store import schema as t
 from parley.store import schema_story as s
-from parley.store.story import LedgerFilter, ledger_counts_by_place, ledger_rows
-from parley.story.views import claim_item, claims_page, issue_grid
+from parley.store.story import LedgerFilter, ledger_count, ledger_counts_by_place, ledger_rows
+from parley.story.views import claim_item, issue_grid
 
 # Full-text queries are cut to this many words: each word is one FTS5 term, and a long OR-free
 # conjunction costs one posting-list walk per term, so 12 keeps a search well under a millisecond
@@ -41,6 +41,13 @@ PAGE_WINDOW_FACTORS = (4, 16, 64)
 # ?actor= or ?place=, pages through the rest). An entry carries every report and status step behind
 # it, so 50 of them made an actor's page 190 KB and its API answer several times a list page's cost.
 DETAIL_LEDGER_ENTRIES = 20
+
+# A ledger entry in a list (the API's /api/claims, the dashboard's ledger, an actor's or a place's
+# records) carries its newest reports and status steps only, with ``evidence_count`` and
+# ``history_count``: the benchmark's 50-entry page was 165 KB with every report, and its JSON cost
+# more than its queries. The entry's own URL (/api/claims/{id}) gives them all.
+LIST_EVIDENCE_MAX = 5
+LIST_HISTORY_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -466,7 +473,28 @@ def ledger(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any
     histories as ``parley claims``, the brief and the exports. ``actor`` keeps the entries the
     actor (or the side it names) claimed or denied.
     """
-    return claims_page(conn, _ledger_filter(f), limit=page.limit, offset=page.offset)
+    lf = _ledger_filter(f)
+    return _entries(conn, lf, page.limit, page.offset), ledger_count(conn, lf)
+
+
+def _entries(conn: Connection, lf: LedgerFilter, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Return ledger entries as list items: the newest reports and steps of each, and their counts."""
+    rows = ledger_rows(
+        conn, lf, limit=limit, offset=offset, evidence_max=LIST_EVIDENCE_MAX, history_max=LIST_HISTORY_MAX
+    )
+    return [
+        claim_item(r) | {"evidence_count": r["evidence_count"], "history_count": r["history_count"]}
+        for r in rows
+    ]
+
+
+def ledger_entry(conn: Connection, entry_id: int) -> dict[str, Any] | None:
+    """Return one ledger entry with every report and status step, or None."""
+    rows = ledger_rows(conn, LedgerFilter(entry_id=entry_id))
+    if not rows:
+        return None
+    r = rows[0]
+    return claim_item(r) | {"evidence_count": r["evidence_count"], "history_count": r["history_count"]}
 
 
 def _position_conditions(f: Filters) -> list[ColumnElement[bool]]:
@@ -718,11 +746,17 @@ def map_points(
 # Bound-parameter FTS5 search; snippet() marks hits with control characters that cannot occur in
 # stored text, so the caller can escape the snippet for HTML and then turn the marks into <mark>.
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
+# The page is ranked first (``top``) and only its rows get a snippet: with the snippet in the ranking
+# query SQLite built one for every match before sorting (4,800 of 5,000 articles for two common
+# words: 10 ms where ranking alone costs 4). CROSS JOIN keeps that order: ``top`` first, then each
+# of its rows looked up in the index by rowid. Ties in rank go by rowid (the order of storage).
 _FTS_SEARCH = text(
-    "SELECT a.id AS id, snippet(articles_fts, 1, :open, :close, '…', 16) AS snippet, "
-    "bm25(articles_fts) AS rank "
-    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-    "WHERE articles_fts MATCH :match ORDER BY rank, a.id LIMIT :limit OFFSET :offset"
+    "WITH top AS (SELECT rowid AS rid, bm25(articles_fts) AS rank FROM articles_fts "
+    "WHERE articles_fts MATCH :match ORDER BY rank, rowid LIMIT :limit OFFSET :offset) "
+    "SELECT a.id AS id, snippet(articles_fts, 1, :open, :close, '…', 16) AS snippet, top.rank AS rank "
+    "FROM top CROSS JOIN articles_fts CROSS JOIN articles a "
+    "WHERE articles_fts MATCH :match AND articles_fts.rowid = top.rid AND a.rowid = top.rid "
+    "ORDER BY top.rank, top.rid"
 )
 _FTS_COUNT = text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :match")
 
@@ -845,8 +879,7 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
 
 def _latest_entries(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
     """Return the latest ledger entries matching the filter (at most DETAIL_LEDGER_ENTRIES), uncounted."""
-    rows = ledger_rows(conn, _ledger_filter(f), limit=min(limit, DETAIL_LEDGER_ENTRIES))
-    return [claim_item(r) for r in rows]
+    return _entries(conn, _ledger_filter(f), min(limit, DETAIL_LEDGER_ENTRIES))
 
 
 def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
@@ -940,9 +973,10 @@ def ledger_export_row(item: dict[str, Any]) -> dict[str, Any]:
 
 def _export_ledger(conn: Connection, f: Filters, chunk: int, max_rows: int) -> Iterator[list[dict[str, Any]]]:
     """Yield the claim ledger's entries matching the filters as flat rows, in chunks, latest first."""
-    sent = 0
+    sent, lf = 0, _ledger_filter(f)
     while sent < max_rows:
-        items, _ = ledger(conn, f, Page(limit=min(chunk, max_rows - sent), offset=sent))
+        # Every report and status step (as `parley claims` prints them), not a list's newest few.
+        items = [claim_item(r) for r in ledger_rows(conn, lf, limit=min(chunk, max_rows - sent), offset=sent)]
         if not items:
             return
         yield [ledger_export_row(i) for i in items]
@@ -970,6 +1004,7 @@ __all__ = [
     "export",
     "issues",
     "ledger",
+    "ledger_entry",
     "map_counts",
     "map_points",
     "place",
