@@ -18,6 +18,7 @@ from parley.serve.app import (
     EXPORT_CHUNK,
     EXPORT_MAX_ROWS,
     INGEST_MAX_BYTES,
+    MAP_COUNTS_TTL_S,
     connection,
     state_of,
 )
@@ -139,8 +140,14 @@ def get_article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
     "/events", response_model=models.Page[models.EventOut], summary="Events, newest date first (undated last)"
 )
 def list_events(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
-    """Return a page of events filtered by date range, actor, place, type and modality."""
-    rows, total = views.events(conn, f, p)
+    """Return a page of events filtered by date range, actor, place, type and modality.
+
+    The page is read fresh; its ``total`` is an aggregate over every matching event, kept for
+    MAP_COUNTS_TTL_S seconds per filter (as the timeline's and the map's counts are).
+    """
+    rows = views.event_rows(conn, f, p)
+    count = state_of(request).memo
+    total = count(("event count", f), MAP_COUNTS_TTL_S, lambda c: views.event_count(c, f), conn)
     return paged(request, rows, total, p)
 
 

@@ -735,7 +735,7 @@ def ledger_rows(
         # fetchall and plain tuples: a page's ~1,000 evidence and history rows one fetch at a time,
         # each through a Row, cost more than the queries.
         deniers: dict[int, set[str]] = {i: set() for i in ids}
-        for entry_id, *values, name in conn.execute(q).tuples().all():
+        for entry_id, *values, name in conn.execute(q).all():
             ev = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
             row = by_id[entry_id]
             row["evidence"].append(ev)
@@ -744,7 +744,7 @@ def ledger_rows(
                 deniers[entry_id].add(denier)
                 row["disputed_by"].append({"id": denier, "name": name or denier})
         q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
-        for entry_id, *values in conn.execute(q).tuples().all():
+        for entry_id, *values in conn.execute(q).all():
             by_id[entry_id]["history"].append(dict(zip(HISTORY_COLUMNS, values, strict=True)))
     for row in rows:
         row["sources"] = list(dict.fromkeys(x["article_id"] for x in row["evidence"]))
