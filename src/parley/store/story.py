@@ -665,6 +665,7 @@ LEDGER_COLUMNS = (
     "source_count",
 )
 EVIDENCE_COLUMNS = ("role", "article_id", "published", "actor_id", "claim_id", "event_id")
+_ROLE, _ARTICLE, _ACTOR = (EVIDENCE_COLUMNS.index(k) for k in ("role", "article_id", "actor_id"))
 HISTORY_COLUMNS = ("status", "since", "article_id", "actor_id", "note")
 
 
@@ -732,27 +733,30 @@ def ledger_rows(
             .where(ls.entry_id.in_(ids))
             .order_by(func.coalesce(ls.published, ""), ls.id)
         )
-        # fetchall and plain tuples: a page's ~1,000 evidence and history rows one fetch at a time,
-        # each through a Row, cost more than the queries.
-        deniers: dict[int, set[str]] = {i: set() for i in ids}
+        # fetchall and plain tuples, and a dict only for the reports and steps kept: a page's
+        # ~1,000 evidence and history rows one fetch at a time, each through a Row and a dict, cost
+        # more than the queries.
+        ev_of: dict[int, list[Any]] = {i: [] for i in ids}
         for entry_id, *values, name in conn.execute(q).all():
-            ev = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
+            ev_of[entry_id].append(values)
             row = by_id[entry_id]
-            row["evidence"].append(ev)
-            denier = ev["actor_id"] if ev["role"] == "denial" else None
-            if denier and denier not in deniers[entry_id]:
-                deniers[entry_id].add(denier)
+            denier = values[_ACTOR] if values[_ROLE] == "denial" else None
+            if denier and all(d["id"] != denier for d in row["disputed_by"]):
                 row["disputed_by"].append({"id": denier, "name": name or denier})
         q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
+        steps_of: dict[int, list[Any]] = {i: [] for i in ids}
         for entry_id, *values in conn.execute(q).all():
-            by_id[entry_id]["history"].append(dict(zip(HISTORY_COLUMNS, values, strict=True)))
-    for row in rows:
-        row["sources"] = list(dict.fromkeys(x["article_id"] for x in row["evidence"]))
-        row["evidence_count"], row["history_count"] = len(row["evidence"]), len(row["history"])
-        if evidence_max is not None and len(row["evidence"]) > evidence_max:
-            row["evidence"] = row["evidence"][len(row["evidence"]) - evidence_max :]
-        if history_max is not None and len(row["history"]) > history_max:
-            row["history"] = row["history"][len(row["history"]) - history_max :]
+            steps_of[entry_id].append(values)
+        for entry_id, row in by_id.items():
+            evs, steps = ev_of[entry_id], steps_of[entry_id]
+            row["sources"] = list(dict.fromkeys(v[_ARTICLE] for v in evs))
+            row["evidence_count"], row["history_count"] = len(evs), len(steps)
+            if evidence_max is not None:
+                evs = evs[max(0, len(evs) - evidence_max) :]
+            if history_max is not None:
+                steps = steps[max(0, len(steps) - history_max) :]
+            row["evidence"] = [dict(zip(EVIDENCE_COLUMNS, v, strict=True)) for v in evs]
+            row["history"] = [dict(zip(HISTORY_COLUMNS, v, strict=True)) for v in steps]
     return rows
 
 
