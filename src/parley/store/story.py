@@ -877,8 +877,8 @@ def issue_rows(
         hq = _cell_union(len(rows), bool(issue), bool(since), bool(until))
         params = {"n": history_max, "issue": issue, "since": since and since.isoformat()}
         params["until"] = until and until.isoformat()
-        for k, r in enumerate(rows):
-            params[f"side_{k}"], params[f"issue_{k}"] = r["party_side"], r["issue"]
+        for k, cell in enumerate(rows):
+            params[f"side_{k}"], params[f"issue_{k}"] = cell["party_side"], cell["issue"]
     else:
         hq = select(*cols).where(*cond)
     by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
