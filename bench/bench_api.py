@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_api.py [--events 100000] [--readers 4] [--seconds 30] [--quick]
                                         [--db FILE|postgresql://…] [--workers N] [--json FILE]
+    .venv/bin/python bench/bench_api.py --cpu 15 [--db …]   # CPU ms per request, in one process
 
 1. Builds (or reuses) a synthetic store: articles with events, actors, places, claims, positions
    and quotes written straight into the real schema (migrated by ``Store``), so the FTS index and
@@ -595,6 +596,40 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def cpu_per_request(db: str, reps: int) -> dict[str, float]:
+    """Return the CPU milliseconds one request to each endpoint costs, in this process (no server).
+
+    Latency under load on a busy machine moves with everything else that runs; the CPU time of a
+    request does not, so this is the figure to compare before and after a change. The app runs
+    in-process with FastAPI's test client on one thread; each figure is the least of ``reps``
+    requests (the one least disturbed by the rest of the machine).
+    """
+    import dataclasses
+    import warnings
+
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+    from parley.config import Settings
+    from parley.serve.app import create_app
+
+    app = create_app(dataclasses.replace(Settings.from_env(), db=db))
+    out: dict[str, float] = {}
+    with TestClient(app) as c:
+        ev = c.get("/api/events?limit=1&actor=Q159").json()["items"][0]
+        ids = {"article": ev["article_id"], "event": str(ev["id"]), "actor": "Q159", "place": "gn:703448"}
+        for name, path in ENDPOINTS:
+            url = path.format(**ids)
+            c.get(url).raise_for_status()
+            best = float("inf")
+            for _ in range(reps):
+                t = time.process_time()
+                c.get(url)
+                best = min(best, time.process_time() - t)
+            out[name] = round(best * 1000, 2)
+    return out
+
+
 def safe_url(db: str) -> str:
     """Return ``db`` without a password, for printing."""
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", db)
@@ -653,6 +688,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--write-rate", type=float, default=20.0, help="articles written per second (0: flat out)"
     )
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument(
+        "--cpu",
+        type=int,
+        default=0,
+        metavar="REPS",
+        help="instead of the load test, print each endpoint's CPU ms per request in one process "
+        "(least of REPS requests): the steady figure on a busy machine",
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.seconds = QUICK_SECONDS
@@ -662,6 +705,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the results (and write them as JSON with --json)."""
     args = parse_args(argv)
+    if args.cpu:
+        db = args.db or f"/tmp/parley-bench-{args.events}.db"
+        build_store(db, args.events)
+        build_story(db)
+        cpu = cpu_per_request(db, args.cpu)
+        for name, ms in cpu.items():
+            print(f"{name:<20} {ms:8.2f} ms CPU")
+        print(f"{'SUM':<20} {sum(cpu.values()):8.2f} ms CPU")
+        if args.json:
+            args.json.write_text(json.dumps({"cpu_ms": cpu}, indent=1))
+        return 0
     result = run(args)
     report(result)
     if args.json:

@@ -125,3 +125,19 @@ def test_cli_python_and_http_show_the_same_trends(store_path: Path, live_url: st
     for r in python:
         assert r["trend"] in TRENDS and r["stance_count"] == len(r["history"])
         assert r["trend"] == trend([(h["stance"], h["polarity"]) for h in r["history"]])
+
+
+def test_a_ledger_entry_has_its_own_url_with_every_report(live_url: str, app: Any) -> None:
+    from parley.story import views
+
+    python = views.claims(app.state.parley.engine)
+    listed = {c["id"]: c for c in _http(live_url, "/api/claims?limit=500")["items"]}
+    for c in python:
+        full = _http(live_url, f"/api/claims/{c['id']}")
+        assert _claim_view(full) == _claim_view(c)
+        assert full["evidence"] == c["evidence"] and full["evidence_count"] == len(c["evidence"])
+        item = listed[c["id"]]
+        assert item["evidence_count"] == len(c["evidence"]) and item["history_count"] == len(c["history"])
+        assert item["evidence"] == c["evidence"][-len(item["evidence"]) :]
+    r = httpx.get(f"{live_url}/api/claims/999999999", timeout=30)
+    assert r.status_code == 404 and r.json()["error"]["status"] == 404

@@ -18,6 +18,7 @@ from parley.serve.app import (
     EXPORT_CHUNK,
     EXPORT_MAX_ROWS,
     INGEST_MAX_BYTES,
+    MAP_COUNTS_TTL_S,
     connection,
     state_of,
 )
@@ -115,6 +116,11 @@ def place_counts(request: Request, conn: Connection) -> dict[str, tuple[int, int
     return state_of(request).memo("place counts", COUNTS_TTL_S, views.place_counts, conn)
 
 
+# Records an actor's or a place's page and API answer list, per kind (newest first); the lists with
+# ?actor= or ?place= page through the rest. 50 of each made an actor's answer 120 KB and its
+# building (four record kinds with their joins) the costliest request of the API.
+DETAIL_RECORDS = 25
+
 ArticleId = Annotated[str, PathParam(max_length=64, description="Article id (content hash prefix).")]
 RecordId = Annotated[int, PathParam(ge=1, le=2**62, description="Record id.")]
 AnyId = Annotated[str, PathParam(max_length=MAX_ID_LENGTH)]
@@ -134,8 +140,14 @@ def get_article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
     "/events", response_model=models.Page[models.EventOut], summary="Events, newest date first (undated last)"
 )
 def list_events(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
-    """Return a page of events filtered by date range, actor, place, type and modality."""
-    rows, total = views.events(conn, f, p)
+    """Return a page of events filtered by date range, actor, place, type and modality.
+
+    The page is read fresh; its ``total`` is an aggregate over every matching event, kept for
+    MAP_COUNTS_TTL_S seconds per filter (as the timeline's and the map's counts are).
+    """
+    rows = views.event_rows(conn, f, p)
+    count = state_of(request).memo
+    total = count(("event count", f), MAP_COUNTS_TTL_S, lambda c: views.event_count(c, f), conn)
     return paged(request, rows, total, p)
 
 
@@ -161,9 +173,26 @@ def list_quotes(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
     summary="The claim ledger: claims across articles with status and history, latest first",
 )
 def list_claims(conn: Conn, request: Request, f: F, p: P) -> dict[str, Any]:
-    """Return a page of ledger entries filtered by date, actor (claimant or disputer), place and status."""
+    """Return a page of ledger entries filtered by date, actor (claimant or disputer), place and status.
+
+    Each entry lists its newest 5 reports and 6 status changes (``evidence_count`` and
+    ``history_count`` count them all); ``/api/claims/{id}`` returns the entry with every one.
+    """
     rows, total = views.ledger(conn, f, p)
     return paged(request, rows, total, p)
+
+
+@router.get(
+    "/claims/{entry_id}",
+    response_model=models.LedgerEntry,
+    summary="One claim-ledger entry with every report and status change",
+)
+def get_claim(conn: Conn, entry_id: RecordId) -> dict[str, Any]:
+    """Return a ledger entry in full: lists of entries carry only its newest reports and steps."""
+    entry = views.ledger_entry(conn, entry_id)
+    if entry is None:
+        raise not_found(f"claim {entry_id}")
+    return entry
 
 
 @router.get(
@@ -206,7 +235,7 @@ def get_actor(conn: Conn, actor_id: AnyId) -> dict[str, Any]:
     a = views.actor(conn, actor_id)
     if a is None:
         raise not_found(f"actor {actor_id!r}")
-    return dict(a, records=views.records_of_actor(conn, actor_id, 50))
+    return dict(a, records=views.records_of_actor(conn, actor_id, DETAIL_RECORDS))
 
 
 @router.get(
@@ -228,7 +257,7 @@ def get_place(conn: Conn, place_id: AnyId) -> dict[str, Any]:
     pl = views.place(conn, place_id)
     if pl is None:
         raise not_found(f"place {place_id!r}")
-    return dict(pl, records=views.records_at_place(conn, place_id, 50))
+    return dict(pl, records=views.records_at_place(conn, place_id, DETAIL_RECORDS))
 
 
 # ---- exports ------------------------------------------------------------------------------------

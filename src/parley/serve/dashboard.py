@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from parley.serve import models
-from parley.serve.api import actor_counts, article_payload, place_counts
+from parley.serve.api import DETAIL_RECORDS, actor_counts, article_payload, place_counts
 from parley.serve.app import MAP_COUNTS_TTL_S, MAP_MAX_POINTS, connection, state_of
 from parley.serve.errors import ERROR_RESPONSES, not_found
 from parley.serve.params import MAX_ID_LENGTH, BBoxParam, filters, page, parse_bbox
@@ -35,8 +35,6 @@ AnyId = Annotated[str, PathParam(max_length=MAX_ID_LENGTH)]
 
 Ctx = TypeVar("Ctx", bound=Callable[..., dict[str, Any]])
 
-# Records listed on an actor or place page, per kind (newest first); the API pages through the rest.
-DETAIL_RECORDS = 50
 
 # The timeline's actor and place menus count every event: a full scan of event_actors (~0.1 s at
 # 100k events). They change only when an ingest adds actors, so they are refreshed in the

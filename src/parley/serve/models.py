@@ -116,9 +116,19 @@ class LedgerEntry(BaseModel):
     last_seen: str
     status_since: str | None
     source_count: int
-    history: list[LedgerStep] = Field(description="Status changes, oldest first, each with its source.")
-    evidence: list[LedgerEvidence]
-    sources: list[str] = Field(description="Ids of the articles behind the entry.")
+    history: list[LedgerStep] = Field(
+        description="Status changes, oldest first, each with its source. In lists only the newest 6 "
+        "(`history_count` counts them all); the entry's own URL, /api/claims/{id}, gives every one."
+    )
+    evidence: list[LedgerEvidence] = Field(
+        description="The reports behind the entry, oldest first. In lists only the newest 5 "
+        "(`evidence_count` counts them all); /api/claims/{id} gives every one."
+    )
+    evidence_count: int = Field(description="How many reports the entry has in all.")
+    history_count: int = Field(description="How many status changes the entry has in all.")
+    sources: list[str] = Field(
+        description="Ids of the articles behind the entry (all of them, in lists too)."
+    )
 
 
 class ClaimOut(Evidence, PlaceColumns):

@@ -89,14 +89,12 @@ def story_ledger(
 
     The same entries as /api/claims (which also filters by actor and place).
     """
-    from parley.store.story import LedgerFilter
-    from parley.story.views import claims_page
-
-    value = status.value if status is not None else None
+    f = views.Filters(
+        status=status.value if status is not None else None,
+        date_from=date_from.isoformat() if date_from else None,
+    )
     with state_of(request).engine.connect() as conn:
-        rows, total = claims_page(
-            conn, LedgerFilter(status=value, since=date_from), limit=p.limit, offset=p.offset
-        )
+        rows, total = views.ledger(conn, f, p)
     return paged(request, rows, total, p)
 
 

@@ -132,7 +132,7 @@ events = Table(
     Column(
         "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
     ),
-    Column("type", String(16), nullable=False, index=True),
+    Column("type", String(16), nullable=False),  # indexed with the date (migration 0007)
     Column("mode", String(32)),
     Column("date", String(10), index=True),
     Column("date_precision", String(8)),
@@ -208,6 +208,9 @@ Index("ix_events_place_id_date", events.c.place_id, events.c.date)
 Index("ix_event_actors_actor_id_event_id", event_actors.c.actor_id, event_actors.c.event_id)
 Index("ix_quotes_speaker_id_article_id", quotes.c.speaker_id, quotes.c.article_id)
 Index("ix_positions_party_id_article_id", positions.c.party_id, positions.c.article_id)
+# The event filters by type and by modality, newest first (migration 0007).
+Index("ix_events_type_date", events.c.type, events.c.date)
+Index("ix_events_modality_date", events.c.modality, events.c.date)
 
 RECORD_TABLES = (events, quotes, claims, positions)
 

@@ -8,12 +8,13 @@ history by (party_side, issue, published).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, union_all, update
+from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, Engine
 
 from parley.model.records import side_of
@@ -665,6 +666,7 @@ class LedgerFilter:
     until: date | None = None
     actor: str | None = None
     place: str | None = None
+    entry_id: int | None = None  # one entry (its own URL)
 
 
 def _ledger_conditions(f: LedgerFilter) -> list[Any]:
@@ -684,6 +686,8 @@ def _ledger_conditions(f: LedgerFilter) -> list[Any]:
         cond.append(or_(c.claimant_id == f.actor, c.claimant_side == f.actor, c.id.in_(denied)))
     if f.place:
         cond.append(c.place_id == f.place)
+    if f.entry_id is not None:
+        cond.append(c.id == f.entry_id)
     return cond
 
 
@@ -703,6 +707,7 @@ LEDGER_COLUMNS = (
     "source_count",
 )
 EVIDENCE_COLUMNS = ("role", "article_id", "published", "actor_id", "claim_id", "event_id")
+_ROLE, _ARTICLE, _ACTOR = (EVIDENCE_COLUMNS.index(k) for k in ("role", "article_id", "actor_id"))
 HISTORY_COLUMNS = ("status", "since", "article_id", "actor_id", "note")
 
 
@@ -713,13 +718,24 @@ def ledger_count(conn: Connection, f: LedgerFilter) -> int:
 
 
 def ledger_rows(
-    conn: Connection, f: LedgerFilter, *, limit: int | None = None, offset: int = 0
+    conn: Connection,
+    f: LedgerFilter,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    evidence_max: int | None = None,
+    history_max: int | None = None,
 ) -> list[dict[str, Any]]:
     """Return ledger entries (latest first) with claimant, place, sources, deniers and status history.
 
     The one read of the claim ledger: ``parley claims``, the brief, the API, the dashboard and the
     exports all list these rows. Paged in the database (``limit``/``offset``); the evidence and the
-    history are read for the page's entries only.
+    history are read for the page's entries only. ``evidence_max`` and ``history_max`` keep only the
+    newest reports and status steps of each entry (lists of entries: a claim reported hundreds of
+    times made one list page hundreds of kilobytes); ``evidence_count`` and ``history_count`` say
+    how many there are in all, and ``sources`` and ``disputed_by`` always cover every report. (All
+    of them are read and the older ones dropped here: numbering them in the database with a window
+    function cost more than building the dicts.)
     """
     c, ls, h = s.claim_ledger.c, s.claim_ledger_sources.c, s.claim_ledger_history.c
     a, p = t.actors.c, t.places.c
@@ -759,18 +775,30 @@ def ledger_rows(
             .where(ls.entry_id.in_(ids))
             .order_by(func.coalesce(ls.published, ""), ls.id)
         )
-        for entry_id, *values, name in conn.execute(q):
-            ev = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
+        # fetchall and plain tuples, and a dict only for the reports and steps kept: a page's
+        # ~1,000 evidence and history rows one fetch at a time, each through a Row and a dict, cost
+        # more than the queries.
+        ev_of: dict[int, list[Any]] = {i: [] for i in ids}
+        for entry_id, *values, name in conn.execute(q).all():
+            ev_of[entry_id].append(values)
             row = by_id[entry_id]
-            row["evidence"].append(ev)
-            denier = ev["actor_id"] if ev["role"] == "denial" else None
+            denier = values[_ACTOR] if values[_ROLE] == "denial" else None
             if denier and all(d["id"] != denier for d in row["disputed_by"]):
                 row["disputed_by"].append({"id": denier, "name": name or denier})
         q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
-        for entry_id, *values in conn.execute(q):
-            by_id[entry_id]["history"].append(dict(zip(HISTORY_COLUMNS, values, strict=True)))
-    for row in rows:
-        row["sources"] = list(dict.fromkeys(x["article_id"] for x in row["evidence"]))
+        steps_of: dict[int, list[Any]] = {i: [] for i in ids}
+        for entry_id, *values in conn.execute(q).all():
+            steps_of[entry_id].append(values)
+        for entry_id, row in by_id.items():
+            evs, steps = ev_of[entry_id], steps_of[entry_id]
+            row["sources"] = list(dict.fromkeys(v[_ARTICLE] for v in evs))
+            row["evidence_count"], row["history_count"] = len(evs), len(steps)
+            if evidence_max is not None:
+                evs = evs[max(0, len(evs) - evidence_max) :]
+            if history_max is not None:
+                steps = steps[max(0, len(steps) - history_max) :]
+            row["evidence"] = [dict(zip(EVIDENCE_COLUMNS, v, strict=True)) for v in evs]
+            row["history"] = [dict(zip(HISTORY_COLUMNS, v, strict=True)) for v in steps]
     return rows
 
 
@@ -791,6 +819,45 @@ def ledger_counts_by_place(conn: Connection, f: LedgerFilter) -> list[tuple[str,
         .group_by(c.place_id, c.status)
     )
     return [(r[0], r[1], int(r[2])) for r in conn.execute(q)]
+
+
+# The columns of a stance-history step that issue_rows reads.
+_STEP_COLUMNS = (
+    "party_side",
+    "issue",
+    "position_id",
+    "party_id",
+    "stance",
+    "polarity",
+    "article_id",
+    "published",
+    "changed",
+    "change_note",
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_union(cells: int, by_issue: bool, by_since: bool, by_until: bool) -> Any:
+    """Return the union of ``cells`` index ranges of stance_history (newest ``:n`` of each cell),
+    with bound parameters ``side_K``/``issue_K`` per cell and ``issue``/``since``/``until``."""
+    sh = s.stance_history.c
+    cond: list[Any] = []
+    if by_issue:
+        cond.append(sh.issue == bindparam("issue"))
+    if by_since:
+        cond.append(sh.published >= bindparam("since"))
+    if by_until:
+        cond.append(sh.published <= bindparam("until"))
+    parts = [
+        select(*(sh[c] for c in _STEP_COLUMNS))
+        .where(sh.party_side == bindparam(f"side_{k}"), sh.issue == bindparam(f"issue_{k}"), *cond)
+        .order_by(sh.published.desc().nulls_last(), sh.position_id.desc())
+        .limit(bindparam("n", type_=Integer))
+        .subquery()
+        .select()
+        for k in range(cells)
+    ]
+    return union_all(*parts) if len(parts) > 1 else parts[0]
 
 
 def issue_rows(
@@ -843,25 +910,22 @@ def issue_rows(
         sh.change_note,
     ]
     hq: Any
+    params: dict[str, Any] = {}
     if history_max is not None and rows:
         # One index range of ix_stance_history_side_issue_pub per cell, newest first, in one
-        # statement (numbering every stance with a window function sorted the whole table).
-        newest = (sh.published.desc().nulls_last(), sh.position_id.desc())
-        cells = [
-            select(*cols)
-            .where(sh.party_side == r["party_side"], sh.issue == r["issue"], *cond)
-            .order_by(*newest)
-            .limit(history_max)
-            .subquery()
-            .select()
-            for r in rows
-        ]
-        hq = union_all(*cells) if len(cells) > 1 else cells[0]
+        # statement (numbering every stance with a window function sorted the whole table). The
+        # statement is built once per shape (_cell_union) and takes the cells as parameters:
+        # building its 24 selects anew cost more than running them.
+        hq = _cell_union(len(rows), bool(issue), bool(since), bool(until))
+        params = {"n": history_max, "issue": issue, "since": since and since.isoformat()}
+        params["until"] = until and until.isoformat()
+        for k, cell in enumerate(rows):
+            params[f"side_{k}"], params[f"issue_{k}"] = cell["party_side"], cell["issue"]
     else:
         hq = select(*cols).where(*cond)
     by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
     names_of = [c.name for c in cols]
-    for r in conn.execute(hq):
+    for r in conn.execute(hq, params):
         h = dict(zip(names_of, r, strict=True))
         by_key.setdefault((h.pop("party_side"), h.pop("issue")), []).append(h)
     # Oldest first, undated stances before dated ones (the order the stance history is told in).

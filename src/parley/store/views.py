@@ -9,6 +9,7 @@ Core cannot express on SQLite) is a constant with bound parameters.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -16,15 +17,27 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, exists, func, literal, or_, select, text, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    bindparam,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.engine import Connection
 
 # The vocabularies of the interchange format (shared/eval/FORMAT.md); the API validates against them.
 from parley.model.records import CLAIM_STATUSES, EVENT_TYPES, ISSUES, MODALITIES
 from parley.store import schema as t
 from parley.store import schema_story as s
-from parley.store.story import LedgerFilter, ledger_counts_by_place, ledger_rows
-from parley.story.views import claim_item, claims_page, issue_grid
+from parley.store.story import LedgerFilter, ledger_count, ledger_counts_by_place, ledger_rows
+from parley.story.views import claim_item, issue_grid
 
 # Full-text queries are cut to this many words: each word is one FTS5 term, and a long OR-free
 # conjunction costs one posting-list walk per term, so 12 keeps a search well under a millisecond
@@ -41,6 +54,20 @@ PAGE_WINDOW_FACTORS = (4, 16, 64)
 # ?actor= or ?place=, pages through the rest). An entry carries every report and status step behind
 # it, so 50 of them made an actor's page 190 KB and its API answer several times a list page's cost.
 DETAIL_LEDGER_ENTRIES = 20
+
+# A ledger entry in a list (the API's /api/claims, the dashboard's ledger, an actor's or a place's
+# records) carries its newest reports and status steps only, with ``evidence_count`` and
+# ``history_count``: the benchmark's 50-entry page was 165 KB with every report, and its JSON cost
+# more than its queries. The entry's own URL (/api/claims/{id}) gives them all.
+LIST_EVIDENCE_MAX = 5
+LIST_HISTORY_MAX = 6
+
+
+# The record selects are built once per filter set and kept (lru_cache on the frozen Filters): a
+# SQLAlchemy select of twenty columns and four joins cost ~0.5 ms of Python to build and to key for
+# the compiled-statement cache, more than SQLite took to run it for one event. Selects are
+# immutable, so the processes' threads share them.
+SELECT_CACHE_SIZE = 512
 
 
 @dataclass(frozen=True)
@@ -170,6 +197,7 @@ def _event_conditions(f: Filters, *, newest_first: bool = False) -> list[ColumnE
     return cond
 
 
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
 def _events_select(f: Filters) -> Select[Any]:
     """Return the select of event rows (with place and article metadata), newest date first."""
     e, ar = t.events.c, t.articles.c
@@ -202,19 +230,31 @@ def _events_select(f: Filters) -> Select[Any]:
     )
 
 
+@functools.cache
+def _event_actors_of() -> Select[Any]:
+    """Return the select of the actors of the events in ``:ids`` (built once)."""
+    ea, a = t.event_actors.c, t.actors.c
+    return (
+        select(ea.event_id, ea.position, a.id, a.name, a.kind)
+        .select_from(t.event_actors.join(t.actors, a.id == ea.actor_id))
+        .where(ea.event_id.in_(bindparam("ids", expanding=True)))
+        .order_by(ea.event_id, ea.position)
+    )
+
+
+@functools.cache
+def _events_by_ids() -> Select[Any]:
+    """Return the select of the event rows whose ids are in ``:ids`` (built once)."""
+    return _events_select(Filters()).where(t.events.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def _attach_event_actors(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Add each event's actors (PLOVER order: actor first, then recipients) in one query."""
     ids = [r["id"] for r in rows]
     by_event: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    ea, a = t.event_actors.c, t.actors.c
+    q = _event_actors_of()
     for chunk in _chunks(ids):
-        q = (
-            select(ea.event_id, ea.position, a.id, a.name, a.kind)
-            .select_from(t.event_actors.join(t.actors, a.id == ea.actor_id))
-            .where(ea.event_id.in_(chunk))
-            .order_by(ea.event_id, ea.position)
-        )
-        for r in conn.execute(q):
+        for r in conn.execute(q, {"ids": list(chunk)}):
             by_event[r.event_id].append({"id": r.id, "name": r.name, "kind": r.kind, "position": r.position})
     for row in rows:
         row["actors"] = by_event.get(row["id"], [])
@@ -264,17 +304,25 @@ def event_rows(conn: Connection, f: Filters, page: Page) -> list[dict[str, Any]]
             .limit(page.limit - len(ids))
             .offset(max(0, page.offset - n_dated))
         ).scalars()
-    rows = _rows(conn, _events_select(Filters()).where(e.id.in_(ids))) if ids else []
+    rows = [dict(r._mapping) for r in conn.execute(_events_by_ids(), {"ids": ids})] if ids else []
     _attach_event_actors(conn, rows)
     return rows
 
 
 def events(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any]], int]:
     """Return one page of events matching the filters, and how many match in all."""
-    rows = event_rows(conn, f, page)
-    # Counted on the events table alone: the joins add columns, never rows, and cost a lookup each.
-    total = conn.execute(select(func.count()).select_from(t.events).where(*_event_conditions(f))).scalar_one()
-    return rows, int(total)
+    return event_rows(conn, f, page), event_count(conn, f)
+
+
+def event_count(conn: Connection, f: Filters) -> int:
+    """Return how many events match the filters.
+
+    Counted on the events table alone: the joins add columns, never rows, and cost a lookup each.
+    On PostgreSQL a count reads every matching index entry (25 ms for all 100,000 events), so the
+    server keeps it for a few seconds (parley.serve.api.list_events).
+    """
+    q = select(func.count()).select_from(t.events).where(*_event_conditions(f))
+    return int(conn.execute(q).scalar_one())
 
 
 def event_months(conn: Connection, f: Filters) -> list[dict[str, Any]]:
@@ -347,6 +395,7 @@ def _quote_conditions(f: Filters) -> list[ColumnElement[bool]]:
     return cond
 
 
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
 def _quotes_select(f: Filters) -> Select[Any]:
     """Return the select of quotes with speaker names, newest article first."""
     qu, a, ar = t.quotes.c, t.actors.c, t.articles.c
@@ -381,6 +430,7 @@ def quotes(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any
     return rows, _count_records(conn, t.quotes, _quote_conditions(f), f)
 
 
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
 def _claims_select(f: Filters) -> Select[Any]:
     """Return the select of claims with claimant and place, newest article first."""
     c, a, ar = t.claims.c, t.actors.c, t.articles.c
@@ -466,7 +516,28 @@ def ledger(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, Any
     histories as ``parley claims``, the brief and the exports. ``actor`` keeps the entries the
     actor (or the side it names) claimed or denied.
     """
-    return claims_page(conn, _ledger_filter(f), limit=page.limit, offset=page.offset)
+    lf = _ledger_filter(f)
+    return _entries(conn, lf, page.limit, page.offset), ledger_count(conn, lf)
+
+
+def _entries(conn: Connection, lf: LedgerFilter, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Return ledger entries as list items: the newest reports and steps of each, and their counts."""
+    rows = ledger_rows(
+        conn, lf, limit=limit, offset=offset, evidence_max=LIST_EVIDENCE_MAX, history_max=LIST_HISTORY_MAX
+    )
+    return [
+        claim_item(r) | {"evidence_count": r["evidence_count"], "history_count": r["history_count"]}
+        for r in rows
+    ]
+
+
+def ledger_entry(conn: Connection, entry_id: int) -> dict[str, Any] | None:
+    """Return one ledger entry with every report and status step, or None."""
+    rows = ledger_rows(conn, LedgerFilter(entry_id=entry_id))
+    if not rows:
+        return None
+    r = rows[0]
+    return claim_item(r) | {"evidence_count": r["evidence_count"], "history_count": r["history_count"]}
 
 
 def _position_conditions(f: Filters) -> list[ColumnElement[bool]]:
@@ -480,6 +551,7 @@ def _position_conditions(f: Filters) -> list[ColumnElement[bool]]:
     return cond
 
 
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
 def _positions_select(f: Filters) -> Select[Any]:
     """Return the select of positions with party names, newest article first."""
     po, a, ar = t.positions.c, t.actors.c, t.articles.c
@@ -718,11 +790,17 @@ def map_points(
 # Bound-parameter FTS5 search; snippet() marks hits with control characters that cannot occur in
 # stored text, so the caller can escape the snippet for HTML and then turn the marks into <mark>.
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
+# The page is ranked first (``top``) and only its rows get a snippet: with the snippet in the ranking
+# query SQLite built one for every match before sorting (4,800 of 5,000 articles for two common
+# words: 10 ms where ranking alone costs 4). CROSS JOIN keeps that order: ``top`` first, then each
+# of its rows looked up in the index by rowid. Ties in rank go by rowid (the order of storage).
 _FTS_SEARCH = text(
-    "SELECT a.id AS id, snippet(articles_fts, 1, :open, :close, '…', 16) AS snippet, "
-    "bm25(articles_fts) AS rank "
-    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-    "WHERE articles_fts MATCH :match ORDER BY rank, a.id LIMIT :limit OFFSET :offset"
+    "WITH top AS (SELECT rowid AS rid, bm25(articles_fts) AS rank FROM articles_fts "
+    "WHERE articles_fts MATCH :match ORDER BY rank, rowid LIMIT :limit OFFSET :offset) "
+    "SELECT a.id AS id, snippet(articles_fts, 1, :open, :close, '…', 16) AS snippet, top.rank AS rank "
+    "FROM top CROSS JOIN articles_fts CROSS JOIN articles a "
+    "WHERE articles_fts MATCH :match AND articles_fts.rowid = top.rid AND a.rowid = top.rid "
+    "ORDER BY top.rank, top.rid"
 )
 _FTS_COUNT = text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :match")
 
@@ -845,8 +923,7 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
 
 def _latest_entries(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
     """Return the latest ledger entries matching the filter (at most DETAIL_LEDGER_ENTRIES), uncounted."""
-    rows = ledger_rows(conn, _ledger_filter(f), limit=min(limit, DETAIL_LEDGER_ENTRIES))
-    return [claim_item(r) for r in rows]
+    return _entries(conn, _ledger_filter(f), min(limit, DETAIL_LEDGER_ENTRIES))
 
 
 def records_of_actor(conn: Connection, actor_id: str, limit: int) -> dict[str, list[dict[str, Any]]]:
@@ -940,9 +1017,10 @@ def ledger_export_row(item: dict[str, Any]) -> dict[str, Any]:
 
 def _export_ledger(conn: Connection, f: Filters, chunk: int, max_rows: int) -> Iterator[list[dict[str, Any]]]:
     """Yield the claim ledger's entries matching the filters as flat rows, in chunks, latest first."""
-    sent = 0
+    sent, lf = 0, _ledger_filter(f)
     while sent < max_rows:
-        items, _ = ledger(conn, f, Page(limit=min(chunk, max_rows - sent), offset=sent))
+        # Every report and status step (as `parley claims` prints them), not a list's newest few.
+        items = [claim_item(r) for r in ledger_rows(conn, lf, limit=min(chunk, max_rows - sent), offset=sent)]
         if not items:
             return
         yield [ledger_export_row(i) for i in items]
@@ -963,6 +1041,7 @@ __all__ = [
     "article",
     "articles",
     "event",
+    "event_count",
     "event_facets",
     "event_months",
     "event_rows",
@@ -970,6 +1049,7 @@ __all__ = [
     "export",
     "issues",
     "ledger",
+    "ledger_entry",
     "map_counts",
     "map_points",
     "place",
