@@ -39,6 +39,8 @@ _CAPTION_AFTER = re.compile(
 )
 # A place naming a war or conflict as a whole: "over the Gaza conflict", "since the Tigray war".
 _TOPIC_AFTER = re.compile(r"^\s+(?:conflict|war)\b")
+# A place name inside an armed group's or party's name: "the United Wa State Army".
+_ORGANISATION_AFTER = re.compile(r"^\s+(?:Army|Movement|Front|Party|Forces|Militia|Brigade|Brigades)\b")
 # "Ottawa said", "Canberra has warned": the city is the subject of a saying verb.
 _SAYS_AFTER = re.compile(
     r"^(?:'s? government)?\s+(?:has |have |had |also |then |later |quickly )?"
@@ -107,6 +109,8 @@ def _dateline_or_credit(m: Any, text: str) -> bool:
     if not text[start : m.start].strip() and _DATELINE_TAIL.match(text[m.end : m.end + 80]):
         return True
     if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or _TOPIC_AFTER.match(text[m.end : m.end + 20]):
+        return True
+    if _ORGANISATION_AFTER.match(text[m.end : m.end + 20]):
         return True
     return bool(_CREDIT.search(text[max(start, m.start - 90) : m.start]))
 
