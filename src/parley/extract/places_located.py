@@ -2,10 +2,12 @@
 
 The corpus conventions count a place only where the text puts an event, a force or control.
 The matcher finds every toponym; most of the ones that are not places in that sense fall into
-three shapes of English news prose, each recognisable from the words around the mention:
+a few shapes of English news prose, each recognisable from the words around the mention:
 
-- a **dateline or credit line**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
-  "Reporting by ... in Oslo", "Photo: Graz";
+- a **dateline, credit or caption**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
+  "Reporting by ... in Oslo", "Photo: Graz", "in Lyon, France, on Friday, May 3, 2019";
+- a **name inside another name**: "the Gaza conflict" (a war as a whole), "the United Wa State
+  Army" (a group);
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
