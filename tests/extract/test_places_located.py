@@ -69,21 +69,23 @@ def test_the_located_filter_keeps_a_place_whose_mention_locates_and_drops_a_date
     assert [p.name for p in kept] == ["Leeds", "Hull", "Dover"]
 
 
-def test_a_photo_caption_and_a_war_named_for_a_place_locate_nothing() -> None:
+def test_a_caption_a_war_or_a_group_named_for_a_place_locate_nothing() -> None:
     from parley.analyse.mentions import Mention
     from parley.extract.places_located import located_places
     from parley.model.records import PlaceRef
 
     text = (
         "Ministers shake hands before the talks in Lyon, France, on Friday, May 3, 2019.\n"
-        "Relations soured during the Tigray war, and troops later massed near Mekelle."
+        "Relations soured during the Tigray war, and troops later massed near Mekelle.\n"
+        "The Kachin Independence Army said the Bhamo Militia had withdrawn."
     )
+    bhamo = PlaceRef(name="Bhamo", geonameid=4, feature="P.PPL")
     lyon = PlaceRef(name="Lyon", geonameid=1, feature="P.PPL")
     tigray = PlaceRef(name="Tigray", geonameid=2, feature="A.ADM1")
     mekelle = PlaceRef(name="Mekelle", geonameid=3, feature="P.PPLA")
     mentions = [
         Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
-        for n, p in (("Lyon", lyon), ("Tigray", tigray), ("Mekelle", mekelle))
+        for n, p in (("Lyon", lyon), ("Tigray", tigray), ("Mekelle", mekelle), ("Bhamo", bhamo))
     ]
-    kept = located_places([lyon, tigray, mekelle], mentions, text, used=set())
+    kept = located_places([lyon, tigray, mekelle, bhamo], mentions, text, used=set())
     assert [p.name for p in kept] == ["Mekelle"]

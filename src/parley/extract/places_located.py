@@ -2,10 +2,12 @@
 
 The corpus conventions count a place only where the text puts an event, a force or control.
 The matcher finds every toponym; most of the ones that are not places in that sense fall into
-three shapes of English news prose, each recognisable from the words around the mention:
+a few shapes of English news prose, each recognisable from the words around the mention:
 
-- a **dateline or credit line**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
-  "Reporting by ... in Oslo", "Photo: Graz";
+- a **dateline, credit or caption**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
+  "Reporting by ... in Oslo", "Photo: Graz", "in Lyon, France, on Friday, May 3, 2019";
+- a **name inside another name**: "the Gaza conflict" (a war as a whole), "the United Wa State
+  Army" (a group);
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
@@ -39,6 +41,8 @@ _CAPTION_AFTER = re.compile(
 )
 # A place naming a war or conflict as a whole: "over the Gaza conflict", "since the Tigray war".
 _TOPIC_AFTER = re.compile(r"^\s+(?:conflict|war)\b")
+# A place name inside an armed group's or party's name: "the United Wa State Army".
+_ORGANISATION_AFTER = re.compile(r"^\s+(?:Army|Movement|Front|Party|Forces|Militia|Brigade|Brigades)\b")
 # "Ottawa said", "Canberra has warned": the city is the subject of a saying verb.
 _SAYS_AFTER = re.compile(
     r"^(?:'s? government)?\s+(?:has |have |had |also |then |later |quickly )?"
@@ -107,6 +111,8 @@ def _dateline_or_credit(m: Any, text: str) -> bool:
     if not text[start : m.start].strip() and _DATELINE_TAIL.match(text[m.end : m.end + 80]):
         return True
     if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or _TOPIC_AFTER.match(text[m.end : m.end + 20]):
+        return True
+    if _ORGANISATION_AFTER.match(text[m.end : m.end + 20]):
         return True
     return bool(_CREDIT.search(text[max(start, m.start - 90) : m.start]))
 
