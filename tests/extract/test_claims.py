@@ -183,3 +183,12 @@ def test_an_act_inside_a_conditional_quote_is_no_claim(extractor: Extractor) -> 
         "reached with the nuclear watchdog will be scrapped if sanctions are reimposed.",
     )
     assert not [c for c in ex.claims if c.claimant.name == "Abbas Araghchi"]
+
+
+def test_a_reported_withdrawal_is_no_confirmed_claim_of_its_own(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Israel's army has pulled out of several villages in southern Lebanon but remains in five "
+        "hilltop positions, a Lebanese security source said on Tuesday.",
+    )
+    assert not [c for c in ex.claims if c.status == "confirmed"]

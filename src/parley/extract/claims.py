@@ -188,8 +188,9 @@ def find_claims(ctx: ArticleContext) -> None:
         list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
     )
     for d, status, disputers, _ in settled:
-        if status == "claimed" and d.reported and not d.act:
-            continue  # an account of no act (a process, a view) is a claim once disputed or flagged
+        if status in ("claimed", "confirmed") and d.reported and not d.act:
+            continue  # an account of no act (a process, a view) is a claim once disputed or flagged;
+            # an admission word in it ("pulled out") tells the act, it confirms nothing
         if status == "claimed" and d.place is None and cues.toll.search(d.subject):
             continue  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
         out.append(
