@@ -174,3 +174,21 @@ def test_a_reported_clause_already_told_as_an_event_claim_gives_no_second_claim(
     assert not _told_inside([draft], other, 0)  # the other side telling it is a claim of its own
     borrowed = ClaimDraft(russia, "capture of Ryzhivka", None, 0, draft.start, 0, 0, len(text), borrowed=True)
     assert not _told_inside([borrowed], said, 0)  # a claimant only borrowed from the act's actor yields
+
+
+def test_an_act_inside_a_conditional_quote_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Iranian Foreign Minister Abbas Araghchi said on Tuesday that the cooperation deal Tehran has "
+        "reached with the nuclear watchdog will be scrapped if sanctions are reimposed.",
+    )
+    assert not [c for c in ex.claims if c.claimant.name == "Abbas Araghchi"]
+
+
+def test_a_reported_withdrawal_is_no_confirmed_claim_of_its_own(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Israel's army has pulled out of several villages in southern Lebanon but remains in five "
+        "hilltop positions, a Lebanese security source said on Tuesday.",
+    )
+    assert not [c for c in ex.claims if c.status == "confirmed"]

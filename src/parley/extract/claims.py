@@ -188,8 +188,9 @@ def find_claims(ctx: ArticleContext) -> None:
         list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
     )
     for d, status, disputers, _ in settled:
-        if status == "claimed" and d.reported and not d.act:
-            continue  # an account of no act (a process, a view) is a claim once disputed or flagged
+        if status in ("claimed", "confirmed") and d.reported and not d.act:
+            continue  # an account of no act (a process, a view) is a claim once disputed or flagged;
+            # an admission word in it ("pulled out") tells the act, it confirms nothing
         if status == "claimed" and d.place is None and cues.toll.search(d.subject):
             continue  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
         out.append(
@@ -227,6 +228,8 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
         claimant = speaker or (c.actors[0] if c.actors else None)
         if claimant is None or _is_hypothetical(c.trigger, not_account) or _is_negated(c.trigger):
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
+        if _governed_as_unreal(ctx, c.trigger, not_account):
+            continue  # "the deal it reached will be scrapped if …", "strikes could continue for weeks"
         taking = c.trigger.lemma_ in capture_lemmas
         place = c.place
         # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
@@ -434,7 +437,7 @@ def _clause_after(sent: Any, pos: int) -> Any:
     if first is None:
         return None
     verb = first.head if first.dep_ in ("mark", "aux", "nsubj", "det") else first
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.head.idx >= pos:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.idx >= pos:
         verb = verb.head
     toks = [t for t in verb.subtree if t.idx >= pos]
     if not toks or verb.pos_ not in ("VERB", "AUX"):
@@ -466,6 +469,22 @@ def _town_before(ctx: ArticleContext, i: int, toks: Any, before: int) -> PlaceRe
         if towns:
             return towns[-1]
     return None
+
+
+def _governed_as_unreal(ctx: ArticleContext, tok: Any, not_account: frozenset[str]) -> bool:
+    """Return True when a verb above an act, inside the quote that tells it, makes the quote no
+    account: a modal ("the deal Tehran reached will be scrapped if …", "the strikes could go on
+    for weeks"), a condition, or a negation ("he had not set a deadline to reach a deal")."""
+    around = [q for q in ctx.need("qspans") if q.start <= tok.idx < q.end]
+    if not around:
+        return False
+    q = min(around, key=lambda q: q.end - q.start)
+    head = tok
+    while head.head.i != head.i and q.start <= head.head.idx < q.end:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and (_is_hypothetical(head, not_account) or _is_negated(head)):
+            return True
+    return False
 
 
 def _is_negated(tok: Any) -> bool:
