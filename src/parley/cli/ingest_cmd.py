@@ -70,29 +70,26 @@ def run_ingest(
             disable=not console.is_terminal,
         ) as progress,
     ):
-        task = progress.add_task("", total=len(specs))
+        # one count per article (a JSONL file or a feed holds many): the inputs are ingested in one
+        # pass, so that articles from different files are parsed together
+        task = progress.add_task("", total=None)
         counts: dict[str, int] = {}
 
         def on_item(outcome: str, source: str) -> None:
             counts[outcome] = counts.get(outcome, 0) + 1
             progress.update(task, description=" ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-
-        report = IngestReport()
-        for spec in specs:
-            r = ingest(
-                [spec],
-                store,
-                settings,
-                published=pub,
-                fmt=fmt,
-                outlet=outlet,
-                extractor=extractor,
-                on_item=on_item,
-            )
-            for k, v in r.counts.items():
-                report.counts[k] += v
-            report.messages.extend(r.messages)
             progress.advance(task)
+
+        report: IngestReport = ingest(
+            specs,
+            store,
+            settings,
+            published=pub,
+            fmt=fmt,
+            outlet=outlet,
+            extractor=extractor,
+            on_item=on_item,
+        )
     return report
 
 
