@@ -164,9 +164,9 @@ def _ready(
                 cleaned[k] = clean(item)
         except Exception:  # left to the per-article path, which records the failure
             continue
-    texts = {k: d for k, d in cleaned.items() if isinstance(d, Document) and d.text.strip()}
+    docs = {k: d for k, d in cleaned.items() if isinstance(d, Document)}
     try:
-        parses = dict(zip(texts, extractor.nlp.pipe([d.text for d in texts.values()]), strict=True))
+        parses = dict(zip(docs, extractor.parse_documents(list(docs.values())), strict=True))
     except Exception:  # each article is then parsed on its own, failures recorded there
         parses = {}
     for k, (spec, item) in enumerate(batch):

@@ -242,12 +242,17 @@ class Extractor:
         text and gives the same parse (the same model on the same text), so each extraction equals
         :meth:`extract_document`'s.
         """
-        texts = [d.text for d, _ in documents if d.text.strip()]
-        parses = iter(self.nlp.pipe(texts)) if texts else iter(())
+        parses = self.parse_documents([d for d, _ in documents])
         return [
-            self.extract_document(d, doc_id=i, parsed=next(parses) if d.text.strip() else None)
-            for d, i in documents
+            self.extract_document(d, doc_id=i, parsed=p) for (d, i), p in zip(documents, parses, strict=True)
         ]
+
+    def parse_documents(self, documents: Sequence[Document]) -> list[Any | None]:
+        """Return spaCy's parse of each document's text, parsed together with ``nlp.pipe``, in
+        order; None for an empty text (which :meth:`extract_document` handles without a parse)."""
+        texts = [d.text for d in documents if d.text.strip()]
+        parses = iter(self.nlp.pipe(texts)) if texts else iter(())
+        return [next(parses) if d.text.strip() else None for d in documents]
 
 
 def _extraction(ctx: ArticleContext) -> Extraction:
