@@ -7,6 +7,8 @@ The sets, in the order printed:
 - ``dev``: ../shared/eval/dev (the seed article and four team articles);
 - ``heldout``, ``heldout2``: the team's held-out articles in tests/fixtures/;
 - ``realnews-dev``, ``realnews-test``: the real-news corpus (eval/realnews/), split by its manifest.
+  ``realnews-dev-a`` and ``realnews-dev-b`` are the two halves of dev (by a hash of the article id),
+  scored only when named: read the errors of one, check that a change also helps the other.
   Its texts are not in the repository; eval/realnews/README.md says how to bring them back. Texts
   that are missing or differ from the manifest's sha256 are left out, and the line says how many;
 - each public set prepared under eval/public/NAME (bench/public_sets.py), scored only on the
@@ -50,6 +52,7 @@ ALL_CATEGORIES = (
 )
 # The split whose per-article errors nobody reads (issue: real news as the measuring stick).
 SEALED = "realnews-test"
+HALVES = ("realnews-dev-a", "realnews-dev-b")
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,25 @@ def realnews_sets(root: Path = REALNEWS) -> list[EvalSet | str]:
             continue
         gap = len(wanted) - len(present)
         left_out = f"{gap} of {len(wanted)} texts missing or changed, not scored" if gap else ""
-        out.append(
-            EvalSet(name, root / "gold", root / "texts", tuple(r["id"] for r in present), left_out=left_out)
-        )
+        ids = tuple(r["id"] for r in present)
+        out.append(EvalSet(name, root / "gold", root / "texts", ids, left_out=left_out))
+        if split == "dev":
+            out += [
+                EvalSet(
+                    f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in ids if _half(i) == half)
+                )
+                for half in ("a", "b")
+            ]
     return out
+
+
+def _half(article_id: str) -> str:
+    """Return which half of realnews-dev an article is in, "a" or "b", fixed by a hash of its id.
+
+    Why: rules read on one half's errors and checked on the other's score show whether they
+    generalise before anyone scores the sealed test split. Only named with --set, never by default.
+    """
+    return "ab"[hashlib.sha256(article_id.encode()).digest()[0] % 2]
 
 
 def _text_matches(path: Path, sha256: str) -> bool:
@@ -264,6 +282,8 @@ def main(argv: list[str] | None = None) -> None:
     results: dict[str, Any] = {}
     for found in discover():
         name = found if isinstance(found, str) else found.name
+        if name.endswith(HALVES) and name not in wanted:
+            continue  # the halves of realnews-dev are scored only when named
         if wanted and not any(name.startswith(w) for w in wanted):
             continue
         if isinstance(found, str):
