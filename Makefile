@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.parley-installed
 DB ?= parley.db
 
-.PHONY: demo test install lint quality bench bench-quick clean-venv
+.PHONY: demo test install lint quality bench bench-quick train clean-venv
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,13 @@ bench: $(STAMP)
 bench-quick: $(STAMP)
 	$(BIN)/python bench/bench_all.py --quick
 
+# Retrain the learned models (train/run.py) on real-news dev and the team's dev set; needs the
+# real-news texts (eval/realnews/README.md). Writes src/parley/extract/data/models/ and its MODELS.toml.
+train: $(STAMP)
+	$(BIN)/python train/run.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench train
 	$(BIN)/mypy
 
 clean-venv:
