@@ -95,6 +95,10 @@ class ClaimDraft:
     denied_by: tuple[ActorRef, ...] = ()  # a claim known only from its denial: who denied it
     act: bool = False  # a reported account that tells an act: an attack, arrest, deal or deployment
     borrowed: bool = False  # told with no speaker: the claimant is the act's own actor
+    learned: bool = False  # an attributed passage no rule drafted: only the claim model keeps it
+    source: str = ""  # which rule drafted it: event, reported, denied, cited (a feature of the model)
+    act_type: str = ""  # the event type of an event draft (ASSAULT, AGREE)
+    role: str = ""  # the claimant's part in the act it tells: actor, target or third (event drafts)
 
 
 def settle(
@@ -165,34 +169,22 @@ def settle(
 
 
 def find_claims(ctx: ArticleContext) -> None:
-    """Assign ctx.claims: one claim per (claimant, place or subject), with its status settled."""
+    """Assign ctx.claims: one claim per (claimant, place or subject), with its status settled.
+
+    The rules draft and keep claims; when the claim model is shipped (claims_learned), it reads
+    every settled draft, the rules' and the attributed passages no rule drafted, and decides which
+    are claims, the rules' own decision being one of its features."""
+    from parley.extract.claims_learned import claim_model, keep_claim  # it imports this module
+
     cues = claim_cues(ctx.resources.rules)
-    drafts = _event_drafts(ctx, ctx.need("kept"))
-    drafts.extend(_cited_drafts(ctx, drafts))
-    drafts.extend(_reported_drafts(ctx, drafts, cues))
-    # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
-    people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
-    drafts = [d for d in drafts if (d.subject, d.claimant.ref) not in people]
-    unique: dict[tuple[str, str], ClaimDraft] = {}
-    placed = {(d.claimant.ref, d.sentence_index) for d in drafts if d.place is not None}
-    for d in drafts:
-        if d.place is None and any((d.claimant.ref, d.sentence_index + k) in placed for k in (-1, 0, 1)):
-            continue  # "…had liberated the town": the same capture as the placed claim beside it
-        unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
+    model = claim_model()
     out = []
-    aliases: dict[str, set[str]] = {}
-    for m in ctx.need("index").mentions:
-        if m.kind == "place" and m.place is not None:
-            aliases.setdefault(m.place.name, set()).add(norm(m.text))
-    settled = settle(
-        list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
-    )
-    for d, status, disputers, _ in settled:
-        if status in ("claimed", "confirmed") and d.reported and not d.act:
-            continue  # an account of no act (a process, a view) is a claim once disputed or flagged;
-            # an admission word in it ("pulled out") tells the act, it confirms nothing
-        if status == "claimed" and d.place is None and cues.toll.search(d.subject):
-            continue  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
+    for d, status, disputers, rule_keep in settled_drafts(ctx, cues, learned=model is not None):
+        keep = rule_keep if model is None else keep_claim(model, ctx, d, status, rule_keep, cues)
+        if not keep:
+            continue
+        if d.learned and status == "confirmed":
+            status = "claimed"  # the model finds accounts, not who vouches for them: never shown as fact
         out.append(
             Claim(
                 claimant=d.claimant,
@@ -204,6 +196,62 @@ def find_claims(ctx: ArticleContext) -> None:
             )
         )
     ctx.claims = out
+
+
+def settled_drafts(
+    ctx: ArticleContext, cues: ClaimCues, *, learned: bool = False
+) -> list[tuple[ClaimDraft, str, list[ActorRef], bool]]:
+    """Return (draft, status, disputing actors, whether the rules keep it) for every claim draft:
+    the rules' and, with ``learned``, the attributed passages no rule drafted (never kept by the
+    rules; the claim model decides)."""
+    from parley.extract.claims_learned import passage_drafts  # it imports this module
+
+    unique = rule_drafts(ctx, cues)
+    if learned:
+        for d in passage_drafts(ctx, list(unique.values())):
+            unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
+    aliases: dict[str, set[str]] = {}
+    for m in ctx.need("index").mentions:
+        if m.kind == "place" and m.place is not None:
+            aliases.setdefault(m.place.name, set()).add(norm(m.text))
+    settled = settle(
+        list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
+    )
+    return [(d, status, disputers, _rules_keep(d, status, cues)) for d, status, disputers, _ in settled]
+
+
+def _rules_keep(d: ClaimDraft, status: str, cues: ClaimCues) -> bool:
+    """Return whether the rules make a claim of a settled draft."""
+    if d.learned:
+        return False
+    if status in ("claimed", "confirmed") and d.reported and not d.act:
+        return False  # an account of no act (a process, a view) is a claim once disputed or flagged;
+        # an admission word in it ("pulled out") tells the act, it confirms nothing
+    if status == "claimed" and d.place is None and cues.toll.search(d.subject):
+        return False  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
+    # an act nobody is said to tell ("fighters reportedly attacked the village") is the outlet's
+    # own statement, whatever its verb hedges; it is a claim once disputed or flagged
+    return not (status == "claimed" and d.borrowed)
+
+
+def rule_drafts(ctx: ArticleContext, cues: ClaimCues) -> dict[tuple[str, str], ClaimDraft]:
+    """Return the rules' claim drafts, one per (claimant, place or subject), before settling."""
+    from parley.extract.claims_responsibility import responsibility_drafts  # it imports this module
+
+    owned = responsibility_drafts(ctx)
+    drafts = owned + [d for d in _event_drafts(ctx, ctx.need("kept")) if not _same_act(d, owned)]
+    drafts.extend(_cited_drafts(ctx, drafts))
+    drafts.extend(_reported_drafts(ctx, drafts, cues))
+    # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
+    people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
+    drafts = [d for d in drafts if (d.subject, d.claimant.ref) not in people]
+    unique: dict[tuple[str, str], ClaimDraft] = {}
+    placed = {(d.claimant.ref, d.sentence_index) for d in drafts if d.place is not None}
+    for d in drafts:
+        if d.place is None and any((d.claimant.ref, d.sentence_index + k) in placed for k in (-1, 0, 1)):
+            continue  # "…had liberated the town": the same capture as the placed claim beside it
+        unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
+    return unique
 
 
 CLAIMS = Component(
@@ -245,6 +293,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
         trig = c.trigger
         drafts.append(
             ClaimDraft(
+                source="event",
                 claimant=claimant,
                 subject=subject,
                 place=place,
@@ -255,6 +304,8 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
                 sent_end=c.sent_end,
                 against=tuple(a.ref for a in c.recipients),
                 borrowed=speaker is None,
+                act_type=c.type,
+                role=_claimant_role(claimant, c),
             )
         )
     return drafts
@@ -296,6 +347,7 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             text = f"capture of {place.name}" if place else text
         out.append(
             ClaimDraft(
+                source="reported",
                 claimant=q.speaker,
                 subject=text,
                 place=place,
@@ -309,6 +361,31 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             )
         )
     return out
+
+
+def _same_act(d: ClaimDraft, owned: list[ClaimDraft]) -> bool:
+    """Return True when an event draft tells an attack a claim of responsibility in its sentence
+    already owns: its trigger lies in the claimed phrase, it names the same town, or it borrowed
+    its claimant from the attack (the claim verb, not the attack, says whose claim it is)."""
+    return any(
+        o.sentence_index == d.sentence_index
+        and (
+            o.start <= d.start < o.end
+            or (o.place is not None and d.place is not None and o.place.name == d.place.name)
+            or (d.borrowed and d.act_type == "ASSAULT")
+        )
+        for o in owned
+    )
+
+
+def _claimant_role(claimant: ActorRef, c: Any) -> str:
+    """Return the claimant's part in the act a claim tells: its side did it ("actor"), suffered
+    it ("target"), or neither ("third", an observer's or a broker's account)."""
+    if c.actors and c.actors[0].side == claimant.side:
+        return "actor"
+    if any(r.side == claimant.side for r in c.recipients):
+        return "target"
+    return "third"
 
 
 def _told_inside(drafts: list[ClaimDraft], q: Any, sent_i: int) -> bool:
@@ -370,6 +447,7 @@ def _denied_capture(
         return []  # the claim is told in the article: settling links the denial to it
     return [
         ClaimDraft(
+            source="denied",
             claimant=takers[0],
             subject=f"capture of {towns[0].name}",
             place=towns[0],
@@ -416,6 +494,7 @@ def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDr
             subject = f"capture of {place.name}" if capture and place else words[:CLAIM_SUBJECT_MAX]
             out.append(
                 ClaimDraft(
+                    source="cited",
                     claimant=m.actor,
                     subject=subject,
                     place=place,

@@ -1,0 +1,63 @@
+"""Claims of responsibility, and acts nobody is said to tell, on sentences written for the test
+(real spaCy, real knowledge base)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Extraction
+
+PUB = date(2025, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+
+
+def test_a_group_claiming_responsibility_for_a_bombing_is_the_claimant(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Al-Shabaab claimed responsibility for a suicide bombing at an army base in Baidoa "
+        "that killed at least eight soldiers on Tuesday.",
+    )
+    (claim,) = ex.claims
+    assert "shabaab" in claim.claimant.name.lower()
+    assert claim.place is not None and claim.place.name == "Baidoa"
+    assert claim.subject.startswith("responsibility for a suicide bombing")
+    assert claim.status == "claimed"
+
+
+def test_claiming_an_attack_outright_names_the_group_not_the_country_attacked(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The jihadist group JNIM claimed a deadly attack on a military post near Djibo "
+        "in northern Burkina Faso last week.",
+    )
+    assert [(c.claimant.name, c.place.name if c.place else None) for c in ex.claims] == [("JNIM", "Djibo")]
+
+
+def test_an_attack_that_claimed_lives_or_a_denied_responsibility_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The bombing at the army base in Baidoa claimed the lives of at least eight soldiers on "
+        "Tuesday morning. Al-Shabaab did not claim responsibility for the blast in the town.",
+    )
+    assert ex.claims == ()
+
+
+def test_an_act_told_by_nobody_is_no_claim_though_its_verb_hedges(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Boko Haram fighters reportedly attacked a village in Borno state overnight, "
+        "burning dozens of homes.",
+    )
+    assert [e.modality for e in ex.events] == ["claimed"], "the event keeps its hedge"
+    assert ex.claims == (), "but no party tells it: the outlet's own statement is no claim"
