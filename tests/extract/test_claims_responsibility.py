@@ -1,5 +1,5 @@
-"""Claims of responsibility, and acts nobody is said to tell, on sentences written for the test
-(real spaCy, real knowledge base)."""
+"""Claims of responsibility, acts nobody is said to tell, and dispositions that tell no act, on
+sentences written for the test (real spaCy, real knowledge base)."""
 
 from __future__ import annotations
 
@@ -61,3 +61,18 @@ def test_an_act_told_by_nobody_is_no_claim_though_its_verb_hedges(extractor: Ext
     )
     assert [e.modality for e in ex.events] == ["claimed"], "the event keeps its hedge"
     assert ex.claims == (), "but no party tells it: the outlet's own statement is no claim"
+
+
+def test_a_disposition_to_act_is_no_account_of_an_act_even_when_rejected(extractor: Extractor) -> None:
+    ready = run(
+        extractor,
+        "Keir Starmer said he was ready to send British troops to Ukraine if a peace deal is signed. "
+        "The Kremlin denied that any deal was near.",
+    )
+    assert ready.claims == (), "being ready to act, under a condition, tells no act"
+    sent = run(
+        extractor,
+        "Keir Starmer said Britain had sent troops to Ukraine to help keep the peace. "
+        "The Kremlin denied it and called it propaganda.",
+    )
+    assert [(c.claimant.name, c.status) for c in sent.claims] == [("Keir Starmer", "disputed")]

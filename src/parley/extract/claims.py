@@ -319,7 +319,12 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
     words = event_lexicon(ctx.resources.rules).words
     not_account, capture_lemmas = words.not_account, words.capture_lemmas
     taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
-    acts = [c.trigger.idx for _, c in ctx.need("kept") if c.type in ACT_TYPES]
+    # "he was ready to send troops if a deal is signed" tells a disposition, not an act
+    acts = [
+        c.trigger.idx
+        for _, c in ctx.need("kept")
+        if c.type in ACT_TYPES and not _infinitive(c.trigger) and not _is_hypothetical(c.trigger, not_account)
+    ]
     index = ctx.need("index")
     sents = ctx.need("sents")
     out: list[ClaimDraft] = []
@@ -386,6 +391,12 @@ def _claimant_role(claimant: ActorRef, c: Any) -> str:
     if any(r.side == claimant.side for r in c.recipients):
         return "target"
     return "third"
+
+
+def _infinitive(tok: Any) -> bool:
+    """Return True when an act's verb is an infinitive ("ready to send", "plans to strike"): what
+    a party would or will do, not what it says was done."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _told_inside(drafts: list[ClaimDraft], q: Any, sent_i: int) -> bool:
@@ -586,9 +597,13 @@ def _is_hypothetical(tok: Any, not_account: frozenset[str]) -> bool:
 
 def _is_past_account(span: Any, not_account: frozenset[str]) -> bool:
     """Return True when reported content tells what happened: a past-tense verb at its root, no
-    modal ("would", "must") over it."""
+    modal ("would", "must") over it, and not a disposition ("he was ready to send troops")."""
     root = span.root
     if any(c.lower_ in not_account for c in root.children if c.dep_ in ("aux", "auxpass")):
+        return False
+    if root.lemma_ == "be" and any(
+        _infinitive(t) for c in root.children if c.dep_ in ("acomp", "xcomp") for t in c.subtree
+    ):
         return False
     if root.tag_ in ("VBD", "VBN"):
         return True
