@@ -134,6 +134,18 @@ def test_withdrawing_support_or_envoys_is_not_territorial() -> None:
     assert "territory" not in classify_issues("announced the withdrawal of its ambassadors from the capital")
 
 
+def test_intransitive_withdrawal_is_territorial_and_a_passive_disarming_is_security() -> None:
+    found = classify_issues("the army will only withdraw after the militia is disarmed")
+    assert "territory" in found and "security_guarantees" in found
+    assert "military_limits" not in found  # the group is disarmed by others: not a cap on one's own forces
+    assert "territory" not in classify_issues("Moscow threatened to withdraw from the grain deal talks next week")
+
+
+def test_guarantee_as_a_verb_is_not_a_security_guarantee() -> None:
+    assert "security_guarantees" not in classify_issues("the state will guarantee that the culprits face trial")
+    assert "security_guarantees" in classify_issues("Kyiv asked its allies for firm guarantees against attack")
+
+
 def test_classify_issues_ignores_everyday_words() -> None:
     assert classify_issues("Russian forces attacked the city's power grid overnight, officials said") == []
     assert classify_issues("NATO-style guarantees") == ["security_guarantees"]  # NATO alone is not membership
@@ -404,6 +416,22 @@ def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -
         "In a televised address, Netanyahu described Hamas's refusal to prolong the truce as a provocation."
     )
     assert pairs(run(nlp, text)) == {("Benjamin Netanyahu", "ceasefire")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov has described as unacceptable any plan to deploy foreign troops in Ukraine.",
+        "Moscow called the deployment of European peacekeepers in Ukraine unacceptable on Tuesday.",
+        'Sergei Lavrov said that stationing foreign troops in Ukraine "is unacceptable to us".',
+    ],
+)
+def test_judging_a_proposal_unacceptable_is_the_judge_position(nlp, text: str) -> None:
+    assert pairs(run(nlp, text)) == {("Russia" if "Moscow" in text else "Sergei Lavrov", "security_guarantees")}
+
+
+def test_a_judgement_about_a_fact_without_an_issue_is_no_position(nlp) -> None:
+    assert run(nlp, "Moscow called the overnight drone attack on its refinery unacceptable and cowardly.") == []
 
 
 def test_invitation_and_its_acceptance_are_positions_on_the_invited_talks(nlp) -> None:

@@ -93,6 +93,8 @@ class _Cues:
     commitments: frozenset[str]
     obligation_verbs: frozenset[str]
     complaints: dict[str, tuple[str, ...]]
+    judgements: frozenset[str]
+    judging_verbs: frozenset[str]
     hedges: frozenset[str]
     plan_nouns: frozenset[str]
     term_verbs: frozenset[str]
@@ -144,6 +146,8 @@ def _cues(rules: Rules) -> _Cues:
         commitments=_words(speech, "commitments"),
         obligation_verbs=_words(speech, "obligation_verbs"),
         complaints=_word_map(speech.get("complaints", {})),
+        judgements=_words(speech, "judgements"),
+        judging_verbs=_words(speech, "judging_verbs"),
         hedges=_words(data.get("hedges", {}), "words"),
         plan_nouns=_words(plans, "nouns"),
         term_verbs=_words(plans, "term_verbs"),
@@ -575,6 +579,31 @@ class _Finder:
             return None
         return _Candidate(party, tok, self._clause(content))
 
+    def _judgement_candidate(self, tok: Token) -> _Candidate | None:
+        """Return a candidate for a judgement that rejects or accepts something ("Moscow called the
+        deployment unacceptable", "described as illegal any move to ...", "this is unacceptable to
+        us"): the judge's stance on the thing judged. The judge is the subject of the judging verb,
+        else the speaker whose words say the thing "is" unacceptable."""
+        if tok.pos_ != "ADJ" or tok.lower_ not in self.cues.judgements:
+            return None
+        verb = tok.head
+        if tok.dep_ == "amod" and verb.dep_ == "pobj":
+            verb = verb.head  # "described as unacceptable any plans" parsed as "as [unacceptable plans]"
+        if verb.dep_ == "prep" and verb.lower_ == "as":
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in self.cues.judging_verbs:
+            party, subj = self._verb_party(verb)
+            if party is None:
+                return None
+            return _Candidate(party, tok, self._clause(verb, [subj] if subj is not None else []))
+        if verb.lemma_ != "be" or tok.dep_ != "acomp":
+            return None
+        speaker_verb = next((a for a in verb.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+        party = self._verb_party(speaker_verb)[0] if speaker_verb is not None else self._quote_speaker(tok)
+        if party is None:
+            return None
+        return _Candidate(party, tok, self._clause(verb))
+
     def _commitment_candidate(self, cue: Token, content: Token) -> _Candidate | None:
         """Return a candidate for what a speaker says it will do or is doing ("X said it would not
         withdraw", "X said it was acting to protect ..."): about the speaker itself, or the state
@@ -761,7 +790,12 @@ class _Finder:
         for tok in sent:
             if self._hedged(tok):
                 continue
-            for make in (self._verb_candidate, self._noun_candidate, self._speech_candidate):
+            for make in (
+                self._verb_candidate,
+                self._noun_candidate,
+                self._speech_candidate,
+                self._judgement_candidate,
+            ):
                 cand = make(tok)
                 if cand is not None:
                     found.append(cand)
