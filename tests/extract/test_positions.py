@@ -527,3 +527,45 @@ def test_every_sample_stance_is_a_clause_with_a_verb(nlp, sample_positions) -> N
         words = [t for t in nlp(stance) if not t.is_punct and not t.is_space]
         assert len(words) >= 5, stance
         assert any(t.pos_ in ("VERB", "AUX") for t in words), stance
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from parley.extract.extractor import Extractor
+
+    return Extractor()
+
+
+def article_pairs(extractor, body: str) -> set[tuple[str, str]]:
+    """Return the (party reference, issue) pairs the whole pipeline finds in a headline + ``body``."""
+    from datetime import date
+
+    extraction = extractor.extract_text(f"Talks news\n\n{body}\n", published=date(2025, 3, 1))
+    return {(p.party.ref, p.issue) for p in extraction.positions}
+
+
+def test_a_party_invoking_its_sovereignty_states_a_territorial_stance(extractor) -> None:
+    body = "Ukraine's foreign ministry said the overnight incursion by Russian troops had violated the country's sovereignty."
+    assert article_pairs(extractor, body) == {("Q212", "territory")}
+
+
+def test_an_outlet_reporting_news_takes_no_stance(extractor) -> None:
+    body = "Reuters reported that Russia and Ukraine would exchange 200 prisoners of war next week under a deal."
+    assert article_pairs(extractor, body) == set()
+
+
+def test_talks_named_as_a_time_backdrop_are_not_the_stance_issue(extractor) -> None:
+    body = "Turkey said on Monday it will send a delegation to Geneva ahead of next week's ceasefire negotiations."
+    assert article_pairs(extractor, body) == set()
+    body = "Turkey said on Monday it will send a delegation to Geneva to push for a ceasefire between the sides."
+    assert ("Q43", "ceasefire") in article_pairs(extractor, body)
+
+
+def test_a_call_for_as_a_noun_is_the_caller_stance(nlp) -> None:
+    found = run(nlp, "Zelenskyy's call for a full ceasefire along the front was welcomed in several capitals.")
+    assert ("Volodymyr Zelenskyy", "ceasefire") in pairs(found)
+
+
+def test_judging_a_measure_beneficial_supports_it(nlp) -> None:
+    found = run(nlp, "Turkey said that a limited truce covering ports and power plants could be beneficial.")
+    assert ("Turkey", "ceasefire") in pairs(found)

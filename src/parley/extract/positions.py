@@ -714,7 +714,7 @@ class _Finder:
         sentence first ("a push for a truce -- something Zelenskyy has called for"), then in
         the sentences before it.
         """
-        text = "".join(t.text_with_ws for t in clause)
+        text = "".join(t.text_with_ws for t in _without_backdrop(clause))
         found = classify_issues(text, self.rules)
         if cand.is_plan_term:
             # a plan states terms in its own register ("the army stays at 800,000"): parley.plans
@@ -829,6 +829,26 @@ class _Finder:
 _EDGE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
 
 
+# Prepositions that set a stance against a backdrop of time or circumstance ("will send a delegation
+# ahead of the ceasefire talks", "demanded the release of hostages amid the truce"): the phrase
+# they head says when, not what the stance is about.
+_BACKDROP_PREPOSITIONS = frozenset({"amid", "amidst", "during", "ahead", "before", "after", "following", "since"})
+
+
+def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
+    """Return the clause without its time and circumstance phrases (a preposition with a noun
+    phrase: "ahead of next week's talks"); a clause after "after" or "before" is a condition and stays."""
+    dropped: set[int] = set()
+    for t in clause:
+        if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
+            continue
+        if t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children):
+            dropped.update(x.i for x in t.subtree)
+        elif t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children):
+            dropped.update(x.i for x in t.subtree)
+    return [t for t in clause if t.i not in dropped]
+
+
 def _trim_edges(tokens: Sequence[Token]) -> list[Token]:
     """Return ``tokens`` without leading relative pronouns, prepositions and conjunctions, and
     without trailing prepositions and conjunctions (closing punctuation stays)."""
@@ -899,6 +919,11 @@ def _quote_markers(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
+# Cues by which an outlet or an agency passes on news ("Israel Hayom reported that ..."): the words
+# that follow are what it learned, not a stance it takes.
+_NEWS_REPORT_CUES = frozenset({"reported", "reports", "reporting", "report"})
+
+
 def quoted_stances(
     quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules, doc: Doc | None = None
 ) -> list[PositionSpan]:
@@ -913,8 +938,12 @@ def quoted_stances(
     for q in quotes:
         if q.speaker is None or not markers.search(q.text):
             continue
+        if q.cue.split()[0].lower() in _NEWS_REPORT_CUES:
+            continue  # "X reported that the leaders agreed ...": a report of others' deeds, not X's stance
         side = q.speaker.side
-        for issue in classify_issues(q.text, rules):
+        words = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
+        text = q.text if words is None else "".join(t.text_with_ws for t in _without_backdrop(list(words)))
+        for issue in classify_issues(text, rules):
             if (side, issue) in have or (q.speaker.ref, issue) in have:
                 continue
             have.add((side, issue))
