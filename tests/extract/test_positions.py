@@ -569,3 +569,21 @@ def test_a_call_for_as_a_noun_is_the_caller_stance(nlp) -> None:
 def test_judging_a_measure_beneficial_supports_it(nlp) -> None:
     found = run(nlp, "Turkey said that a limited truce covering ports and power plants could be beneficial.")
     assert ("Turkey", "ceasefire") in pairs(found)
+
+
+def test_the_group_refers_back_to_the_armed_group_just_named(nlp) -> None:
+    text = (
+        "Hamas fighters clashed with Israeli troops overnight near the border. "
+        "The group has demanded the release of all Palestinian prisoners before any deal."
+    )
+    assert pairs(run(nlp, text)) == {("Hamas", "humanitarian")}
+    text = (
+        "Washington hosted a round of talks on Monday with several delegations. "
+        "The group has demanded the release of all Palestinian prisoners before any deal."
+    )
+    assert run(nlp, text) == []  # no armed group named before: "the group" stays unresolved
+
+
+def test_a_unity_government_is_governance_not_the_call_for_unity() -> None:
+    assert classify_issues("aligned with the National Unity Government in exile") == ["governance"]
+    assert classify_issues("urged national unity and calm during the unrest") == ["other"]

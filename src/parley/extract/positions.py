@@ -56,6 +56,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Nouns by which news copy renames an armed group it has just named ("the group said it would ...").
+_GROUP_NOUNS = frozenset({"group", "militia", "movement", "faction", "rebels", "insurgents", "organisation", "organization"})
 # Modifier slots of a noun phrase in which a party may be named ("US envoys", "Putin's aide").
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
@@ -334,7 +336,22 @@ class _Finder:
                 return m.actor
             if tok.dep_ == "poss" and tok.tag_ == "PRP$":
                 return self._resolve_pronoun(tok)
-        return None
+        return self._group_antecedent(head)
+
+    def _group_antecedent(self, head: Token) -> ActorRef | None:
+        """Return the armed group a definite "the group" / "the militia" refers back to: the latest
+        group named in the sentence or the two before it (news copy renames a group this way
+        once it has been named)."""
+        if head.lemma_.lower() not in _GROUP_NOUNS or not any(c.lower_ == "the" for c in head.children):
+            return None
+        si = self._sentence_index(head)
+        earliest = self.sents[max(0, si - PRONOUN_LOOKBACK_SENTENCES)].start_char
+        before = [
+            m
+            for m in self.mentions
+            if earliest <= m.start and m.end <= head.idx and m.actor is not None and m.actor.kind == "group"
+        ]
+        return before[-1].actor if before else None
 
     def _subject_token(self, verb: Token) -> Token | None:
         """Return the token naming who performs ``verb``: its agent, its subject, or the relcl's noun."""
