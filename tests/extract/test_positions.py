@@ -432,6 +432,9 @@ def test_judging_a_proposal_unacceptable_is_the_judge_position(nlp, text: str) -
 
 def test_a_judgement_about_a_fact_without_an_issue_is_no_position(nlp) -> None:
     assert run(nlp, "Moscow called the overnight drone attack on its refinery unacceptable and cowardly.") == []
+    # what is judged is the venue; the clause coordinated with it is a report of its own
+    text = "Sergei Lavrov said the venue in Geneva was acceptable but that no compromise had been found on territory."
+    assert run(nlp, text) == []
 
 
 def test_invitation_and_its_acceptance_are_positions_on_the_invited_talks(nlp) -> None:

@@ -612,14 +612,15 @@ class _Finder:
             party, subj = self._verb_party(verb)
             if party is None:
                 return None
-            return _Candidate(party, tok, self._clause(verb, [subj] if subj is not None else []))
+            return _Candidate(party, tok, self._clause(verb, [subj, *_conjuncts(verb)] if subj is not None else _conjuncts(verb)))
         if verb.lemma_ != "be" or tok.dep_ != "acomp":
             return None
         speaker_verb = next((a for a in verb.ancestors if a.lemma_ in self.cues.speech_verbs), None)
         party = self._verb_party(speaker_verb)[0] if speaker_verb is not None else self._quote_speaker(tok)
         if party is None:
             return None
-        return _Candidate(party, tok, self._clause(verb))
+        # only what is judged: "the talks were useful but no deal was found on X" judges the talks
+        return _Candidate(party, tok, self._clause(verb, _conjuncts(verb)))
 
     def _commitment_candidate(self, cue: Token, content: Token) -> _Candidate | None:
         """Return a candidate for what a speaker says it will do or is doing ("X said it would not
@@ -864,6 +865,12 @@ def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
         elif t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children):
             dropped.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in dropped]
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    """Return the clauses coordinated with ``verb`` ("... and said ...", "... but that ..."): each
+    is a statement of its own, not part of what the verb's clause judges."""
+    return [c for c in verb.children if c.dep_ in ("conj", "cc")]
 
 
 def _trim_edges(tokens: Sequence[Token]) -> list[Token]:
