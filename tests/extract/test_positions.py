@@ -138,12 +138,18 @@ def test_intransitive_withdrawal_is_territorial_and_a_passive_disarming_is_secur
     found = classify_issues("the army will only withdraw after the militia is disarmed")
     assert "territory" in found and "security_guarantees" in found
     assert "military_limits" not in found  # the group is disarmed by others: not a cap on one's own forces
-    assert "territory" not in classify_issues("Moscow threatened to withdraw from the grain deal talks next week")
+    assert "territory" not in classify_issues(
+        "Moscow threatened to withdraw from the grain deal talks next week"
+    )
 
 
 def test_guarantee_as_a_verb_is_not_a_security_guarantee() -> None:
-    assert "security_guarantees" not in classify_issues("the state will guarantee that the culprits face trial")
-    assert "security_guarantees" in classify_issues("Kyiv asked its allies for firm guarantees against attack")
+    assert "security_guarantees" not in classify_issues(
+        "the state will guarantee that the culprits face trial"
+    )
+    assert "security_guarantees" in classify_issues(
+        "Kyiv asked its allies for firm guarantees against attack"
+    )
 
 
 def test_classify_issues_ignores_everyday_words() -> None:
@@ -427,13 +433,20 @@ def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -
     ],
 )
 def test_judging_a_proposal_unacceptable_is_the_judge_position(nlp, text: str) -> None:
-    assert pairs(run(nlp, text)) == {("Russia" if "Moscow" in text else "Sergei Lavrov", "security_guarantees")}
+    assert pairs(run(nlp, text)) == {
+        ("Russia" if "Moscow" in text else "Sergei Lavrov", "security_guarantees")
+    }
 
 
 def test_a_judgement_about_a_fact_without_an_issue_is_no_position(nlp) -> None:
-    assert run(nlp, "Moscow called the overnight drone attack on its refinery unacceptable and cowardly.") == []
+    assert (
+        run(nlp, "Moscow called the overnight drone attack on its refinery unacceptable and cowardly.") == []
+    )
     # what is judged is the venue; the clause coordinated with it is a report of its own
-    text = "Sergei Lavrov said the venue in Geneva was acceptable but that no compromise had been found on territory."
+    text = (
+        "Sergei Lavrov said the venue in Geneva was acceptable "
+        "but that no compromise had been found on territory."
+    )
     assert run(nlp, text) == []
 
 
@@ -548,24 +561,36 @@ def article_pairs(extractor, body: str) -> set[tuple[str, str]]:
 
 
 def test_a_party_invoking_its_sovereignty_states_a_territorial_stance(extractor) -> None:
-    body = "Ukraine's foreign ministry said the overnight incursion by Russian troops had violated the country's sovereignty."
+    body = (
+        "Ukraine's foreign ministry said the overnight incursion by Russian troops "
+        "had violated the country's sovereignty."
+    )
     assert article_pairs(extractor, body) == {("Q212", "territory")}
 
 
 def test_an_outlet_reporting_news_takes_no_stance(extractor) -> None:
-    body = "Reuters reported that Russia and Ukraine would exchange 200 prisoners of war next week under a deal."
+    body = (
+        "Reuters reported that Russia and Ukraine would exchange 200 prisoners of war next week under a deal."
+    )
     assert article_pairs(extractor, body) == set()
 
 
 def test_talks_named_as_a_time_backdrop_are_not_the_stance_issue(extractor) -> None:
-    body = "Turkey said on Monday it will send a delegation to Geneva ahead of next week's ceasefire negotiations."
+    body = (
+        "Turkey said on Monday it will send a delegation to Geneva "
+        "ahead of next week's ceasefire negotiations."
+    )
     assert article_pairs(extractor, body) == set()
-    body = "Turkey said on Monday it will send a delegation to Geneva to push for a ceasefire between the sides."
+    body = (
+        "Turkey said on Monday it will send a delegation to Geneva to push for a ceasefire between the sides."
+    )
     assert ("Q43", "ceasefire") in article_pairs(extractor, body)
 
 
 def test_a_call_for_as_a_noun_is_the_caller_stance(nlp) -> None:
-    found = run(nlp, "Zelenskyy's call for a full ceasefire along the front was welcomed in several capitals.")
+    found = run(
+        nlp, "Zelenskyy's call for a full ceasefire along the front was welcomed in several capitals."
+    )
     assert ("Volodymyr Zelenskyy", "ceasefire") in pairs(found)
 
 

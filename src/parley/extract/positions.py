@@ -57,7 +57,9 @@ _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Nouns by which news copy renames an armed group it has just named ("the group said it would ...").
-_GROUP_NOUNS = frozenset({"group", "militia", "movement", "faction", "rebels", "insurgents", "organisation", "organization"})
+_GROUP_NOUNS = frozenset(
+    {"group", "militia", "movement", "faction", "rebels", "insurgents", "organisation", "organization"}
+)
 # Modifier slots of a noun phrase in which a party may be named ("US envoys", "Putin's aide").
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
@@ -612,7 +614,11 @@ class _Finder:
             party, subj = self._verb_party(verb)
             if party is None:
                 return None
-            return _Candidate(party, tok, self._clause(verb, [subj, *_conjuncts(verb)] if subj is not None else _conjuncts(verb)))
+            return _Candidate(
+                party,
+                tok,
+                self._clause(verb, [subj, *_conjuncts(verb)] if subj is not None else _conjuncts(verb)),
+            )
         if verb.lemma_ != "be" or tok.dep_ != "acomp":
             return None
         speaker_verb = next((a for a in verb.ancestors if a.lemma_ in self.cues.speech_verbs), None)
@@ -850,7 +856,9 @@ _EDGE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
 # Prepositions that set a stance against a backdrop of time or circumstance ("will send a delegation
 # ahead of the ceasefire talks", "demanded the release of hostages amid the truce"): the phrase
 # they head says when, not what the stance is about.
-_BACKDROP_PREPOSITIONS = frozenset({"amid", "amidst", "during", "ahead", "before", "after", "following", "since"})
+_BACKDROP_PREPOSITIONS = frozenset(
+    {"amid", "amidst", "during", "ahead", "before", "after", "following", "since"}
+)
 
 
 def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
@@ -860,9 +868,8 @@ def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
     for t in clause:
         if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
             continue
-        if t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children):
-            dropped.update(x.i for x in t.subtree)
-        elif t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children):
+        noun_phrase = t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)
+        if noun_phrase or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
             dropped.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in dropped]
 
