@@ -134,6 +134,24 @@ def test_withdrawing_support_or_envoys_is_not_territorial() -> None:
     assert "territory" not in classify_issues("announced the withdrawal of its ambassadors from the capital")
 
 
+def test_intransitive_withdrawal_is_territorial_and_a_passive_disarming_is_security() -> None:
+    found = classify_issues("the army will only withdraw after the militia is disarmed")
+    assert "territory" in found and "security_guarantees" in found
+    assert "military_limits" not in found  # the group is disarmed by others: not a cap on one's own forces
+    assert "territory" not in classify_issues(
+        "Moscow threatened to withdraw from the grain deal talks next week"
+    )
+
+
+def test_guarantee_as_a_verb_is_not_a_security_guarantee() -> None:
+    assert "security_guarantees" not in classify_issues(
+        "the state will guarantee that the culprits face trial"
+    )
+    assert "security_guarantees" in classify_issues(
+        "Kyiv asked its allies for firm guarantees against attack"
+    )
+
+
 def test_classify_issues_ignores_everyday_words() -> None:
     assert classify_issues("Russian forces attacked the city's power grid overnight, officials said") == []
     assert classify_issues("NATO-style guarantees") == ["security_guarantees"]  # NATO alone is not membership
@@ -406,6 +424,32 @@ def test_stance_noun_described_by_another_party_is_the_describer_position(nlp) -
     assert pairs(run(nlp, text)) == {("Benjamin Netanyahu", "ceasefire")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov has described as unacceptable any plan to deploy foreign troops in Ukraine.",
+        "Moscow called the deployment of European peacekeepers in Ukraine unacceptable on Tuesday.",
+        'Sergei Lavrov said that stationing foreign troops in Ukraine "is unacceptable to us".',
+    ],
+)
+def test_judging_a_proposal_unacceptable_is_the_judge_position(nlp, text: str) -> None:
+    assert pairs(run(nlp, text)) == {
+        ("Russia" if "Moscow" in text else "Sergei Lavrov", "security_guarantees")
+    }
+
+
+def test_a_judgement_about_a_fact_without_an_issue_is_no_position(nlp) -> None:
+    assert (
+        run(nlp, "Moscow called the overnight drone attack on its refinery unacceptable and cowardly.") == []
+    )
+    # what is judged is the venue; the clause coordinated with it is a report of its own
+    text = (
+        "Sergei Lavrov said the venue in Geneva was acceptable "
+        "but that no compromise had been found on territory."
+    )
+    assert run(nlp, text) == []
+
+
 def test_invitation_and_its_acceptance_are_positions_on_the_invited_talks(nlp) -> None:
     text = (
         "Washington has invited both warring sides to truce talks in Geneva later this month. "
@@ -499,3 +543,75 @@ def test_every_sample_stance_is_a_clause_with_a_verb(nlp, sample_positions) -> N
         words = [t for t in nlp(stance) if not t.is_punct and not t.is_space]
         assert len(words) >= 5, stance
         assert any(t.pos_ in ("VERB", "AUX") for t in words), stance
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from parley.extract.extractor import Extractor
+
+    return Extractor()
+
+
+def article_pairs(extractor, body: str) -> set[tuple[str, str]]:
+    """Return the (party reference, issue) pairs the whole pipeline finds in a headline + ``body``."""
+    from datetime import date
+
+    extraction = extractor.extract_text(f"Talks news\n\n{body}\n", published=date(2025, 3, 1))
+    return {(p.party.ref, p.issue) for p in extraction.positions}
+
+
+def test_a_party_invoking_its_sovereignty_states_a_territorial_stance(extractor) -> None:
+    body = (
+        "Ukraine's foreign ministry said the overnight incursion by Russian troops "
+        "had violated the country's sovereignty."
+    )
+    assert article_pairs(extractor, body) == {("Q212", "territory")}
+
+
+def test_an_outlet_reporting_news_takes_no_stance(extractor) -> None:
+    body = (
+        "Reuters reported that Russia and Ukraine would exchange 200 prisoners of war next week under a deal."
+    )
+    assert article_pairs(extractor, body) == set()
+
+
+def test_talks_named_as_a_time_backdrop_are_not_the_stance_issue(extractor) -> None:
+    body = (
+        "Turkey said on Monday it will send a delegation to Geneva "
+        "ahead of next week's ceasefire negotiations."
+    )
+    assert article_pairs(extractor, body) == set()
+    body = (
+        "Turkey said on Monday it will send a delegation to Geneva to push for a ceasefire between the sides."
+    )
+    assert ("Q43", "ceasefire") in article_pairs(extractor, body)
+
+
+def test_a_call_for_as_a_noun_is_the_caller_stance(nlp) -> None:
+    found = run(
+        nlp, "Zelenskyy's call for a full ceasefire along the front was welcomed in several capitals."
+    )
+    assert ("Volodymyr Zelenskyy", "ceasefire") in pairs(found)
+
+
+def test_judging_a_measure_beneficial_supports_it(nlp) -> None:
+    found = run(nlp, "Turkey said that a limited truce covering ports and power plants could be beneficial.")
+    assert ("Turkey", "ceasefire") in pairs(found)
+
+
+def test_the_group_refers_back_to_the_armed_group_just_named(nlp) -> None:
+    text = (
+        "Hamas fighters clashed with Israeli troops overnight near the border. "
+        "The group has demanded the release of all Palestinian prisoners before any deal."
+    )
+    assert pairs(run(nlp, text)) == {("Hamas", "humanitarian")}
+    text = (
+        "Washington hosted a round of talks on Monday with several delegations. "
+        "The group has demanded the release of all Palestinian prisoners before any deal."
+    )
+    assert run(nlp, text) == []  # no armed group named before: "the group" stays unresolved
+
+
+def test_a_unity_government_is_governance_not_the_call_for_unity() -> None:
+    assert classify_issues("aligned with the National Unity Government in exile") == ["governance"]
+    assert classify_issues("urged national unity and calm during the unrest") == ["other"]

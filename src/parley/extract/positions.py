@@ -56,6 +56,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Nouns by which news copy renames an armed group it has just named ("the group said it would ...").
+_GROUP_NOUNS = frozenset(
+    {"group", "militia", "movement", "faction", "rebels", "insurgents", "organisation", "organization"}
+)
 # Modifier slots of a noun phrase in which a party may be named ("US envoys", "Putin's aide").
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
@@ -93,6 +97,8 @@ class _Cues:
     commitments: frozenset[str]
     obligation_verbs: frozenset[str]
     complaints: dict[str, tuple[str, ...]]
+    judgements: frozenset[str]
+    judging_verbs: frozenset[str]
     hedges: frozenset[str]
     plan_nouns: frozenset[str]
     term_verbs: frozenset[str]
@@ -144,6 +150,8 @@ def _cues(rules: Rules) -> _Cues:
         commitments=_words(speech, "commitments"),
         obligation_verbs=_words(speech, "obligation_verbs"),
         complaints=_word_map(speech.get("complaints", {})),
+        judgements=_words(speech, "judgements"),
+        judging_verbs=_words(speech, "judging_verbs"),
         hedges=_words(data.get("hedges", {}), "words"),
         plan_nouns=_words(plans, "nouns"),
         term_verbs=_words(plans, "term_verbs"),
@@ -330,7 +338,22 @@ class _Finder:
                 return m.actor
             if tok.dep_ == "poss" and tok.tag_ == "PRP$":
                 return self._resolve_pronoun(tok)
-        return None
+        return self._group_antecedent(head)
+
+    def _group_antecedent(self, head: Token) -> ActorRef | None:
+        """Return the armed group a definite "the group" / "the militia" refers back to: the latest
+        group named in the sentence or the two before it (news copy renames a group this way
+        once it has been named)."""
+        if head.lemma_.lower() not in _GROUP_NOUNS or not any(c.lower_ == "the" for c in head.children):
+            return None
+        si = self._sentence_index(head)
+        earliest = self.sents[max(0, si - PRONOUN_LOOKBACK_SENTENCES)].start_char
+        before = [
+            m
+            for m in self.mentions
+            if earliest <= m.start and m.end <= head.idx and m.actor is not None and m.actor.kind == "group"
+        ]
+        return before[-1].actor if before else None
 
     def _subject_token(self, verb: Token) -> Token | None:
         """Return the token naming who performs ``verb``: its agent, its subject, or the relcl's noun."""
@@ -575,6 +598,36 @@ class _Finder:
             return None
         return _Candidate(party, tok, self._clause(content))
 
+    def _judgement_candidate(self, tok: Token) -> _Candidate | None:
+        """Return a candidate for a judgement that rejects or accepts something ("Moscow called the
+        deployment unacceptable", "described as illegal any move to ...", "this is unacceptable to
+        us"): the judge's stance on the thing judged. The judge is the subject of the judging verb,
+        else the speaker whose words say the thing "is" unacceptable."""
+        if tok.pos_ != "ADJ" or tok.lower_ not in self.cues.judgements:
+            return None
+        verb = tok.head
+        if tok.dep_ == "amod" and verb.dep_ == "pobj":
+            verb = verb.head  # "described as unacceptable any plans" parsed as "as [unacceptable plans]"
+        if verb.dep_ == "prep" and verb.lower_ == "as":
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in self.cues.judging_verbs:
+            party, subj = self._verb_party(verb)
+            if party is None:
+                return None
+            return _Candidate(
+                party,
+                tok,
+                self._clause(verb, [subj, *_conjuncts(verb)] if subj is not None else _conjuncts(verb)),
+            )
+        if verb.lemma_ != "be" or tok.dep_ != "acomp":
+            return None
+        speaker_verb = next((a for a in verb.ancestors if a.lemma_ in self.cues.speech_verbs), None)
+        party = self._verb_party(speaker_verb)[0] if speaker_verb is not None else self._quote_speaker(tok)
+        if party is None:
+            return None
+        # only what is judged: "the talks were useful but no deal was found on X" judges the talks
+        return _Candidate(party, tok, self._clause(verb, _conjuncts(verb)))
+
     def _commitment_candidate(self, cue: Token, content: Token) -> _Candidate | None:
         """Return a candidate for what a speaker says it will do or is doing ("X said it would not
         withdraw", "X said it was acting to protect ..."): about the speaker itself, or the state
@@ -685,7 +738,7 @@ class _Finder:
         sentence first ("a push for a truce -- something Zelenskyy has called for"), then in
         the sentences before it.
         """
-        text = "".join(t.text_with_ws for t in clause)
+        text = "".join(t.text_with_ws for t in _without_backdrop(clause))
         found = classify_issues(text, self.rules)
         if cand.is_plan_term:
             # a plan states terms in its own register ("the army stays at 800,000"): parley.plans
@@ -761,7 +814,12 @@ class _Finder:
         for tok in sent:
             if self._hedged(tok):
                 continue
-            for make in (self._verb_candidate, self._noun_candidate, self._speech_candidate):
+            for make in (
+                self._verb_candidate,
+                self._noun_candidate,
+                self._speech_candidate,
+                self._judgement_candidate,
+            ):
                 cand = make(tok)
                 if cand is not None:
                     found.append(cand)
@@ -793,6 +851,33 @@ class _Finder:
 # Words a clause cut out of its sentence may start or end with that belong to the frame, not the
 # stance: "that wanted Iran to ...", "for Washington to ...", "a truce proposed by".
 _EDGE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
+
+
+# Prepositions that set a stance against a backdrop of time or circumstance ("will send a delegation
+# ahead of the ceasefire talks", "demanded the release of hostages amid the truce"): the phrase
+# they head says when, not what the stance is about.
+_BACKDROP_PREPOSITIONS = frozenset(
+    {"amid", "amidst", "during", "ahead", "before", "after", "following", "since"}
+)
+
+
+def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
+    """Return the clause without its time and circumstance phrases (a preposition with a noun
+    phrase: "ahead of next week's talks"); a clause after "after" or "before" is a condition and stays."""
+    dropped: set[int] = set()
+    for t in clause:
+        if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
+            continue
+        noun_phrase = t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)
+        if noun_phrase or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
+            dropped.update(x.i for x in t.subtree)
+    return [t for t in clause if t.i not in dropped]
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    """Return the clauses coordinated with ``verb`` ("... and said ...", "... but that ..."): each
+    is a statement of its own, not part of what the verb's clause judges."""
+    return [c for c in verb.children if c.dep_ in ("conj", "cc")]
 
 
 def _trim_edges(tokens: Sequence[Token]) -> list[Token]:
@@ -865,6 +950,11 @@ def _quote_markers(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
+# Cues by which an outlet or an agency passes on news ("Israel Hayom reported that ..."): the words
+# that follow are what it learned, not a stance it takes.
+_NEWS_REPORT_CUES = frozenset({"reported", "reports", "reporting", "report"})
+
+
 def quoted_stances(
     quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules, doc: Doc | None = None
 ) -> list[PositionSpan]:
@@ -879,8 +969,12 @@ def quoted_stances(
     for q in quotes:
         if q.speaker is None or not markers.search(q.text):
             continue
+        if q.cue.split()[0].lower() in _NEWS_REPORT_CUES:
+            continue  # "X reported that the leaders agreed ...": a report of others' deeds, not X's stance
         side = q.speaker.side
-        for issue in classify_issues(q.text, rules):
+        words = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
+        text = q.text if words is None else "".join(t.text_with_ws for t in _without_backdrop(list(words)))
+        for issue in classify_issues(text, rules):
             if (side, issue) in have or (q.speaker.ref, issue) in have:
                 continue
             have.add((side, issue))

@@ -265,7 +265,14 @@ STANCE = Table(
             frozenset({"words", "light_verbs"}),
         ),
         "speech": Table(
-            {"modals": WORDS, "obligation_verbs": WORDS, "complaints": WORD_MAP, "commitments": WORDS},
+            {
+                "modals": WORDS,
+                "obligation_verbs": WORDS,
+                "complaints": WORD_MAP,
+                "commitments": WORDS,
+                "judgements": WORDS,
+                "judging_verbs": WORDS,
+            },
             frozenset({"modals", "obligation_verbs"}),
         ),
         "hedges": _words_table(),
