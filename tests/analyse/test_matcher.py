@@ -296,3 +296,21 @@ def test_a_ministry_named_without_its_state_is_the_state_the_article_is_about(nl
     ministry = [m.actor.name for m in found if m.text == "Defence Ministry" and m.actor]
     assert ministry == ["Russia"]
     assert not [m for m in found if m.text == "Foreign Ministry"], "a ministry in a title leaves the person"
+
+
+def test_an_arabic_article_in_lower_case_opens_a_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Troops drove back fighters of al-Shabaab from two villages north of the town."
+    )
+    assert [m.actor.name for m in found if m.actor is not None] == ["al-Shabaab"]
+
+
+def test_a_state_named_by_its_regime_and_an_accented_name_are_found(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "The spokesman said the Zionist regime would be held to account for the strike."
+    )
+    assert [m.actor.id for m in found if m.actor is not None] == ["Q801"]
+    found = mentions(
+        nlp, finder, "The minister met Congo's Thérèse Kayikwamba Wagner in Washington on Friday."
+    )
+    assert "Thérèse Kayikwamba Wagner" in [m.actor.name for m in found if m.actor is not None]

@@ -106,3 +106,23 @@ def test_a_name_listed_among_the_dead_does_not_take_part(nlp, finder) -> None:  
         nlp, finder, "Among those killed in the raid was Yevgeny Prigozhin, the reports said on Friday."
     )
     assert "Yevgeny Prigozhin" not in got
+
+
+def test_the_doer_of_an_act_named_by_a_noun_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "The clashes came during an official visit by Vladimir Putin to the region last week."
+    )
+    assert got == ["Vladimir Putin"]
+    got = names(
+        nlp, finder, "The group rejected fresh accusations from Benjamin Netanyahu that it broke the truce."
+    )
+    assert "Benjamin Netanyahu" in got
+    got = names(nlp, finder, "A book by Vladimir Putin about the history of the region sold poorly.")
+    assert got == []  # a work is no act
+
+
+def test_a_photo_caption_names_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Sergei Lavrov speaks to reporters in Moscow after the meeting (AP Photo/Staff Writer)"
+    )
+    assert got == []

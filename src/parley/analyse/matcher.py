@@ -283,6 +283,15 @@ def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
 
 
+# Arabic names open with the article in lower case ("al-Shabaab", "al Qaeda", "ash-Sham").
+ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[- ][A-Z]")
+
+
+def _article_name(text: str) -> bool:
+    """Return True for a name whose only lower-case word is an Arabic article ("al-Shabaab")."""
+    return ARTICLE_NAME.match(text) is not None
+
+
 def _names_region(text: str) -> bool:
     """Return True when a place name ends in a region word ("Tula Region", "Nasir County")."""
     words = text.lower().split()
@@ -388,7 +397,7 @@ class MentionFinder:
             if not forms:
                 continue
             form = forms[0]
-            if form.method not in LOWERCASE_OK and not _is_capitalised(text):
+            if form.method not in LOWERCASE_OK and not (_is_capitalised(text) or _article_name(text)):
                 continue
             if self._exact_case(text) and not text.isupper():
                 continue  # "us", "who": acronyms must be written as acronyms
@@ -1360,7 +1369,10 @@ def _misread_person(ent: Any) -> bool:
     Thérèse Kayikwamba Wagner"): two to four capitalised proper nouns, no organisation's head noun."""
     if ent.label_ != "ORG" or not 2 <= len(ent) <= 4:
         return False
-    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper() and not t.is_upper for t in ent):
+    # an accented given name the tagger reads as a common noun ("Thérèse") still counts
+    if not all(
+        t.pos_ in ("PROPN", "NOUN") and t.is_alpha and t.text[0].isupper() and not t.is_upper for t in ent
+    ):
         return False
     if head_kind([t.text for t in ent]) is not None or any(t.lower_ in INSTITUTION_WORDS for t in ent):
         return False

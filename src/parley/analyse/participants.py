@@ -7,7 +7,8 @@ with Hezbollah") would be lost from the list. Such a clause names its participan
 syntactic slots, which this module reads:
 
 - the subject of a clause, active or passive ("Eritrea denied ...", "Pashinyan was invited");
-- the agent of a passive ("was brokered by the United States");
+- the agent of a passive ("was brokered by the United States"), or of an act named by a noun
+  ("a visit by X", "accusations from X");
 - the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
 - the members a delegation or team is said to include ("the delegation included X and Y");
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
@@ -15,7 +16,8 @@ syntactic slots, which this module reads:
 
 Organisations are left to the records: news agencies and international bodies stand in these
 slots as sources and background ("Reuters reported", "the UN has long warned") far more often than
-as parties to what happened. A name in a locative phrase ("in Ukraine") is never a participant.
+as parties to what happened. A name in a locative phrase ("in Ukraine") is never a participant,
+nor one in a photo caption (it says who is pictured, not who acted).
 """
 
 from __future__ import annotations
@@ -55,6 +57,22 @@ OFFICE_NOUNS = frozenset(
         "secretary",
     }
 )
+# Nouns of an act whose doer "by" introduces ("a visit by X", "an attack by X", "a call by X").
+AGENT_NOUNS = frozenset(
+    {"visit", "trip", "attack", "assault", "offensive", "strike", "raid", "invasion", "incursion",
+     "bombardment", "shelling", "call", "proposal", "offer", "statement", "announcement", "decision",
+     "move", "request", "demand", "threat", "warning", "accusation", "pledge", "bid", "effort",
+     "initiative", "intervention", "mediation", "deployment", "withdrawal", "violation", "seizure",
+     "capture", "takeover", "recognition", "veto", "signing", "claim", "crackdown", "operation"}
+)  # fmt: skip
+# Nouns of a message or pressure whose sender "from" introduces ("accusations from X").
+SOURCE_NOUNS = frozenset(
+    {"accusation", "call", "warning", "threat", "demand", "request", "pressure", "statement",
+     "message", "offer", "proposal", "criticism", "condemnation", "pledge", "response", "assurance",
+     "guarantee", "invitation", "appeal", "objection", "ultimatum", "overture"}
+)  # fmt: skip
+# Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
+CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
 # Nouns of a standing relation rather than an act: "the border with X", "his rivalry with X", "the
@@ -87,6 +105,11 @@ def takes_part(token: Any) -> bool:
             return takes_part(prep.head)  # "the head of X said": X takes part with its office holder
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
+        if prep.head.pos_ == "NOUN" and prep.head is not node:
+            act = prep.head.lemma_.lower()
+            return (prep.lower_ == "by" and act in AGENT_NOUNS) or (
+                prep.lower_ == "from" and act in SOURCE_NOUNS
+            )
         return prep.dep_ == "agent"
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
         return any(
@@ -128,7 +151,8 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or _possessor(span) or _victim(span.root, actor.kind):
             continue
-        if span.sent.text.lstrip().lower().startswith(POINTER_PREFIXES):
+        sent = span.sent.text.lstrip().lower()
+        if sent.startswith(POINTER_PREFIXES) or any(mark in sent for mark in CAPTION_MARKS):
             continue
         if takes_part(span.root):
             out.append(actor)
