@@ -675,6 +675,7 @@ class MentionFinder:
             i += 1
         out = self._split_unnamed_groupings(self._with_organisations(doc, out))
         out.extend(self._bare_ministries(out, start_at))
+        out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
@@ -829,6 +830,31 @@ class MentionFinder:
             return known
         kept = [m for m in known if not any(inside(m, o.start, o.end) for o in orgs)]
         return kept + [Mention(o.start, o.end, o.text, "actor", actor=o.actor) for o in orgs]
+
+    def _with_collectives(self, doc: Any, known: list[Mention], start_at: int) -> list[Mention]:
+        """Return ``known`` with the sides named by a modifier and a head noun of fighters
+        ("Druze fighters", "pro-Assad forces": analyse/actor_collectives.py); the leader a
+        collective is named after ("Assad" of "pro-Assad forces") is no mention of their own."""
+        from parley.analyse.actor_collectives import find_collectives
+
+        def overlaps(m: Mention, start: int, end: int) -> bool:
+            return m.start < end and start < m.end
+
+        found = find_collectives(
+            doc,
+            self._text,
+            is_free=lambda s, e: not any(overlaps(m, s, e) for m in known),
+            is_state_word=lambda w: self.registry.state_for_demonym(w) is not None or self._is_country(w),
+            person_at=lambda s, e: any(
+                m.start <= s and e <= m.end and m.actor is not None and m.actor.kind == "person"
+                for m in known
+            ),
+        )
+        found = [c for c in found if c.start >= start_at]
+        if not found:
+            return known
+        kept = [m for m in known if not any(overlaps(m, c.start, c.end) for c in found)]
+        return kept + [Mention(c.start, c.end, c.text, "actor", actor=c.actor) for c in found]
 
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
