@@ -17,7 +17,7 @@ syntactic slots, which this module reads:
 Organisations are left to the records: news agencies and international bodies stand in these
 slots as sources and background ("Reuters reported", "the UN has long warned") far more often than
 as parties to what happened. A name in a locative phrase ("in Ukraine") is never a participant,
-nor one in a photo caption (it says who is pictured, not who acted).
+nor one in a photo caption (it says who is pictured, not who acted) or a subheading.
 """
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ SOURCE_NOUNS = frozenset(
 )  # fmt: skip
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
 CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
+# A line of fewer words than this without closing punctuation is a subheading.
+SUBHEADING_WORDS = 8
+SENTENCE_ENDS = frozenset(".!?\"'”’:;)…")
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
 # Nouns of a standing relation rather than an act: "the border with X", "his rivalry with X", "the
@@ -96,6 +99,10 @@ def _slot_head(token: Any) -> Any:
 def takes_part(token: Any) -> bool:
     """Return True when ``token`` (the head of a name) fills a participant slot of its clause."""
     node = _slot_head(token)
+    if node.dep_ == "ROOT" and node.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in node.sent):
+        # "X, a spokesman for Y, informed reporters ...": the small model makes the name the root
+        # and hangs the verb below it; a name that heads a sentence with a verb is its subject
+        return True
     if node.dep_ in SUBJECT_DEPS:
         # "Among those killed was X": a name listed among the dead or the captured does not act
         return not (node.head.lemma_ == "be" and any(c.lower_ == "among" for c in node.head.children))
@@ -154,9 +161,19 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
         sent = span.sent.text.lstrip().lower()
         if sent.startswith(POINTER_PREFIXES) or any(mark in sent for mark in CAPTION_MARKS):
             continue
+        if _subheading(span.sent):
+            continue
         if takes_part(span.root):
             out.append(actor)
     return out
+
+
+def _subheading(sent: Any) -> bool:
+    """Return True for a short line with no closing punctuation ("US claims credit"): a
+    subheading that names the topic of the paragraphs below, not an act of its own."""
+    words = sum(1 for t in sent if t.is_alpha)
+    last = [t for t in sent if not t.is_space]
+    return words < SUBHEADING_WORDS and bool(last) and last[-1].text not in SENTENCE_ENDS
 
 
 def merge_actors(first: Iterable[ActorRef], more: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
