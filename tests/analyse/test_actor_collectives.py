@@ -63,3 +63,13 @@ def test_a_description_beside_a_name_is_not_a_side_of_its_own(nlp, finder) -> No
         nlp, finder, "Hezbollah, the Iran-backed Shia militia, said it had not fired at the border town."
     )
     assert got == {}
+
+
+def test_a_states_opposition_is_a_side_of_its_own(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Armenian opposition leaders called the new draft of the constitution a surrender on Friday.")
+    found = finder.find(doc, published=PUB)
+    sides = [m for m in found if m.actor is not None and "collectives" in m.actor.reason]
+    assert [(m.text, m.actor.name, m.actor.kind) for m in sides if m.actor is not None] == [
+        ("Armenian opposition leaders", "Armenian opposition", "group")
+    ]
+    assert "Armenian opposition" in [a.name for a in participants(doc, found)]

@@ -145,3 +145,10 @@ def test_a_subheading_names_no_party(nlp, finder) -> None:  # type: ignore[no-un
     assert [a.name for a in found] == ["Qatar"]
     first_line = [m for m in finder.find(doc, published=PUB) if m.start < text.index("\n")]
     assert first_line and not participants(doc, first_line)
+
+
+def test_the_host_of_a_visit_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "The news broke during a state visit to Saudi Arabia that the prime minister cut short."
+    )
+    assert got == ["Saudi Arabia"]

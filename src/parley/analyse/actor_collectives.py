@@ -37,6 +37,9 @@ REGION_MODIFIERS = frozenset(
 )  # fmt: skip
 # "Druze armed groups", "Bedouin armed men": "armed" before these makes them a head too.
 ARMED_HEADS = frozenset({"groups", "men", "factions"})
+# Words after "<demonym> opposition" that still name the opposition ("opposition leaders").
+OPPOSITION_TAILS = frozenset({"leaders", "leader", "parties", "party", "figures", "politicians", "lawmakers",
+                              "groups", "bloc", "coalition", "alliance", "forces", "fighters"})  # fmt: skip
 # Confidence of a side the text names only by its modifier and head noun.
 COLLECTIVE_CONFIDENCE = 0.6
 
@@ -108,8 +111,16 @@ def find_collectives(
     """Return the collectives the text names, in order; ``is_free(start, end)`` says no other name
     covers the span, ``is_state_word`` spots a state's name or demonym, ``person_at(start, end)``
     says a registry person is named there (the leader of "pro-Assad forces", "Assad loyalists")."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, str]] = []  # start, end, key, name
     for k in range(len(doc)):
+        if doc[k].lower_ == "opposition" and k > 0 and is_state_word(doc[k - 1].text):
+            # "the Armenian opposition (leaders)": a state's opposition acts against its government
+            end_tok = k + 1 if k + 1 < len(doc) and doc[k + 1].lower_ in OPPOSITION_TAILS else k
+            start, end = doc[k - 1].idx, doc[end_tok].idx + len(doc[end_tok].text)
+            if is_free(start, end):
+                name = text[start : doc[k].idx + len(doc[k].text)]
+                found.append((start, end, "opposition " + doc[k - 1].lower_, name))
+            continue
         h = _head_at(doc, k)
         if h < 0:
             continue
@@ -126,15 +137,15 @@ def find_collectives(
         word_span = (word.idx, word.idx + len(word.text))
         if not (is_free(start, end) or person_at(*word_span)):
             continue
-        found.append((start, end, key))
+        found.append((start, end, key, text[start:end]))
     names: dict[str, ActorRef] = {}
     out: list[CollectiveSpan] = []
-    for start, end, key in found:
+    for start, end, key, name in found:
         surface = text[start:end]
         actor = names.setdefault(
             key,
             ActorRef(
-                name=surface,
+                name=name,
                 kind="group",
                 method="text",
                 reason="a side named by a modifier and a head noun of fighters (actor_collectives.py)",

@@ -71,6 +71,9 @@ SOURCE_NOUNS = frozenset(
      "message", "offer", "proposal", "criticism", "condemnation", "pledge", "response", "assurance",
      "guarantee", "invitation", "appeal", "objection", "ultimatum", "overture"}
 )  # fmt: skip
+# Nouns of a visit whose host "to" introduces ("a state visit to Saudi Arabia"): the host is the
+# other party of the meeting (FORMAT.md: a CONSULT visit lists the visitor, then the host).
+VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
 CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # A line of fewer words than this without closing punctuation is a subheading.
@@ -114,8 +117,10 @@ def takes_part(token: Any) -> bool:
             return not _background(prep.head)
         if prep.head.pos_ == "NOUN" and prep.head is not node:
             act = prep.head.lemma_.lower()
-            return (prep.lower_ == "by" and act in AGENT_NOUNS) or (
-                prep.lower_ == "from" and act in SOURCE_NOUNS
+            return (
+                (prep.lower_ == "by" and act in AGENT_NOUNS)
+                or (prep.lower_ == "from" and act in SOURCE_NOUNS)
+                or (prep.lower_ == "to" and act in VISIT_NOUNS)
             )
         return prep.dep_ == "agent"
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
