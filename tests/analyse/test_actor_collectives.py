@@ -73,3 +73,10 @@ def test_a_states_opposition_is_a_side_of_its_own(nlp, finder) -> None:  # type:
         ("Armenian opposition leaders", "Armenian opposition", "group")
     ]
     assert "Armenian opposition" in [a.name for a in participants(doc, found)]
+
+
+def test_a_branch_of_a_faith_names_no_side(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = groups(
+        nlp, finder, "The ceasefire ended a year of fighting between Israel and the powerful Shia militia."
+    )
+    assert got == {}

@@ -40,6 +40,9 @@ ARMED_HEADS = frozenset({"groups", "men", "factions"})
 # Words after "<demonym> opposition" that still name the opposition ("opposition leaders").
 OPPOSITION_TAILS = frozenset({"leaders", "leader", "parties", "party", "figures", "politicians", "lawmakers",
                               "groups", "bloc", "coalition", "alliance", "forces", "fighters"})  # fmt: skip
+# Branches of a faith that many sides share: "the Shia militia" describes a group the article
+# names (Hezbollah), it does not name a side of its own.
+FAITH_BRANCHES = frozenset({"shia", "shiite", "shi'ite", "sunni", "islamist", "jihadist", "salafist"})
 # Confidence of a side the text names only by its modifier and head noun.
 COLLECTIVE_CONFIDENCE = 0.6
 
@@ -74,12 +77,8 @@ def _modifier(doc: Any, h: int) -> tuple[int, str] | None:
     tok = doc[m]
     if not (tok.is_alpha and tok.text[0].isupper() and not tok.is_upper and not tok.is_stop):
         return None
-    if (
-        tok.lower_ in GROUP_HEADS
-        or tok.lower_ in ORG_HEADS
-        or tok.lower_ in STATE_FORCE_WORDS | REGION_MODIFIERS
-    ):
-        return None  # the end of a name of its own ("Arakan Army fighters", "Defence Forces")
+    if tok.lower_ in GROUP_HEADS | ORG_HEADS | STATE_FORCE_WORDS | REGION_MODIFIERS | FAITH_BRANCHES:
+        return None  # a name of its own ("Arakan Army fighters"), a state organ, a region or a faith
     if m >= 2 and doc[m - 1].text == "-" and doc[m - 2].lower_ == "pro" and not doc[m - 1].whitespace_:
         return m - 2, tok.lower_
     if tok.is_sent_start and not tok.ent_type_:

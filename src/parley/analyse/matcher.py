@@ -749,8 +749,15 @@ class MentionFinder:
     def _bare_ministries(self, known: list[Mention], start_at: int) -> list[Mention]:
         """Return mentions of ministries named without their state ("the Defence Ministry said"),
         as the state the article is about: a ministry is its state (FORMAT.md), and a report names
-        its own subject's ministries bare. The state is the one named most often, if one is."""
+        its own subject's ministries bare. The state is the one named most often, if one is; its
+        officials named count for it too ("Defence minister Rajnath Singh" for India)."""
         counts = Counter(m.actor.ref for m in known if m.actor is not None and m.actor.kind == "state")
+        states = set(counts)
+        counts.update(
+            m.actor.affiliation
+            for m in known
+            if m.actor is not None and m.actor.kind == "person" and m.actor.affiliation in states
+        )
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
             return []
