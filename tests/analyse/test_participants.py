@@ -152,3 +152,27 @@ def test_the_host_of_a_visit_takes_part(nlp, finder) -> None:  # type: ignore[no
         nlp, finder, "The news broke during a state visit to Saudi Arabia that the prime minister cut short."
     )
     assert got == ["Saudi Arabia"]
+
+
+def test_the_doer_of_an_act_named_by_its_possessor_or_of_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Officials confirmed that Masoud Pezeshkian's visit would go on until Wednesday."
+    )
+    assert "Masoud Pezeshkian" in got
+    got = names(
+        nlp, finder, "The unrest ended with the resignation of Ariel Henry, the prime minister, in April."
+    )
+    assert "Ariel Henry" in got
+    got = names(
+        nlp, finder, "Donald Trump's son-in-law Jared Kushner arrived in Moscow for the talks on Monday."
+    )
+    assert "Donald Trump" not in got  # a possessor of a kinship noun does not act
+
+
+def test_the_body_a_spokesman_speaks_for_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp,
+        finder,
+        "Esmaeil Baghaei, the spokesman for Iran's Foreign Ministry, told reporters the talks would resume.",
+    )
+    assert "Iran" in got

@@ -8,7 +8,8 @@ syntactic slots, which this module reads:
 
 - the subject of a clause, active or passive ("Eritrea denied ...", "Pashinyan was invited");
 - the agent of a passive ("was brokered by the United States"), or of an act named by a noun
-  ("a visit by X", "accusations from X");
+  ("a visit by X", "accusations from X", "the resignation of X", "X's visit");
+- the body whose office holder acts ("the head of X said", "a spokesman for X told reporters");
 - the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
 - the members a delegation or team is said to include ("the delegation included X and Y");
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
@@ -55,6 +56,8 @@ OFFICE_NOUNS = frozenset(
         "envoy",
         "minister",
         "secretary",
+        "ministry",
+        "representative",
     }
 )
 # Nouns of an act whose doer "by" introduces ("a visit by X", "an attack by X", "a call by X").
@@ -74,6 +77,21 @@ SOURCE_NOUNS = frozenset(
 # Nouns of a visit whose host "to" introduces ("a state visit to Saudi Arabia"): the host is the
 # other party of the meeting (FORMAT.md: a CONSULT visit lists the visitor, then the host).
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# Nouns of an act whose doer "of" introduces ("the resignation of X", "the withdrawal of X's
+# forces"), unlike "the killing of X", whose X suffers it.
+SUBJECT_OF_NOUNS = frozenset(
+    {
+        "resignation",
+        "visit",
+        "arrival",
+        "withdrawal",
+        "retreat",
+        "departure",
+        "return",
+        "surrender",
+        "advance",
+    }
+)
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
 CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # A line of fewer words than this without closing punctuation is a subheading.
@@ -111,8 +129,8 @@ def takes_part(token: Any) -> bool:
         return not (node.head.lemma_ == "be" and any(c.lower_ == "among" for c in node.head.children))
     if node.dep_ == "pobj":
         prep = node.head
-        if prep.lower_ == "of" and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
-            return takes_part(prep.head)  # "the head of X said": X takes part with its office holder
+        if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
+            return takes_part(prep.head)  # "the head of X said", "a spokesman for X told": X takes part
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
         if prep.head.pos_ == "NOUN" and prep.head is not node:
@@ -121,6 +139,7 @@ def takes_part(token: Any) -> bool:
                 (prep.lower_ == "by" and act in AGENT_NOUNS)
                 or (prep.lower_ == "from" and act in SOURCE_NOUNS)
                 or (prep.lower_ == "to" and act in VISIT_NOUNS)
+                or (prep.lower_ == "of" and act in SUBJECT_OF_NOUNS)
             )
         return prep.dep_ == "agent"
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
@@ -147,6 +166,17 @@ def _possessor(span: Any) -> bool:
     return span.end < len(doc) and doc[span.end].tag_ == "POS"
 
 
+def _does_the_act(span: Any) -> bool:
+    """Return True for a possessor that does the act its noun names ("Pezeshkian's visit",
+    "Hamas's proposal"): a possessive of an act noun is its subject."""
+    head = span.root.head
+    return (
+        span.root.dep_ == "poss"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in AGENT_NOUNS | SUBJECT_OF_NOUNS
+    )
+
+
 def _victim(token: Any, kind: str) -> bool:
     """Return True for a person who is the passive subject of a killing ("X was killed")."""
     node = _slot_head(token)
@@ -161,7 +191,11 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
         if actor is None or actor.kind not in PARTICIPANT_KINDS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or _possessor(span) or _victim(span.root, actor.kind):
+        if span is None or _victim(span.root, actor.kind):
+            continue
+        if _possessor(span):
+            if _does_the_act(span):
+                out.append(actor)
             continue
         sent = span.sent.text.lstrip().lower()
         if sent.startswith(POINTER_PREFIXES) or any(mark in sent for mark in CAPTION_MARKS):
