@@ -334,3 +334,9 @@ def test_the_sahel_alliance_is_one_actor_by_any_of_its_names(nlp, finder) -> Non
         m.actor.ref for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind != "state"
     }
     assert refs == {"Alliance of Sahel States"}
+
+
+def test_a_name_a_distance_locates_is_no_person(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops took back Ali Yabal, 18 kilometres (11 miles) from the district capital, on Thursday."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "person"]
+    assert people == []

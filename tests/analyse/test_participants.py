@@ -176,3 +176,10 @@ def test_the_body_a_spokesman_speaks_for_takes_part(nlp, finder) -> None:  # typ
         "Esmaeil Baghaei, the spokesman for Iran's Foreign Ministry, told reporters the talks would resume.",
     )
     assert "Iran" in got
+
+
+def test_the_doer_of_an_attempt_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "The meeting marks a renewed attempt by Qatar to bring both sides back to the table."
+    )
+    assert got == ["Qatar"]

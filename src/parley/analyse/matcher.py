@@ -1056,6 +1056,8 @@ class MentionFinder:
             after += 1
         if after < len(doc) and doc[after].lower_ in SETTLEMENT_WORDS:
             return True  # "the Abu Salim district", "Mais al-Jabal's municipality"
+        if _distance_follows(doc, name[-1].i + 1):
+            return True  # "Ali Yabal, 18 kilometres from Eeldheer": a distance locates a place
         text = self._text[name[0].idx : name[-1].idx + len(name[-1].text)]
         found = self.gazetteer.lookup(text, limit=1)
         if not found or found[0].method not in ("exact", "alias"):
@@ -1382,6 +1384,16 @@ COMMON_NAME_PARTS = frozenset(
     fold(w) for w in ["Mohammed", "Muhammad", "Mohamed", "Ahmed", "Ahmad", "Ali", "Abdul", "Abdel", "Abu",
                       "Bin", "Ibn", "Al", "El", "Van", "Von", "De", "Da", "Mr", "Mrs", "Ms", "Dr"]
 )  # fmt: skip
+
+
+DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
+
+
+def _distance_follows(doc: Any, i: int) -> bool:
+    """Return True when ", <number> <unit>" follows token ``i`` ("X, 18 kilometres from Y")."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in DISTANCE_UNITS
 
 
 def _name_keys(words: Sequence[str]) -> list[str]:

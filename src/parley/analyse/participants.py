@@ -66,7 +66,8 @@ AGENT_NOUNS = frozenset(
      "bombardment", "shelling", "call", "proposal", "offer", "statement", "announcement", "decision",
      "move", "request", "demand", "threat", "warning", "accusation", "pledge", "bid", "effort",
      "initiative", "intervention", "mediation", "deployment", "withdrawal", "violation", "seizure",
-     "capture", "takeover", "recognition", "veto", "signing", "claim", "crackdown", "operation"}
+     "capture", "takeover", "recognition", "veto", "signing", "claim", "crackdown", "operation",
+     "attempt", "campaign", "plan", "push", "retaliation", "response", "order", "ban", "blockade", "siege"}
 )  # fmt: skip
 # Nouns of a message or pressure whose sender "from" introduces ("accusations from X").
 SOURCE_NOUNS = frozenset(
