@@ -183,3 +183,10 @@ def test_the_doer_of_an_attempt_takes_part(nlp, finder) -> None:  # type: ignore
         nlp, finder, "The meeting marks a renewed attempt by Qatar to bring both sides back to the table."
     )
     assert got == ["Qatar"]
+
+
+def test_an_organisation_that_decides_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "The UN Security Council voted on Tuesday to extend the mission for a year.")
+    assert got == ["UN Security Council"]
+    got = names(nlp, finder, "The UN Security Council has long warned that the crisis could spread further.")
+    assert got == []

@@ -15,10 +15,12 @@ syntactic slots, which this module reads:
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
   said"; "the envoy, Steve Witkoff, said").
 
-Organisations are left to the records: news agencies and international bodies stand in these
-slots as sources and background ("Reuters reported", "the UN has long warned") far more often than
-as parties to what happened. A name in a locative phrase ("in Ukraine") is never a participant,
-nor one in a photo caption (it says who is pictured, not who acted) or a subheading.
+Organisations are mostly left to the records: news agencies and international bodies stand in
+these slots as sources and background ("Reuters reported", "the UN has long warned") far more
+often than as parties to what happened; only an organisation that decides ("the Security Council
+voted", "ECOWAS imposed sanctions") is taken here. A name in a locative phrase ("in Ukraine") is
+never a participant, nor one in a photo caption (it says who is pictured, not who acted) or a
+subheading.
 """
 
 from __future__ import annotations
@@ -98,6 +100,11 @@ CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # A line of fewer words than this without closing punctuation is a subheading.
 SUBHEADING_WORDS = 8
 SENTENCE_ENDS = frozenset(".!?\"'”’:;)…")
+# Verbs of a decision: an organisation as their subject acts ("the Council voted to ...").
+DECISION_VERBS = frozenset(
+    {"vote", "adopt", "approve", "authorize", "authorise", "impose", "suspend", "sanction", "extend",
+     "condemn", "deploy", "expel", "reject", "pass", "agree", "sign", "endorse", "renew", "lift"}
+)  # fmt: skip
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
 # Nouns of a standing relation rather than an act: "the border with X", "his rivalry with X", "the
@@ -189,7 +196,14 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for m in mentions:
         actor = m.actor
-        if actor is None or actor.kind not in PARTICIPANT_KINDS:
+        if actor is None:
+            continue
+        if actor.kind == "organization":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _decides(span.root):
+                out.append(actor)
+            continue
+        if actor.kind not in PARTICIPANT_KINDS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or _victim(span.root, actor.kind):
@@ -214,6 +228,13 @@ def _subheading(sent: Any) -> bool:
     words = sum(1 for t in sent if t.is_alpha)
     last = [t for t in sent if not t.is_space]
     return words < SUBHEADING_WORDS and bool(last) and last[-1].text not in SENTENCE_ENDS
+
+
+def _decides(token: Any) -> bool:
+    """Return True for an organisation that is the subject of a decision ("the Security Council
+    voted", "ECOWAS imposed sanctions"): a body that decides is a party, unlike one that reports."""
+    node = _slot_head(token)
+    return node.dep_ == "nsubj" and node.head.lemma_.lower() in DECISION_VERBS
 
 
 def merge_actors(first: Iterable[ActorRef], more: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
