@@ -190,3 +190,12 @@ def test_an_organisation_that_decides_takes_part(nlp, finder) -> None:  # type: 
     assert got == ["UN Security Council"]
     got = names(nlp, finder, "The UN Security Council has long warned that the crisis could spread further.")
     assert got == []
+
+
+def test_european_countries_named_only_as_such_are_one_side(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp,
+        finder,
+        "European countries, acting with the backing of Washington, moved to restore the sanctions.",
+    )
+    assert got == ["European countries"]
