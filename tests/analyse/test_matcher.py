@@ -296,3 +296,47 @@ def test_a_ministry_named_without_its_state_is_the_state_the_article_is_about(nl
     ministry = [m.actor.name for m in found if m.text == "Defence Ministry" and m.actor]
     assert ministry == ["Russia"]
     assert not [m for m in found if m.text == "Foreign Ministry"], "a ministry in a title leaves the person"
+
+
+def test_an_arabic_article_in_lower_case_opens_a_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Troops drove back fighters of al-Shabaab from two villages north of the town."
+    )
+    assert [m.actor.name for m in found if m.actor is not None] == ["al-Shabaab"]
+
+
+def test_a_state_named_by_its_regime_and_an_accented_name_are_found(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "The spokesman said the Zionist regime would be held to account for the strike."
+    )
+    assert [m.actor.id for m in found if m.actor is not None] == ["Q801"]
+    found = mentions(
+        nlp, finder, "The minister met Congo's Thérèse Kayikwamba Wagner in Washington on Friday."
+    )
+    assert "Thérèse Kayikwamba Wagner" in [m.actor.name for m in found if m.actor is not None]
+
+
+def test_a_bare_ministry_is_the_state_whose_officials_the_article_names(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    # India and Pakistan are named as often; India's minister tips the balance
+    text = (
+        "India struck Pakistan overnight and Pakistan condemned India on Wednesday morning. Defence "
+        "minister Rajnath Singh spoke with the service chiefs. The Ministry of Defence said nine "
+        "sites had been targeted."
+    )
+    found = mentions(nlp, finder, text)
+    ministry = [m for m in found if m.text.endswith("Ministry of Defence")]
+    assert [m.actor.name for m in ministry if m.actor is not None] == ["India"]
+
+
+def test_the_sahel_alliance_is_one_actor_by_any_of_its_names(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The Alliance of Sahel States blamed Algeria, and the AES Confederation recalled its envoys."
+    refs = {
+        m.actor.ref for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind != "state"
+    }
+    assert refs == {"Alliance of Sahel States"}
+
+
+def test_a_name_a_distance_locates_is_no_person(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops took back Ali Yabal, 18 kilometres (11 miles) from the district capital, on Thursday."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "person"]
+    assert people == []

@@ -283,6 +283,15 @@ def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
 
 
+# Arabic names open with the article in lower case ("al-Shabaab", "al Qaeda", "ash-Sham").
+ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[- ][A-Z]")
+
+
+def _article_name(text: str) -> bool:
+    """Return True for a name whose only lower-case word is an Arabic article ("al-Shabaab")."""
+    return ARTICLE_NAME.match(text) is not None
+
+
 def _names_region(text: str) -> bool:
     """Return True when a place name ends in a region word ("Tula Region", "Nasir County")."""
     words = text.lower().split()
@@ -388,7 +397,7 @@ class MentionFinder:
             if not forms:
                 continue
             form = forms[0]
-            if form.method not in LOWERCASE_OK and not _is_capitalised(text):
+            if form.method not in LOWERCASE_OK and not (_is_capitalised(text) or _article_name(text)):
                 continue
             if self._exact_case(text) and not text.isupper():
                 continue  # "us", "who": acronyms must be written as acronyms
@@ -666,6 +675,7 @@ class MentionFinder:
             i += 1
         out = self._split_unnamed_groupings(self._with_organisations(doc, out))
         out.extend(self._bare_ministries(out, start_at))
+        out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
@@ -739,8 +749,15 @@ class MentionFinder:
     def _bare_ministries(self, known: list[Mention], start_at: int) -> list[Mention]:
         """Return mentions of ministries named without their state ("the Defence Ministry said"),
         as the state the article is about: a ministry is its state (FORMAT.md), and a report names
-        its own subject's ministries bare. The state is the one named most often, if one is."""
+        its own subject's ministries bare. The state is the one named most often, if one is; its
+        officials named count for it too ("Defence minister Rajnath Singh" for India)."""
         counts = Counter(m.actor.ref for m in known if m.actor is not None and m.actor.kind == "state")
+        states = set(counts)
+        counts.update(
+            m.actor.affiliation
+            for m in known
+            if m.actor is not None and m.actor.kind == "person" and m.actor.affiliation in states
+        )
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
             return []
@@ -820,6 +837,31 @@ class MentionFinder:
             return known
         kept = [m for m in known if not any(inside(m, o.start, o.end) for o in orgs)]
         return kept + [Mention(o.start, o.end, o.text, "actor", actor=o.actor) for o in orgs]
+
+    def _with_collectives(self, doc: Any, known: list[Mention], start_at: int) -> list[Mention]:
+        """Return ``known`` with the sides named by a modifier and a head noun of fighters
+        ("Druze fighters", "pro-Assad forces": analyse/actor_collectives.py); the leader a
+        collective is named after ("Assad" of "pro-Assad forces") is no mention of their own."""
+        from parley.analyse.actor_collectives import find_collectives
+
+        def overlaps(m: Mention, start: int, end: int) -> bool:
+            return m.start < end and start < m.end
+
+        found = find_collectives(
+            doc,
+            self._text,
+            is_free=lambda s, e: not any(overlaps(m, s, e) for m in known),
+            is_state_word=lambda w: self.registry.state_for_demonym(w) is not None or self._is_country(w),
+            person_at=lambda s, e: any(
+                m.start <= s and e <= m.end and m.actor is not None and m.actor.kind == "person"
+                for m in known
+            ),
+        )
+        found = [c for c in found if c.start >= start_at]
+        if not found:
+            return known
+        kept = [m for m in known if not any(overlaps(m, c.start, c.end) for c in found)]
+        return kept + [Mention(c.start, c.end, c.text, "actor", actor=c.actor) for c in found]
 
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
@@ -1014,6 +1056,8 @@ class MentionFinder:
             after += 1
         if after < len(doc) and doc[after].lower_ in SETTLEMENT_WORDS:
             return True  # "the Abu Salim district", "Mais al-Jabal's municipality"
+        if _distance_follows(doc, name[-1].i + 1):
+            return True  # "Ali Yabal, 18 kilometres from Eeldheer": a distance locates a place
         text = self._text[name[0].idx : name[-1].idx + len(name[-1].text)]
         found = self.gazetteer.lookup(text, limit=1)
         if not found or found[0].method not in ("exact", "alias"):
@@ -1342,6 +1386,16 @@ COMMON_NAME_PARTS = frozenset(
 )  # fmt: skip
 
 
+DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
+
+
+def _distance_follows(doc: Any, i: int) -> bool:
+    """Return True when ", <number> <unit>" follows token ``i`` ("X, 18 kilometres from Y")."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in DISTANCE_UNITS
+
+
 def _name_keys(words: Sequence[str]) -> list[str]:
     """Return the parts of a person's name that later stand for them alone: the surname, the part
     after its hyphen ("Khulaifi" of "Al-Khulaifi"), and any other part of four letters or more
@@ -1360,7 +1414,10 @@ def _misread_person(ent: Any) -> bool:
     Thérèse Kayikwamba Wagner"): two to four capitalised proper nouns, no organisation's head noun."""
     if ent.label_ != "ORG" or not 2 <= len(ent) <= 4:
         return False
-    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper() and not t.is_upper for t in ent):
+    # an accented given name the tagger reads as a common noun ("Thérèse") still counts
+    if not all(
+        t.pos_ in ("PROPN", "NOUN") and t.is_alpha and t.text[0].isupper() and not t.is_upper for t in ent
+    ):
         return False
     if head_kind([t.text for t in ent]) is not None or any(t.lower_ in INSTITUTION_WORDS for t in ent):
         return False

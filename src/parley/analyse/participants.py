@@ -7,15 +7,20 @@ with Hezbollah") would be lost from the list. Such a clause names its participan
 syntactic slots, which this module reads:
 
 - the subject of a clause, active or passive ("Eritrea denied ...", "Pashinyan was invited");
-- the agent of a passive ("was brokered by the United States");
+- the agent of a passive ("was brokered by the United States"), or of an act named by a noun
+  ("a visit by X", "accusations from X", "the resignation of X", "X's visit");
+- the body whose office holder acts ("the head of X said", "a spokesman for X told reporters");
 - the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
 - the members a delegation or team is said to include ("the delegation included X and Y");
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
   said"; "the envoy, Steve Witkoff, said").
 
-Organisations are left to the records: news agencies and international bodies stand in these
-slots as sources and background ("Reuters reported", "the UN has long warned") far more often than
-as parties to what happened. A name in a locative phrase ("in Ukraine") is never a participant.
+Organisations are mostly left to the records: news agencies and international bodies stand in
+these slots as sources and background ("Reuters reported", "the UN has long warned") far more
+often than as parties to what happened; only an organisation that decides ("the Security Council
+voted", "ECOWAS imposed sanctions") is taken here. A name in a locative phrase ("in Ukraine") is
+never a participant, nor one in a photo caption (it says who is pictured, not who acted) or a
+subheading.
 """
 
 from __future__ import annotations
@@ -53,8 +58,53 @@ OFFICE_NOUNS = frozenset(
         "envoy",
         "minister",
         "secretary",
+        "ministry",
+        "representative",
     }
 )
+# Nouns of an act whose doer "by" introduces ("a visit by X", "an attack by X", "a call by X").
+AGENT_NOUNS = frozenset(
+    {"visit", "trip", "attack", "assault", "offensive", "strike", "raid", "invasion", "incursion",
+     "bombardment", "shelling", "call", "proposal", "offer", "statement", "announcement", "decision",
+     "move", "request", "demand", "threat", "warning", "accusation", "pledge", "bid", "effort",
+     "initiative", "intervention", "mediation", "deployment", "withdrawal", "violation", "seizure",
+     "capture", "takeover", "recognition", "veto", "signing", "claim", "crackdown", "operation",
+     "attempt", "campaign", "plan", "push", "retaliation", "response", "order", "ban", "blockade", "siege"}
+)  # fmt: skip
+# Nouns of a message or pressure whose sender "from" introduces ("accusations from X").
+SOURCE_NOUNS = frozenset(
+    {"accusation", "call", "warning", "threat", "demand", "request", "pressure", "statement",
+     "message", "offer", "proposal", "criticism", "condemnation", "pledge", "response", "assurance",
+     "guarantee", "invitation", "appeal", "objection", "ultimatum", "overture"}
+)  # fmt: skip
+# Nouns of a visit whose host "to" introduces ("a state visit to Saudi Arabia"): the host is the
+# other party of the meeting (FORMAT.md: a CONSULT visit lists the visitor, then the host).
+VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# Nouns of an act whose doer "of" introduces ("the resignation of X", "the withdrawal of X's
+# forces"), unlike "the killing of X", whose X suffers it.
+SUBJECT_OF_NOUNS = frozenset(
+    {
+        "resignation",
+        "visit",
+        "arrival",
+        "withdrawal",
+        "retreat",
+        "departure",
+        "return",
+        "surrender",
+        "advance",
+    }
+)
+# Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
+CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
+# A line of fewer words than this without closing punctuation is a subheading.
+SUBHEADING_WORDS = 8
+SENTENCE_ENDS = frozenset(".!?\"'”’:;)…")
+# Verbs of a decision: an organisation as their subject acts ("the Council voted to ...").
+DECISION_VERBS = frozenset(
+    {"vote", "adopt", "approve", "authorize", "authorise", "impose", "suspend", "sanction", "extend",
+     "condemn", "deploy", "expel", "reject", "pass", "agree", "sign", "endorse", "renew", "lift"}
+)  # fmt: skip
 # Kinds of actor taken from the parse; organisations come only from records (see above).
 PARTICIPANT_KINDS = frozenset({"person", "state", "group"})
 # Nouns of a standing relation rather than an act: "the border with X", "his rivalry with X", "the
@@ -78,15 +128,27 @@ def _slot_head(token: Any) -> Any:
 def takes_part(token: Any) -> bool:
     """Return True when ``token`` (the head of a name) fills a participant slot of its clause."""
     node = _slot_head(token)
+    if node.dep_ == "ROOT" and node.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in node.sent):
+        # "X, a spokesman for Y, informed reporters ...": the small model makes the name the root
+        # and hangs the verb below it; a name that heads a sentence with a verb is its subject
+        return True
     if node.dep_ in SUBJECT_DEPS:
         # "Among those killed was X": a name listed among the dead or the captured does not act
         return not (node.head.lemma_ == "be" and any(c.lower_ == "among" for c in node.head.children))
     if node.dep_ == "pobj":
         prep = node.head
-        if prep.lower_ == "of" and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
-            return takes_part(prep.head)  # "the head of X said": X takes part with its office holder
+        if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
+            return takes_part(prep.head)  # "the head of X said", "a spokesman for X told": X takes part
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
+        if prep.head.pos_ == "NOUN" and prep.head is not node:
+            act = prep.head.lemma_.lower()
+            return (
+                (prep.lower_ == "by" and act in AGENT_NOUNS)
+                or (prep.lower_ == "from" and act in SOURCE_NOUNS)
+                or (prep.lower_ == "to" and act in VISIT_NOUNS)
+                or (prep.lower_ == "of" and act in SUBJECT_OF_NOUNS)
+            )
         return prep.dep_ == "agent"
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
         return any(
@@ -112,6 +174,17 @@ def _possessor(span: Any) -> bool:
     return span.end < len(doc) and doc[span.end].tag_ == "POS"
 
 
+def _does_the_act(span: Any) -> bool:
+    """Return True for a possessor that does the act its noun names ("Pezeshkian's visit",
+    "Hamas's proposal"): a possessive of an act noun is its subject."""
+    head = span.root.head
+    return (
+        span.root.dep_ == "poss"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in AGENT_NOUNS | SUBJECT_OF_NOUNS
+    )
+
+
 def _victim(token: Any, kind: str) -> bool:
     """Return True for a person who is the passive subject of a killing ("X was killed")."""
     node = _slot_head(token)
@@ -123,16 +196,45 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for m in mentions:
         actor = m.actor
-        if actor is None or actor.kind not in PARTICIPANT_KINDS:
+        if actor is None:
+            continue
+        if actor.kind == "organization":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _decides(span.root):
+                out.append(actor)
+            continue
+        if actor.kind not in PARTICIPANT_KINDS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or _possessor(span) or _victim(span.root, actor.kind):
+        if span is None or _victim(span.root, actor.kind):
             continue
-        if span.sent.text.lstrip().lower().startswith(POINTER_PREFIXES):
+        if _possessor(span):
+            if _does_the_act(span):
+                out.append(actor)
+            continue
+        sent = span.sent.text.lstrip().lower()
+        if sent.startswith(POINTER_PREFIXES) or any(mark in sent for mark in CAPTION_MARKS):
+            continue
+        if _subheading(span.sent):
             continue
         if takes_part(span.root):
             out.append(actor)
     return out
+
+
+def _subheading(sent: Any) -> bool:
+    """Return True for a short line with no closing punctuation ("US claims credit"): a
+    subheading that names the topic of the paragraphs below, not an act of its own."""
+    words = sum(1 for t in sent if t.is_alpha)
+    last = [t for t in sent if not t.is_space]
+    return words < SUBHEADING_WORDS and bool(last) and last[-1].text not in SENTENCE_ENDS
+
+
+def _decides(token: Any) -> bool:
+    """Return True for an organisation that is the subject of a decision ("the Security Council
+    voted", "ECOWAS imposed sanctions"): a body that decides is a party, unlike one that reports."""
+    node = _slot_head(token)
+    return node.dep_ == "nsubj" and node.head.lemma_.lower() in DECISION_VERBS
 
 
 def merge_actors(first: Iterable[ActorRef], more: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
