@@ -33,6 +33,7 @@ from parley.extract.quotes_marks import (
     find_marked_quotes,
     split_paragraphs,
 )
+from parley.extract.quotes_names import name_mentions
 from parley.extract.quotes_speaker import Resolved, SpeakerResolver
 from parley.model.records import ActorRef
 from parley.rules import Rules
@@ -114,9 +115,14 @@ def find_quotes(
         attributions,
         units,
         paragraphs,
-        SpeakerResolver(text, mentions, lex, quoted=_long_quotes(text, marked)),
+        SpeakerResolver(
+            text,
+            [*mentions, *name_mentions(doc, mentions, lex, headline_end)],
+            lex,
+            quoted=_long_quotes(text, marked),
+        ),
     )
-    out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers)
+    out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers, attributions)
     out.extend(_indirect_quotes(text, attributions, marked, speakers))
     return _dedupe(out)
 
@@ -169,11 +175,20 @@ def _direct_quotes(
     quote_cue: dict[MarkedQuote, Attribution],
     unit_of_quote: dict[MarkedQuote, Unit],
     speakers: dict[int, Resolved],
+    attributions: Sequence[Attribution] = (),
 ) -> list[QuoteSpan]:
-    """Return the quotes in quotation marks: with their cue, a previous cue's speaker, or none."""
+    """Return the quotes in quotation marks: with their cue, a previous cue's speaker, or none.
+
+    A quotation with no cue that stands as a sentence of its own continues the last speaker: the
+    one of the last quotation with a cue, or of a report in between ("X added that ... ." then a
+    paragraph of X's words), when that speaker was named in the same or the previous paragraph.
+    """
     out: list[QuoteSpan] = []
     last: tuple[Attribution, Resolved] | None = None
     last_para = -2
+    reported = sorted(
+        (a.pos, a) for a in attributions if not a.not_speech and a.contents and id(a) in speakers
+    )
     for q in marked:
         q_unit = unit_of_quote.get(q)
         if q_unit is None:
@@ -181,6 +196,10 @@ def _direct_quotes(
         att = quote_cue.get(q)
         if att is not None and att.not_speech:
             continue
+        if att is None:
+            said = _reported_since(reported, last, q.open_pos, speakers)
+            if said is not None:
+                last, last_para = said, _paragraph_index(paragraphs, said[0].pos)
         if att is not None:
             res = speakers.get(id(att), Resolved(None))
             last, last_para = (att, res), q.paragraph
@@ -198,6 +217,30 @@ def _direct_quotes(
         cue = att.cue_text if att else ""
         out.append(_quote(text, q.start, q.end, True, cue, res, sent))
     return out
+
+
+def _reported_since(
+    reported: list[tuple[int, Attribution]],
+    last: tuple[Attribution, Resolved] | None,
+    pos: int,
+    speakers: dict[int, Resolved],
+) -> tuple[Attribution, Resolved] | None:
+    """Return the last report of speech with a known speaker between ``last``'s cue and ``pos``."""
+    since = last[0].pos if last is not None else -1
+    for p, att in reversed(reported):
+        if p >= pos:
+            continue
+        if p <= since:
+            return None
+        res = speakers[id(att)]
+        if res.actor is not None:
+            return att, res
+    return None
+
+
+def _paragraph_index(paragraphs: list[Paragraph], pos: int) -> int:
+    """Return the index of the paragraph holding ``pos`` (-2 when none does)."""
+    return next((p.index for p in paragraphs if p.start <= pos < p.end), -2)
 
 
 def _indirect_quotes(

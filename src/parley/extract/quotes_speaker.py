@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
+from parley.extract.quotes_names import name_only_speaker
 from parley.extract.quotes_roles import holder, role_words
 from parley.model.records import ActorRef
 
@@ -170,7 +171,7 @@ class SpeakerResolver:
             return self._group(pos, window_start)
         if lemma in self.lex.roles or lemma in self.lex.bodies:
             return self._body(tok, pos, window_start, lemma in self.lex.roles)
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
             return self._unknown_name(tok)
         return None
 
@@ -315,16 +316,7 @@ class SpeakerResolver:
 
     def _unknown_name(self, tok: Token) -> ActorRef | None:
         """Return a name-only actor for a person or organisation the knowledge base does not know."""
-        doc = tok.doc
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is None:
-            return None
-        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if not words:
-            return None
-        name = doc[words[0].i : words[-1].i + 1].text
-        kind = "person" if ent.label_ == "PERSON" else "organization"
-        return ActorRef(name=name, kind=kind, method="name", reason="named as the speaker", confidence=0.5)
+        return name_only_speaker(tok, self.lex)
 
     def _mention_actor(self, found: list[Mention]) -> ActorRef | None:
         for m in found:
