@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+    from parley.kb.actors import ActorRegistry
+
 __all__ = ["QuoteSpan", "find_quotes"]
 
 # Paragraphs longer than this are parsed in pieces, so that one enormous "sentence" (a
@@ -87,13 +89,15 @@ def find_quotes(
     headline_end: int = 0,
     nlp: Language | None = None,
     rules: Rules | None = None,
+    registry: ActorRegistry | None = None,
 ) -> list[QuoteSpan]:
     """Return the direct and indirect quotes of ``doc``, in text order.
 
     ``mentions`` are the knowledge-base mentions (offsets into ``doc.text``); text before
     ``headline_end`` is a headline and yields no quotes. When ``doc`` has no dependency
     parse, the paragraphs that may hold a quote are parsed with ``nlp`` (default: the
-    project pipeline).
+    project pipeline). ``registry``: the knowledge base whose demonyms name states (default: the
+    shipped one).
     """
     text = doc.text
     if not text or not text.strip():
@@ -120,6 +124,7 @@ def find_quotes(
             [*mentions, *name_mentions(doc, mentions, lex, headline_end)],
             lex,
             quoted=_long_quotes(text, marked),
+            registry=registry,
         ),
     )
     out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers, attributions)
@@ -179,9 +184,10 @@ def _direct_quotes(
 ) -> list[QuoteSpan]:
     """Return the quotes in quotation marks: with their cue, a previous cue's speaker, or none.
 
-    A quotation with no cue that stands as a sentence of its own continues the last speaker: the
-    one of the last quotation with a cue, or of a report in between ("X added that ... ." then a
-    paragraph of X's words), when that speaker was named in the same or the previous paragraph.
+    A quotation with no cue that stands as a sentence of its own continues the speaker of the last
+    quotation with a cue named in the same or the previous paragraph; a whole paragraph of
+    quotation with neither is the speaker's of a report of speech there ("X added that ... ." then
+    a paragraph of X's own words).
     """
     out: list[QuoteSpan] = []
     last: tuple[Attribution, Resolved] | None = None
@@ -196,10 +202,6 @@ def _direct_quotes(
         att = quote_cue.get(q)
         if att is not None and att.not_speech:
             continue
-        if att is None:
-            said = _reported_since(reported, last, q.open_pos, speakers)
-            if said is not None:
-                last, last_para = said, _paragraph_index(paragraphs, said[0].pos)
         if att is not None:
             res = speakers.get(id(att), Resolved(None))
             last, last_para = (att, res), q.paragraph
@@ -211,6 +213,9 @@ def _direct_quotes(
             and _word_count(text[q.start : q.end]) >= MIN_BARE_QUOTE_WORDS
         ):
             att, res = None, Resolved(None)
+            said = _reported_since(reported, last, q.open_pos, speakers)
+            if said is not None and q.paragraph - _paragraph_index(paragraphs, said[0].pos) <= 1:
+                att, res = said  # "X added that ... ." then a paragraph of X's own words
         else:
             continue  # scare quotes, titles, terms from a document
         sent = _sentence_span(q_unit, q)

@@ -93,7 +93,7 @@ def name_only_speaker(tok: Token, lex: SpeechLexicon) -> ActorRef | None:
     ent = _entity(tok)
     if ent is not None and ent.label_ in NAME_LABELS:
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        while len(words) > 1 and ent.label_ == "PERSON" and is_title(words[0], lex):
+        while len(words) > 1 and (words[0].is_punct or (ent.label_ == "PERSON" and is_title(words[0], lex))):
             words = words[1:]
     else:
         # no entity: a name only if it looks like one, and not the word for a body or an outlet
@@ -165,6 +165,8 @@ def name_mentions(doc: Doc, mentions: Sequence[Mention], lex: SpeechLexicon, sta
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
             continue
+        if ent.root.tag_ == "NNPS" or any(t.pos_ not in ("PROPN", "PUNCT") for t in ent):
+            continue  # "Pell Grants", "Gold Star": no person's name
         if _outlet_named(ent.root, lex):
             continue  # "local news outlet Rigaline24": an outlet, whatever the NER says
         if len(ent) == 1 and ent[0].lower_ in known:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
@@ -22,6 +21,8 @@ from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from parley.kb.actors import ActorRegistry
 
 SPEAKER_KINDS = ("actor", "role", "pronoun")
 NON_PERSON_KINDS = ("state", "organization", "group")
@@ -58,6 +59,8 @@ class SpeakerResolver:
     # Spans inside quotation marks: a name there is what is said, never who says it
     # ('"... joined by General X," he wrote' is not X).
     quoted: Sequence[tuple[int, int]] = ()
+    # The knowledge base whose demonyms name states ("Lebanese sources"); None: the shipped one.
+    registry: ActorRegistry | None = None
 
     _base: int = 0
     _states: frozenset[str] | None = None
@@ -67,6 +70,17 @@ class SpeakerResolver:
             (m for m in self.mentions if m.kind in SPEAKER_KINDS), key=lambda m: (m.start, -m.end)
         )
         self._starts = [m.start for m in self._mentions]
+
+    def _demonym(self, word: str) -> ActorRef | None:
+        """Return the state a demonym names ("Lebanese" -> Lebanon), as the registry knows it."""
+        if self.registry is None:
+            from parley.kb.actors import default_registry
+
+            self.registry = default_registry()
+        entry = self.registry.state_for_demonym(word)
+        if entry is None or entry.kind != "state":
+            return None
+        return ActorRef(name=entry.name, kind="state", id=entry.qid, method="demonym")
 
     def _in_quotes(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
@@ -182,7 +196,7 @@ class SpeakerResolver:
             return None
         if any(m.actor is not None and m.actor.kind == "person" for m in self.overlapping(t_start, t_end)):
             return None  # the matcher already knows who holds it
-        words = role_words(tok, self._state_words())
+        words = role_words(tok, self._is_state_word)
         if words is None:
             return None
         owner = None
@@ -197,10 +211,14 @@ class SpeakerResolver:
             return None
         return Resolved(m.actor, base + tok.left_edge.idx, t_end)
 
+    def _is_state_word(self, word: str) -> bool:
+        """Return True when ``word`` names a state: a demonym, or a word of a state mention."""
+        return word in self._state_words() or self._demonym(word) is not None
+
     def _state_words(self) -> frozenset[str]:
-        """Return the words that name a state (demonyms, and the words of state mentions)."""
+        """Return the words of the text's state mentions (lower case)."""
         if self._states is None:
-            words = set(_demonyms())
+            words: set[str] = set()
             for m in self._mentions:
                 if m.actor is not None and m.actor.kind == "state":
                     words.update(w.lower() for w in m.text.split())
@@ -216,9 +234,9 @@ class SpeakerResolver:
         if not words & self.lex.state_markers or not forms & self.lex.media:
             return None
         for t in left:
-            entry = _demonyms().get(t.lower_)
-            if entry is not None:
-                return ActorRef(name=entry[1], kind="state", id=entry[0], method="demonym")
+            state = self._demonym(t.lower_)
+            if state is not None:
+                return state
             for m in self.overlapping(self._base_of(t), self._base_of(t) + len(t.text)):
                 if m.actor is not None and m.actor.kind == "state":
                     return m.actor
@@ -263,13 +281,13 @@ class SpeakerResolver:
         """Return the state a demonym modifying ``tok`` names ("Lebanese sources" -> Lebanon)."""
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
-                entry = _demonyms().get(c.lower_)
-                if entry is None:
+                state = self._demonym(c.lower_)
+                if state is None:
                     continue
                 for m in self._mentions:
-                    if m.actor is not None and m.actor.id == entry[0]:
+                    if m.actor is not None and m.actor.id == state.id:
                         return m.actor
-                return ActorRef(name=entry[1], kind="state", id=entry[0], method="demonym")
+                return state
         return None
 
     def _surname(self, tok: Token, pos: int) -> ActorRef | None:
@@ -455,19 +473,6 @@ class SpeakerResolver:
             if m.actor is not None and words and words[-1] in heads:
                 return m.actor
         return None
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, tuple[str | None, str]]:
-    """Return each state demonym of the shipped knowledge base (lower case) with the state's QID and name."""
-    from parley.kb.actors import default_registry
-
-    out: dict[str, tuple[str | None, str]] = {}
-    for e in default_registry().entries():
-        if e.kind == "state":
-            for d in e.demonyms:
-                out.setdefault(d.lower(), (e.qid, e.name))
-    return out
 
 
 def is_person(actor: ActorRef) -> bool:
