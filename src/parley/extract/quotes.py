@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_clauses import Attribution, Unit, find_attributions
+from parley.extract.quotes_described import Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon, load_lexicon
 from parley.extract.quotes_marks import (
     DOUBLE_MARKS,
@@ -34,7 +35,7 @@ from parley.extract.quotes_marks import (
     split_paragraphs,
 )
 from parley.extract.quotes_names import name_mentions
-from parley.extract.quotes_speaker import Resolved, SpeakerResolver
+from parley.extract.quotes_speaker import SpeakerResolver
 from parley.model.records import ActorRef
 from parley.rules import Rules
 
