@@ -260,6 +260,10 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             # reported clause still belongs to the one who reports it
             if head.dep_ == "ccomp" and head.i not in is_cue and head.head.i in is_cue:
                 head = head.head
+            # "X rejected claims that Y had failed, describing them as ...": nor is the participle
+            # of a clause that says what a noun holds ("claims that ..."); it is the matrix's
+            while head.dep_ == "acl" and _content_clause(head) and head.head.head.i != head.head.i:
+                head = head.head.head
             subj = subject_of(head)
             if subj is not None:
                 return subj
@@ -267,6 +271,11 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
                 break
             head = head.head
     return None
+
+
+def _content_clause(verb: Token) -> bool:
+    """Return True when ``verb`` heads a "that" clause ("claims that Iran failed")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _relative_before(verb: Token) -> Token | None:
