@@ -699,3 +699,12 @@ def test_according_to_an_outlet_citing_another_is_the_cited_outlets(nlp):
     finally:
         del TABLE["Baltic Wire"]
     assert speaker_of(qs, "the convoy had been stopped at the second checkpoint") == RED_CROSS
+
+
+def test_a_participle_after_a_that_clause_of_a_noun_is_the_matrix_subjects(nlp):
+    text = (
+        "Anna Novak rejected claims that Latvia had broken the border agreement, describing them "
+        'as "baseless and dangerous" in a long interview.'
+    )
+    qs = run(nlp, text)
+    assert speaker_of(qs, "baseless and dangerous") == NOVAK

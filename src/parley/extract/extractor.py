@@ -110,7 +110,11 @@ def find_article_quotes(ctx: ArticleContext) -> None:
 
     doc, sents, index = ctx.need("doc"), ctx.need("sents"), ctx.need("index")
     qspans = ctx.qspans = find_quotes(
-        doc, ctx.need("mentions"), headline_end=ctx.head or 0, rules=ctx.resources.rules
+        doc,
+        ctx.need("mentions"),
+        headline_end=ctx.head or 0,
+        rules=ctx.resources.rules,
+        registry=ctx.resources.registry,
     )
     raw = ctx.document.article.text
     quotes: list[Quote] = []

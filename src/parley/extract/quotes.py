@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_clauses import Attribution, Unit, find_attributions
+from parley.extract.quotes_described import Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon, load_lexicon
 from parley.extract.quotes_marks import (
     DOUBLE_MARKS,
@@ -33,13 +34,16 @@ from parley.extract.quotes_marks import (
     find_marked_quotes,
     split_paragraphs,
 )
-from parley.extract.quotes_speaker import Resolved, SpeakerResolver
+from parley.extract.quotes_names import name_mentions
+from parley.extract.quotes_speaker import SpeakerResolver
 from parley.model.records import ActorRef
 from parley.rules import Rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+
+    from parley.kb.actors import ActorRegistry
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
@@ -86,13 +90,15 @@ def find_quotes(
     headline_end: int = 0,
     nlp: Language | None = None,
     rules: Rules | None = None,
+    registry: ActorRegistry | None = None,
 ) -> list[QuoteSpan]:
     """Return the direct and indirect quotes of ``doc``, in text order.
 
     ``mentions`` are the knowledge-base mentions (offsets into ``doc.text``); text before
     ``headline_end`` is a headline and yields no quotes. When ``doc`` has no dependency
     parse, the paragraphs that may hold a quote are parsed with ``nlp`` (default: the
-    project pipeline).
+    project pipeline). ``registry``: the knowledge base whose demonyms name states (default: the
+    shipped one).
     """
     text = doc.text
     if not text or not text.strip():
@@ -114,9 +120,15 @@ def find_quotes(
         attributions,
         units,
         paragraphs,
-        SpeakerResolver(text, mentions, lex, quoted=_long_quotes(text, marked)),
+        SpeakerResolver(
+            text,
+            [*mentions, *name_mentions(doc, mentions, lex, headline_end)],
+            lex,
+            quoted=_long_quotes(text, marked),
+            registry=registry,
+        ),
     )
-    out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers)
+    out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers, attributions)
     out.extend(_indirect_quotes(text, attributions, marked, speakers))
     return _dedupe(out)
 
@@ -169,11 +181,21 @@ def _direct_quotes(
     quote_cue: dict[MarkedQuote, Attribution],
     unit_of_quote: dict[MarkedQuote, Unit],
     speakers: dict[int, Resolved],
+    attributions: Sequence[Attribution] = (),
 ) -> list[QuoteSpan]:
-    """Return the quotes in quotation marks: with their cue, a previous cue's speaker, or none."""
+    """Return the quotes in quotation marks: with their cue, a previous cue's speaker, or none.
+
+    A quotation with no cue that stands as a sentence of its own continues the speaker of the last
+    quotation with a cue named in the same or the previous paragraph; a whole paragraph of
+    quotation with neither is the speaker's of a report of speech there ("X added that ... ." then
+    a paragraph of X's own words).
+    """
     out: list[QuoteSpan] = []
     last: tuple[Attribution, Resolved] | None = None
     last_para = -2
+    reported = sorted(
+        (a.pos, a) for a in attributions if not a.not_speech and a.contents and id(a) in speakers
+    )
     for q in marked:
         q_unit = unit_of_quote.get(q)
         if q_unit is None:
@@ -192,12 +214,39 @@ def _direct_quotes(
             and _word_count(text[q.start : q.end]) >= MIN_BARE_QUOTE_WORDS
         ):
             att, res = None, Resolved(None)
+            said = _reported_since(reported, last, q.open_pos, speakers)
+            if said is not None and q.paragraph - _paragraph_index(paragraphs, said[0].pos) <= 1:
+                att, res = said  # "X added that ... ." then a paragraph of X's own words
         else:
             continue  # scare quotes, titles, terms from a document
         sent = _sentence_span(q_unit, q)
         cue = att.cue_text if att else ""
         out.append(_quote(text, q.start, q.end, True, cue, res, sent))
     return out
+
+
+def _reported_since(
+    reported: list[tuple[int, Attribution]],
+    last: tuple[Attribution, Resolved] | None,
+    pos: int,
+    speakers: dict[int, Resolved],
+) -> tuple[Attribution, Resolved] | None:
+    """Return the last report of speech with a known speaker between ``last``'s cue and ``pos``."""
+    since = last[0].pos if last is not None else -1
+    for p, att in reversed(reported):
+        if p >= pos:
+            continue
+        if p <= since:
+            return None
+        res = speakers[id(att)]
+        if res.actor is not None:
+            return att, res
+    return None
+
+
+def _paragraph_index(paragraphs: list[Paragraph], pos: int) -> int:
+    """Return the index of the paragraph holding ``pos`` (-2 when none does)."""
+    return next((p.index for p in paragraphs if p.start <= pos < p.end), -2)
 
 
 def _indirect_quotes(

@@ -34,6 +34,7 @@ class SpeechLexicon:
     media: frozenset[str]  # outlets; with a state marker ("state media") they speak for the state
     state_markers: frozenset[str]
     own_offices: frozenset[str]  # "his office said": the person, not their state
+    titles: frozenset[str]  # words of a title before a name ("Sen.", "Secretary"), not the name
     possessives: frozenset[str]  # possessive pronouns that name a speaker's owner
     skip_prefixes: tuple[str, ...]
     caption_markers: tuple[str, ...]
@@ -117,6 +118,7 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
         media=_words(data["nouns"].get("media", [])),
         state_markers=_words(data["nouns"].get("state_markers", [])),
         own_offices=_words(data["nouns"].get("own_offices", [])),
+        titles=_words(data["nouns"].get("titles", [])),
         possessives=_words(pronouns.get("possessive", [])),
         skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),
         caption_markers=tuple(m.lower() for m in layout["caption_markers"]),

@@ -10,7 +10,7 @@ a role with an owner state takes only a holder who acts for that state.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
@@ -29,7 +29,7 @@ GENERIC_HEADS = frozenset({"chief", "head", "boss"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
-def role_words(tok: Token, state_words: frozenset[str]) -> tuple[str, list[str]] | None:
+def role_words(tok: Token, is_state_word: Callable[[str], bool]) -> tuple[str, list[str]] | None:
     """Return the role's head and its modifiers (lower case, owner states left out), or None when the
     noun phrase is not one particular holder (indefinite, plural, or with a name of its own)."""
     if tok.tag_ in ("NNS", "NNPS"):
@@ -42,7 +42,7 @@ def role_words(tok: Token, state_words: frozenset[str]) -> tuple[str, list[str]]
             return None
         if c.dep_ in ("compound", "amod") and c.i < tok.i:
             for t in c.subtree:
-                if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in state_words:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ") and not is_state_word(t.lower_):
                     mods.append(_key(t.lower_))
     return _key(tok.lower_), mods
 

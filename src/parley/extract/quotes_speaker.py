@@ -2,8 +2,9 @@
 
 The token comes from the parse (the subject of a verb of saying, the object of "according
 to", the object of "citing"); this module maps it to a knowledge-base mention, follows
-relative pronouns to their antecedent, and resolves personal pronouns and definite
-descriptions ("the ministry") against the speakers and mentions that came before.
+relative pronouns to their antecedent, and leaves personal pronouns and definite
+descriptions ("the ministry") to ``quotes_described``, which resolves them against the speakers
+and mentions that came before.
 """
 
 from __future__ import annotations
@@ -11,43 +12,31 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
+from parley.extract.quotes_described import Referents, Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon
-from parley.extract.quotes_roles import holder, role_words
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from parley.kb.actors import ActorRegistry
+
 SPEAKER_KINDS = ("actor", "role", "pronoun")
-NON_PERSON_KINDS = ("state", "organization", "group")
 # Dependency labels that make a token the subject of its clause.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # How far up the tree a participle ("..., saying ...") may look for the clause whose subject
 # speaks; three or four levels cover "X met Y, lauding A, asserting B" chains.
 MAX_PARTICIPLE_CLIMB = 6
-# How far around a person's mention the text may name their role ("Esmaeil Baghaei, the foreign
-# ministry spokesperson"), for "the spokesperson added" later on.
-ROLE_CONTEXT = 60
 # An inverted attribution names its speaker within this many characters after the cue
 # ("wrote their spokesperson Lawrence Kanyuka").
 NEAR_AFTER = 40
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """A speaker as resolved, with the character span that named it (-1 when none)."""
-
-    actor: ActorRef | None
-    start: int = -1
-    end: int = -1
-
-
 @dataclass
-class SpeakerResolver:
+class SpeakerResolver(Referents):
     """Resolves speaker tokens in document order, remembering who spoke where."""
 
     text: str
@@ -57,6 +46,8 @@ class SpeakerResolver:
     # Spans inside quotation marks: a name there is what is said, never who says it
     # ('"... joined by General X," he wrote' is not X).
     quoted: Sequence[tuple[int, int]] = ()
+    # The knowledge base whose demonyms name states ("Lebanese sources"); None: the shipped one.
+    registry: ActorRegistry | None = None
 
     _base: int = 0
     _states: frozenset[str] | None = None
@@ -67,16 +58,7 @@ class SpeakerResolver:
         )
         self._starts = [m.start for m in self._mentions]
 
-    def _in_quotes(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
-
     # -- mentions -------------------------------------------------------------------------
-    def overlapping(self, start: int, end: int) -> list[Mention]:
-        """Return the speaker-capable mentions overlapping ``[start, end)``, longest first."""
-        hi = bisect_left(self._starts, end)
-        found = [m for m in self._mentions[:hi] if m.end > start]
-        return sorted(found, key=lambda m: -(m.end - m.start))
-
     def remember(self, pos: int, actor: ActorRef | None) -> None:
         """Record that ``actor`` spoke at ``pos`` (for pronouns and 'he added')."""
         if actor is not None:
@@ -130,207 +112,6 @@ class SpeakerResolver:
             return Resolved(None, left, right)
         actor = self._described(tok, base, t_start, window_start, sentence_start)
         return Resolved(actor, left, right)
-
-    def _described(
-        self, tok: Token, base: int, pos: int, window_start: int, sentence_start: int
-    ) -> ActorRef | None:
-        """Return the actor a noun phrase with no mention of its own stands for, or None.
-
-        In order: a possessive pronoun's owner ("his office" is the person, "his defence minister"
-        the state he leads); a statement's issuer, the speaker just before; an earlier mention ending
-        in the same noun ("the ministry"); a demonym ("a Lebanese security source" is Lebanon); a
-        surname naming an earlier person ("Salam said" after "Nawaf Salam"); a role or body the
-        text names no owner for ("the spokesperson", "the Defence Ministry") from the speaker or
-        state before it; and last, a proper name the knowledge base does not know, by its own name.
-        """
-        lemma = tok.lemma_.lower()
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if poss is not None and (poss.lower_ in self.lex.possessives or poss.pos_ in ("NOUN", "PROPN")):
-            if poss.lower_ in self.lex.possessives:
-                owner = self._owner(poss.lower_, base + poss.idx, window_start)
-            else:  # "the presidency's statement": the owner is described in turn
-                owner = self._described(poss, base, base + poss.idx, window_start, sentence_start)
-            if owner is None or lemma in self.lex.own_offices:
-                return owner
-            return owner if lemma in self.lex.statements else self._institution(owner)
-        if lemma in self.lex.statements:
-            return self._last_before(pos)
-        if any(c.lower_ in ("the", "this", "that") for c in tok.children):
-            actor = self._definite(tok, pos)
-            if actor is not None:
-                return actor
-        state = self._demonym_state(tok)
-        if state is not None:
-            return state
-        if tok.pos_ == "PROPN":
-            actor = self._surname(tok, pos)
-            if actor is not None:
-                return actor
-        if lemma in self.lex.groups:
-            return self._group(pos, window_start)
-        if lemma in self.lex.roles or lemma in self.lex.bodies:
-            return self._body(tok, pos, window_start, lemma in self.lex.roles)
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
-            return self._unknown_name(tok)
-        return None
-
-    def _role_holder(self, tok: Token, base: int, t_start: int, t_end: int) -> Resolved | None:
-        """Return the person the article names in the role ``tok`` heads ("Ethiopia's prime
-        minister" -> the prime minister named elsewhere in the text), or None."""
-        if tok.lemma_.lower() not in self.lex.roles and tok.lower_ not in self.lex.roles:
-            return None
-        if any(m.actor is not None and m.actor.kind == "person" for m in self.overlapping(t_start, t_end)):
-            return None  # the matcher already knows who holds it
-        words = role_words(tok, self._state_words())
-        if words is None:
-            return None
-        owner = None
-        for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
-                a, b = base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text)
-                owner = self._mention_actor(self.overlapping(a, b)) or self._demonym_state(tok)
-                if owner is not None:
-                    break
-        m = holder(self.text, self._mentions, words[0], words[1], t_start, owner)
-        if m is None:
-            return None
-        return Resolved(m.actor, base + tok.left_edge.idx, t_end)
-
-    def _state_words(self) -> frozenset[str]:
-        """Return the words that name a state (demonyms, and the words of state mentions)."""
-        if self._states is None:
-            words = set(_demonyms())
-            for m in self._mentions:
-                if m.actor is not None and m.actor.kind == "state":
-                    words.update(w.lower() for w in m.text.split())
-            self._states = frozenset(words)
-        return self._states
-
-    def _state_media(self, tok: Token, pos: int, window_start: int) -> ActorRef | None:
-        """Return the state whose state media speaks ("Syrian state television channel X", "state
-        media reported"): a state news outlet speaks for its state (eval/realnews/CONVENTIONS.md)."""
-        left = [t for t in tok.subtree if t.i <= tok.i]
-        words = {t.lower_ for t in left}
-        forms = words | {t.lemma_.lower() for t in left}  # spaCy lemmatises "media" as "medium"
-        if not words & self.lex.state_markers or not forms & self.lex.media:
-            return None
-        for t in left:
-            entry = _demonyms().get(t.lower_)
-            if entry is not None:
-                return ActorRef(name=entry[1], kind="state", id=entry[0], method="demonym")
-            for m in self.overlapping(self._base_of(t), self._base_of(t) + len(t.text)):
-                if m.actor is not None and m.actor.kind == "state":
-                    return m.actor
-        return self._body(tok, pos, window_start, False)
-
-    def _base_of(self, tok: Token) -> int:
-        """Return the article offset of ``tok`` (set per resolve call)."""
-        return self._base + tok.idx
-
-    def _owner(self, low: str, pos: int, window_start: int) -> ActorRef | None:
-        """Return whom a possessive pronoun names: the person (or party) its paragraph mentioned last
-        before it, else whom a pronoun there would name."""
-        want_person = low in self.lex.person_pronouns
-        para_start = self.text.rfind("\n", 0, pos) + 1
-        hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
-            if m.start < para_start:
-                break
-            if m.actor is not None and m.end <= pos and (m.actor.kind == "person") == want_person:
-                return m.actor
-        return self._pronoun(low, pos, pos, window_start, pos).actor
-
-    def _group(self, pos: int, window_start: int) -> ActorRef | None:
-        """Return the group or organisation "the group" refers back to: the last one spoken of."""
-        for p, actor in reversed(self.history):
-            if window_start <= p < pos and actor.kind in ("group", "organization"):
-                return actor
-        hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
-            if m.actor is not None and m.actor.kind in ("group", "organization"):
-                return m.actor
-        return None
-
-    def _last_before(self, pos: int) -> ActorRef | None:
-        """Return the most recent speaker before ``pos``, anywhere earlier in the text."""
-        for p, actor in reversed(self.history):
-            if p < pos:
-                return actor
-        return None
-
-    def _demonym_state(self, tok: Token) -> ActorRef | None:
-        """Return the state a demonym modifying ``tok`` names ("Lebanese sources" -> Lebanon)."""
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
-                entry = _demonyms().get(c.lower_)
-                if entry is None:
-                    continue
-                for m in self._mentions:
-                    if m.actor is not None and m.actor.id == entry[0]:
-                        return m.actor
-                return ActorRef(name=entry[1], kind="state", id=entry[0], method="demonym")
-        return None
-
-    def _surname(self, tok: Token, pos: int) -> ActorRef | None:
-        """Return the person an earlier mention names in full when the text uses one of its names."""
-        word = tok.lower_
-        hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
-            if m.actor is not None and m.actor.kind == "person" and m.end <= pos:
-                words = [w.strip(".,'’").lower() for w in m.text.split()]
-                if len(words) > 1 and word in words[1:]:
-                    return m.actor
-        return None
-
-    def _body(self, tok: Token, pos: int, window_start: int, role: bool) -> ActorRef | None:
-        """Return who a role or body named without its owner speaks for.
-
-        A person spoken of just before, introduced with that role ("Esmaeil Baghaei, the foreign
-        ministry spokesperson" ... "the spokesperson added"); else, for a role, the person who
-        spoke just before, and for a body the speaker or state before it.
-        """
-        noun = tok.lower_
-        for p, actor in reversed(self.history):
-            if (
-                window_start <= p < pos
-                and actor.kind == "person"
-                and any(
-                    noun in self.text[max(0, m.start - ROLE_CONTEXT) : m.end + ROLE_CONTEXT].lower()
-                    for m in self._mentions
-                    if m.actor == actor and m.end <= pos
-                )
-            ):
-                return actor
-        for p, actor in reversed(self.history):
-            if window_start <= p < pos and is_person(actor) == role:
-                return actor
-        hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
-            if m.actor is not None and m.actor.kind == "state":
-                return m.actor
-        # "..., said a local official" at the top of a report: the state the article is about
-        return next(
-            (m.actor for m in self._mentions if m.actor is not None and m.actor.kind == "state"), None
-        )
-
-    def _unknown_name(self, tok: Token) -> ActorRef | None:
-        """Return a name-only actor for a person or organisation the knowledge base does not know."""
-        doc = tok.doc
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is None:
-            return None
-        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if not words:
-            return None
-        name = doc[words[0].i : words[-1].i + 1].text
-        kind = "person" if ent.label_ == "PERSON" else "organization"
-        return ActorRef(name=name, kind=kind, method="name", reason="named as the speaker", confidence=0.5)
-
-    def _mention_actor(self, found: list[Mention]) -> ActorRef | None:
-        for m in found:
-            if m.actor is not None:
-                return m.actor
-        return None
 
     def _np_mention(self, tok: Token, base: int) -> Resolved | None:
         """Return the mention that names the noun phrase headed by ``tok``, best first."""
@@ -416,72 +197,6 @@ class SpeakerResolver:
         actor = self._surname(tok, start) or self._unknown_name(tok)
         return Resolved(actor, start, end) if actor is not None else None
 
-    def _institution(self, actor: ActorRef | None) -> ActorRef | None:
-        """Return the state or body a person acts for, when the speaker is their aide or office."""
-        if actor is None or actor.kind != "person" or not actor.affiliation:
-            return actor
-        for m in self._mentions:
-            if m.actor is not None and actor.affiliation in (m.actor.id, m.actor.name):
-                return m.actor
-        return actor
-
-    def _pronoun(
-        self, low: str, start: int, end: int, window_start: int, sentence_start: int, content_start: int = -1
-    ) -> Resolved:
-        want_person = low in self.lex.person_pronouns
-        # "Krasylnykov, the commander, was dismissed, he told ...", "the ministry released a
-        # statement in which it said ...": the party the sentence is about before the pronoun comes
-        # first, then whoever spoke last.
-        lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, start)
-        for m in self._mentions[lo:hi]:
-            # a person may report on themselves ("X was dismissed, he told"), but "it" and "they"
-            # are not a party named inside what is reported ("..., according to them")
-            inside = not want_person and 0 <= content_start < start
-            before = content_start if inside else start
-            if (
-                m.actor is not None
-                and m.end <= before
-                and is_person(m.actor) == want_person
-                and not self._in_quotes(m.start)
-            ):
-                return Resolved(m.actor, start, end)
-        for p, actor in reversed(self.history):
-            if window_start <= p < start and is_person(actor) == want_person:
-                return Resolved(actor, start, end)
-        hi = bisect_left(self._starts, sentence_start)
-        for m in reversed(self._mentions[:hi]):
-            if m.actor is not None and m.end <= sentence_start and is_person(m.actor) == want_person:
-                return Resolved(m.actor, start, end)
-        return Resolved(None, start, end)
-
-    def _definite(self, tok: Token, pos: int) -> ActorRef | None:
-        """Return the actor an earlier mention ending in the same noun named ("the ministry")."""
-        heads = {tok.lower_, tok.lemma_.lower()}
-        hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
-            words = m.text.lower().split()
-            if m.actor is not None and words and words[-1] in heads:
-                return m.actor
-        return None
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, tuple[str | None, str]]:
-    """Return each state demonym of the shipped knowledge base (lower case) with the state's QID and name."""
-    from parley.kb.actors import default_registry
-
-    out: dict[str, tuple[str | None, str]] = {}
-    for e in default_registry().entries():
-        if e.kind == "state":
-            for d in e.demonyms:
-                out.setdefault(d.lower(), (e.qid, e.name))
-    return out
-
-
-def is_person(actor: ActorRef) -> bool:
-    """Return True when ``actor`` is a person (roles resolve to people)."""
-    return actor.kind not in NON_PERSON_KINDS
-
 
 def antecedent(tok: Token, lex: SpeechLexicon) -> Token:
     """Return the noun a relative pronoun stands for ("Carney, who said" -> Carney), else ``tok``."""
@@ -545,6 +260,10 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             # reported clause still belongs to the one who reports it
             if head.dep_ == "ccomp" and head.i not in is_cue and head.head.i in is_cue:
                 head = head.head
+            # "X rejected claims that Y had failed, describing them as ...": nor is the participle
+            # of a clause that says what a noun holds ("claims that ..."); it is the matrix's
+            while head.dep_ == "acl" and _content_clause(head) and head.head.head.i != head.head.i:
+                head = head.head.head
             subj = subject_of(head)
             if subj is not None:
                 return subj
@@ -552,6 +271,11 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
                 break
             head = head.head
     return None
+
+
+def _content_clause(verb: Token) -> bool:
+    """Return True when ``verb`` heads a "that" clause ("claims that Iran failed")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _relative_before(verb: Token) -> Token | None:

@@ -239,6 +239,7 @@ SPEECH = Table(
                 "media": WORDS,
                 "state_markers": WORDS,
                 "own_offices": WORDS,
+                "titles": WORDS,
             },
             frozenset({"documents"}),
         ),

@@ -1,0 +1,71 @@
+"""Speakers the knowledge base does not know (parley.extract.quotes_names), on sentences written
+for these tests: named by their own name, found again by "he said" and by their surname, and a
+paragraph of quotation after a report of speech given to its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract.quotes import QuoteSpan, find_quotes
+from parley.extract.quotes_lexicon import load_lexicon
+from parley.extract.quotes_names import earlier_full_name, name_only_speaker
+from tests.extract.test_quotes import NOVAK, mentions_for
+
+pytestmark = pytest.mark.spacy
+
+
+def run(nlp, text: str) -> list[QuoteSpan]:
+    return find_quotes(nlp(text), mentions_for(text))
+
+
+def speaker_name(quotes: list[QuoteSpan], words: str) -> str | None:
+    found = next(q for q in quotes if words in q.text)
+    return found.speaker.name if found.speaker is not None else None
+
+
+def test_a_title_before_an_unknown_name_is_not_part_of_it(nlp):
+    text = (
+        '"We will not sign a contract that cuts our pensions," said Dockworkers Union '
+        "Secretary-Treasurer Gary Halvorsen on Friday."
+    )
+    qs = run(nlp, text)
+    assert speaker_name(qs, "We will not sign a contract") == "Gary Halvorsen"
+
+
+def test_an_unknown_surname_is_the_full_name_given_before(nlp):
+    text = (
+        "The agronomist Petra Lindqvist has studied the region's harvests for twenty years.\n\n"
+        '"The wheat will not recover before the next winter," Lindqvist said on Monday.'
+    )
+    qs = run(nlp, text)
+    assert speaker_name(qs, "The wheat will not recover") == "Petra Lindqvist"
+    doc = nlp(text)
+    surname = next(t for t in doc if t.text == "Lindqvist" and t.i > 10)
+    assert earlier_full_name(surname, load_lexicon()) == "Petra Lindqvist"
+
+
+def test_he_said_goes_to_the_unknown_person_just_named_not_the_known_one(nlp):
+    text = (
+        "Anna Novak visited the flooded villages along the river on Monday.\n\n"
+        "The farmer Tomas Herrera showed the visitors what was left of his fields. "
+        '"We have not had a harvest like this in thirty years," he said.'
+    )
+    qs = run(nlp, text)
+    assert speaker_name(qs, "We have not had a harvest") == "Tomas Herrera"
+
+
+def test_a_bare_quotation_after_a_report_of_speech_is_that_speakers(nlp):
+    text = (
+        "Anna Novak added that the talks would resume in the spring, whatever the weather.\n\n"
+        '"We are patient people, and we will wait for an answer from the other side."'
+    )
+    qs = run(nlp, text)
+    bare = next(q for q in qs if q.direct)
+    assert bare.speaker == NOVAK
+
+
+def test_a_place_is_no_speakers_name(nlp):
+    doc = nlp("Warsaw said on Monday that the crossings would stay closed until further notice.")
+    warsaw = doc[0]
+    assert warsaw.ent_type_ == "GPE"
+    assert name_only_speaker(warsaw, load_lexicon()) is None
