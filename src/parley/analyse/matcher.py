@@ -20,6 +20,7 @@ from typing import Any
 
 from parley.analyse.mentions import Mention
 from parley.analyse.organisations import find_organisations, head_kind
+from parley.analyse.place_evidence import after_person_noun, name_runs, people_words
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
@@ -369,6 +370,7 @@ class MentionFinder:
         self._states: dict[str, ActorRef] | None = None
         self._text = ""
         self._lower_words: set[str] = set()
+        self._people_words: frozenset[str] = frozenset()
         self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
 
     # -- actors -------------------------------------------------------------------------------
@@ -657,6 +659,9 @@ class MentionFinder:
             if pspan is not None:
                 nxt, text, s, e = pspan
                 why = self._evidence(tokens, i, nxt)
+                if after_person_noun(tokens, i) and not why & {"place noun", "region word"}:
+                    i = nxt  # "his daughter Yulia": a person's name, whatever town shares it
+                    continue
                 if not self._is_reference_point(tokens, i) and not (
                     _in_organisation_name(tokens, i, nxt) and not why & TEXTUAL_EVIDENCE
                 ):
@@ -667,6 +672,10 @@ class MentionFinder:
         out = self._split_unnamed_groupings(self._with_organisations(doc, out))
         out.extend(self._bare_ministries(out, start_at))
         place_spans = self._list_items(tokens, place_spans, out)
+        self._people_words = people_words(self._person_spans(doc), self.gazetteer.has_name) | frozenset(
+            norm(run[-1].text) for run in name_runs(doc, TITLE_WORDS) if not self.gazetteer.has_name(
+                " ".join(t.text for t in run))
+        )
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
@@ -1104,6 +1113,9 @@ class MentionFinder:
             return tuple([c for c, _ in by_country.most_common()] + [c for c in named if c not in by_country])
 
         people = self._person_name_parts(actors)
+        evidence: dict[str, frozenset[str]] = {}
+        for text, _s, _e, why in spans:
+            evidence[text] = evidence.get(text, frozenset()) | why
         qualifiers = self._qualifiers(spans, first)
         resolved: dict[str, PlaceRef | None] = {}
         out = []
@@ -1115,6 +1127,8 @@ class MentionFinder:
                 continue  # no evidence that this name is a place here
             if norm(text) in people:
                 continue  # "Vladimir" after "Vladimir Putin", "Hun" after "Hun Manet": the person
+            if norm(text) in self._people_words and not evidence[text] & {"place noun", "region word"}:
+                continue  # "McGregor" after "Conor McGregor": the text's own person, not the town
             if text in qualifiers:
                 continue  # "Kremenchuk (Poltava region)": the region only says where the town is
             if text not in resolved:
