@@ -123,6 +123,8 @@ PLACE_NOUNS = frozenset(
     ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
      "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport"]
 )  # fmt: skip
+# Words of a part before "of" that make the next name a place it is part of ("all of X", "parts of X").
+PART_WORDS = frozenset(["all", "most", "much", "parts", "part", "rest", "areas", "centre", "center", "heart"])
 # Names this short are abbreviations or words ("IL", "US", "Il"), never places on their own.
 MAX_NEVER_PLACE_LEN = 2
 # How sure a place the gazetteer lacks is: the model's entity label and a place word agree, but
@@ -238,6 +240,13 @@ STRAY_KM = 1500.0
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
 PLACE_NAME_PARTICLES = frozenset(
     ["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"]
+)
+# What stands between a place and the country the text places it in: "Geneva, Switzerland",
+# "Pokrovsk in eastern Ukraine", "Sumy, in northern Ukraine".
+STATED_COUNTRY_GAP = re.compile(
+    r",\s*(?:the\s+)?|,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))"
+    r"(?:ern)?\s+)?",
+    re.I,
 )
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
 CLITICS = frozenset(["'s", "’s", "'", "’"])
@@ -560,7 +569,8 @@ class MentionFinder:
             found.add("entity")
         before = [t.lower_ for t in tokens[max(0, i - 2) : i]]
         if before and (
-            before[-1] in LOCATIVE or (before[-1] == "the" and len(before) > 1 and before[0] in LOCATIVE)
+            before[-1] in LOCATIVE
+            or (before[-1] in ("the", *COMPASS_ADJECTIVES) and len(before) > 1 and before[0] in LOCATIVE)
         ):
             found.add("locative")
         if len(before) == 2 and before[-1] == "of" and before[0] in PLACE_NOUNS:
@@ -611,7 +621,11 @@ class MentionFinder:
             prev2 = tokens[i - 2].lower_ if i > 1 else ""
             # "the Yemeni capital, Sanaa": a capital in apposition locates, like "in Sanaa"
             locative = (
-                prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE) or (prev, prev2) == (",", "capital")
+                prev in LOCATIVE
+                or (prev == "the" and prev2 in LOCATIVE)
+                or (prev, prev2) == (",", "capital")
+                or (prev == "of" and (prev2 in PLACE_NOUNS or prev2 in PART_WORDS))  # "the city of X"
+                or (prev in COMPASS_ADJECTIVES and prev2 in LOCATIVE | {"the"})  # "in central X"
             )
             capital = self._capital_at(tokens, i)
             if capital is not None:
@@ -1226,11 +1240,11 @@ class MentionFinder:
 
     def _stated_countries(self, spans: list[PlaceSpan], actors: list[Mention]) -> dict[str, tuple[str, ...]]:
         """Return, by name, the country the text writes right after it: "Geneva, Switzerland",
-        "Istanbul, Turkey". That country decides between namesakes before any other context."""
+        "Istanbul, Turkey", "Pokrovsk in eastern Ukraine". That country decides between namesakes before any other context."""
         countries = {m.start: m for m in actors if m.actor is not None and m.actor.kind == "state"}
         out: dict[str, tuple[str, ...]] = {}
         for text, _s, e, _why in spans:
-            gap = re.match(r",\s*(?:the\s+)?", self._text[e : e + 8])
+            gap = STATED_COUNTRY_GAP.match(self._text[e : e + 30])
             m = countries.get(e + gap.end()) if gap else None
             if m is not None and self._is_country(m.text):
                 iso = self._iso2(m.actor)
