@@ -92,3 +92,14 @@ def test_a_country_written_after_in_decides_between_namesakes(nlp, finder) -> No
         "Ukraine after a long siege.",
     )
     assert found["Pokrovsk"].country == "UA", "the text says which Pokrovsk, though its other places are Russian"
+
+
+def test_the_generic_words_of_a_regions_official_name_do_not_hide_it(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Russia's defence ministry said air defences downed nine drones over the Republic of Adygea and seven "
+        "over the Rostov region overnight.",
+    )
+    adygea = next(p for text, p in found.items() if "Adygea" in text)
+    assert adygea.country == "RU" and adygea.geonameid is not None

@@ -121,7 +121,8 @@ NEAR_EVIDENCE_KM = 60.0
 # Words that, before "of", make the next name a place ("the town of X", "the outskirts of X").
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
-     "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport"]
+     "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport",
+     "republic"]
 )  # fmt: skip
 # Words of a part before "of" that make the next name a place it is part of ("all of X", "parts of X").
 PART_WORDS = frozenset(["all", "most", "much", "parts", "part", "rest", "areas", "centre", "center", "heart"])
@@ -546,6 +547,9 @@ class MentionFinder:
                 for t in (*tokens[start:i], *tokens[j:end])
                 if t.lower_ not in REGION_WORDS and t.lower_ != "the"
             ]
+            if [t.lower_ for t in tokens[start:i]][-2:] in (["republic", "of"], ["city", "of"]):
+                # "the Republic of Adygea": the generic words of a region's official name
+                extra = [t for t in extra if t.i >= i]
             return bool(extra) and ent in ("PERSON", *PLACE_ENTS)  # "Bryansk" of "Bryansk Region" is the name
         if j < len(tokens):
             nxt = tokens[j]
