@@ -103,3 +103,12 @@ def test_the_generic_words_of_a_regions_official_name_do_not_hide_it(nlp, finder
     )
     adygea = next(p for text, p in found.items() if "Adygea" in text)
     assert adygea.country == "RU" and adygea.geonameid is not None
+
+
+def test_a_name_joined_by_and_that_the_gazetteer_holds_whole_wins_over_its_first_word(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp, finder, "Militants crossed into Jammu and Kashmir overnight and attacked a patrol near the border."
+    )
+    assert list(found) == ["Jammu and Kashmir"], "one region, not the city of Jammu beside it"
+    found = places(nlp, finder, "Shelling hit Kharkiv and Sumy overnight, regional officials said on Monday.")
+    assert {"Kharkiv", "Sumy"} <= set(found), "two towns joined by 'and' stay two places"

@@ -485,12 +485,14 @@ class MentionFinder:
                 continue
             if length == 1 and first.pos_ != "PROPN" and first.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue  # a capitalised common word ("Most", "Got") is not a town of that name
-            # every token but region words and inner particles ("Deir el-Balah") must be capitalised
+            # every token but region words and inner particles ("Deir el-Balah") must be capitalised;
+            # an inner "and" joins a name the gazetteer holds whole ("Jammu and Kashmir"): the
+            # longest name wins over its first word
             if any(
                 not _is_capitalised(t.text)
                 and t.lower_ not in REGION_WORDS
                 and t.text not in "-'"
-                and not (0 < k < length - 1 and t.lower_ in PLACE_NAME_PARTICLES)
+                and not (0 < k < length - 1 and (t.lower_ in PLACE_NAME_PARTICLES or t.lower_ == "and"))
                 for k, t in enumerate(span)
             ):
                 continue
