@@ -112,3 +112,10 @@ def test_a_name_joined_by_and_that_the_gazetteer_holds_whole_wins_over_its_first
     assert list(found) == ["Jammu and Kashmir"], "one region, not the city of Jammu beside it"
     found = places(nlp, finder, "Shelling hit Kharkiv and Sumy overnight, regional officials said on Monday.")
     assert {"Kharkiv", "Sumy"} <= set(found), "two towns joined by 'and' stay two places"
+
+
+def test_a_town_name_that_a_particle_and_a_capital_continue_is_part_of_a_longer_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "The fans gathered outside the Stade de France before the match on Saturday night.")
+    assert not any(text == "Stade" for text in found), "the stadium, not the German town of Stade"
+    found = places(nlp, finder, "Air strikes hit Deir el-Balah overnight, and rescuers searched the rubble.")
+    assert "Deir el-Balah" in found, "a name the gazetteer holds with its particle stays whole"

@@ -553,6 +553,14 @@ class MentionFinder:
                 # "the Republic of Adygea": the generic words of a region's official name
                 extra = [t for t in extra if t.i >= i]
             return bool(extra) and ent in ("PERSON", *PLACE_ENTS)  # "Bryansk" of "Bryansk Region" is the name
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].lower_ in PLACE_NAME_PARTICLES
+            and tokens[j + 1].is_alpha
+            and _is_capitalised(tokens[j + 1].text)
+            and tokens[j - 1].whitespace_ == " "
+        ):
+            return True  # "Stade" of "Stade de France": a particle and a capital go on with the name
         if j < len(tokens):
             nxt = tokens[j]
             return bool(
