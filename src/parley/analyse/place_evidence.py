@@ -41,10 +41,13 @@ def person_nouns() -> frozenset[str]:
 
 def after_person_noun(tokens: Sequence[Any], i: int) -> bool:
     """Return True when the name at tokens[i] follows a noun of kinship or relation ("his
-    daughter Yulia"), directly or as the next item of a pair ("daughters North and Chicago")."""
+    daughter Yulia"), directly, after a comma ("her son, Alex,") or as the next item of a pair
+    ("daughters North and Chicago")."""
     nouns = person_nouns()
     if i > 0 and tokens[i - 1].lower_ in nouns:
         return True
+    if i > 1 and tokens[i - 1].text == "," and tokens[i - 2].lower_ in nouns:
+        return True  # "her baby, X,": the name in apposition to the noun
     # "<noun> X and Y": Y is a person too when X is a single capitalised name after the noun
     return bool(
         i > 2
