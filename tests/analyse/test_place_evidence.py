@@ -38,7 +38,11 @@ def test_the_person_nouns_come_from_the_rule_file() -> None:
 
 
 def test_a_name_after_a_noun_of_kinship_is_a_person_not_the_city(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    kin = places(nlp, finder, "The former envoy and his daughter Florence were taken to hospital on Sunday, police said.")
+    kin = places(
+        nlp,
+        finder,
+        "The former envoy and his daughter Florence were taken to hospital on Sunday, police said.",
+    )
     assert "Florence" not in kin
     town = places(nlp, finder, "The former envoy was taken to a hospital in Florence on Sunday, police said.")
     assert town["Florence"].country == "IT", "the same name after 'in' is the city"
@@ -72,14 +76,17 @@ def test_a_run_of_proper_nouns_after_a_lower_case_word_is_a_name_but_not_at_a_se
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("Israeli jets struck a ministry compound in central Damascus on Wednesday, the monitor said.", "Damascus", "SY"),
+        ("Israeli jets struck a ministry compound in central Damascus on Wednesday, the monitor said.",
+         "Damascus", "SY"),
         ("The militia fired drones at a military airport in the city of Port Sudan on Sunday, the army said.",
          "Port Sudan", "SD"),
-        ("The army lost nearly all of Khartoum last year but has since pushed back, commanders said.", "Khartoum",
-         "SD"),
+        ("The army lost nearly all of Khartoum last year but has since pushed back, commanders said.",
+         "Khartoum", "SD"),
     ],
 )  # fmt: skip
-def test_a_compass_adjective_or_a_part_word_before_a_capital_still_locates(nlp, finder, text, name, country) -> None:  # type: ignore[no-untyped-def]
+def test_a_compass_adjective_or_a_part_word_before_a_capital_still_locates(
+    nlp, finder, text, name, country
+) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, finder, text)
     assert found[name].country == country, f"{name} is the place here, not its government"
 
@@ -88,18 +95,20 @@ def test_a_country_written_after_in_decides_between_namesakes(nlp, finder) -> No
     found = places(
         nlp,
         finder,
-        "Officials in Moscow and Belgorod said on Monday that Russian troops had captured Pokrovsk in eastern "
-        "Ukraine after a long siege.",
+        "Officials in Moscow and Belgorod said on Monday that Russian troops had captured Pokrovsk in "
+        "eastern Ukraine after a long siege.",
     )
-    assert found["Pokrovsk"].country == "UA", "the text says which Pokrovsk, though its other places are Russian"
+    assert found["Pokrovsk"].country == "UA", (
+        "the text says which Pokrovsk, though its other places are Russian"
+    )
 
 
 def test_the_generic_words_of_a_regions_official_name_do_not_hide_it(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = places(
         nlp,
         finder,
-        "Russia's defence ministry said air defences downed nine drones over the Republic of Adygea and seven "
-        "over the Rostov region overnight.",
+        "Russia's defence ministry said air defences downed nine drones over the Republic of Adygea and "
+        "seven over the Rostov region overnight.",
     )
     adygea = next(p for text, p in found.items() if "Adygea" in text)
     assert adygea.country == "RU" and adygea.geonameid is not None
@@ -107,7 +116,9 @@ def test_the_generic_words_of_a_regions_official_name_do_not_hide_it(nlp, finder
 
 def test_a_name_joined_by_and_that_the_gazetteer_holds_whole_wins_over_its_first_word(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = places(
-        nlp, finder, "Militants crossed into Jammu and Kashmir overnight and attacked a patrol near the border."
+        nlp,
+        finder,
+        "Militants crossed into Jammu and Kashmir overnight and attacked a patrol near the border.",
     )
     assert list(found) == ["Jammu and Kashmir"], "one region, not the city of Jammu beside it"
     found = places(nlp, finder, "Shelling hit Kharkiv and Sumy overnight, regional officials said on Monday.")
@@ -115,7 +126,9 @@ def test_a_name_joined_by_and_that_the_gazetteer_holds_whole_wins_over_its_first
 
 
 def test_a_town_name_that_a_particle_and_a_capital_continue_is_part_of_a_longer_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = places(nlp, finder, "The fans gathered outside the Stade de France before the match on Saturday night.")
+    found = places(
+        nlp, finder, "The fans gathered outside the Stade de France before the match on Saturday night."
+    )
     assert not any(text == "Stade" for text in found), "the stadium, not the German town of Stade"
     found = places(nlp, finder, "Air strikes hit Deir el-Balah overnight, and rescuers searched the rubble.")
     assert "Deir el-Balah" in found, "a name the gazetteer holds with its particle stays whole"

@@ -701,8 +701,9 @@ class MentionFinder:
         out.extend(self._bare_ministries(out, start_at))
         place_spans = self._list_items(tokens, place_spans, out)
         self._people_words = people_words(self._person_spans(doc), self.gazetteer.has_name) | frozenset(
-            norm(run[-1].text) for run in name_runs(doc, TITLE_WORDS) if not self.gazetteer.has_name(
-                " ".join(t.text for t in run))
+            norm(run[-1].text)
+            for run in name_runs(doc, TITLE_WORDS)
+            if not self.gazetteer.has_name(" ".join(t.text for t in run))
         )
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
@@ -1254,7 +1255,8 @@ class MentionFinder:
 
     def _stated_countries(self, spans: list[PlaceSpan], actors: list[Mention]) -> dict[str, tuple[str, ...]]:
         """Return, by name, the country the text writes right after it: "Geneva, Switzerland",
-        "Istanbul, Turkey", "Pokrovsk in eastern Ukraine". That country decides between namesakes before any other context."""
+        "Istanbul, Turkey", "Pokrovsk in eastern Ukraine". That country decides between namesakes
+        before any other context."""
         countries = {m.start: m for m in actors if m.actor is not None and m.actor.kind == "state"}
         out: dict[str, tuple[str, ...]] = {}
         for text, _s, e, _why in spans:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from parley.kb.fold import norm
+
 # A person's name this long, in words, gives its parts to the article's people ("Conor McGregor",
 # "Sergei Viktorovich Skripal"); longer runs are rarely one name.
 NAME_WORDS = (2, 4)
@@ -58,7 +59,9 @@ def after_person_noun(tokens: Sequence[Any], i: int) -> bool:
     )
 
 
-def people_words(person_spans: Iterable[Sequence[Any]], is_place_name: Callable[[str], bool]) -> frozenset[str]:
+def people_words(
+    person_spans: Iterable[Sequence[Any]], is_place_name: Callable[[str], bool]
+) -> frozenset[str]:
     """Return the folded words of the full personal names the text writes (two to four words, all
     capitalised), except a name the gazetteer holds whole ("Khan Younis" read as a person is the
     town): each of them alone names that person again."""

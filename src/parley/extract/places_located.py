@@ -84,6 +84,7 @@ def _shapes() -> _Shapes:
         region_words=frozenset(x.lower() for x in w["region_words"]),
     )
 
+
 _COMPASS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
 # Before a region that a later place specifies: "the capital of Upper Austria, Linz".
 _CAPITAL_OF = re.compile(rf"\bcapital\s+of\s+(?:the\s+)?{_COMPASS}$", re.IGNORECASE)
