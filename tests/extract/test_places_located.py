@@ -89,3 +89,18 @@ def test_a_caption_a_war_or_a_group_named_for_a_place_locate_nothing() -> None:
     ]
     kept = located_places([lyon, tigray, mekelle, bhamo], mentions, text, used=set())
     assert [p.name for p in kept] == ["Mekelle"]
+
+
+def test_the_shapes_are_built_from_every_word_of_the_rule_file() -> None:
+    from parley.extract.places_located import _shapes
+    from parley.rules import load_rules
+
+    words = load_rules()["places.toml"]["located"]
+    shapes = _shapes()
+    for verb in words["says_verbs"]:
+        assert shapes.says_after.match(f" has {verb} that"), verb
+    for noun in words["voice_nouns"]:
+        assert shapes.voice_before.search(f"a {noun} from "), noun
+    for participle in words["agent_participles"]:
+        assert shapes.agent_hyphen.match(f"-{participle} talks"), participle
+    assert not shapes.says_after.match(" has been shelled for days")

@@ -20,6 +20,7 @@ from typing import Any
 
 from parley.analyse.mentions import Mention
 from parley.analyse.organisations import find_organisations, head_kind
+from parley.analyse.place_evidence import after_person_noun, name_runs, people_words
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
@@ -120,8 +121,11 @@ NEAR_EVIDENCE_KM = 60.0
 # Words that, before "of", make the next name a place ("the town of X", "the outskirts of X").
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
-     "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport"]
+     "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport",
+     "republic"]
 )  # fmt: skip
+# Words of a part before "of" that make the next name a place it is part of ("all of X", "parts of X").
+PART_WORDS = frozenset(["all", "most", "much", "parts", "part", "rest", "areas", "centre", "center", "heart"])
 # Names this short are abbreviations or words ("IL", "US", "Il"), never places on their own.
 MAX_NEVER_PLACE_LEN = 2
 # How sure a place the gazetteer lacks is: the model's entity label and a place word agree, but
@@ -237,6 +241,13 @@ STRAY_KM = 1500.0
 # Lower-case particles inside a place name ("Deir el-Balah", "Ras al Ain", "Bandar ad Dammam").
 PLACE_NAME_PARTICLES = frozenset(
     ["el", "al", "ad", "as", "ash", "ar", "az", "ez", "es", "ul", "de", "du", "la", "le"]
+)
+# What stands between a place and the country the text places it in: "Geneva, Switzerland",
+# "Pokrovsk in eastern Ukraine", "Sumy, in northern Ukraine".
+STATED_COUNTRY_GAP = re.compile(
+    r",\s*(?:the\s+)?|,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))"
+    r"(?:ern)?\s+)?",
+    re.I,
 )
 # Possessive clitics the tokenizer splits off ("God's"): never part of a place name.
 CLITICS = frozenset(["'s", "’s", "'", "’"])
@@ -378,6 +389,7 @@ class MentionFinder:
         self._states: dict[str, ActorRef] | None = None
         self._text = ""
         self._lower_words: set[str] = set()
+        self._people_words: frozenset[str] = frozenset()
         self._exact_case = getattr(registry, "needs_exact_case", lambda s: len(s) <= 3 and s.isalpha())
 
     # -- actors -------------------------------------------------------------------------------
@@ -482,12 +494,14 @@ class MentionFinder:
                 continue
             if length == 1 and first.pos_ != "PROPN" and first.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue  # a capitalised common word ("Most", "Got") is not a town of that name
-            # every token but region words and inner particles ("Deir el-Balah") must be capitalised
+            # every token but region words and inner particles ("Deir el-Balah") must be capitalised;
+            # an inner "and" joins a name the gazetteer holds whole ("Jammu and Kashmir"): the
+            # longest name wins over its first word
             if any(
                 not _is_capitalised(t.text)
                 and t.lower_ not in REGION_WORDS
                 and t.text not in "-'"
-                and not (0 < k < length - 1 and t.lower_ in PLACE_NAME_PARTICLES)
+                and not (0 < k < length - 1 and (t.lower_ in PLACE_NAME_PARTICLES or t.lower_ == "and"))
                 for k, t in enumerate(span)
             ):
                 continue
@@ -544,7 +558,18 @@ class MentionFinder:
                 for t in (*tokens[start:i], *tokens[j:end])
                 if t.lower_ not in REGION_WORDS and t.lower_ != "the"
             ]
+            if [t.lower_ for t in tokens[start:i]][-2:] in (["republic", "of"], ["city", "of"]):
+                # "the Republic of Adygea": the generic words of a region's official name
+                extra = [t for t in extra if t.i >= i]
             return bool(extra) and ent in ("PERSON", *PLACE_ENTS)  # "Bryansk" of "Bryansk Region" is the name
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].lower_ in PLACE_NAME_PARTICLES
+            and tokens[j + 1].is_alpha
+            and _is_capitalised(tokens[j + 1].text)
+            and tokens[j - 1].whitespace_ == " "
+        ):
+            return True  # "Stade" of "Stade de France": a particle and a capital go on with the name
         if j < len(tokens):
             nxt = tokens[j]
             return bool(
@@ -567,7 +592,8 @@ class MentionFinder:
             found.add("entity")
         before = [t.lower_ for t in tokens[max(0, i - 2) : i]]
         if before and (
-            before[-1] in LOCATIVE or (before[-1] == "the" and len(before) > 1 and before[0] in LOCATIVE)
+            before[-1] in LOCATIVE
+            or (before[-1] in ("the", *COMPASS_ADJECTIVES) and len(before) > 1 and before[0] in LOCATIVE)
         ):
             found.add("locative")
         if len(before) == 2 and before[-1] == "of" and before[0] in PLACE_NOUNS:
@@ -618,7 +644,11 @@ class MentionFinder:
             prev2 = tokens[i - 2].lower_ if i > 1 else ""
             # "the Yemeni capital, Sanaa": a capital in apposition locates, like "in Sanaa"
             locative = (
-                prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE) or (prev, prev2) == (",", "capital")
+                prev in LOCATIVE
+                or (prev == "the" and prev2 in LOCATIVE)
+                or (prev, prev2) == (",", "capital")
+                or (prev == "of" and (prev2 in PLACE_NOUNS or prev2 in PART_WORDS))  # "the city of X"
+                or (prev in COMPASS_ADJECTIVES and prev2 in LOCATIVE | {"the"})  # "in central X"
             )
             capital = self._capital_at(tokens, i)
             if capital is not None:
@@ -666,6 +696,9 @@ class MentionFinder:
             if pspan is not None:
                 nxt, text, s, e = pspan
                 why = self._evidence(tokens, i, nxt)
+                if after_person_noun(tokens, i) and not why & {"place noun", "region word"}:
+                    i = nxt  # "his daughter Yulia": a person's name, whatever town shares it
+                    continue
                 if not self._is_reference_point(tokens, i) and not (
                     _in_organisation_name(tokens, i, nxt) and not why & TEXTUAL_EVIDENCE
                 ):
@@ -677,6 +710,11 @@ class MentionFinder:
         out.extend(self._bare_ministries(out, start_at))
         out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
+        self._people_words = people_words(self._person_spans(doc), self.gazetteer.has_name) | frozenset(
+            norm(run[-1].text)
+            for run in name_runs(doc, TITLE_WORDS)
+            if not self.gazetteer.has_name(" ".join(t.text for t in run))
+        )
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
@@ -1148,6 +1186,9 @@ class MentionFinder:
             return tuple([c for c, _ in by_country.most_common()] + [c for c in named if c not in by_country])
 
         people = self._person_name_parts(actors)
+        evidence: dict[str, frozenset[str]] = {}
+        for text, _s, _e, why in spans:
+            evidence[text] = evidence.get(text, frozenset()) | why
         qualifiers = self._qualifiers(spans, first)
         resolved: dict[str, PlaceRef | None] = {}
         out = []
@@ -1159,6 +1200,8 @@ class MentionFinder:
                 continue  # no evidence that this name is a place here
             if norm(text) in people:
                 continue  # "Vladimir" after "Vladimir Putin", "Hun" after "Hun Manet": the person
+            if norm(text) in self._people_words and not evidence[text] & {"place noun", "region word"}:
+                continue  # "McGregor" after "Conor McGregor": the text's own person, not the town
             if text in qualifiers:
                 continue  # "Kremenchuk (Poltava region)": the region only says where the town is
             if text not in resolved:
@@ -1256,11 +1299,12 @@ class MentionFinder:
 
     def _stated_countries(self, spans: list[PlaceSpan], actors: list[Mention]) -> dict[str, tuple[str, ...]]:
         """Return, by name, the country the text writes right after it: "Geneva, Switzerland",
-        "Istanbul, Turkey". That country decides between namesakes before any other context."""
+        "Istanbul, Turkey", "Pokrovsk in eastern Ukraine". That country decides between namesakes
+        before any other context."""
         countries = {m.start: m for m in actors if m.actor is not None and m.actor.kind == "state"}
         out: dict[str, tuple[str, ...]] = {}
         for text, _s, e, _why in spans:
-            gap = re.match(r",\s*(?:the\s+)?", self._text[e : e + 8])
+            gap = STATED_COUNTRY_GAP.match(self._text[e : e + 30])
             m = countries.get(e + gap.end()) if gap else None
             if m is not None and self._is_country(m.text):
                 iso = self._iso2(m.actor)

@@ -15,13 +15,17 @@ a few shapes of English news prose, each recognisable from the words around the 
   gold counts such a region, so only the capital shapes are taken.)
 
 A place is dropped only when every one of its mentions has one of these shapes and no record
-(event, claim) uses it; a single locating mention keeps it.
+(event, claim) uses it; a single locating mention keeps it. The words of the shapes (saying
+verbs, nouns of a voice, group heads, region words) are data: ``places.toml``, section
+``located``, checked by ``parley rules check``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from parley.model.records import PlaceRef
@@ -39,28 +43,47 @@ _CAPTION_AFTER = re.compile(
     r"^,\s+[A-Z][\w.'’ -]{2,30},\s+(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
 )
-# A place naming a war or conflict as a whole: "over the Gaza conflict", "since the Tigray war".
-_TOPIC_AFTER = re.compile(r"^\s+(?:conflict|war)\b")
-# A place name inside an armed group's or party's name: "the United Wa State Army".
-_ORGANISATION_AFTER = re.compile(r"^\s+(?:Army|Movement|Front|Party|Forces|Militia|Brigade|Brigades)\b")
-# "Ottawa said", "Canberra has warned": the city is the subject of a saying verb.
-_SAYS_AFTER = re.compile(
-    r"^(?:'s? government)?\s+(?:has |have |had |also |then |later |quickly )?"
-    r"(?:said|says|say|announced|warned|accused|demanded|insisted|denied|rejected|claimed|stated|"
-    r"urged|responded|replied|condemned|blamed|welcomed|vowed|threatened)\b"
-)
-# "a demand from Canberra", "at the request of Paris and", "a response from Oslo to".
-_VOICE_BEFORE = re.compile(
-    r"\b(?:request|requests|demand|demands|response|reply|message|pressure|approval|consent|"
-    r"orders|instructions|signal|signals|word|objections?)\s+(?:of|from)\s+"
-    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?\s+and\s+)?$"
-)
 # "authorities in Oslo say": the city is the object of a preposition, not the one who speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to)\s+$")
-# "the regime in Madrid", "the government in Ottawa".
-_GOVERNMENT_IN = re.compile(r"\b(?:regime|government|leadership)\s+in\s+$")
-# "a Madrid-brokered deal": the city as the agent of a hyphenated participle.
-_AGENT_HYPHEN = re.compile(r"^-(?:mediated|brokered|backed|led|sponsored|allied|aligned)\b")
+
+
+def _any(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """The patterns of the shapes that locate nothing, built from places.toml's ``located`` words."""
+
+    topic_after: re.Pattern[str]  # "over the Gaza conflict"
+    organisation_after: re.Pattern[str]  # "the United Wa State Army"
+    says_after: re.Pattern[str]  # "Ottawa said", "Canberra has warned"
+    voice_before: re.Pattern[str]  # "a demand from Canberra", "at the request of Paris and"
+    government_in: re.Pattern[str]  # "the regime in Madrid"
+    agent_hyphen: re.Pattern[str]  # "a Madrid-brokered deal"
+    region_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> _Shapes:
+    from parley.rules import load_rules
+
+    w = load_rules()["places.toml"]["located"]
+    return _Shapes(
+        topic_after=re.compile(rf"^\s+{_any(w['topic_nouns'])}\b"),
+        organisation_after=re.compile(rf"^\s+{_any(w['organisation_heads'])}\b"),
+        says_after=re.compile(
+            r"^(?:'s? government)?\s+(?:has |have |had |also |then |later |quickly )?"
+            rf"{_any(w['says_verbs'])}\b"
+        ),
+        voice_before=re.compile(
+            rf"\b{_any(w['voice_nouns'])}\s+(?:of|from)\s+(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?\s+and\s+)?$"
+        ),
+        government_in=re.compile(rf"\b{_any(w['government_nouns'])}\s+in\s+$"),
+        agent_hyphen=re.compile(rf"^-{_any(w['agent_participles'])}\b"),
+        region_words=frozenset(x.lower() for x in w["region_words"]),
+    )
+
 
 _COMPASS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
 # Before a region that a later place specifies: "the capital of Upper Austria, Linz".
@@ -69,17 +92,6 @@ _CAPITAL_OF = re.compile(rf"\bcapital\s+of\s+(?:the\s+)?{_COMPASS}$", re.IGNOREC
 _REGION_CAPITAL = re.compile(
     r"^(?:\s+(?:province|region|state|oblast|governorate))?\s+capital\b", re.IGNORECASE
 )
-_REGION_WORDS = {
-    "region",
-    "province",
-    "state",
-    "district",
-    "zone",
-    "oblast",
-    "governorate",
-    "county",
-    "area",
-}
 
 
 def located_places(
@@ -110,9 +122,10 @@ def _dateline_or_credit(m: Any, text: str) -> bool:
     start, _ = _line(m, text)
     if not text[start : m.start].strip() and _DATELINE_TAIL.match(text[m.end : m.end + 80]):
         return True
-    if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or _TOPIC_AFTER.match(text[m.end : m.end + 20]):
+    shapes = _shapes()
+    if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or shapes.topic_after.match(text[m.end : m.end + 20]):
         return True
-    if _ORGANISATION_AFTER.match(text[m.end : m.end + 20]):
+    if shapes.organisation_after.match(text[m.end : m.end + 20]):
         return True
     return bool(_CREDIT.search(text[max(start, m.start - 90) : m.start]))
 
@@ -121,11 +134,12 @@ def _government(m: Any, text: str) -> bool:
     if m.place.feature and not m.place.feature.startswith("P."):
         return False
     before, after = text[max(0, m.start - 60) : m.start], text[m.end : m.end + 60]
+    shapes = _shapes()
     return bool(
-        (_SAYS_AFTER.match(after) and not _PREPOSITION_BEFORE.search(before))
-        or _VOICE_BEFORE.search(before)
-        or _GOVERNMENT_IN.search(before)
-        or _AGENT_HYPHEN.match(after)
+        (shapes.says_after.match(after) and not _PREPOSITION_BEFORE.search(before))
+        or shapes.voice_before.search(before)
+        or shapes.government_in.search(before)
+        or shapes.agent_hyphen.match(after)
     )
 
 
@@ -134,7 +148,7 @@ def _is_region(place: PlaceRef, mention_text: str) -> bool:
     if feature.startswith(("A.", "L.")):
         return True
     words = mention_text.lower().split()
-    return bool(words) and words[-1] in _REGION_WORDS
+    return bool(words) and words[-1] in _shapes().region_words
 
 
 def _qualifier(spans: Sequence[Any], i: int, text: str) -> bool:

@@ -335,6 +335,24 @@ DATES = Table(
     ),
 )  # fmt: skip
 
+# Words that tell a place from a person's name, and a locating mention from one that locates
+# nothing (parley.analyse.place_evidence, parley.extract.places_located).
+PLACES = Table(
+    {
+        "person_nouns": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
+        "located": Table(
+            {
+                **{k: WORDS for k in ("says_verbs", "voice_nouns", "government_nouns", "agent_participles",
+                                      "organisation_heads", "topic_nouns", "region_words")},
+                "examples": ListOf(STR),
+            },
+            frozenset({"says_verbs", "voice_nouns", "government_nouns", "agent_participles",
+                       "organisation_heads", "topic_nouns", "region_words"}),
+        ),
+    },
+    frozenset({"person_nouns", "located"}),
+)  # fmt: skip
+
 # Every rule file Parley reads, and its schema. A rules folder holds exactly these files.
 SCHEMAS: dict[str, Table] = {
     "events.toml": EVENTS,
@@ -344,6 +362,7 @@ SCHEMAS: dict[str, Table] = {
     "speech.toml": SPEECH,
     "stance.toml": STANCE,
     "dates_lexicon.toml": DATES,
+    "places.toml": PLACES,
 }
 
 __all__ = ["SCHEMAS", "Leaf", "ListOf", "MapOf", "Ref", "RuleList", "Spec", "Table", "every_key_required"]
