@@ -331,3 +331,41 @@ def test_an_attack_that_was_thwarted_or_repelled_is_no_event(extractor: Extracto
         "Russia's assault on the town was repelled by the defenders on Tuesday, the Ukrainian army said.",
     )
     assert not events_of(ex, "ASSAULT")
+
+
+def test_a_claim_of_responsibility_makes_the_claimant_the_attacker_of_a_claimed_attack(
+    extractor: Extractor,
+) -> None:
+    ex = run(extractor, "Hamas claimed responsibility for a rocket attack on Israel on Wednesday evening.")
+    assaults = events_of(ex, "ASSAULT")
+    assert assaults and all(refs[0] != "Q801" for _, refs, _ in assaults), "Israel is the target"
+    assert any("Q801" in refs[1:] for _, refs, _ in assaults)
+    assert all(modality == "claimed" for _, _, modality in assaults)
+
+
+def test_a_gerund_after_a_time_preposition_takes_the_subject_of_its_clause(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Vladimir Putin told reporters in Moscow on Thursday after meeting with Donald Trump that the talks went well.",
+    )
+    consults = events_of(ex, "CONSULT")
+    assert consults and set(consults[0][1]) >= {"Q7747", "Q22686"}
+
+
+def test_fire_exchanged_between_two_sides_is_an_attack_each_way(extractor: Extractor) -> None:
+    ex = run(extractor, "Pakistani troops exchanged fire with Indian soldiers along the frontier on Thursday night.")
+    firsts = {refs[0] for _, refs, _ in events_of(ex, "ASSAULT")}
+    assert firsts == {"Q843", "Q668"}
+
+
+def test_praising_a_named_party_is_support_and_praising_a_deal_is_not(extractor: Extractor) -> None:
+    praised = run(extractor, "Emmanuel Macron praised Qatar for its mediation between Israel and Hamas on Monday.")
+    assert any("Q846" in refs for _, refs, _ in events_of(praised, "SUPPORT"))
+    deal = run(extractor, "Emmanuel Macron praised the agreement as a turning point for the whole region.")
+    assert not events_of(deal, "SUPPORT")
+
+
+def test_a_meeting_a_party_asks_for_is_planned_not_held(extractor: Extractor) -> None:
+    ex = run(extractor, "Sudan requested a meeting with the United States to prepare for talks with the RSF.")
+    consults = events_of(ex, "CONSULT")
+    assert consults and all(modality == "planned" for _, _, modality in consults)

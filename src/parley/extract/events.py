@@ -137,8 +137,15 @@ def _calls_a_party(verb: Any, index: MentionIndex) -> bool:
 
 
 def _object_lemmas(trigger: Any) -> set[str]:
+    """Return the words of what a verb acts on: its objects and complements, and the subject of a
+    passive whose doer an agent names ("the talks were chaired by Qatar"; without one, "prisoners
+    were released" tells no party and stays out)."""
+    passive_known = any(c.dep_ == "agent" for c in trigger.children)
     out: set[str] = set()
     for child in trigger.children:
+        if child.dep_ == "nsubjpass" and passive_known:
+            out.update(t.lemma_.lower() for t in child.subtree)
+            out.update(t.lower_ for t in child.subtree)
         if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "prt", "xcomp", "ccomp", "advmod", "npadvmod"):
             out.update(t.lemma_.lower() for t in child.subtree)
             out.update(t.lower_ for t in child.subtree)
@@ -298,6 +305,8 @@ class EventFinder:
                     recipients.extend(a for a in _head_actor(pobj, index) if a not in recipients)
         if not actors and governor is not None and governor.i == tok.head.i:
             actors = list(speaker)
+        if not actors:
+            actors = self._claimant_of(tok, speaker)
         if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
             # "Trump held talks with Zelenskyy": the subject of the light verb
             verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
@@ -307,6 +316,24 @@ class EventFinder:
         if rule.needs_actor and not actors:
             return NEXT_RULE
         return actors, recipients
+
+    def _claims_responsibility(self, tok: Any) -> bool:
+        """Return True for the act of "claimed responsibility for the attack", "took credit for"."""
+        prep = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and prep.lower_ == "for"
+            and prep.head.lemma_.lower() in self.w.responsibility
+            and prep.head.dep_ in ("dobj", "obj")
+            and prep.head.head.pos_ == "VERB"
+        )
+
+    def _claimant_of(self, tok: Any, speaker: list[ActorRef]) -> list[ActorRef]:
+        """Return the party that claims responsibility for an act ("the group claimed
+        responsibility for the attack"): the one who claims an act is its author (conventions)."""
+        if not self._claims_responsibility(tok):
+            return []
+        return self._subject_of(tok.head.head.head, speaker)
 
     # -- what the parse says about a trigger ----------------------------------------------------
 
@@ -405,6 +432,15 @@ class EventFinder:
                         found = _head_actor(obj, index)
                         if found:
                             return found
+            if (
+                cur.dep_ == "pcomp"
+                and cur.head.dep_ == "prep"
+                and cur.head.lower_ in self.w.time_preps
+                and cur.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "spoke to reporters after meeting with Grossi": the clause's subject meets
+                cur = cur.head.head
+                continue
             if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
                 if cur.dep_ == "acl" or cur.dep_ == "relcl":
                     found = _head_actor(cur.head, index)
@@ -488,12 +524,15 @@ class EventFinder:
         aux |= {c.lower_ for c in trigger.children if c.dep_ == "amod" and trigger.pos_ == "NOUN"}
         if aux & self.w.conditional - {"would"} or "if" in aux:
             return "hypothetical"
-        if aux & self.w.future or trigger.head.lemma_ in self.w.planning_heads:
+        planning = self.w.planning_heads
+        if aux & self.w.future or trigger.head.lemma_ in planning:
             return "planned"
+        if trigger.dep_ == "pobj" and trigger.pos_ == "NOUN" and trigger.head.head.lemma_ in planning:
+            return "planned"  # "to prepare for talks", "a request for a meeting"
         if any(c.dep_ == "neg" for c in trigger.children):
             return "denied"
-        if governor is not None:
-            return "claimed"
+        if governor is not None or self._claims_responsibility(trigger):
+            return "claimed"  # (an attack known through its author's claim is that party's account)
         if any(h in lowered for h in self.w.hedges):
             return "claimed"
         if "would" in aux:

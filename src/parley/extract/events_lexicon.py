@@ -53,6 +53,8 @@ class EventWords:
     force_nouns: frozenset[str]
     claim_verbs: frozenset[str]
     repel_verbs: frozenset[str]
+    responsibility: frozenset[str]
+    time_preps: frozenset[str]
     unreal_heads: frozenset[str]  # words whose complement is an act asked for or refused
     denial_words: frozenset[str]
     capture_lemmas: frozenset[str]
@@ -117,6 +119,8 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         force_nouns=frozenset(w["force_nouns"]),
         claim_verbs=frozenset(w["claim_verbs"]),
         repel_verbs=frozenset(w["repel_verbs"]),
+        responsibility=frozenset(w["responsibility"]),
+        time_preps=frozenset(w["time_preps"]),
         unreal_heads=frozenset(w["unreal_heads"]),
         denial_words=frozenset(w["denial_words"]),
         capture_lemmas=frozenset(w["capture_lemmas"]),

@@ -140,6 +140,8 @@ EVENTS = Table(
                 "force_nouns": WORDS,
                 "claim_verbs": WORDS,
                 "repel_verbs": WORDS,
+                "responsibility": WORDS,
+                "time_preps": WORDS,
                 "unreal_heads": WORDS,
                 "denial_words": WORDS,
                 "capture_lemmas": WORDS,
