@@ -369,3 +369,34 @@ def test_a_meeting_a_party_asks_for_is_planned_not_held(extractor: Extractor) ->
     ex = run(extractor, "Sudan requested a meeting with the United States to prepare for talks with the RSF.")
     consults = events_of(ex, "CONSULT")
     assert consults and all(modality == "planned" for _, _, modality in consults)
+
+
+def test_a_date_in_another_clause_of_the_sentence_does_not_date_the_act(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The mediators settled the last disputes, clearing the way for the truce to start on Sunday, "
+        "but Hamas called on the United Nations to stop the bombing of Gaza.",
+    )
+    requests = events_of(ex, "REQUEST")
+    assert requests and requests[0][0] is None
+
+
+def test_a_date_on_an_earlier_line_is_not_borrowed(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "On Monday, the ministers of both sides met in Geneva for a first round of talks.\n"
+        "Ukraine condemned Russia over the latest wave of drone attacks on its power grid.",
+    )
+    accusations = events_of(ex, "ACCUSE")
+    assert accusations and accusations[0][0] is None
+
+
+def test_an_attack_inside_a_country_is_an_attack_on_that_state(extractor: Extractor) -> None:
+    ex = run(extractor, "Israeli forces carried out several artillery strikes in Lebanon on Thursday morning.")
+    assaults = events_of(ex, "ASSAULT")
+    assert assaults and assaults[0][1] == ["Q801", "Q822"] and assaults[0][0] == "2025-12-11"
+
+
+def test_reaching_a_place_is_no_agreement(extractor: Extractor) -> None:
+    ex = run(extractor, "For the first time, the rebel attacks have reached the capital of the country on Monday.")
+    assert not events_of(ex, "AGREE")

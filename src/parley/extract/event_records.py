@@ -44,7 +44,9 @@ def find_article_events(ctx: ArticleContext) -> None:
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
     candidates = _split_by_place(candidates, index)
     _date_events(ctx, candidates, dates)
-    _add_defenders(candidates, res.finder.states_by_iso2(), _states_without_hold(res.registry))
+    unheld = _states_without_hold(res.registry)
+    _add_countries_struck(candidates, index, unheld, res.registry)
+    _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     ctx.candidates = candidates
@@ -151,11 +153,12 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         in_clause = [
             d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
         ]
+        own = [d for d in usable if not _dates_other_clause(trig, d)]
         if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
             # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
-            in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
+            in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted":
-            in_clause = _statement_dates(ctx.text, c, usable)
+            in_clause = _statement_dates(ctx.text, c, own)
         if not in_clause:
             continue
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
@@ -171,6 +174,23 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             c.date = resolve_anchor(d, target)
 
 
+def _dates_other_clause(trigger: Any, mention: Any) -> bool:
+    """Return True when a date in the trigger's sentence belongs to another verb's clause: the verb
+    it hangs from neither is the trigger nor governs it ("paving the way for its implementation on
+    Sunday, but Hamas called on …"; "his meeting with Trump, in an interview that aired on
+    Tuesday"). A date of the main verb ("On Monday, X said … condemned") governs its clause."""
+    doc = trigger.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.sent.start != trigger.sent.start:
+        return False
+    cur = span.root
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return False
+    return cur.i != trigger.i and cur not in list(trigger.ancestors)
+
+
 def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any]:
     """Return the date of an act the outlet tells as fact whose own clause names no day: a day
     in its sentence, else the last day named earlier in its paragraph, since news keeps the
@@ -179,7 +199,7 @@ def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any
     same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
     if same_sentence:
         return same_sentence
-    para_start = text.rfind("\n\n", 0, c.sent_start)
+    para_start = text.rfind("\n", 0, c.sent_start)
     earlier = [
         d
         for d in dates
@@ -235,6 +255,32 @@ def _states_without_hold(registry: Any) -> frozenset[str]:
         for e in entries
         if e.kind == "state" and (not e.un_member or (e.capital or "").lower() in held - {""})
     )
+
+
+def _add_countries_struck(
+    candidates: Candidates, index: MentionIndex, unheld: frozenset[str], registry: Any
+) -> None:
+    """Give an attack with no named target the state it is carried out in ("carried out strikes in
+    Lebanon on Tuesday", "launched drones across Ukraine"): a country is no place, but an attack
+    inside it is one on the state that holds it, unless that state is the attacker or does not
+    hold its ground (``unheld``)."""
+    for _, c in candidates:
+        if c.type != "ASSAULT" or c.recipients or not c.actors:
+            continue
+        sides = {a.side for a in c.actors} | {a.ref for a in c.actors}
+        for tok in c.trigger.subtree:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "across", "inside", "throughout"):
+                continue
+            m = index.at(tok)
+            actor = m.actor if m is not None else None
+            if actor is None and tok.pos_ == "PROPN":
+                # a country named only as where the attack fell is no mention of its own
+                name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN")
+                actor = registry.resolve(name)
+            if actor is None or actor.kind != "state" or actor.ref in unheld or actor.ref in sides:
+                continue
+            c.recipients.append(actor)
+            break
 
 
 def _add_defenders(
