@@ -400,3 +400,21 @@ def test_an_attack_inside_a_country_is_an_attack_on_that_state(extractor: Extrac
 def test_reaching_a_place_is_no_agreement(extractor: Extractor) -> None:
     ex = run(extractor, "For the first time, the rebel attacks have reached the capital of the country on Monday.")
     assert not events_of(ex, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian forces captured the village of Podoly on Monday, according to the Russian defence ministry.",
+        "According to the Russian defence ministry, Russian forces captured the village of Podoly on Monday.",
+    ],
+)
+def test_an_act_told_according_to_a_party_is_that_partys_claim(extractor: Extractor, body: str) -> None:
+    assaults = events_of(run(extractor, body), "ASSAULT")
+    assert assaults and all(modality == "claimed" for _, _, modality in assaults)
+
+
+def test_a_participle_after_a_noun_trigger_names_its_doer(extractor: Extractor) -> None:
+    ex = run(extractor, "A summit hosted by Turkey opened in Istanbul on Monday with leaders from the whole region.")
+    consults = events_of(ex, "CONSULT")
+    assert consults and consults[0][1][0] == "Q43"

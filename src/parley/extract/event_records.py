@@ -153,6 +153,8 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         in_clause = [
             d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
         ]
+        if not in_clause:
+            in_clause = [d for d in usable if _dates_predicate_of(trig, d)]
         own = [d for d in usable if not _dates_other_clause(trig, d)]
         if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
             # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
@@ -172,6 +174,28 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         target = _anchor_date(candidates, d.anchor, anchor_words)
         if target is not None:
             c.date = resolve_anchor(d, target)
+
+
+def _clause_verb(doc: Any, mention: Any) -> Any | None:
+    """Return the verb a date mention hangs from, or None."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cur = span.root
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def _dates_predicate_of(trigger: Any, mention: Any) -> bool:
+    """Return True for a date of the verb whose subject the act is ("a drone attack launched by
+    the RSF struck the airport on Sunday", "the strike killed three people on Tuesday"): what
+    the attack did, it did that day."""
+    act = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else trigger
+    if act.pos_ not in ("NOUN", "PROPN") or act.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = _clause_verb(trigger.doc, mention)
+    return verb is not None and verb.i == act.head.i
 
 
 def _dates_other_clause(trigger: Any, mention: Any) -> bool:

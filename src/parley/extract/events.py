@@ -307,6 +307,8 @@ class EventFinder:
             actors = list(speaker)
         if not actors:
             actors = self._claimant_of(tok, speaker)
+        if not actors:
+            actors = self._participle_agent(tok)
         if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
             # "Trump held talks with Zelenskyy": the subject of the light verb
             verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
@@ -316,6 +318,19 @@ class EventFinder:
         if rule.needs_actor and not actors:
             return NEXT_RULE
         return actors, recipients
+
+    def _participle_agent(self, tok: Any) -> list[ActorRef]:
+        """Return the doer a participle names after a noun trigger ("a drone attack launched by the
+        RSF", "talks hosted by Trump")."""
+        for child in tok.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            found = _head_actor(pobj, self.index)
+                            if found:
+                                return found
+        return []
 
     def _claims_responsibility(self, tok: Any) -> bool:
         """Return True for the act of "claimed responsibility for the attack", "took credit for"."""
@@ -340,7 +355,12 @@ class EventFinder:
     def _speech_governor(self, tok: Any) -> Any | None:
         """Return the verb of saying whose reported clause contains ``tok``, if any."""
         cur = tok
-        while cur.head.i != cur.i:
+        while True:
+            for child in cur.children:
+                if child.dep_ == "prep" and child.lower_ == "according" and child.i != tok.i:
+                    return child  # "X captured Y on Monday, according to Z": Z's account
+            if cur.head.i == cur.i:
+                break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and cur.head.lemma_ in self.w.governing:
                 return cur.head
             if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
