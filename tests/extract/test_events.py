@@ -418,3 +418,20 @@ def test_a_participle_after_a_noun_trigger_names_its_doer(extractor: Extractor) 
     ex = run(extractor, "A summit hosted by Turkey opened in Istanbul on Monday with leaders from the whole region.")
     consults = events_of(ex, "CONSULT")
     assert consults and consults[0][1][0] == "Q43"
+
+
+def test_a_strike_wave_on_several_towns_is_one_event_and_a_capture_of_two_is_two(extractor: Extractor) -> None:
+    wave = run(extractor, "Russia struck Kharkiv, Dnipro and Zaporizhzhia with missiles overnight on Thursday.")
+    assert len(events_of(wave, "ASSAULT")) == 1
+    captures = run(extractor, "Russia claimed the capture of two towns, Siversk and Kupiansk, on Thursday.")
+    assert len(events_of(captures, "ASSAULT")) == 2
+
+
+def test_he_stands_for_the_last_person_named_not_the_last_country(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Israel Katz said the government of Lebanon must disarm the group in the south of Lebanon. "
+        "He threatened to intensify the strikes unless the government acted within weeks.",
+    )
+    threats = [e for e in ex.events if e.type == "THREATEN"]
+    assert threats and threats[0].actors[0].name == "Israel Katz"

@@ -42,7 +42,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     for i, s in enumerate(ctx.need("sents")):
         said_by = speakers.get(i)
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
-    candidates = _split_by_place(candidates, index)
+    candidates = _split_by_place(candidates, index, lex.words.capture_lemmas)
     _date_events(ctx, candidates, dates)
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
@@ -244,9 +244,11 @@ def _anchor_date(candidates: Candidates, anchor: str, anchor_words: tuple[str, .
 # -- places and parties ------------------------------------------------------------------------
 
 
-def _split_by_place(candidates: Candidates, index: MentionIndex) -> Candidates:
-    """Return the candidates with an attack on several named towns split into one per town
-    ("claimed capture of two towns, Myrnohrad and Hulyaypole" is two captures)."""
+def _split_by_place(candidates: Candidates, index: MentionIndex, capture_lemmas: Any = ()) -> Candidates:
+    """Return the candidates with a capture of several named towns split into one per town
+    ("claimed capture of two towns, Myrnohrad and Hulyaypole" is two captures). A strike wave
+    that hits several towns is one event with no place (conventions: "one strike wave on one
+    day is one event")."""
     out: Candidates = []
     for i, c in candidates:
         if c.type != "ASSAULT":
@@ -258,6 +260,9 @@ def _split_by_place(candidates: Candidates, index: MentionIndex) -> Candidates:
             if m.place and (m.place.feature or "").startswith("P") and m.place not in towns:
                 towns.append(m.place)
         if len(towns) < 2:
+            out.append((i, c))
+            continue
+        if c.trigger.lemma_.lower() not in capture_lemmas and c.trigger.lemma_.lower() not in ("seizure", "capture"):
             out.append((i, c))
             continue
         out.extend(

@@ -311,7 +311,8 @@ class EventFinder:
             actors = self._participle_agent(tok)
         if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
             # "Trump held talks with Zelenskyy": the subject of the light verb
-            verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+            # ("following a meeting with Macron": a preposition tagged as a verb leads on to the clause)
+            verb = tok.head if tok.head.pos_ == "VERB" and tok.head.dep_ != "prep" else tok.head.head
             actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
         if rule.needs_with and not (actors and recipients) and len(recipients) < 2 and len(actors) < 2:
             return NEXT_RULE
@@ -404,6 +405,10 @@ class EventFinder:
             return speaker
         if tok.lower_ in self.w.pronouns:
             prior = self.index.before(tok.idx)
+            if tok.lower_ in ("he", "she", "his", "her"):
+                # "he", "she" stand for a person: the last person named, not the last place or state
+                people = [m for m in prior if m.actor is not None and m.actor.kind == "person"]
+                prior = people or prior
             if prior:
                 return [prior[-1].actor] if prior[-1].actor else []
         return []
