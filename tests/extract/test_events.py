@@ -435,3 +435,20 @@ def test_he_stands_for_the_last_person_named_not_the_last_country(extractor: Ext
     )
     threats = [e for e in ex.events if e.type == "THREATEN"]
     assert threats and threats[0].actors[0].name == "Israel Katz"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian troops have captured the village of Podoly, the Russian Defence Ministry claims.",
+        "Russian troops captured the village of Podoly on Monday, Moscow claimed, a claim Kyiv denied.",
+    ],
+)
+def test_an_attribution_closing_the_sentence_makes_the_act_a_claim(extractor: Extractor, body: str) -> None:
+    assaults = events_of(run(extractor, body), "ASSAULT")
+    assert assaults and all(modality == "claimed" for _, _, modality in assaults)
+
+
+def test_a_town_named_as_a_reference_point_is_no_second_capture(extractor: Extractor) -> None:
+    ex = run(extractor, "Russia's military claimed the capture of Podoly, a village near Kupiansk, on Monday.")
+    assert len(events_of(ex, "ASSAULT")) == 1

@@ -23,6 +23,9 @@ HISTORY_DAYS = 400
 
 Candidates = list[tuple[int, EventCandidate]]  # (sentence index, candidate)
 
+# Prepositions before a town that make it a reference point ("a village near Kupiansk").
+REFERENCE_PREPS = frozenset({"near", "outside", "from", "toward", "towards", "beyond", "past"})
+
 
 def sentence_index(sents: list[Any], pos: int) -> int | None:
     """Return the index of the sentence that holds character ``pos``, or None."""
@@ -256,7 +259,12 @@ def _split_by_place(candidates: Candidates, index: MentionIndex, capture_lemmas:
             continue
         toks = list(c.trigger.subtree)
         towns: list[PlaceRef] = []
+        doc = c.trigger.doc
         for m in index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "place"):
+            first = doc.char_span(m.start, m.end, alignment_mode="expand")
+            before = doc[first.start - 1].lower_ if first is not None and first.start > 0 else ""
+            if before in REFERENCE_PREPS:
+                continue  # "Podoly, a village near Kupiansk": a reference point, not a second target
             if m.place and (m.place.feature or "").startswith("P") and m.place not in towns:
                 towns.append(m.place)
         if len(towns) < 2:

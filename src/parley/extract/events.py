@@ -355,11 +355,16 @@ class EventFinder:
 
     def _speech_governor(self, tok: Any) -> Any | None:
         """Return the verb of saying whose reported clause contains ``tok``, if any."""
+        for t in tok.subtree:
+            if t.dep_ == "relcl" and t.i > tok.i and self._trailing_attribution(t):
+                return t  # "X captured the village of Y, the ministry claims": hung on the last noun
         cur = tok
         while True:
             for child in cur.children:
                 if child.dep_ == "prep" and child.lower_ == "according" and child.i != tok.i:
                     return child  # "X captured Y on Monday, according to Z": Z's account
+                if child.i > tok.i and self._trailing_attribution(child):
+                    return child  # "X captured Y on Monday, Moscow claimed": parsed beside the clause
             if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and cur.head.lemma_ in self.w.governing:
@@ -368,6 +373,19 @@ class EventFinder:
                 return cur.head
             cur = cur.head
         return None
+
+    def _trailing_attribution(self, verb: Any) -> bool:
+        """Return True for a verb of saying that closes a clause as its attribution ("…, Moscow
+        claimed", "…, the ministry claims"), which the parser hangs beside the clause
+        (parataxis) or on its last noun (a relative clause) instead of above it."""
+        if verb.lemma_ not in self.w.governing or not any(c.dep_ == "nsubj" for c in verb.children):
+            return False
+        if verb.dep_ == "parataxis":
+            return True
+        if verb.dep_ != "relcl" or any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp" for c in verb.children):
+            return False
+        rest = verb.doc[verb.i + 1 : verb.sent.end]
+        return all(t.is_punct for t in rest) and verb.doc[verb.left_edge.i - 1].text == ","
 
     def _is_unreal(self, trigger: Any) -> bool:
         """Return True when a trigger is an act asked for, owed or refused rather than one that
