@@ -452,3 +452,11 @@ def test_an_attribution_closing_the_sentence_makes_the_act_a_claim(extractor: Ex
 def test_a_town_named_as_a_reference_point_is_no_second_capture(extractor: Extractor) -> None:
     ex = run(extractor, "Russia's military claimed the capture of Podoly, a village near Kupiansk, on Monday.")
     assert len(events_of(ex, "ASSAULT")) == 1
+
+
+def test_declaring_readiness_to_host_talks_is_an_agreement_the_declaration_makes(extractor: Extractor) -> None:
+    ex = run(extractor, "Turkey said on Friday that it remained ready to host talks between Russia and Ukraine.")
+    agrees = events_of(ex, "AGREE")
+    assert agrees and agrees[0][1][0] == "Q43" and agrees[0][2] == "asserted"
+    plain = run(extractor, "Turkey will host talks between Russia and Ukraine in Istanbul next week.")
+    assert not events_of(plain, "AGREE")

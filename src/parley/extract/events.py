@@ -223,6 +223,8 @@ class EventFinder:
             return False
         if rule.needs_complement and not self._asks_for_something(tok):
             return False
+        if rule.complement_of and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rule.complement_of):
+            return False
         # "Moscow demands that…", "has long refused": a position, not an event
         return not (rule.type in ("REQUEST", "REJECT") and _is_standing(tok, self.w.standing_adverbs))
 
@@ -267,6 +269,9 @@ class EventFinder:
         clause_text = sent_text[
             clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
         ]
+        modality = self._modality(tok, low, governor)
+        if rule.complement_of and (modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])):
+            modality = "asserted"  # "said it was ready to host talks": the declaration is the act
         return EventCandidate(
             type=rule.type,
             mode=self._mode(rule, clause_text if pos == "VERB" else sent_text),
@@ -274,7 +279,7 @@ class EventFinder:
             actors=actors,
             recipients=recipients,
             place=self._place_for(tok, sent),
-            modality=self._modality(tok, low, governor),
+            modality=modality,
             attributed_to=speaker[0] if speaker else None,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
@@ -459,6 +464,8 @@ class EventFinder:
                     for sub in child.subtree:
                         m = index.at(sub)
                         if m and m.actor:
+                            if child.lemma_.lower() in ("country", "government", "nation", "administration"):
+                                return [self._state_of(m.actor)]  # "his country": the leader's state
                             return [m.actor]
                     if child.lower_ in pronouns or any(c.lower_ in pronouns for c in child.children):
                         return self._pronoun_subject(child, speaker)
@@ -484,7 +491,7 @@ class EventFinder:
                 # "spoke to reporters after meeting with Grossi": the clause's subject meets
                 cur = cur.head.head
                 continue
-            if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
+            if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp") and cur.head.i != cur.i:
                 if cur.dep_ == "acl" or cur.dep_ == "relcl":
                     found = _head_actor(cur.head, index)
                     if found:
@@ -572,6 +579,12 @@ class EventFinder:
             return "planned"
         if trigger.dep_ == "pobj" and trigger.pos_ == "NOUN" and trigger.head.head.lemma_ in planning:
             return "planned"  # "to prepare for talks", "a request for a meeting"
+        if (
+            trigger.dep_ in ("dobj", "obj")
+            and trigger.head.dep_ == "xcomp"
+            and trigger.head.head.lemma_ in planning
+        ):
+            return "planned"  # "was due to hold an emergency meeting": the light verb is planned
         if any(c.dep_ == "neg" for c in trigger.children):
             return "denied"
         if governor is not None or self._claims_responsibility(trigger):

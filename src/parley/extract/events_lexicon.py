@@ -34,6 +34,7 @@ class Rule:
     needs_actor: bool = False
     needs_complement: bool = False
     mutual: bool = False  # fighting between two sides: one event per direction
+    complement_of: frozenset[str] = frozenset()  # the trigger must be the "to" clause of one of these
     id: str = ""
     priority: int = 0
 
@@ -97,6 +98,7 @@ def _rule(pos: str, e: dict[str, Any]) -> Rule:
         needs_complement=e.get("needs_complement", False),
         needs_actor=e.get("needs_actor", False),
         mutual=e.get("mutual", False),
+        complement_of=frozenset(e.get("complement_of", ())),
         id=e["id"],
         priority=e["priority"],
     )

@@ -113,6 +113,7 @@ EVENT_RULE = Table(
         "needs_place": BOOL,
         "needs_actor": BOOL,
         "needs_complement": BOOL,
+        "complement_of": WORDS,
         "mutual": BOOL,
         "note": STR,
         "examples": ListOf(EVENT_EXAMPLE),
