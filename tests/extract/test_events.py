@@ -460,3 +460,13 @@ def test_declaring_readiness_to_host_talks_is_an_agreement_the_declaration_makes
     assert agrees and agrees[0][1][0] == "Q43" and agrees[0][2] == "asserted"
     plain = run(extractor, "Turkey will host talks between Russia and Ukraine in Istanbul next week.")
     assert not events_of(plain, "AGREE")
+
+
+def test_a_news_outlet_reporting_an_attack_accuses_nobody(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Cambodian forces launched an attack on Thai troops near the border on Thursday, reports the Khmer Times.",
+    )
+    assert not [e for e in ex.events if e.type == "ACCUSE" and "Times" in e.actors[0].name]
+    party = run(extractor, "The Sudanese army said the RSF had launched several drones at the port city of Port Sudan.")
+    assert events_of(party, "ACCUSE"), "a party's allegation still is an accusation"

@@ -364,10 +364,13 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     """
     out: Candidates = []
     seen: set[tuple[str, str]] = set()
+    outlet_words = event_lexicon(ctx.resources.rules).words.outlet_words
     for i, c in candidates:
         speaker = c.attributed_to
         if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors:
             continue
+        if _is_outlet(speaker, outlet_words):
+            continue  # a news outlet reporting an attack accuses nobody
         accused = [a for a in c.actors if a.side != speaker.side and a.ref != speaker.ref]
         if not accused or (speaker.ref, accused[0].ref) in seen:
             continue
@@ -378,6 +381,14 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     return out
 
 
+def _is_outlet(actor: ActorRef, outlet_words: frozenset[str]) -> bool:
+    """Return True for a news outlet ("Reuters", "the Khmer Times"): an organisation whose name has
+    a word of the press. Its report tells what happened; it takes no side."""
+    if actor.kind != "organization":
+        return False
+    return bool(set(actor.name.lower().replace("-", " ").split()) & outlet_words)
+
+
 def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:
     """Return ACCUSE events for breaches a party says another committed ("Pakistan said Indian
     forces had violated the ceasefire"): an allegation is an accusation by the one who makes it."""
@@ -386,8 +397,9 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
     sents = ctx.need("sents")
     have = {(c.type, tuple(a.ref for a in c.actors[:1] + c.recipients[:1])) for _, c in candidates}
     out: Candidates = []
+    outlet_words = event_lexicon(ctx.resources.rules).words.outlet_words
     for q in ctx.need("qspans"):
-        if q.direct or q.speaker is None or not accusation.search(q.text):
+        if q.direct or q.speaker is None or not accusation.search(q.text) or _is_outlet(q.speaker, outlet_words):
             continue
         sent_i = sentence_index(sents, q.start)
         if sent_i is None:

@@ -56,6 +56,7 @@ class EventWords:
     repel_verbs: frozenset[str]
     responsibility: frozenset[str]
     time_preps: frozenset[str]
+    outlet_words: frozenset[str]
     unreal_heads: frozenset[str]  # words whose complement is an act asked for or refused
     denial_words: frozenset[str]
     capture_lemmas: frozenset[str]
@@ -123,6 +124,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         repel_verbs=frozenset(w["repel_verbs"]),
         responsibility=frozenset(w["responsibility"]),
         time_preps=frozenset(w["time_preps"]),
+        outlet_words=frozenset(w["outlet_words"]),
         unreal_heads=frozenset(w["unreal_heads"]),
         denial_words=frozenset(w["denial_words"]),
         capture_lemmas=frozenset(w["capture_lemmas"]),

@@ -143,6 +143,7 @@ EVENTS = Table(
                 "repel_verbs": WORDS,
                 "responsibility": WORDS,
                 "time_preps": WORDS,
+                "outlet_words": WORDS,
                 "unreal_heads": WORDS,
                 "denial_words": WORDS,
                 "capture_lemmas": WORDS,
