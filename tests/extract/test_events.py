@@ -470,3 +470,11 @@ def test_a_news_outlet_reporting_an_attack_accuses_nobody(extractor: Extractor) 
     assert not [e for e in ex.events if e.type == "ACCUSE" and "Times" in e.actors[0].name]
     party = run(extractor, "The Sudanese army said the RSF had launched several drones at the port city of Port Sudan.")
     assert events_of(party, "ACCUSE"), "a party's allegation still is an accusation"
+
+
+def test_an_exchange_of_prisoners_is_one_release_by_both_sides(extractor: Extractor) -> None:
+    ex = run(extractor, "On Friday, Russia and Ukraine exchanged hundreds of prisoners of war in a deal brokered by the Emirates.")
+    releases = events_of(ex, "RETREAT")
+    assert len(releases) == 1 and set(releases[0][1]) == {"Q159", "Q212"}
+    words = run(extractor, "Russia and Ukraine exchanged accusations over the deadly strike on Friday evening.")
+    assert not events_of(words, "RETREAT")
