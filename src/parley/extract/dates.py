@@ -291,6 +291,9 @@ def _weekday(ctx: _Context, m: re.Match[str]) -> DateMention | None:
     week, rel = phrase_key(groups.get("week") or ""), phrase_key(groups.get("rel") or "")
     if week:
         value = week_weekday(ctx.published, weekday, WEEK_SHIFT[week.split()[-2]])
+    elif rel == "last":
+        # "last Monday" in news is the most recent Monday before publication, even in its own week
+        value = weekday_date(ctx.published - timedelta(days=1), weekday, future=False)
     elif rel in WEEK_SHIFT:
         value = week_weekday(ctx.published, weekday, WEEK_SHIFT[rel])
     elif rel:  # "coming", "this coming"

@@ -23,6 +23,9 @@ HISTORY_DAYS = 400
 
 Candidates = list[tuple[int, EventCandidate]]  # (sentence index, candidate)
 
+# Prepositions before a town that make it a reference point ("a village near Kupiansk").
+REFERENCE_PREPS = frozenset({"near", "outside", "from", "toward", "towards", "beyond", "past"})
+
 
 def sentence_index(sents: list[Any], pos: int) -> int | None:
     """Return the index of the sentence that holds character ``pos``, or None."""
@@ -42,9 +45,11 @@ def find_article_events(ctx: ArticleContext) -> None:
     for i, s in enumerate(ctx.need("sents")):
         said_by = speakers.get(i)
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
-    candidates = _split_by_place(candidates, index)
+    candidates = _split_by_place(candidates, index, lex.words.capture_lemmas)
     _date_events(ctx, candidates, dates)
-    _add_defenders(candidates, res.finder.states_by_iso2(), _states_without_hold(res.registry))
+    unheld = _states_without_hold(res.registry)
+    _add_countries_struck(candidates, index, unheld, res.registry)
+    _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     ctx.candidates = candidates
@@ -151,11 +156,14 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         in_clause = [
             d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
         ]
+        if not in_clause:
+            in_clause = [d for d in usable if _dates_predicate_of(trig, d)]
+        own = [d for d in usable if not _dates_other_clause(trig, d)]
         if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
             # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
-            in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end]
+            in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted":
-            in_clause = _statement_dates(ctx.text, c, usable)
+            in_clause = _statement_dates(ctx.text, c, own)
         if not in_clause:
             continue
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
@@ -171,6 +179,45 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             c.date = resolve_anchor(d, target)
 
 
+def _clause_verb(doc: Any, mention: Any) -> Any | None:
+    """Return the verb a date mention hangs from, or None."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cur = span.root
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def _dates_predicate_of(trigger: Any, mention: Any) -> bool:
+    """Return True for a date of the verb whose subject the act is ("a drone attack launched by
+    the RSF struck the airport on Sunday", "the strike killed three people on Tuesday"): what
+    the attack did, it did that day."""
+    act = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else trigger
+    if act.pos_ not in ("NOUN", "PROPN") or act.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = _clause_verb(trigger.doc, mention)
+    return verb is not None and verb.i == act.head.i
+
+
+def _dates_other_clause(trigger: Any, mention: Any) -> bool:
+    """Return True when a date in the trigger's sentence belongs to another verb's clause: the verb
+    it hangs from neither is the trigger nor governs it ("paving the way for its implementation on
+    Sunday, but Hamas called on …"; "his meeting with Trump, in an interview that aired on
+    Tuesday"). A date of the main verb ("On Monday, X said … condemned") governs its clause."""
+    doc = trigger.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.sent.start != trigger.sent.start:
+        return False
+    cur = span.root
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return False
+    return cur.i != trigger.i and cur not in list(trigger.ancestors)
+
+
 def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any]:
     """Return the date of an act the outlet tells as fact whose own clause names no day: a day
     in its sentence, else the last day named earlier in its paragraph, since news keeps the
@@ -179,7 +226,7 @@ def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any
     same_sentence = [d for d in dates if c.sent_start <= d.start < c.sent_end and d.value is not None]
     if same_sentence:
         return same_sentence
-    para_start = text.rfind("\n\n", 0, c.sent_start)
+    para_start = text.rfind("\n", 0, c.sent_start)
     earlier = [
         d
         for d in dates
@@ -200,9 +247,11 @@ def _anchor_date(candidates: Candidates, anchor: str, anchor_words: tuple[str, .
 # -- places and parties ------------------------------------------------------------------------
 
 
-def _split_by_place(candidates: Candidates, index: MentionIndex) -> Candidates:
-    """Return the candidates with an attack on several named towns split into one per town
-    ("claimed capture of two towns, Myrnohrad and Hulyaypole" is two captures)."""
+def _split_by_place(candidates: Candidates, index: MentionIndex, capture_lemmas: Any = ()) -> Candidates:
+    """Return the candidates with a capture of several named towns split into one per town
+    ("claimed capture of two towns, Myrnohrad and Hulyaypole" is two captures). A strike wave
+    that hits several towns is one event with no place (conventions: "one strike wave on one
+    day is one event")."""
     out: Candidates = []
     for i, c in candidates:
         if c.type != "ASSAULT":
@@ -210,10 +259,18 @@ def _split_by_place(candidates: Candidates, index: MentionIndex) -> Candidates:
             continue
         toks = list(c.trigger.subtree)
         towns: list[PlaceRef] = []
+        doc = c.trigger.doc
         for m in index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "place"):
+            first = doc.char_span(m.start, m.end, alignment_mode="expand")
+            before = doc[first.start - 1].lower_ if first is not None and first.start > 0 else ""
+            if before in REFERENCE_PREPS:
+                continue  # "Podoly, a village near Kupiansk": a reference point, not a second target
             if m.place and (m.place.feature or "").startswith("P") and m.place not in towns:
                 towns.append(m.place)
         if len(towns) < 2:
+            out.append((i, c))
+            continue
+        if c.trigger.lemma_.lower() not in capture_lemmas and c.trigger.lemma_.lower() not in ("seizure", "capture"):
             out.append((i, c))
             continue
         out.extend(
@@ -235,6 +292,32 @@ def _states_without_hold(registry: Any) -> frozenset[str]:
         for e in entries
         if e.kind == "state" and (not e.un_member or (e.capital or "").lower() in held - {""})
     )
+
+
+def _add_countries_struck(
+    candidates: Candidates, index: MentionIndex, unheld: frozenset[str], registry: Any
+) -> None:
+    """Give an attack with no named target the state it is carried out in ("carried out strikes in
+    Lebanon on Tuesday", "launched drones across Ukraine"): a country is no place, but an attack
+    inside it is one on the state that holds it, unless that state is the attacker or does not
+    hold its ground (``unheld``)."""
+    for _, c in candidates:
+        if c.type != "ASSAULT" or c.recipients or not c.actors:
+            continue
+        sides = {a.side for a in c.actors} | {a.ref for a in c.actors}
+        for tok in c.trigger.subtree:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "across", "inside", "throughout"):
+                continue
+            m = index.at(tok)
+            actor = m.actor if m is not None else None
+            if actor is None and tok.pos_ == "PROPN":
+                # a country named only as where the attack fell is no mention of its own
+                name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN")
+                actor = registry.resolve(name)
+            if actor is None or actor.kind != "state" or actor.ref in unheld or actor.ref in sides:
+                continue
+            c.recipients.append(actor)
+            break
 
 
 def _add_defenders(
@@ -281,10 +364,13 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     """
     out: Candidates = []
     seen: set[tuple[str, str]] = set()
+    outlet_words = event_lexicon(ctx.resources.rules).words.outlet_words
     for i, c in candidates:
         speaker = c.attributed_to
         if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors:
             continue
+        if _is_outlet(speaker, outlet_words):
+            continue  # a news outlet reporting an attack accuses nobody
         accused = [a for a in c.actors if a.side != speaker.side and a.ref != speaker.ref]
         if not accused or (speaker.ref, accused[0].ref) in seen:
             continue
@@ -295,6 +381,14 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     return out
 
 
+def _is_outlet(actor: ActorRef, outlet_words: frozenset[str]) -> bool:
+    """Return True for a news outlet ("Reuters", "the Khmer Times"): an organisation whose name has
+    a word of the press. Its report tells what happened; it takes no side."""
+    if actor.kind != "organization":
+        return False
+    return bool(set(actor.name.lower().replace("-", " ").split()) & outlet_words)
+
+
 def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:
     """Return ACCUSE events for breaches a party says another committed ("Pakistan said Indian
     forces had violated the ceasefire"): an allegation is an accusation by the one who makes it."""
@@ -303,8 +397,9 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
     sents = ctx.need("sents")
     have = {(c.type, tuple(a.ref for a in c.actors[:1] + c.recipients[:1])) for _, c in candidates}
     out: Candidates = []
+    outlet_words = event_lexicon(ctx.resources.rules).words.outlet_words
     for q in ctx.need("qspans"):
-        if q.direct or q.speaker is None or not accusation.search(q.text):
+        if q.direct or q.speaker is None or not accusation.search(q.text) or _is_outlet(q.speaker, outlet_words):
             continue
         sent_i = sentence_index(sents, q.start)
         if sent_i is None:

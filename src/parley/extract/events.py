@@ -137,8 +137,15 @@ def _calls_a_party(verb: Any, index: MentionIndex) -> bool:
 
 
 def _object_lemmas(trigger: Any) -> set[str]:
+    """Return the words of what a verb acts on: its objects and complements, and the subject of a
+    passive whose doer an agent names ("the talks were chaired by Qatar"; without one, "prisoners
+    were released" tells no party and stays out)."""
+    passive_known = any(c.dep_ == "agent" for c in trigger.children)
     out: set[str] = set()
     for child in trigger.children:
+        if child.dep_ == "nsubjpass" and passive_known:
+            out.update(t.lemma_.lower() for t in child.subtree)
+            out.update(t.lower_ for t in child.subtree)
         if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "prt", "xcomp", "ccomp", "advmod", "npadvmod"):
             out.update(t.lemma_.lower() for t in child.subtree)
             out.update(t.lower_ for t in child.subtree)
@@ -216,6 +223,8 @@ class EventFinder:
             return False
         if rule.needs_complement and not self._asks_for_something(tok):
             return False
+        if rule.complement_of and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rule.complement_of):
+            return False
         # "Moscow demands that…", "has long refused": a position, not an event
         return not (rule.type in ("REQUEST", "REJECT") and _is_standing(tok, self.w.standing_adverbs))
 
@@ -260,6 +269,9 @@ class EventFinder:
         clause_text = sent_text[
             clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
         ]
+        modality = self._modality(tok, low, governor)
+        if rule.complement_of and (modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])):
+            modality = "asserted"  # "said it was ready to host talks": the declaration is the act
         return EventCandidate(
             type=rule.type,
             mode=self._mode(rule, clause_text if pos == "VERB" else sent_text),
@@ -267,7 +279,7 @@ class EventFinder:
             actors=actors,
             recipients=recipients,
             place=self._place_for(tok, sent),
-            modality=self._modality(tok, low, governor),
+            modality=modality,
             attributed_to=speaker[0] if speaker else None,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
@@ -298,9 +310,14 @@ class EventFinder:
                     recipients.extend(a for a in _head_actor(pobj, index) if a not in recipients)
         if not actors and governor is not None and governor.i == tok.head.i:
             actors = list(speaker)
+        if not actors:
+            actors = self._claimant_of(tok, speaker)
+        if not actors:
+            actors = self._participle_agent(tok)
         if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
             # "Trump held talks with Zelenskyy": the subject of the light verb
-            verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+            # ("following a meeting with Macron": a preposition tagged as a verb leads on to the clause)
+            verb = tok.head if tok.head.pos_ == "VERB" and tok.head.dep_ != "prep" else tok.head.head
             actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
         if rule.needs_with and not (actors and recipients) and len(recipients) < 2 and len(actors) < 2:
             return NEXT_RULE
@@ -308,18 +325,72 @@ class EventFinder:
             return NEXT_RULE
         return actors, recipients
 
+    def _participle_agent(self, tok: Any) -> list[ActorRef]:
+        """Return the doer a participle names after a noun trigger ("a drone attack launched by the
+        RSF", "talks hosted by Trump")."""
+        for child in tok.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            found = _head_actor(pobj, self.index)
+                            if found:
+                                return found
+        return []
+
+    def _claims_responsibility(self, tok: Any) -> bool:
+        """Return True for the act of "claimed responsibility for the attack", "took credit for"."""
+        prep = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and prep.lower_ == "for"
+            and prep.head.lemma_.lower() in self.w.responsibility
+            and prep.head.dep_ in ("dobj", "obj")
+            and prep.head.head.pos_ == "VERB"
+        )
+
+    def _claimant_of(self, tok: Any, speaker: list[ActorRef]) -> list[ActorRef]:
+        """Return the party that claims responsibility for an act ("the group claimed
+        responsibility for the attack"): the one who claims an act is its author (conventions)."""
+        if not self._claims_responsibility(tok):
+            return []
+        return self._subject_of(tok.head.head.head, speaker)
+
     # -- what the parse says about a trigger ----------------------------------------------------
 
     def _speech_governor(self, tok: Any) -> Any | None:
         """Return the verb of saying whose reported clause contains ``tok``, if any."""
+        for t in tok.subtree:
+            if t.dep_ == "relcl" and t.i > tok.i and self._trailing_attribution(t):
+                return t  # "X captured the village of Y, the ministry claims": hung on the last noun
         cur = tok
-        while cur.head.i != cur.i:
+        while True:
+            for child in cur.children:
+                if child.dep_ == "prep" and child.lower_ == "according" and child.i != tok.i:
+                    return child  # "X captured Y on Monday, according to Z": Z's account
+                if child.i > tok.i and self._trailing_attribution(child):
+                    return child  # "X captured Y on Monday, Moscow claimed": parsed beside the clause
+            if cur.head.i == cur.i:
+                break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and cur.head.lemma_ in self.w.governing:
                 return cur.head
             if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
                 return cur.head
             cur = cur.head
         return None
+
+    def _trailing_attribution(self, verb: Any) -> bool:
+        """Return True for a verb of saying that closes a clause as its attribution ("…, Moscow
+        claimed", "…, the ministry claims"), which the parser hangs beside the clause
+        (parataxis) or on its last noun (a relative clause) instead of above it."""
+        if verb.lemma_ not in self.w.governing or not any(c.dep_ == "nsubj" for c in verb.children):
+            return False
+        if verb.dep_ == "parataxis":
+            return True
+        if verb.dep_ != "relcl" or any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp" for c in verb.children):
+            return False
+        rest = verb.doc[verb.i + 1 : verb.sent.end]
+        return all(t.is_punct for t in rest) and verb.doc[verb.left_edge.i - 1].text == ","
 
     def _is_unreal(self, trigger: Any) -> bool:
         """Return True when a trigger is an act asked for, owed or refused rather than one that
@@ -357,6 +428,10 @@ class EventFinder:
             return speaker
         if tok.lower_ in self.w.pronouns:
             prior = self.index.before(tok.idx)
+            if tok.lower_ in ("he", "she", "his", "her"):
+                # "he", "she" stand for a person: the last person named, not the last place or state
+                people = [m for m in prior if m.actor is not None and m.actor.kind == "person"]
+                prior = people or prior
             if prior:
                 return [prior[-1].actor] if prior[-1].actor else []
         return []
@@ -389,6 +464,8 @@ class EventFinder:
                     for sub in child.subtree:
                         m = index.at(sub)
                         if m and m.actor:
+                            if child.lemma_.lower() in ("country", "government", "nation", "administration"):
+                                return [self._state_of(m.actor)]  # "his country": the leader's state
                             return [m.actor]
                     if child.lower_ in pronouns or any(c.lower_ in pronouns for c in child.children):
                         return self._pronoun_subject(child, speaker)
@@ -405,7 +482,16 @@ class EventFinder:
                         found = _head_actor(obj, index)
                         if found:
                             return found
-            if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
+            if (
+                cur.dep_ == "pcomp"
+                and cur.head.dep_ == "prep"
+                and cur.head.lower_ in self.w.time_preps
+                and cur.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "spoke to reporters after meeting with Grossi": the clause's subject meets
+                cur = cur.head.head
+                continue
+            if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp") and cur.head.i != cur.i:
                 if cur.dep_ == "acl" or cur.dep_ == "relcl":
                     found = _head_actor(cur.head, index)
                     if found:
@@ -488,12 +574,21 @@ class EventFinder:
         aux |= {c.lower_ for c in trigger.children if c.dep_ == "amod" and trigger.pos_ == "NOUN"}
         if aux & self.w.conditional - {"would"} or "if" in aux:
             return "hypothetical"
-        if aux & self.w.future or trigger.head.lemma_ in self.w.planning_heads:
+        planning = self.w.planning_heads
+        if aux & self.w.future or trigger.head.lemma_ in planning:
             return "planned"
+        if trigger.dep_ == "pobj" and trigger.pos_ == "NOUN" and trigger.head.head.lemma_ in planning:
+            return "planned"  # "to prepare for talks", "a request for a meeting"
+        if (
+            trigger.dep_ in ("dobj", "obj")
+            and trigger.head.dep_ == "xcomp"
+            and trigger.head.head.lemma_ in planning
+        ):
+            return "planned"  # "was due to hold an emergency meeting": the light verb is planned
         if any(c.dep_ == "neg" for c in trigger.children):
             return "denied"
-        if governor is not None:
-            return "claimed"
+        if governor is not None or self._claims_responsibility(trigger):
+            return "claimed"  # (an attack known through its author's claim is that party's account)
         if any(h in lowered for h in self.w.hedges):
             return "claimed"
         if "would" in aux:

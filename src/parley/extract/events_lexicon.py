@@ -34,6 +34,7 @@ class Rule:
     needs_actor: bool = False
     needs_complement: bool = False
     mutual: bool = False  # fighting between two sides: one event per direction
+    complement_of: frozenset[str] = frozenset()  # the trigger must be the "to" clause of one of these
     id: str = ""
     priority: int = 0
 
@@ -53,6 +54,9 @@ class EventWords:
     force_nouns: frozenset[str]
     claim_verbs: frozenset[str]
     repel_verbs: frozenset[str]
+    responsibility: frozenset[str]
+    time_preps: frozenset[str]
+    outlet_words: frozenset[str]
     unreal_heads: frozenset[str]  # words whose complement is an act asked for or refused
     denial_words: frozenset[str]
     capture_lemmas: frozenset[str]
@@ -95,6 +99,7 @@ def _rule(pos: str, e: dict[str, Any]) -> Rule:
         needs_complement=e.get("needs_complement", False),
         needs_actor=e.get("needs_actor", False),
         mutual=e.get("mutual", False),
+        complement_of=frozenset(e.get("complement_of", ())),
         id=e["id"],
         priority=e["priority"],
     )
@@ -117,6 +122,9 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         force_nouns=frozenset(w["force_nouns"]),
         claim_verbs=frozenset(w["claim_verbs"]),
         repel_verbs=frozenset(w["repel_verbs"]),
+        responsibility=frozenset(w["responsibility"]),
+        time_preps=frozenset(w["time_preps"]),
+        outlet_words=frozenset(w["outlet_words"]),
         unreal_heads=frozenset(w["unreal_heads"]),
         denial_words=frozenset(w["denial_words"]),
         capture_lemmas=frozenset(w["capture_lemmas"]),
