@@ -267,13 +267,17 @@ def _actor_index(registry: Any) -> dict[str, list[_Form]]:
     from parley.analyse.norm_cache import norms
 
     index: dict[str, list[_Form]] = {}
+    made: dict[tuple[str, str], _Form] = {}  # ~1,500 distinct forms behind ~100,000 names: make each once
     forms = list(registry.surface_forms())
     for (_surface, key, method), n in zip(forms, norms([f[0] for f in forms]), strict=True):
         if n.startswith("the "):
             n = n[4:]
         if not n:
             continue
-        index.setdefault(n, []).append(_Form(key, method))
+        form = made.get((key, method))
+        if form is None:
+            form = made[(key, method)] = _Form(key, method)
+        index.setdefault(n, []).append(form)
     return index
 
 

@@ -47,6 +47,9 @@ def load_nlp(name: str | None = None) -> Any:
     with sentence starts fixed at line breaks before the parser runs."""
     import spacy
 
+    from parley.analyse.heap import keep_freed_memory
+
+    keep_freed_memory()  # a process that parses reuses the memory of one batch for the next
     _register_paragraph_pipe()
     names = (name,) if name else DEFAULT_MODELS
     for candidate in names:

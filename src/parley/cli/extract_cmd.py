@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -75,7 +76,16 @@ def extract_all(items: list[RawArticle | Failure], jobs: int) -> Iterator[Outcom
     """
     if not items:
         return
-    yield from extract_batch(items[:1])
+    # Loading the models and indexes makes some 200,000 objects that live as long as the process:
+    # the garbage collector would scan them all several times while they are made, again at every
+    # full collection after, and (scanning them) copy their pages into each forked worker. It is
+    # paused while they load, and they are then moved out of its sight.
+    gc.disable()
+    try:
+        yield from extract_batch(items[:1])
+    finally:
+        gc.freeze()
+        gc.enable()
     rest = items[1:]
     size = max(1, min(BATCH, -(-len(rest) // jobs)))  # small inputs: still one batch per process
     batches = [rest[i : i + size] for i in range(0, len(rest), size)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import click
@@ -76,20 +77,29 @@ def run_ingest(
         counts: dict[str, int] = {}
 
         def on_item(outcome: str, source: str) -> None:
+            if not counts:  # the models and indexes are loaded by now (see below)
+                gc.freeze()
+                gc.enable()
             counts[outcome] = counts.get(outcome, 0) + 1
             progress.update(task, description=" ".join(f"{k} {v}" for k, v in sorted(counts.items())))
             progress.advance(task)
 
-        report: IngestReport = ingest(
-            specs,
-            store,
-            settings,
-            published=pub,
-            fmt=fmt,
-            outlet=outlet,
-            extractor=extractor,
-            on_item=on_item,
-        )
+        # Loading the models and indexes makes some 200,000 objects that live as long as the
+        # process: the garbage collector, paused while they load, then no longer scans them
+        gc.disable()
+        try:
+            report: IngestReport = ingest(
+                specs,
+                store,
+                settings,
+                published=pub,
+                fmt=fmt,
+                outlet=outlet,
+                extractor=extractor,
+                on_item=on_item,
+            )
+        finally:
+            gc.enable()
     return report
 
 

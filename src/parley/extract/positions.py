@@ -235,6 +235,7 @@ class _Finder:
         self.sent_of = {s.start: i for i, s in enumerate(self.sents)}
         self.plan: _PlanState | None = None
         self.plan_terms_in: set[int] = set()
+        self._hedged_at: dict[int, bool] = {}
 
     # ---- mentions and parties -------------------------------------------------------------
 
@@ -470,9 +471,23 @@ class _Finder:
 
     def _hedged(self, tok: Token) -> bool:
         """Return whether the cue sits under an open question ("It's unclear if ...")."""
-        chain = [tok, *tok.ancestors]
-        near = {t.lower_ for c in chain for t in (c, *c.children)}
-        return bool(near & self.cues.hedges)
+        # hedged below the root when the token or a child is a hedge word, or its head is hedged:
+        # kept per token, since every token of the sentence asks about the same ancestors
+        memo, hedges = self._hedged_at, self.cues.hedges
+        chain: list[Token] = []  # the token and its ancestors not yet known, nearest first
+        found = memo.get(tok.i)
+        while found is None:
+            chain.append(tok)
+            if tok.lower_ in hedges or any(c.lower_ in hedges for c in tok.children):
+                found = True
+            elif tok.head.i == tok.i:
+                found = False
+            else:
+                tok = tok.head
+                found = memo.get(tok.i)
+        for t in chain:
+            memo[t.i] = found
+        return found
 
     def _has_companion(self, tok: Token, words: tuple[str, ...]) -> bool:
         """Return whether ``tok`` carries one of ``words`` as particle, preposition or object."""

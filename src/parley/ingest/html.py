@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import re
-
-import trafilatura
-from lxml.html import HtmlElement
-from trafilatura.settings import Document
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from parley.errors import EmptyInput, MalformedInput
 from parley.model.article import ArticleMeta, RawArticle
@@ -15,6 +11,12 @@ from parley.model.article import ArticleMeta, RawArticle
 from .dates import date_from_iso
 from .detect import check_not_binary
 from .meta import clean_string, normalise_language
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# trafilatura is imported where a page is read, not with this module: a run over plain text (or
+# JSONL of text) never needs it, and it takes a tenth of a second to import.
 
 # htmldate (called by trafilatura's metadata step) looks only where a page states its date:
 # meta tags, structured data, <time> elements and the URL. Its "extensive" search would also
@@ -54,6 +56,9 @@ def html_article(
             content = raw.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             content = raw  # the header lied: let trafilatura guess from the bytes
+    import trafilatura
+    from trafilatura.settings import Document
+
     tree = _parse(content, raw, source)
     doc = trafilatura.bare_extraction(
         tree,
@@ -88,6 +93,8 @@ def html_article(
 
 
 def _parse(content: bytes | str, raw: bytes, source: str) -> HtmlElement:
+    from trafilatura.utils import load_html
+
     tree = load_html(content)
     if tree is not None:
         return tree

@@ -58,7 +58,8 @@ def transliterate(s: str) -> str:
 @lru_cache(maxsize=200_000)
 def norm(s: str) -> str:
     """Return the light key: lower case, no accents or apostrophes, words joined by one space."""
-    s = _strip_accents(transliterate(s)).lower()
+    # ASCII has no Cyrillic and no accents (NFKD leaves it as it is): most names skip both steps
+    s = s.lower() if s.isascii() else _strip_accents(transliterate(s)).lower()
     s = _APOSTROPHES.sub("", s)
     return _NON_ALNUM.sub(" ", s).strip()
 

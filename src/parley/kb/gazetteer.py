@@ -103,6 +103,8 @@ OWN_NAME_SIMILARITY_WEIGHT = 0.4
 METHOD_CONFIDENCE = {"exact": 0.95, "rename": 0.9, "alias": 0.85, "folded": 0.7, "context": 0.8}
 # Candidates fetched from the index per query before ranking; enough for "Andriivka" (100+).
 MAX_ROWS = 2000
+# Query results kept per open index (it is read-only); emptied when full, so a long run stays bounded.
+MEMO_MAX = 20_000
 
 # Words after a name that make it a region ("Donetsk region") or just its surroundings
 # ("Bakhmut direction" is Bakhmut).
@@ -194,6 +196,7 @@ class Gazetteer:
                 f"cannot open the gazetteer index: {exc}", path=str(path), hint="delete it to rebuild"
             ) from exc
         self._lock = threading.Lock()
+        self._memo: dict[tuple[str, tuple[object, ...]], list[tuple]] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Gazetteer:
@@ -216,8 +219,16 @@ class Gazetteer:
 
     # -- queries ------------------------------------------------------------------------------
     def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+        # the index is opened read-only, so a query's rows are kept: articles name the same
+        # places again and again, and each name costs several queries
+        key = (sql, params)
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            rows = self._memo.get(key)
+            if rows is None:
+                if len(self._memo) >= MEMO_MAX:
+                    self._memo.clear()
+                rows = self._memo[key] = self._conn.execute(sql, params).fetchall()
+            return list(rows)
 
     def _matches(self, name: str) -> dict[int, _Match]:
         """Return the best match of every place that one of the name's forms reaches."""
