@@ -192,3 +192,42 @@ def test_a_reported_withdrawal_is_no_confirmed_claim_of_its_own(extractor: Extra
         "hilltop positions, a Lebanese security source said on Tuesday.",
     )
     assert not [c for c in ex.claims if c.status == "confirmed"]
+
+
+def test_a_reported_use_of_force_is_a_claim_with_no_dispute(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's military said on Sunday that Russian sabotage groups operating near the northern "
+        "border had been destroyed during the night.",
+    )
+    assert [c.claimant.side for c in ex.claims] == ["Q212"], "a party's account of force it used"
+    assert ex.claims[0].status == "claimed"
+
+
+def test_a_reported_account_with_no_act_stays_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's military said on Sunday that Russian sabotage groups had been active near the "
+        "northern border during the night.",
+    )
+    assert ex.claims == (), "no act is told: a claim only once disputed or flagged"
+
+
+def test_an_undisputed_air_defence_count_is_no_claim_even_with_a_place(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Monday that its air defences had destroyed 87 Ukrainian "
+        "drones over the Belgorod and Kursk regions overnight.",
+    )
+    assert ex.claims == ()
+
+
+def test_a_reported_capture_is_never_placed_in_a_province(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Monday that its forces had taken control of another "
+        "village in Ukraine's eastern Donetsk region.",
+    )
+    assert ex.claims, "the capture is a claim"
+    for claim in ex.claims:
+        assert claim.place is None or not (claim.place.feature or "").startswith("A."), claim.place
