@@ -378,8 +378,8 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
 # ("sabotage groups had been destroyed", "responded with operations, destroying positions") tells
 # an act even where event finding, which wants an actor and a target, found none.
 FORCE_LEMMAS = frozenset(
-    {"kill", "destroy", "capture", "seize", "strike", "hit", "shell", "bomb", "shoot", "liberate",
-     "storm", "overrun", "occupy", "wound", "raid", "attack", "neutralize", "eliminate"}
+    {"kill", "destroy", "capture", "seize", "strike", "hit", "shell", "bomb", "shoot"}
+    | {"liberate", "storm", "overrun", "occupy", "wound", "raid", "attack", "neutralize", "eliminate"}
 )
 
 
