@@ -231,3 +231,13 @@ def test_a_reported_capture_is_never_placed_in_a_province(extractor: Extractor) 
     assert ex.claims, "the capture is a claim"
     for claim in ex.claims:
         assert claim.place is None or not (claim.place.feature or "").startswith("A."), claim.place
+
+
+def test_a_reported_account_of_a_deal_made_in_private_is_a_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Armenia's foreign ministry said on Friday that negotiators from both countries had "
+        "finalized the text of a border agreement during closed talks in Vienna.",
+    )
+    assert ex.claims, "a party's account of what was agreed in private is a claim"
+    assert all(c.status == "claimed" for c in ex.claims)
