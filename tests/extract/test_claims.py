@@ -241,3 +241,22 @@ def test_a_reported_account_of_a_deal_made_in_private_is_a_claim(extractor: Extr
     )
     assert ex.claims, "a party's account of what was agreed in private is a claim"
     assert all(c.status == "claimed" for c in ex.claims)
+
+
+def test_a_reported_clause_holding_a_narrower_act_of_the_same_speaker_gives_one_claim() -> None:
+    from parley.extract.claims import ClaimDraft, _holds_narrower
+    from parley.model.records import ActorRef
+
+    kyiv = ActorRef(name="Ukraine", kind="state", id="Q212")
+    moscow = ActorRef(name="Russia", kind="state", id="Q159")
+    outer = ClaimDraft(
+        kyiv, "met the delegation, saying the sides had finalized the plan", None, 0, 0, 80, 0, 90
+    )
+    inner = ClaimDraft(kyiv, "the sides had finalized the plan", None, 0, 40, 80, 0, 90, act=True)
+    assert _holds_narrower(outer, [outer, inner]), "the outer clause gives way to the act it holds"
+    assert not _holds_narrower(inner, [outer, inner]), "the inner clause is the claim"
+    other = ClaimDraft(moscow, inner.subject, None, 0, 40, 80, 0, 90, act=True)
+    assert not _holds_narrower(outer, [outer, other]), "another speaker's clause is another claim"
+    idle = ClaimDraft(kyiv, "the talks had gone on late", None, 0, 40, 80, 0, 90)
+    acting = ClaimDraft(kyiv, outer.subject, None, 0, 0, 80, 0, 90, act=True)
+    assert not _holds_narrower(acting, [acting, idle]), "an outer act does not yield to an inner non-act"

@@ -371,7 +371,22 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
                 or _tells_act(span, not_account),
             )
         )
-    return out
+    return [d for d in out if not _holds_narrower(d, out)]
+
+
+def _holds_narrower(d: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
+    """Return True when a reported clause holds a narrower one of the same speaker that tells an
+    act ("he met the delegation on Tuesday, claiming that the parties had finalized the plan"):
+    one claim, told in the inner clause's own words."""
+    return any(
+        e is not d
+        and e.claimant.ref == d.claimant.ref
+        and d.start <= e.start
+        and e.end <= d.end
+        and (e.end - e.start) < (d.end - d.start)
+        and (e.act or not d.act)
+        for e in drafts
+    )
 
 
 # Verbs that tell a use of force whatever their object: a reported clause told with one of them
