@@ -260,3 +260,12 @@ def test_a_reported_clause_holding_a_narrower_act_of_the_same_speaker_gives_one_
     idle = ClaimDraft(kyiv, "the talks had gone on late", None, 0, 40, 80, 0, 90)
     acting = ClaimDraft(kyiv, outer.subject, None, 0, 0, 80, 0, 90, act=True)
     assert not _holds_narrower(acting, [acting, idle]), "an outer act does not yield to an inner non-act"
+
+
+def test_an_act_a_party_is_ready_to_do_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Turkish President Recep Tayyip Erdogan told reporters on Monday that Ankara is prepared "
+        "to host a new round of peace talks between the two warring sides.",
+    )
+    assert ex.claims == (), "a disposition tells no act"

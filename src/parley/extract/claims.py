@@ -279,6 +279,8 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
         if _governed_as_unreal(ctx, c.trigger, not_account):
             continue  # "the deal it reached will be scrapped if …", "strikes could continue for weeks"
+        if _infinitive(c.trigger) and c.trigger.head.pos_ == "ADJ":
+            continue  # "Ankara is prepared to host the talks": a disposition, no act told
         taking = c.trigger.lemma_ in capture_lemmas
         place = c.place
         # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
