@@ -192,3 +192,80 @@ def test_a_reported_withdrawal_is_no_confirmed_claim_of_its_own(extractor: Extra
         "hilltop positions, a Lebanese security source said on Tuesday.",
     )
     assert not [c for c in ex.claims if c.status == "confirmed"]
+
+
+def test_a_reported_use_of_force_is_a_claim_with_no_dispute(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's military said on Sunday that Russian sabotage groups operating near the northern "
+        "border had been destroyed during the night.",
+    )
+    assert [c.claimant.side for c in ex.claims] == ["Q212"], "a party's account of force it used"
+    assert ex.claims[0].status == "claimed"
+
+
+def test_a_reported_account_with_no_act_stays_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's military said on Sunday that Russian sabotage groups had been active near the "
+        "northern border during the night.",
+    )
+    assert ex.claims == (), "no act is told: a claim only once disputed or flagged"
+
+
+def test_an_undisputed_air_defence_count_is_no_claim_even_with_a_place(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Monday that its air defences had destroyed 87 Ukrainian "
+        "drones over the Belgorod and Kursk regions overnight.",
+    )
+    assert ex.claims == ()
+
+
+def test_a_reported_capture_is_never_placed_in_a_province(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Monday that its forces had taken control of another "
+        "village in Ukraine's eastern Donetsk region.",
+    )
+    assert ex.claims, "the capture is a claim"
+    for claim in ex.claims:
+        assert claim.place is None or not (claim.place.feature or "").startswith("A."), claim.place
+
+
+def test_a_reported_account_of_a_deal_made_in_private_is_a_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Armenia's foreign ministry said on Friday that negotiators from both countries had "
+        "finalized the text of a border agreement during closed talks in Vienna.",
+    )
+    assert ex.claims, "a party's account of what was agreed in private is a claim"
+    assert all(c.status == "claimed" for c in ex.claims)
+
+
+def test_a_reported_clause_holding_a_narrower_act_of_the_same_speaker_gives_one_claim() -> None:
+    from parley.extract.claims import ClaimDraft, _holds_narrower
+    from parley.model.records import ActorRef
+
+    kyiv = ActorRef(name="Ukraine", kind="state", id="Q212")
+    moscow = ActorRef(name="Russia", kind="state", id="Q159")
+    outer = ClaimDraft(
+        kyiv, "met the delegation, saying the sides had finalized the plan", None, 0, 0, 80, 0, 90
+    )
+    inner = ClaimDraft(kyiv, "the sides had finalized the plan", None, 0, 40, 80, 0, 90, act=True)
+    assert _holds_narrower(outer, [outer, inner]), "the outer clause gives way to the act it holds"
+    assert not _holds_narrower(inner, [outer, inner]), "the inner clause is the claim"
+    other = ClaimDraft(moscow, inner.subject, None, 0, 40, 80, 0, 90, act=True)
+    assert not _holds_narrower(outer, [outer, other]), "another speaker's clause is another claim"
+    idle = ClaimDraft(kyiv, "the talks had gone on late", None, 0, 40, 80, 0, 90)
+    acting = ClaimDraft(kyiv, outer.subject, None, 0, 0, 80, 0, 90, act=True)
+    assert not _holds_narrower(acting, [acting, idle]), "an outer act does not yield to an inner non-act"
+
+
+def test_an_act_a_party_is_ready_to_do_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Turkish President Recep Tayyip Erdogan told reporters on Monday that Ankara is prepared "
+        "to host a new round of peace talks between the two warring sides.",
+    )
+    assert ex.claims == (), "a disposition tells no act"

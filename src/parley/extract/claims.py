@@ -227,8 +227,9 @@ def _rules_keep(d: ClaimDraft, status: str, cues: ClaimCues) -> bool:
     if status in ("claimed", "confirmed") and d.reported and not d.act:
         return False  # an account of no act (a process, a view) is a claim once disputed or flagged;
         # an admission word in it ("pulled out") tells the act, it confirms nothing
-    if status == "claimed" and d.place is None and cues.toll.search(d.subject):
-        return False  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md)
+    if status == "claimed" and (d.place is None or d.reported) and cues.toll.search(d.subject):
+        return False  # an undisputed count ("Russia launched 458 drones") is no claim (FORMAT.md),
+        # wherever it says the drones fell ("destroyed 121 drones, six of them over the region")
     # an act nobody is said to tell ("fighters reportedly attacked the village") is the outlet's
     # own statement, whatever its verb hedges; it is a claim once disputed or flagged
     return not (status == "claimed" and d.borrowed)
@@ -278,6 +279,8 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
             continue  # "Russia would reach its goals by force if …" is a threat, not a claim
         if _governed_as_unreal(ctx, c.trigger, not_account):
             continue  # "the deal it reached will be scrapped if …", "strikes could continue for weeks"
+        if _infinitive(c.trigger) and c.trigger.head.pos_ == "ADJ":
+            continue  # "Ankara is prepared to host the talks": a disposition, no act told
         taking = c.trigger.lemma_ in capture_lemmas
         place = c.place
         # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
@@ -345,6 +348,9 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         if cues.denial.search(q.text):
             continue  # a denial disputes another claim instead
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
+        if any(t.lemma_ in capture_lemmas for t in span):
+            # "it took a village in the Kharkiv region": a capture is of a town, not its province
+            places = [p for p in places if not (p.feature or "").startswith("A.")]
         place = places[0] if places else None
         text = " ".join(q.text.split())[:CLAIM_SUBJECT_MAX]
         if place is None and span.root.lemma_ in capture_lemmas and _town_fell(span):
@@ -362,10 +368,54 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
                 sent_start=sents[sent_i].start_char,
                 sent_end=sents[sent_i].end_char,
                 reported=True,
-                act=text.startswith("capture of") or any(q.start <= idx < q.end for idx in acts),
+                act=text.startswith("capture of")
+                or any(q.start <= idx < q.end for idx in acts)
+                or _tells_act(span, not_account),
             )
         )
-    return out
+    return [d for d in out if not _holds_narrower(d, out)]
+
+
+def _holds_narrower(d: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
+    """Return True when a reported clause holds a narrower one of the same speaker that tells an
+    act ("he met the delegation on Tuesday, claiming that the parties had finalized the plan"):
+    one claim, told in the inner clause's own words."""
+    return any(
+        e is not d
+        and e.claimant.ref == d.claimant.ref
+        and d.start <= e.start
+        and e.end <= d.end
+        and (e.end - e.start) < (d.end - d.start)
+        and (e.act or not d.act)
+        for e in drafts
+    )
+
+
+# Verbs that tell a use of force whatever their object: a reported clause told with one of them
+# ("sabotage groups had been destroyed", "responded with operations, destroying positions") tells
+# an act even where event finding, which wants an actor and a target, found none.
+FORCE_LEMMAS = frozenset(
+    {"kill", "destroy", "capture", "seize", "strike", "hit", "shell", "bomb", "shoot"}
+    | {"liberate", "storm", "overrun", "occupy", "wound", "raid", "attack", "neutralize", "eliminate"}
+)
+# Verbs by which a party tells what was agreed ("the two sides had finalized the plan"): an account
+# of a deal made out of sight is a claim (FORMAT.md), whatever object event finding wants.
+DEAL_LEMMAS = frozenset({"agree", "finalize"})
+
+
+def _tells_act(span: Any, not_account: frozenset[str]) -> bool:
+    """Return True when a reported clause tells a use of force or a deal as done: such a verb in
+    the past tense, a passive participle or a participle clause, not an infinitive, a modal, a
+    negation or a background clause ("since the forces seized the city")."""
+    return any(
+        (t.lemma_ in FORCE_LEMMAS or t.lemma_ in DEAL_LEMMAS)
+        and t.tag_ in ("VBD", "VBN", "VBG")
+        and t.dep_ not in ("relcl", "amod", "acl")
+        and not any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)
+        and not _is_negated(t)
+        and not _is_hypothetical(t, not_account)
+        for t in span
+    )
 
 
 def _same_act(d: ClaimDraft, owned: list[ClaimDraft]) -> bool:
@@ -615,8 +665,11 @@ def _is_past_account(span: Any, not_account: frozenset[str]) -> bool:
 
 
 def _claim_subject(idx: int, qspans: list[Any], sentence: str) -> str:
-    """Return what is claimed: the reported clause holding the trigger, else its sentence."""
+    """Return what is claimed: the reported clause holding the trigger, else the quoted words
+    holding it, else its sentence. A sentence carries its attribution ("…," the ministry said in a
+    statement on Monday), words that say nothing of the act itself."""
     around = [q for q in qspans if not q.direct and q.start <= idx < q.end]
+    around = around or [q for q in qspans if q.start <= idx < q.end]
     text = min(around, key=lambda q: q.end - q.start).text if around else sentence
     text = " ".join(text.strip(' "\n').split())
     return text[:CLAIM_SUBJECT_MAX].rsplit(" ", 1)[0] if len(text) > CLAIM_SUBJECT_MAX else text
