@@ -168,6 +168,43 @@ def _compiled(lex: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+# Words one of which every match of a pattern contains, spelled as the pattern spells them (the
+# lexicon's month, weekday and holiday names are matched in their case; the others in any ASCII
+# case): a text holding none of a pattern's words is not scanned with it. Only a speed-up: the
+# patterns' matches are the same with or without it. Patterns not listed are always scanned.
+_REQUIRED_WORDS: dict[str, Callable[[Lexicon], tuple[tuple[str, ...], bool]]] = {
+    "month_day": lambda lex: (tuple(lex.months), True),
+    "day_month": lambda lex: (tuple(lex.months), True),
+    "month_year": lambda lex: (tuple(lex.months), True),
+    "month": lambda lex: (tuple(m for m in lex.months if m not in lex.months_need_day), True),
+    "weekday": lambda lex: (tuple(lex.weekdays), True),
+    "overnight_span": lambda lex: (tuple(lex.weekdays), True),
+    "night_into": lambda lex: (tuple(lex.weekdays), True),
+    "holiday": lambda lex: (tuple(h.split()[0] for h in lex.holidays), True),
+    "ago": lambda lex: (("ago",), False),
+}
+
+
+@lru_cache(maxsize=8)
+def _required_words(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Return each listed pattern's required words (lower-cased where matched in any case)."""
+    out = {}
+    for name, words_of in _REQUIRED_WORDS.items():
+        words, cased = words_of(lex)
+        out[name] = (words if cased else tuple(w.lower() for w in words), cased)
+    return out
+
+
+def _may_match(name: str, text: str, lowered: str, lex: Lexicon) -> bool:
+    """Return False only when ``text`` holds none of the words every match of ``name`` contains."""
+    required = _required_words(lex).get(name)
+    if required is None:
+        return True
+    words, cased = required
+    haystack = text if cased else lowered
+    return any(w in haystack for w in words)
+
+
 def _is_noun_phrase(ctx: _Context, anchor: str) -> bool:
     """Return True when an anchor reads as a noun phrase rather than the start of a clause.
 
@@ -178,7 +215,7 @@ def _is_noun_phrase(ctx: _Context, anchor: str) -> bool:
     first = anchor.split()[0]
     if first.lower() in ctx.lex.anchor_determiners or first[0].islower() or re.search(r"['’]s$", first):
         return True
-    inner = _scan(anchor, ctx.published, anchored=False)
+    inner = _scan(anchor, ctx.published, anchored=False, lex=ctx.lex)
     return bool(inner) and inner[0].start == 0
 
 
@@ -358,7 +395,7 @@ def _anchored(
         return _mention(m, None, "day", "anchored", offset_days=offset)
     anchor = ctx.text[span[0] : span[1]]
     value = None
-    inner = _scan(anchor, ctx.published, anchored=False)
+    inner = _scan(anchor, ctx.published, anchored=False, lex=ctx.lex)
     whole = len(inner) == 1 and inner[0].start == 0 and inner[0].end == len(anchor)
     if whole and inner[0].value is not None and inner[0].value.precision == "day":  # the anchor is a date
         value = inner[0].value.value + timedelta(days=offset)
@@ -426,13 +463,24 @@ _HANDLERS: dict[str, _Handler] = {
 
 
 def _scan(
-    text: str, published: date, *, anchored: bool = True, rules: Rules | None = None
+    text: str,
+    published: date,
+    *,
+    anchored: bool = True,
+    rules: Rules | None = None,
+    lex: Lexicon | None = None,
 ) -> list[DateMention]:
-    """Return the mentions in ``text``: every pattern's matches, longest first, without overlaps."""
-    ctx = _Context(text, published, load_lexicon(rules))
+    """Return the mentions in ``text``: every pattern's matches, longest first, without overlaps.
+
+    ``lex`` (the lexicon of ``rules``) spares the inner scans of anchor phrases looking it up again.
+    """
+    ctx = _Context(text, published, lex or load_lexicon(rules))
+    lowered = text.lower()
     candidates: list[tuple[int, int, int, DateMention]] = []
     for order, (name, pattern) in enumerate(_compiled(ctx.lex)):
         if not anchored and name.startswith("anchored"):
+            continue
+        if not _may_match(name, text, lowered, ctx.lex):
             continue
         handler = _HANDLERS[name]
         for match in pattern.finditer(text):

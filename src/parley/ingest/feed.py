@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import feedparser
-
 from parley.errors import DateFormatError, EmptyInput, InputError, MalformedInput
 from parley.model.article import ArticleMeta, Failure, RawArticle
 
@@ -33,6 +31,8 @@ def feed_articles(
     if not raw.strip():
         raise EmptyInput("empty (nothing but whitespace)", path=source)
     headers = {"content-location": base_url} if base_url else {}
+    import feedparser  # here, not at module import: extract and ingest of local text never need it
+
     parsed = feedparser.parse(io.BytesIO(raw), response_headers=headers)
     has_root = sniff_kind(raw[:8192]) == "feed"
     if not parsed.entries:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 import urllib.robotparser
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from parley.config import Settings
 from parley.errors import FetchError, TooLarge
+
+if TYPE_CHECKING:  # imported where a URL is fetched: reading local files never pays its ~0.1 s
+    import httpx
 
 # Redirect hops followed before giving up; browsers stop near 20, crawlers at 5 to 10.
 MAX_REDIRECTS = 10
@@ -55,6 +57,8 @@ class Fetcher:
     def client(self) -> httpx.Client:
         """Return the httpx client, creating one on first use."""
         if self._client is None:
+            import httpx
+
             self._client = httpx.Client(
                 timeout=self.settings.fetch_timeout,
                 headers={"User-Agent": self.settings.user_agent},
@@ -73,6 +77,8 @@ class Fetcher:
         return self._download(url, self.settings.max_bytes, check_robots=self.settings.respect_robots)
 
     def _download(self, url: str, limit: int, *, check_robots: bool) -> Fetched:
+        import httpx
+
         timeout = self.settings.fetch_timeout
         deadline = time.monotonic() + timeout
         current = url

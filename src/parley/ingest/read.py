@@ -6,8 +6,7 @@ import io
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from parley.config import Settings
 from parley.errors import InputError
@@ -24,6 +23,9 @@ from .outcome import failure, unexpected
 from .text import text_article
 from .walk import expand
 from .warc import warc_articles
+
+if TYPE_CHECKING:
+    import httpx
 
 
 def read_inputs(
