@@ -99,3 +99,30 @@ def test_the_speaker_named_again_as_subject_tells_what_it_did(extractor: Extract
         "The military also struck Hamas positions in the city of Rafah on Tuesday.",
     )
     assert found and all(modality == "asserted" for _, modality in found)
+
+
+def test_a_headline_summing_up_a_partys_report_is_that_partys_claim(extractor: Extractor) -> None:
+    # a section label on the first line, the title on the second (as scraped pages often give them)
+    ex = extractor.extract_text(
+        "World\nRussia launches massive drone attack on Ukraine's power grid\n"
+        "Russia's defence ministry said on Wednesday that its forces had struck energy facilities across "
+        "Ukraine with missiles and drones overnight.",
+        published=PUB,
+        doc_id="t",
+    )
+    found = [(e.evidence.start, e.modality) for e in ex.events if e.type == "ASSAULT"]
+    in_title = [m for start, m in found if start < 66]
+    assert in_title and all(m == "claimed" for m in in_title)
+
+
+def test_a_headline_attack_the_body_reports_as_fact_stays_asserted(extractor: Extractor) -> None:
+    ex = extractor.extract_text(
+        "World\nRussia launches massive drone attack on Ukraine's power grid\n"
+        "Russian missiles and drones struck energy facilities across Ukraine overnight, cutting power "
+        "to thousands of homes in the east.",
+        published=PUB,
+        doc_id="t",
+    )
+    found = [(e.evidence.start, e.modality) for e in ex.events if e.type == "ASSAULT"]
+    in_title = [m for start, m in found if start < 66]
+    assert in_title and all(m == "asserted" for m in in_title)

@@ -8,6 +8,7 @@ and merges retellings of one happening.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
@@ -56,7 +57,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
-    ctx.events = _merge_retellings(events)
+    ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
 
 
 EVENTS = Component(
@@ -504,6 +505,33 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
 
 
 # -- retellings ----------------------------------------------------------------------------------
+
+
+def _retold_claims(events: list[Event], text: str) -> list[Event]:
+    """Return the events with a headline's attack made a claim when the body gives it as a party's.
+
+    A headline sums up a party's report without naming the source ("Army strikes rebel bases in
+    the north", over "The army said it had struck…"): the same doer striking the same parties is
+    that party's account, not a fact the outlet vouches for. A headline is one of the first
+    lines that does not end as a sentence does.
+    """
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:3]
+    ends = (".", "!", "?", '"', "”")
+    titles = [(m.start(), m.end()) for m in lines if not m.group().rstrip().endswith(ends)]
+    told = [e for e in events if e.type == "ASSAULT" and e.modality == "claimed" and e.actors]
+    out: list[Event] = []
+    for ev in events:
+        refs = {a.ref for a in ev.actors}
+        if (
+            ev.type == "ASSAULT"
+            and ev.modality == "asserted"
+            and len(refs) > 1
+            and any(a <= ev.evidence.start < b for a, b in titles)
+            and any(c.actors[0].ref == ev.actors[0].ref and refs <= {a.ref for a in c.actors} for c in told)
+        ):
+            ev = replace(ev, modality="claimed")
+        out.append(ev)
+    return out
 
 
 def _merge_retellings(events: list[Event]) -> list[Event]:
