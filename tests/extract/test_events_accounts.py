@@ -126,3 +126,18 @@ def test_a_headline_attack_the_body_reports_as_fact_stays_asserted(extractor: Ex
     found = [(e.evidence.start, e.modality) for e in ex.events if e.type == "ASSAULT"]
     in_title = [m for start, m in found if start < 66]
     assert in_title and all(m == "asserted" for m in in_title)
+
+
+def test_an_act_the_outlet_could_not_verify_is_a_claim(extractor: Extractor) -> None:
+    doubted = assaults(
+        extractor,
+        "Russian troops shelled the city of Kherson overnight, wounding two people. "
+        "The report could not be independently verified.",
+    )
+    assert doubted and all(modality == "claimed" for _, modality in doubted)
+    checked = assaults(
+        extractor,
+        "Russian troops shelled the city of Kherson overnight, wounding two people. "
+        "Officials confirmed the toll on Tuesday.",
+    )
+    assert checked and all(modality == "asserted" for _, modality in checked)

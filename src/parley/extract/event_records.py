@@ -49,6 +49,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     candidates = _split_by_place(candidates, index, lex.words.capture_lemmas)
     _quoted_accounts(candidates, ctx.need("qspans"))
     _continued_accounts(candidates, ctx, lex.words.continuation, lex.words.institution_nouns)
+    _unverified(candidates, ctx.need("sents"), ctx.text, lex.words.verify_verbs)
     _date_events(ctx, candidates, dates)
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
@@ -129,6 +130,26 @@ def _continued_accounts(
             continue
         c.modality = "claimed"
         c.attributed_to = c.attributed_to or told[i - 1].speaker
+
+
+def _unverified(candidates: Candidates, sents: list[Any], text: str, verify_verbs: frozenset[str]) -> None:
+    """Make an act the outlet says it could not verify a claim ("… killed 40 soldiers. The figure
+    could not be independently verified.", "Reuters was unable to confirm the attack"): the
+    sentence that says so and the one before it in the same paragraph tell no fact."""
+    doubted: set[int] = set()
+    for j, sent in enumerate(sents):
+        for tok in sent:
+            if tok.lemma_.lower() not in verify_verbs or tok.pos_ != "VERB":
+                continue
+            near = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else ())]
+            if any(c.dep_ == "neg" for c in near) or (tok.dep_ == "xcomp" and tok.head.lemma_ == "unable"):
+                doubted.add(j)
+                if j > 0 and "\n" not in text[sents[j - 1].start_char : sent.start_char]:
+                    doubted.add(j - 1)
+    for i, c in candidates:
+        parties = {a.ref for a in (*c.actors, *c.recipients)}
+        if i in doubted and c.modality == "asserted" and (len(parties) > 1 or c.place is not None):
+            c.modality = "claimed"
 
 
 def _subject_is(sent: Any, quote: Any, index: MentionIndex, text: str, institutions: frozenset[str]) -> bool:

@@ -56,6 +56,7 @@ class EventWords:
     claim_nouns: frozenset[str]
     continuation: frozenset[str]
     institution_nouns: frozenset[str]
+    verify_verbs: frozenset[str]
     repel_verbs: frozenset[str]
     responsibility: frozenset[str]
     time_preps: frozenset[str]
@@ -127,6 +128,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         claim_nouns=frozenset(w["claim_nouns"]),
         continuation=frozenset(w["continuation"]),
         institution_nouns=frozenset(w["institution_nouns"]),
+        verify_verbs=frozenset(w["verify_verbs"]),
         repel_verbs=frozenset(w["repel_verbs"]),
         responsibility=frozenset(w["responsibility"]),
         time_preps=frozenset(w["time_preps"]),

@@ -143,6 +143,7 @@ EVENTS = Table(
                 "claim_nouns": WORDS,
                 "continuation": WORDS,
                 "institution_nouns": WORDS,
+                "verify_verbs": WORDS,
                 "repel_verbs": WORDS,
                 "responsibility": WORDS,
                 "time_preps": WORDS,
