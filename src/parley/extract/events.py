@@ -364,6 +364,7 @@ class EventFinder:
             if t.dep_ == "relcl" and t.i > tok.i and self._trailing_attribution(t):
                 return t  # "X captured the village of Y, the ministry claims": hung on the last noun
         cur = tok
+        noun_governor = None
         while True:
             for child in cur.children:
                 if child.dep_ == "prep" and child.lower_ == "according" and child.i != tok.i:
@@ -376,8 +377,10 @@ class EventFinder:
                 return cur.head
             if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
                 return cur.head
-            if self._content_of_claim_noun(cur):
-                return cur.head  # "the claim that its forces had struck…", "reports that X attacked"
+            if noun_governor is None and self._content_of_claim_noun(cur):
+                # "the claim that its forces had struck…", "reports that X attacked": an account,
+                # whose teller is the speaker above it if any ("Tedros said reports that…")
+                noun_governor = cur.head
             if (
                 cur.dep_ == "relcl"
                 and any(c.dep_ == "mark" for c in cur.children)
@@ -386,7 +389,7 @@ class EventFinder:
             ):
                 return cur.head.head  # "said the next day that…": the clause parsed as the day's
             cur = cur.head
-        return None
+        return noun_governor
 
     def _content_of_claim_noun(self, clause: Any) -> bool:
         """Return True for a "that" clause telling what a claim, report or allegation says ("the
