@@ -250,7 +250,10 @@ class EventFinder:
         ):
             governor = tok.head
         speaker: list[ActorRef] = []
-        if governor is not None:
+        if governor is not None and governor.pos_ == "NOUN" and governor.lemma_.lower() in self.w.claim_nouns:
+            # "Russia's claim that…" is Russia's; bare "reports that…" are nobody's in particular
+            speaker = [a for c in governor.children if c.dep_ == "poss" for a in _head_actor(c, self.index)]
+        elif governor is not None:
             speaker = self._subject_of(governor, [speaker_of_sentence] if speaker_of_sentence else [])
         parties = (
             self._verb_parties(rule, tok, speaker)
