@@ -308,6 +308,22 @@ def test_anchor_that_is_a_date_resolves() -> None:
     assert _show(mention.value) == "2025-12-26"
 
 
+def test_the_previous_day_counts_from_the_day_just_named() -> None:
+    text = (
+        "On Wednesday, envoys met in Geneva for a second round of talks. A day earlier, drones hit "
+        "the port of Odesa, and the previous day the army had shelled a border village."
+    )
+    found = {m.text: _show(m.value) for m in find_dates(text, MON_DEC29)}
+    assert found["On Wednesday"] == "2025-12-24"
+    assert found["A day earlier"] == "2025-12-23"
+    assert found["the previous day"] == "2025-12-22"
+
+
+def test_the_previous_day_without_a_day_named_before_stays_unresolved() -> None:
+    text = "The previous day, the army said it had retaken a village near the border on the river bank."
+    assert [m.value for m in find_dates(text, MON_DEC29)] == [None]
+
+
 def test_resolve_anchor_applies_offset() -> None:
     (mention,) = find_dates("A day before the talks, Russia pounded Kyiv.", MON_DEC29)
     value = resolve_anchor(mention, date(2025, 12, 28))
@@ -421,7 +437,7 @@ def test_dev_article_dates() -> None:
         ("on October 10", "2025-10-10", None),
         ("on Sunday", "2025-10-19", None),
         ("Last Monday", "2025-10-13", None),
-        ("the same day", None, 0),
+        ("the same day", "2025-10-13", 0),  # the day just named: last Monday
         ("Last Tuesday", "2025-10-14", None),
         ("on Monday", "2025-10-20", None),
     ]

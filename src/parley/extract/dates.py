@@ -509,7 +509,34 @@ def find_dates(text: str, published: date, *, rules: Rules | None = None) -> lis
     over "December 27"). ``published`` is the outlet's publication date; the date words are those
     of ``rules`` (default: the shipped rules).
     """
-    return _same_night(_scan(text, published, rules=rules))
+    return _from_day_named(_same_night(_scan(text, published, rules=rules)))
+
+
+# How far back (characters) "the previous day" looks for the day it counts from: the day named
+# in the same or the paragraph before, not one from the other end of the article.
+DAY_NAMED_REACH = 500
+
+
+def _from_day_named(mentions: list[DateMention]) -> list[DateMention]:
+    """Return the mentions with "the previous day", "a day earlier", "the next day" (no anchor
+    phrase of their own) counted from the day the text has just named ("On Monday, talks began.
+    A day earlier, …" is Sunday), when one is named shortly before; else left unresolved."""
+    out: list[DateMention] = []
+    last: DateValue | None = None
+    for m in mentions:
+        if (
+            m.kind == "anchored"
+            and m.value is None
+            and m.anchor is None
+            and m.offset_days is not None
+            and last is not None
+            and m.start - last.end <= DAY_NAMED_REACH
+        ):
+            m = replace(m, value=resolve_anchor(m, last.value))
+        if m.value is not None and m.value.precision == "day" and m.kind != "range_start":
+            last = m.value
+        out.append(m)
+    return out
 
 
 def _same_night(mentions: list[DateMention]) -> list[DateMention]:

@@ -8,6 +8,7 @@ and merges retellings of one happening.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
@@ -46,6 +47,9 @@ def find_article_events(ctx: ArticleContext) -> None:
         said_by = speakers.get(i)
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
     candidates = _split_by_place(candidates, index, lex.words.capture_lemmas)
+    _quoted_accounts(candidates, ctx.need("qspans"))
+    _continued_accounts(candidates, ctx, lex.words.continuation, lex.words.institution_nouns)
+    _unverified(candidates, ctx.need("sents"), ctx.text, lex.words.verify_verbs)
     _date_events(ctx, candidates, dates)
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
@@ -54,7 +58,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
-    ctx.events = _merge_retellings(events)
+    ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
 
 
 EVENTS = Component(
@@ -63,6 +67,107 @@ EVENTS = Component(
     assigns=("candidates", "kept", "events"),
     run=find_article_events,
 )
+
+
+# Acts that a statement performs by being made: quoted, they are the speaker's act, not a report.
+SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "PROTEST", "SUPPORT"})
+
+
+def _quoted_accounts(candidates: Candidates, qspans: list[Any]) -> None:
+    """Make an act told inside someone's quoted or reported words that party's account (claimed),
+    where the parse found no verb of saying above it: a quote's second sentence ("… . Our forces
+    destroyed three tanks,” the ministry said"), a statement that runs on ("It added that…"),
+    the content of "according to X" split from its clause. A demand or threat voiced in the
+    quote is the speaker's own act and stays asserted."""
+    spans = [(q.start, q.end, q.speaker) for q in qspans if q.speaker is not None and q.direct]
+    for _, c in candidates:
+        parties = {a.ref for a in (*c.actors, *c.recipients)}
+        if c.modality != "asserted" or (len(parties) < 2 and c.place is None):
+            continue  # (a passing mention stays one, to be dropped as a fragment)
+        pos = c.trigger.idx
+        for start, end, speaker in spans:
+            if not start <= pos < end:
+                continue
+            if c.type in SPEECH_ACTS and c.actors and c.actors[0].ref == speaker.ref:
+                break  # "“We reject the plan,” the minister said": the statement is the act
+            c.modality = "claimed"
+            c.attributed_to = c.attributed_to or speaker
+            break
+
+
+def _continued_accounts(
+    candidates: Candidates, ctx: ArticleContext, markers: frozenset[str], institutions: frozenset[str]
+) -> None:
+    """Make an act that continues a party's statement into the next sentence of its paragraph
+    that party's account ("According to the army, … . Its troops also destroyed …", "The ministry
+    said … . Russian forces further struck …"): a sentence that adds to the one before
+    ("also", "further", "in addition") and names no source of its own goes on telling the
+    same account."""
+    qspans, sents, text = ctx.need("qspans"), ctx.need("sents"), ctx.text
+    index: MentionIndex = ctx.need("index")
+    told: dict[int, Any] = {}  # sentence index → the speaker whose words close that sentence
+    own: set[int] = set()  # sentences with words or a source of their own
+    for q in qspans:
+        first = sentence_index(sents, min(q.start, q.speaker_start if q.speaker_start >= 0 else q.start))
+        last = sentence_index(sents, max(q.end - 1, q.speaker_end - 1))
+        if first is None or last is None:
+            continue
+        own.update(range(first, last + 1))
+        if q.speaker is not None and q.end >= sents[last].end_char - 2:
+            told[last] = q
+    for i, c in candidates:
+        if c.modality != "asserted" or i - 1 not in told or i in own:
+            continue
+        if _subject_is(sents[i], told[i - 1], index, text, institutions):
+            continue  # "The military also released footage": the outlet tells what the speaker did
+        if "\n" in text[sents[i - 1].start_char : sents[i].start_char]:
+            continue  # a new paragraph starts a new account
+        words = {t.lower_ for t in sents[i]}
+        if not words & markers:
+            continue
+        parties = {a.ref for a in (*c.actors, *c.recipients)}
+        if len(parties) < 2 and c.place is None:
+            continue
+        c.modality = "claimed"
+        c.attributed_to = c.attributed_to or told[i - 1].speaker
+
+
+def _unverified(candidates: Candidates, sents: list[Any], text: str, verify_verbs: frozenset[str]) -> None:
+    """Make an act the outlet says it could not verify a claim ("… killed 40 soldiers. The figure
+    could not be independently verified.", "Reuters was unable to confirm the attack"): the
+    sentence that says so and the one before it in the same paragraph tell no fact."""
+    doubted: set[int] = set()
+    for j, sent in enumerate(sents):
+        for tok in sent:
+            if tok.lemma_.lower() not in verify_verbs or tok.pos_ != "VERB":
+                continue
+            near = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else ())]
+            if any(c.dep_ == "neg" for c in near) or (tok.dep_ == "xcomp" and tok.head.lemma_ == "unable"):
+                doubted.add(j)
+                if j > 0 and "\n" not in text[sents[j - 1].start_char : sent.start_char]:
+                    doubted.add(j - 1)
+    for i, c in candidates:
+        parties = {a.ref for a in (*c.actors, *c.recipients)}
+        if i in doubted and c.modality == "asserted" and (len(parties) > 1 or c.place is not None):
+            c.modality = "claimed"
+
+
+def _subject_is(sent: Any, quote: Any, index: MentionIndex, text: str, institutions: frozenset[str]) -> bool:
+    """Return True when the main subject of a sentence is the quote's speaker: named as the same
+    actor, by the head noun of the speaker's own phrase, or by a bare "the ministry", "the army"
+    that looks back to it ("Israel said … . The military also released footage")."""
+    named = quote.speaker_start >= 0
+    speaker_words = text[quote.speaker_start : quote.speaker_end].lower().split() if named else []
+    for child in sent.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in speaker_words or child.lower_ in ("it", "he", "she", "they"):
+                return True
+            if child.lemma_.lower() in institutions and [t.lower_ for t in child.lefts] == ["the"]:
+                return True
+            toks = list(child.subtree)
+            mentions = index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "actor")
+            return any(m.actor is not None and m.actor.ref == quote.speaker.ref for m in mentions)
+    return False
 
 
 def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], Candidates]:
@@ -421,6 +526,33 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
 
 
 # -- retellings ----------------------------------------------------------------------------------
+
+
+def _retold_claims(events: list[Event], text: str) -> list[Event]:
+    """Return the events with a headline's attack made a claim when the body gives it as a party's.
+
+    A headline sums up a party's report without naming the source ("Army strikes rebel bases in
+    the north", over "The army said it had struck…"): the same doer striking the same parties is
+    that party's account, not a fact the outlet vouches for. A headline is one of the first
+    lines that does not end as a sentence does.
+    """
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:3]
+    ends = (".", "!", "?", '"', "”")
+    titles = [(m.start(), m.end()) for m in lines if not m.group().rstrip().endswith(ends)]
+    told = [e for e in events if e.type == "ASSAULT" and e.modality == "claimed" and e.actors]
+    out: list[Event] = []
+    for ev in events:
+        refs = {a.ref for a in ev.actors}
+        if (
+            ev.type == "ASSAULT"
+            and ev.modality == "asserted"
+            and len(refs) > 1
+            and any(a <= ev.evidence.start < b for a, b in titles)
+            and any(c.actors[0].ref == ev.actors[0].ref and refs <= {a.ref for a in c.actors} for c in told)
+        ):
+            ev = replace(ev, modality="claimed")
+        out.append(ev)
+    return out
 
 
 def _merge_retellings(events: list[Event]) -> list[Event]:

@@ -250,7 +250,10 @@ class EventFinder:
         ):
             governor = tok.head
         speaker: list[ActorRef] = []
-        if governor is not None:
+        if governor is not None and governor.pos_ == "NOUN" and governor.lemma_.lower() in self.w.claim_nouns:
+            # "Russia's claim that…" is Russia's; bare "reports that…" are nobody's in particular
+            speaker = [a for c in governor.children if c.dep_ == "poss" for a in _head_actor(c, self.index)]
+        elif governor is not None:
             speaker = self._subject_of(governor, [speaker_of_sentence] if speaker_of_sentence else [])
         parties = (
             self._verb_parties(rule, tok, speaker)
@@ -364,6 +367,7 @@ class EventFinder:
             if t.dep_ == "relcl" and t.i > tok.i and self._trailing_attribution(t):
                 return t  # "X captured the village of Y, the ministry claims": hung on the last noun
         cur = tok
+        noun_governor = None
         while True:
             for child in cur.children:
                 if child.dep_ == "prep" and child.lower_ == "according" and child.i != tok.i:
@@ -376,8 +380,30 @@ class EventFinder:
                 return cur.head
             if cur.dep_ in ("ccomp", "pobj", "pcomp") and cur.head.lemma_ in ("accord",):
                 return cur.head
+            if noun_governor is None and self._content_of_claim_noun(cur):
+                # "the claim that its forces had struck…", "reports that X attacked": an account,
+                # whose teller is the speaker above it if any ("Tedros said reports that…")
+                noun_governor = cur.head
+            if (
+                cur.dep_ == "relcl"
+                and any(c.dep_ == "mark" for c in cur.children)
+                and cur.head.dep_ in ("npadvmod", "tmod")
+                and cur.head.head.lemma_ in self.w.governing
+            ):
+                return cur.head.head  # "said the next day that…": the clause parsed as the day's
             cur = cur.head
-        return None
+        return noun_governor
+
+    def _content_of_claim_noun(self, clause: Any) -> bool:
+        """Return True for a "that" clause telling what a claim, report or allegation says ("the
+        claim that its forces had struck the refinery", "reports that troops entered the town"):
+        an act known only through someone's account, whoever (or whatever outlet) repeats it."""
+        if clause.head.lemma_.lower() not in self.w.claim_nouns or clause.head.pos_ != "NOUN":
+            return False
+        if clause.dep_ in ("acl", "ccomp"):
+            return True
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+        return clause.dep_ == "relcl" and bool(marks)
 
     def _trailing_attribution(self, verb: Any) -> bool:
         """Return True for a verb of saying that closes a clause as its attribution ("…, Moscow
@@ -406,6 +432,8 @@ class EventFinder:
         claims of having captured X were untrue")."""
         if governor.lemma_ == "deny":
             return True
+        if governor.pos_ == "NOUN" and governor.head.lemma_.lower() in self.w.denial_words:
+            return True  # "denied reports that its troops had entered the town"
         cur = trigger
         while cur.i != governor.i and cur.head.i != cur.i:
             cur = cur.head
@@ -587,6 +615,8 @@ class EventFinder:
             return "planned"  # "was due to hold an emergency meeting": the light verb is planned
         if any(c.dep_ == "neg" for c in trigger.children):
             return "denied"
+        if governor is not None and "would" in aux and governor.pos_ == "VERB":
+            return "planned"  # "said Russia would step up its strikes": the future of a past statement
         if governor is not None or self._claims_responsibility(trigger):
             return "claimed"  # (an attack known through its author's claim is that party's account)
         if any(h in lowered for h in self.w.hedges):

@@ -53,6 +53,10 @@ class EventWords:
     requested_things: frozenset[str]
     force_nouns: frozenset[str]
     claim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    continuation: frozenset[str]
+    institution_nouns: frozenset[str]
+    verify_verbs: frozenset[str]
     repel_verbs: frozenset[str]
     responsibility: frozenset[str]
     time_preps: frozenset[str]
@@ -121,6 +125,10 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         requested_things=frozenset(w["requested_things"]),
         force_nouns=frozenset(w["force_nouns"]),
         claim_verbs=frozenset(w["claim_verbs"]),
+        claim_nouns=frozenset(w["claim_nouns"]),
+        continuation=frozenset(w["continuation"]),
+        institution_nouns=frozenset(w["institution_nouns"]),
+        verify_verbs=frozenset(w["verify_verbs"]),
         repel_verbs=frozenset(w["repel_verbs"]),
         responsibility=frozenset(w["responsibility"]),
         time_preps=frozenset(w["time_preps"]),
