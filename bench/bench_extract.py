@@ -173,8 +173,24 @@ def ingest_vs_extract(files: list[Path], work: Path) -> dict[str, Any]:
     }
 
 
+def compile_parley() -> None:
+    """Write the bytecode of Parley's own modules before anything is timed.
+
+    Why: spaCy and every other installed package come with their bytecode written at install time;
+    Parley's editable source gets it on first import, unless PYTHONDONTWRITEBYTECODE is set (as in
+    some CI and sandbox shells), in which case every timed process would recompile ~100 modules
+    (0.3-0.5 s) that a user's machine compiles once. Python reads the files even with that set.
+    """
+    import compileall
+
+    import parley
+
+    compileall.compile_dir(str(Path(parley.__file__).parent), quiet=1)
+
+
 def run(articles: int, ingest_articles: int, jobs: int | None = None) -> dict[str, Any]:
     """Run both comparisons in one temporary folder and return their figures."""
+    compile_parley()
     with tempfile.TemporaryDirectory(prefix="parley-bench-extract-") as tmp:
         work = Path(tmp)
         files = corpus(max(articles, ingest_articles), work / "texts")
