@@ -346,20 +346,26 @@ def test_a_claim_of_responsibility_makes_the_claimant_the_attacker_of_a_claimed_
 def test_a_gerund_after_a_time_preposition_takes_the_subject_of_its_clause(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "Vladimir Putin told reporters in Moscow on Thursday after meeting with Donald Trump that the talks went well.",
+        "Vladimir Putin told reporters in Moscow on Thursday after meeting with Donald Trump"
+        " that the talks went well.",
     )
     consults = events_of(ex, "CONSULT")
     assert consults and set(consults[0][1]) >= {"Q7747", "Q22686"}
 
 
 def test_fire_exchanged_between_two_sides_is_an_attack_each_way(extractor: Extractor) -> None:
-    ex = run(extractor, "Pakistani troops exchanged fire with Indian soldiers along the frontier on Thursday night.")
+    ex = run(
+        extractor,
+        "Pakistani troops exchanged fire with Indian soldiers along the frontier on Thursday night.",
+    )
     firsts = {refs[0] for _, refs, _ in events_of(ex, "ASSAULT")}
     assert firsts == {"Q843", "Q668"}
 
 
 def test_praising_a_named_party_is_support_and_praising_a_deal_is_not(extractor: Extractor) -> None:
-    praised = run(extractor, "Emmanuel Macron praised Qatar for its mediation between Israel and Hamas on Monday.")
+    praised = run(
+        extractor, "Emmanuel Macron praised Qatar for its mediation between Israel and Hamas on Monday."
+    )
     assert any("Q846" in refs for _, refs, _ in events_of(praised, "SUPPORT"))
     deal = run(extractor, "Emmanuel Macron praised the agreement as a turning point for the whole region.")
     assert not events_of(deal, "SUPPORT")
@@ -392,13 +398,17 @@ def test_a_date_on_an_earlier_line_is_not_borrowed(extractor: Extractor) -> None
 
 
 def test_an_attack_inside_a_country_is_an_attack_on_that_state(extractor: Extractor) -> None:
-    ex = run(extractor, "Israeli forces carried out several artillery strikes in Lebanon on Thursday morning.")
+    ex = run(
+        extractor, "Israeli forces carried out several artillery strikes in Lebanon on Thursday morning."
+    )
     assaults = events_of(ex, "ASSAULT")
     assert assaults and assaults[0][1] == ["Q801", "Q822"] and assaults[0][0] == "2025-12-11"
 
 
 def test_reaching_a_place_is_no_agreement(extractor: Extractor) -> None:
-    ex = run(extractor, "For the first time, the rebel attacks have reached the capital of the country on Monday.")
+    ex = run(
+        extractor, "For the first time, the rebel attacks have reached the capital of the country on Monday."
+    )
     assert not events_of(ex, "AGREE")
 
 
@@ -415,13 +425,20 @@ def test_an_act_told_according_to_a_party_is_that_partys_claim(extractor: Extrac
 
 
 def test_a_participle_after_a_noun_trigger_names_its_doer(extractor: Extractor) -> None:
-    ex = run(extractor, "A summit hosted by Turkey opened in Istanbul on Monday with leaders from the whole region.")
+    ex = run(
+        extractor,
+        "A summit hosted by Turkey opened in Istanbul on Monday with leaders from the whole region.",
+    )
     consults = events_of(ex, "CONSULT")
     assert consults and consults[0][1][0] == "Q43"
 
 
-def test_a_strike_wave_on_several_towns_is_one_event_and_a_capture_of_two_is_two(extractor: Extractor) -> None:
-    wave = run(extractor, "Russia struck Kharkiv, Dnipro and Zaporizhzhia with missiles overnight on Thursday.")
+def test_a_strike_wave_on_several_towns_is_one_event_and_a_capture_of_two_is_two(
+    extractor: Extractor,
+) -> None:
+    wave = run(
+        extractor, "Russia struck Kharkiv, Dnipro and Zaporizhzhia with missiles overnight on Thursday."
+    )
     assert len(events_of(wave, "ASSAULT")) == 1
     captures = run(extractor, "Russia claimed the capture of two towns, Siversk and Kupiansk, on Thursday.")
     assert len(events_of(captures, "ASSAULT")) == 2
@@ -450,12 +467,18 @@ def test_an_attribution_closing_the_sentence_makes_the_act_a_claim(extractor: Ex
 
 
 def test_a_town_named_as_a_reference_point_is_no_second_capture(extractor: Extractor) -> None:
-    ex = run(extractor, "Russia's military claimed the capture of Podoly, a village near Kupiansk, on Monday.")
+    ex = run(
+        extractor, "Russia's military claimed the capture of Podoly, a village near Kupiansk, on Monday."
+    )
     assert len(events_of(ex, "ASSAULT")) == 1
 
 
-def test_declaring_readiness_to_host_talks_is_an_agreement_the_declaration_makes(extractor: Extractor) -> None:
-    ex = run(extractor, "Turkey said on Friday that it remained ready to host talks between Russia and Ukraine.")
+def test_declaring_readiness_to_host_talks_is_an_agreement_the_declaration_makes(
+    extractor: Extractor,
+) -> None:
+    ex = run(
+        extractor, "Turkey said on Friday that it remained ready to host talks between Russia and Ukraine."
+    )
     agrees = events_of(ex, "AGREE")
     assert agrees and agrees[0][1][0] == "Q43" and agrees[0][2] == "asserted"
     plain = run(extractor, "Turkey will host talks between Russia and Ukraine in Istanbul next week.")
@@ -465,16 +488,26 @@ def test_declaring_readiness_to_host_talks_is_an_agreement_the_declaration_makes
 def test_a_news_outlet_reporting_an_attack_accuses_nobody(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "Cambodian forces launched an attack on Thai troops near the border on Thursday, reports the Khmer Times.",
+        "Cambodian forces launched an attack on Thai troops near the border on Thursday,"
+        " reports the Khmer Times.",
     )
     assert not [e for e in ex.events if e.type == "ACCUSE" and "Times" in e.actors[0].name]
-    party = run(extractor, "The Sudanese army said the RSF had launched several drones at the port city of Port Sudan.")
+    party = run(
+        extractor,
+        "The Sudanese army said the RSF had launched several drones at the port city of Port Sudan.",
+    )
     assert events_of(party, "ACCUSE"), "a party's allegation still is an accusation"
 
 
 def test_an_exchange_of_prisoners_is_one_release_by_both_sides(extractor: Extractor) -> None:
-    ex = run(extractor, "On Friday, Russia and Ukraine exchanged hundreds of prisoners of war in a deal brokered by the Emirates.")
+    ex = run(
+        extractor,
+        "On Friday, Russia and Ukraine exchanged hundreds of prisoners of war"
+        " in a deal brokered by the Emirates.",
+    )
     releases = events_of(ex, "RETREAT")
     assert len(releases) == 1 and set(releases[0][1]) == {"Q159", "Q212"}
-    words = run(extractor, "Russia and Ukraine exchanged accusations over the deadly strike on Friday evening.")
+    words = run(
+        extractor, "Russia and Ukraine exchanged accusations over the deadly strike on Friday evening."
+    )
     assert not events_of(words, "RETREAT")

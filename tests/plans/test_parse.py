@@ -51,8 +51,8 @@ def test_multi_line_points_sub_bullets_and_blank_lines() -> None:
         "Elections follow.",
     ]
     first = parsed.points[0]
-    assert source[first.start:first.end].startswith("1. Guarantees")
-    assert source[first.start:first.end].endswith("on signing.")
+    assert source[first.start : first.end].startswith("1. Guarantees")
+    assert source[first.start : first.end].endswith("on signing.")
 
 
 def test_point_heading_with_text_below() -> None:

@@ -375,7 +375,10 @@ def _split_by_place(candidates: Candidates, index: MentionIndex, capture_lemmas:
         if len(towns) < 2:
             out.append((i, c))
             continue
-        if c.trigger.lemma_.lower() not in capture_lemmas and c.trigger.lemma_.lower() not in ("seizure", "capture"):
+        if c.trigger.lemma_.lower() not in capture_lemmas and c.trigger.lemma_.lower() not in (
+            "seizure",
+            "capture",
+        ):
             out.append((i, c))
             continue
         out.extend(
@@ -504,7 +507,12 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
     out: Candidates = []
     outlet_words = event_lexicon(ctx.resources.rules).words.outlet_words
     for q in ctx.need("qspans"):
-        if q.direct or q.speaker is None or not accusation.search(q.text) or _is_outlet(q.speaker, outlet_words):
+        if (
+            q.direct
+            or q.speaker is None
+            or not accusation.search(q.text)
+            or _is_outlet(q.speaker, outlet_words)
+        ):
             continue
         sent_i = sentence_index(sents, q.start)
         if sent_i is None:

@@ -273,7 +273,9 @@ class EventFinder:
             clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
         ]
         modality = self._modality(tok, low, governor)
-        if rule.complement_of and (modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])):
+        if rule.complement_of and (
+            modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])
+        ):
             modality = "asserted"  # "said it was ready to host talks": the declaration is the act
         return EventCandidate(
             type=rule.type,
@@ -519,7 +521,10 @@ class EventFinder:
                 # "spoke to reporters after meeting with Grossi": the clause's subject meets
                 cur = cur.head.head
                 continue
-            if cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp") and cur.head.i != cur.i:
+            if (
+                cur.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp")
+                and cur.head.i != cur.i
+            ):
                 if cur.dep_ == "acl" or cur.dep_ == "relcl":
                     found = _head_actor(cur.head, index)
                     if found:
