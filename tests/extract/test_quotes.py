@@ -708,3 +708,23 @@ def test_a_participle_after_a_that_clause_of_a_noun_is_the_matrix_subjects(nlp):
     )
     qs = run(nlp, text)
     assert speaker_of(qs, "baseless and dangerous") == NOVAK
+
+
+def test_a_relative_clause_of_saying_reports_what_its_antecedent_did(nlp):
+    # the relative pronoun is the reported clause's subject: the content is the predicate after the cue
+    text = "Drones hit a factory in the north, which Warsaw says produces rockets and other weapons for the army."
+    qs = run(nlp, text)
+    assert indirect(qs) == ["produces rockets and other weapons for the army"]
+    assert speaker_of(qs, "produces rockets and other weapons for the army") == POLAND
+    text = "Troops launched a large overnight assault that Anna Novak said destroyed two bridges and a power station."
+    qs = run(nlp, text)
+    assert indirect(qs) == ["destroyed two bridges and a power station"]
+    assert speaker_of(qs, "destroyed two bridges and a power station") == NOVAK
+
+
+def test_a_relative_clause_whose_report_has_its_own_subject_keeps_that_clause(nlp):
+    # the reported clause names its own subject: it is reported as usual, and once
+    text = "The plan, which Anna Novak says Latvia rejected in March, will be debated again next week."
+    qs = run(nlp, text)
+    assert len(indirect(qs)) == 1
+    assert indirect(qs)[0].startswith("Latvia rejected")

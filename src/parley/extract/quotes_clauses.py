@@ -160,7 +160,9 @@ def clause_contents(
             lo, hi = clause.left_edge.i, clause.right_edge.i
             if hi < verb.i and any(t.text in CLAUSE_BREAKS for t in doc[hi + 1 : verb.i]):
                 continue  # "X could not be verified; Moscow claimed ...": not what was claimed
-            if lo < verb.i < hi:
+            if lo < verb.i < hi and verb.dep_ == "relcl":
+                lo = verb.i + 1  # "the plan, which X says Y rejected": the relative pronoun is Y's object
+            elif lo < verb.i < hi:
                 hi = verb.i - 1  # a clause wrapped around its own cue: keep the part before it
             for c in clause.children:
                 # "said X, but told reporters Y": the second report is not part of the first.
@@ -175,6 +177,11 @@ def clause_contents(
             span = _span(unit, list(doc[lo : hi + 1]), text)
             if span:
                 out.append(span)
+        gap = _relative_gap(verb, lex)
+        if gap is not None:
+            span = _span(unit, list(doc[verb.i + 1 : gap.right_edge.i + 1]), text)
+            if span:
+                out.append(span)
         if not comps and verb.dep_ == "parataxis" and verb.head.i < verb.i and _has_subject(verb.head, lex):
             # "Russia will win, Putin said" parsed with the report as the main clause.
             span = _span(unit, list(doc[verb.head.left_edge.i : verb.left_edge.i]), text)
@@ -187,6 +194,25 @@ def clause_contents(
                 if span:
                     out.append(span)
     return out
+
+
+def _relative_gap(verb: Token, lex: SpeechLexicon) -> Token | None:
+    """Return the clause a relative cue reports about its antecedent, or None.
+
+    "a depot, which officials say stored fuel": what the officials say is that the depot stored
+    fuel; the clause's subject is the relative pronoun (or nothing), so ``clause_contents`` skips
+    it, and the reported content is the predicate after the cue. The cue needs a subject of its
+    own (the speaker) that is not the relative pronoun.
+    """
+    if verb.dep_ != "relcl" or not _has_subject(verb, lex):
+        return None
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp") or c.i < verb.i:
+            continue
+        subjects = [s for s in c.children if s.dep_ in SUBJECT_DEPS]
+        if all(s.lower_ in lex.relative_pronouns and s.i < verb.i for s in subjects):
+            return c
+    return None
 
 
 def according_content(
