@@ -728,3 +728,13 @@ def test_a_relative_clause_whose_report_has_its_own_subject_keeps_that_clause(nl
     qs = run(nlp, text)
     assert len(indirect(qs)) == 1
     assert indirect(qs)[0].startswith("Latvia rejected")
+
+
+def test_according_to_in_mid_sentence_reports_its_own_clause_not_the_one_joined_after(nlp):
+    text = (
+        "Polish troops had begun leaving several villages on Monday, according to the Red Cross, "
+        "but they appeared ready to stay on the hills."
+    )
+    qs = run(nlp, text)
+    assert indirect(qs) == ["Polish troops had begun leaving several villages on Monday"]
+    assert speaker_of(qs, "Polish troops had begun leaving several villages on Monday") == RED_CROSS

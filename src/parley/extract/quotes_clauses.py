@@ -237,7 +237,13 @@ def according_content(
         return source, None
     phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, source.right_edge.i)
     before = list(doc[head.left_edge.i : phrase_lo])
-    after = list(doc[phrase_hi + 1 : head.right_edge.i + 1])
+    hi = head.right_edge.i
+    for c in head.children:
+        # "X happened, according to Y, but Z seemed ...": the clause joined after the source is
+        # the outlet's own, not what Y said
+        if c.dep_ == "conj" and c.i > phrase_hi and _has_subject(c, lex):
+            hi = min(hi, c.left_edge.i - 1)
+    after = list(doc[phrase_hi + 1 : hi + 1])
     toks = before if len(before) >= len(after) else after
     return source, _span(unit, toks, text)
 
