@@ -738,3 +738,15 @@ def test_according_to_in_mid_sentence_reports_its_own_clause_not_the_one_joined_
     qs = run(nlp, text)
     assert indirect(qs) == ["Polish troops had begun leaving several villages on Monday"]
     assert speaker_of(qs, "Polish troops had begun leaving several villages on Monday") == RED_CROSS
+
+
+def test_a_claim_by_a_named_party_that_reports_its_words(nlp):
+    text = "Anna Novak rejected accusations from Latvia that Polish troops had crossed the border during the night."
+    qs = run(nlp, text)
+    assert indirect(qs) == ["Polish troops had crossed the border during the night"]
+    assert speaker_of(qs, "Polish troops had crossed the border during the night") == LATVIA
+
+
+def test_a_claim_with_nobody_named_is_no_quote(nlp):
+    text = "Anna Novak dismissed the claims that Polish troops had crossed the border during the night."
+    assert indirect(run(nlp, text)) == []
