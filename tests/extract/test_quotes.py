@@ -712,11 +712,17 @@ def test_a_participle_after_a_that_clause_of_a_noun_is_the_matrix_subjects(nlp):
 
 def test_a_relative_clause_of_saying_reports_what_its_antecedent_did(nlp):
     # the relative pronoun is the reported clause's subject: the content is the predicate after the cue
-    text = "Drones hit a factory in the north, which Warsaw says produces rockets and other weapons for the army."
+    text = (
+        "Drones hit a factory in the north, which Warsaw says produces rockets and other weapons "
+        "for the army."
+    )
     qs = run(nlp, text)
     assert indirect(qs) == ["produces rockets and other weapons for the army"]
     assert speaker_of(qs, "produces rockets and other weapons for the army") == POLAND
-    text = "Troops launched a large overnight assault that Anna Novak said destroyed two bridges and a power station."
+    text = (
+        "Troops launched a large overnight assault that Anna Novak said destroyed two bridges "
+        "and a power station."
+    )
     qs = run(nlp, text)
     assert indirect(qs) == ["destroyed two bridges and a power station"]
     assert speaker_of(qs, "destroyed two bridges and a power station") == NOVAK
@@ -741,7 +747,10 @@ def test_according_to_in_mid_sentence_reports_its_own_clause_not_the_one_joined_
 
 
 def test_a_claim_by_a_named_party_that_reports_its_words(nlp):
-    text = "Anna Novak rejected accusations from Latvia that Polish troops had crossed the border during the night."
+    text = (
+        "Anna Novak rejected accusations from Latvia that Polish troops had crossed the border "
+        "during the night."
+    )
     qs = run(nlp, text)
     assert indirect(qs) == ["Polish troops had crossed the border during the night"]
     assert speaker_of(qs, "Polish troops had crossed the border during the night") == LATVIA

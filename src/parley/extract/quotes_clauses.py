@@ -242,7 +242,9 @@ def report_noun_content(
         between = noun.doc[noun.right_edge.i + 1 : clause.left_edge.i]
         if any(t.is_punct for t in between):
             continue
-        span = _span(unit, list(noun.doc[max(clause.left_edge.i, noun.i + 1) : clause.right_edge.i + 1]), text)
+        span = _span(
+            unit, list(noun.doc[max(clause.left_edge.i, noun.i + 1) : clause.right_edge.i + 1]), text
+        )
         if span:
             return source, span
     return None
