@@ -708,3 +708,54 @@ def test_a_participle_after_a_that_clause_of_a_noun_is_the_matrix_subjects(nlp):
     )
     qs = run(nlp, text)
     assert speaker_of(qs, "baseless and dangerous") == NOVAK
+
+
+def test_a_relative_clause_of_saying_reports_what_its_antecedent_did(nlp):
+    # the relative pronoun is the reported clause's subject: the content is the predicate after the cue
+    text = (
+        "Drones hit a factory in the north, which Warsaw says produces rockets and other weapons "
+        "for the army."
+    )
+    qs = run(nlp, text)
+    assert indirect(qs) == ["produces rockets and other weapons for the army"]
+    assert speaker_of(qs, "produces rockets and other weapons for the army") == POLAND
+    text = (
+        "Troops launched a large overnight assault that Anna Novak said destroyed two bridges "
+        "and a power station."
+    )
+    qs = run(nlp, text)
+    assert indirect(qs) == ["destroyed two bridges and a power station"]
+    assert speaker_of(qs, "destroyed two bridges and a power station") == NOVAK
+
+
+def test_a_relative_clause_whose_report_has_its_own_subject_keeps_that_clause(nlp):
+    # the reported clause names its own subject: it is reported as usual, and once
+    text = "The plan, which Anna Novak says Latvia rejected in March, will be debated again next week."
+    qs = run(nlp, text)
+    assert len(indirect(qs)) == 1
+    assert indirect(qs)[0].startswith("Latvia rejected")
+
+
+def test_according_to_in_mid_sentence_reports_its_own_clause_not_the_one_joined_after(nlp):
+    text = (
+        "Polish troops had begun leaving several villages on Monday, according to the Red Cross, "
+        "but they appeared ready to stay on the hills."
+    )
+    qs = run(nlp, text)
+    assert indirect(qs) == ["Polish troops had begun leaving several villages on Monday"]
+    assert speaker_of(qs, "Polish troops had begun leaving several villages on Monday") == RED_CROSS
+
+
+def test_a_claim_by_a_named_party_that_reports_its_words(nlp):
+    text = (
+        "Anna Novak rejected accusations from Latvia that Polish troops had crossed the border "
+        "during the night."
+    )
+    qs = run(nlp, text)
+    assert indirect(qs) == ["Polish troops had crossed the border during the night"]
+    assert speaker_of(qs, "Polish troops had crossed the border during the night") == LATVIA
+
+
+def test_a_claim_with_nobody_named_is_no_quote(nlp):
+    text = "Anna Novak dismissed the claims that Polish troops had crossed the border during the night."
+    assert indirect(run(nlp, text)) == []

@@ -35,6 +35,7 @@ class SpeechLexicon:
     state_markers: frozenset[str]
     own_offices: frozenset[str]  # "his office said": the person, not their state
     titles: frozenset[str]  # words of a title before a name ("Sen.", "Secretary"), not the name
+    reports: frozenset[str]  # nouns whose "that" clause is a named party's words ("claims by X that")
     possessives: frozenset[str]  # possessive pronouns that name a speaker's owner
     skip_prefixes: tuple[str, ...]
     caption_markers: tuple[str, ...]
@@ -91,6 +92,8 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
     forms: set[str] = set()
     for lemma in saying | naming | set(phrasal):
         forms |= inflect(lemma)
+    reports = _words(data["nouns"].get("reports", []))
+    forms |= reports | {r + "s" for r in reports}
     for extra in data.get("irregular", {}).values():
         forms |= _words(extra)
     according = tuple(tuple(p.lower().split()) for p in data["phrases"]["according"])
@@ -119,6 +122,7 @@ def _lexicon(rules: Rules) -> SpeechLexicon:
         state_markers=_words(data["nouns"].get("state_markers", [])),
         own_offices=_words(data["nouns"].get("own_offices", [])),
         titles=_words(data["nouns"].get("titles", [])),
+        reports=reports,
         possessives=_words(pronouns.get("possessive", [])),
         skip_prefixes=tuple(p.lower() for p in layout["skip_prefixes"]),
         caption_markers=tuple(m.lower() for m in layout["caption_markers"]),

@@ -248,6 +248,7 @@ SPEECH = Table(
                 "state_markers": WORDS,
                 "own_offices": WORDS,
                 "titles": WORDS,
+                "reports": WORDS,
             },
             frozenset({"documents"}),
         ),
