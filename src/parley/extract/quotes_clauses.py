@@ -317,8 +317,8 @@ def find_attributions(
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.reports and not quoted(noun):
             found = report_noun_content(noun, unit, lex, text)
             if found is not None:
-                source, content = found
-                out.append(Attribution(noun, unit, noun.text, source, contents=[content]))
+                reporter, reported = found
+                out.append(Attribution(noun, unit, noun.text, reporter, contents=[reported]))
     starts = {words[0] for words in lex.according}
     named = [
         a for a in out if a.source is not None and not a.not_speech and a.cue.lemma_.lower() in lex.saying
