@@ -5,20 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from parley.analyse.matcher import MentionFinder
 from parley.analyse.participants import participants
 
 PUB = date(2025, 7, 20)
-
-
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    from parley.kb.actors import default_registry
-    from parley.kb.gazetteer import Gazetteer
-
-    return MentionFinder(default_registry(), Gazetteer.open())
 
 
 def groups(nlp, finder: MentionFinder, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]

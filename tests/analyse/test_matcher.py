@@ -13,14 +13,6 @@ from parley.analyse.mentions import Mention
 PUB = date(2025, 12, 29)
 
 
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    from parley.kb.actors import default_registry
-    from parley.kb.gazetteer import Gazetteer
-
-    return MentionFinder(default_registry(), Gazetteer.open())
-
-
 def mentions(nlp, finder: MentionFinder, text: str) -> list[Mention]:  # type: ignore[no-untyped-def]
     return finder.find(nlp(text), published=PUB)
 

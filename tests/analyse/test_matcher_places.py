@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from parley.analyse.matcher import MentionFinder
-from parley.analyse.mentions import Mention
 from parley.model.records import PlaceRef
+from tests.analyse.conftest import place_refs
 
 PUB = date(2025, 12, 29)
 
 
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    from parley.kb.actors import default_registry
-    from parley.kb.gazetteer import Gazetteer
-
-    return MentionFinder(default_registry(), Gazetteer.open())
-
-
 def places(nlp, finder: MentionFinder, text: str) -> dict[str, PlaceRef]:  # type: ignore[no-untyped-def]
-    found: list[Mention] = finder.find(nlp(text), published=PUB)
-    return {m.text: m.place for m in found if m.kind == "place" and m.place is not None}
+    return place_refs(nlp, finder, text, PUB)
 
 
 def test_a_possessive_or_a_dash_is_no_part_of_a_place_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]

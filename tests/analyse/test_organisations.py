@@ -5,20 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from parley.analyse.matcher import MentionFinder
 from parley.analyse.organisations import head_kind
 
 PUB = date(2025, 5, 14)
-
-
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    from parley.kb.actors import default_registry
-    from parley.kb.gazetteer import Gazetteer
-
-    return MentionFinder(default_registry(), Gazetteer.open())
 
 
 def actors(nlp, finder: MentionFinder, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]

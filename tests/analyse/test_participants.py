@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from parley.analyse.matcher import MentionFinder
 from parley.analyse.participants import merge_actors, participants
 from parley.model.records import ActorRef
 
 PUB = date(2025, 10, 20)
-
-
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    from parley.kb.actors import default_registry
-    from parley.kb.gazetteer import Gazetteer
-
-    return MentionFinder(default_registry(), Gazetteer.open())
 
 
 def names(nlp, finder: MentionFinder, text: str) -> list[str]:  # type: ignore[no-untyped-def]

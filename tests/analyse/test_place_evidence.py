@@ -9,26 +9,17 @@ from datetime import date
 import pytest
 
 from parley.analyse.matcher import MentionFinder
-from parley.analyse.mentions import Mention
 from parley.analyse.place_evidence import after_person_noun, name_runs, people_words, person_nouns
 from parley.model.records import PlaceRef
+from tests.analyse.conftest import place_refs
 
 pytestmark = pytest.mark.spacy
 
 PUB = date(2025, 11, 4)
 
 
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    from parley.kb.actors import default_registry
-    from parley.kb.gazetteer import Gazetteer
-
-    return MentionFinder(default_registry(), Gazetteer.open())
-
-
 def places(nlp, finder: MentionFinder, text: str) -> dict[str, PlaceRef]:  # type: ignore[no-untyped-def]
-    found: list[Mention] = finder.find(nlp(text), published=PUB)
-    return {m.text: m.place for m in found if m.kind == "place" and m.place is not None}
+    return place_refs(nlp, finder, text, PUB)
 
 
 def test_the_person_nouns_come_from_the_rule_file() -> None:
