@@ -54,7 +54,7 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hub", "strong
 
 @dataclass(frozen=True)
 class ClaimCues:
-    """The cue patterns of claims.toml, compiled."""
+    """The cues of claims.toml: its patterns compiled, its word lists as sets."""
 
     unverified: re.Pattern[str]
     denial: re.Pattern[str]
@@ -62,12 +62,17 @@ class ClaimCues:
     anaphor: re.Pattern[str]
     toll: re.Pattern[str]
     retraction: re.Pattern[str]
+    force_verbs: frozenset[str]  # the word lists of [words]
+    deal_verbs: frozenset[str]
+    owning_verbs: frozenset[str]
+    owned_nouns: frozenset[str]
+    claimed_acts: frozenset[str]
 
 
 @lru_cache(maxsize=8)
 def claim_cues(rules: Rules) -> ClaimCues:
     """Return the claim cues of ``rules`` (compiled once per rules folder)."""
-    cues = rules["claims.toml"]["cues"]
+    cues, words = rules["claims.toml"]["cues"], rules["claims.toml"]["words"]
     return ClaimCues(
         unverified=alternation(cues["unverified"], bounded=False),  # stems: "verif", "confirm"
         denial=alternation(cues["denial"]),
@@ -75,6 +80,11 @@ def claim_cues(rules: Rules) -> ClaimCues:
         anaphor=alternation(cues["anaphor"]),
         toll=alternation(cues["toll"], bounded=False),
         retraction=alternation(cues["retraction"]),
+        force_verbs=frozenset(words["force_verbs"]),
+        deal_verbs=frozenset(words["deal_verbs"]),
+        owning_verbs=frozenset(words["owning_verbs"]),
+        owned_nouns=frozenset(words["owned_nouns"]),
+        claimed_acts=frozenset(words["claimed_acts"]),
     )
 
 
@@ -370,7 +380,7 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
                 reported=True,
                 act=text.startswith("capture of")
                 or any(q.start <= idx < q.end for idx in acts)
-                or _tells_act(span, not_account),
+                or _tells_act(span, cues, not_account),
             )
         )
     return [d for d in out if not _holds_narrower(d, out)]
@@ -391,24 +401,12 @@ def _holds_narrower(d: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
     )
 
 
-# Verbs that tell a use of force whatever their object: a reported clause told with one of them
-# ("sabotage groups had been destroyed", "responded with operations, destroying positions") tells
-# an act even where event finding, which wants an actor and a target, found none.
-FORCE_LEMMAS = frozenset(
-    {"kill", "destroy", "capture", "seize", "strike", "hit", "shell", "bomb", "shoot"}
-    | {"liberate", "storm", "overrun", "occupy", "wound", "raid", "attack", "neutralize", "eliminate"}
-)
-# Verbs by which a party tells what was agreed ("the two sides had finalized the plan"): an account
-# of a deal made out of sight is a claim (FORMAT.md), whatever object event finding wants.
-DEAL_LEMMAS = frozenset({"agree", "finalize"})
-
-
-def _tells_act(span: Any, not_account: frozenset[str]) -> bool:
+def _tells_act(span: Any, cues: ClaimCues, not_account: frozenset[str]) -> bool:
     """Return True when a reported clause tells a use of force or a deal as done: such a verb in
     the past tense, a passive participle or a participle clause, not an infinitive, a modal, a
     negation or a background clause ("since the forces seized the city")."""
     return any(
-        (t.lemma_ in FORCE_LEMMAS or t.lemma_ in DEAL_LEMMAS)
+        (t.lemma_ in cues.force_verbs or t.lemma_ in cues.deal_verbs)
         and t.tag_ in ("VBD", "VBN", "VBG")
         and t.dep_ not in ("relcl", "amod", "acl")
         and not any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)

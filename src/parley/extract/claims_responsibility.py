@@ -13,28 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimDraft
+from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimCues, ClaimDraft, claim_cues
 from parley.extract.context import ArticleContext
-
-# Verbs by which a party owns an act: "claimed/accepted/assumed responsibility for …".
-OWNING_VERBS = frozenset({"claim", "accept", "assume"})
-# The noun they take: "responsibility for <the act>".
-RESPONSIBILITY = frozenset({"responsibility"})
-# Nouns of acts that "claim" takes directly as its object ("claimed the attack"): not "claimed
-# 26 lives", "claimed victory" or "claimed control", which tell no act of violence.
-ACT_NOUNS = frozenset(
-    {"attack", "assault", "bombing", "strike", "raid", "ambush", "killing", "explosion", "blast"}
-    | {"shelling", "abduction", "kidnapping", "assassination", "hijacking", "massacre"}
-)
 
 
 def responsibility_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
     """Return a claim draft for each claim of responsibility with a named claimant."""
     index, sents = ctx.need("index"), ctx.need("sents")
+    cues = claim_cues(ctx.resources.rules)
     out: list[ClaimDraft] = []
     for i, sent in enumerate(sents):
         for tok in sent:
-            act = _claimed_act(tok)
+            act = _claimed_act(tok, cues)
             if act is None:
                 continue
             claimant = _claimant(tok, index)
@@ -45,7 +35,7 @@ def responsibility_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
             places = [m.place for m in index.in_span(start, end, "place") if m.place]
             towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
             words = " ".join(ctx.text[start:end].split())
-            if any(c.lemma_.lower() in RESPONSIBILITY for c in tok.children if c.dep_ == "dobj"):
+            if any(c.lemma_.lower() in cues.owned_nouns for c in tok.children if c.dep_ == "dobj"):
                 words = f"responsibility for {words}"
             out.append(
                 ClaimDraft(
@@ -65,19 +55,19 @@ def responsibility_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
     return out
 
 
-def _claimed_act(tok: Any) -> Any:
+def _claimed_act(tok: Any, cues: ClaimCues) -> Any:
     """Return the head noun of the act a claim verb owns ("claimed responsibility for the
     attack", "claimed a deadly assault on the base"), else None."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in OWNING_VERBS or any(c.dep_ == "neg" for c in tok.children):
+    if tok.pos_ != "VERB" or lemma not in cues.owning_verbs or any(c.dep_ == "neg" for c in tok.children):
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    if obj.lemma_.lower() in RESPONSIBILITY:
+    if obj.lemma_.lower() in cues.owned_nouns:
         preps = [c for c in (*obj.children, *tok.children) if c.dep_ == "prep" and c.lower_ == "for"]
         return next((p for prep in preps for p in prep.children if p.dep_ == "pobj"), None)
-    if lemma == "claim" and obj.lemma_.lower() in ACT_NOUNS:
+    if lemma == "claim" and obj.lemma_.lower() in cues.claimed_acts:
         return obj
     return None
 

@@ -202,8 +202,18 @@ CLAIMS = Table(
             },
             frozenset({"unverified", "denial", "admission", "anaphor", "toll", "retraction"}),
         ),
+        "words": Table(
+            {
+                "force_verbs": WORDS,  # a reported clause told with one tells an act
+                "deal_verbs": WORDS,  # a party's account of what was agreed
+                "owning_verbs": WORDS,  # "claimed/accepted responsibility for"
+                "owned_nouns": WORDS,  # "responsibility"
+                "claimed_acts": WORDS,  # "claimed the attack"
+            },
+            frozenset({"force_verbs", "deal_verbs", "owning_verbs", "owned_nouns", "claimed_acts"}),
+        ),
     },
-    frozenset({"cues"}),
+    frozenset({"cues", "words"}),
 )
 
 SPEECH = Table(
