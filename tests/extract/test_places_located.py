@@ -104,3 +104,41 @@ def test_the_shapes_are_built_from_every_word_of_the_rule_file() -> None:
     for participle in words["agent_participles"]:
         assert shapes.agent_hyphen.match(f"-{participle} talks"), participle
     assert not shapes.says_after.match(" has been shelled for days")
+
+
+def test_a_speakers_whereabouts_a_reference_point_and_a_caption_locate_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Artillery fire hit a market in Avdiivka, about 40 km from Horlivka, on Monday morning.\n"
+        "The minister told reporters in Vilnius that the convoy had reached the border crossing.\n"
+        "Officials spoke at a press conference in Tallinn after the strike on the depot.\n"
+        "Rescuers are seen clearing rubble in Sumy after the overnight attack (AP Photo/Staff)\n"
+        "Later, drones struck a fuel depot near Sumy, the regional governor wrote."
+    )
+    names = {"Avdiivka": 1, "Horlivka": 2, "Vilnius": 3, "Tallinn": 4, "Sumy": 5}
+    refs = {n: PlaceRef(name=n, geonameid=i, feature="P.PPL") for n, i in names.items()}
+    mentions = [
+        Mention(k, k + len(n), n, "place", place=refs[n])
+        for n in names
+        for k in (i for i in range(len(text)) if text.startswith(n, i))
+    ]
+    kept = located_places(list(refs.values()), mentions, text, used=set())
+    # Sumy is kept: its second mention, outside the caption, locates the strike
+    assert [p.name for p in kept] == ["Avdiivka", "Sumy"]
+
+
+def test_a_region_gives_way_to_its_namesake_town_and_an_unknown_place_is_listed_once() -> None:
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    town = PlaceRef(name="Kursk", geonameid=1, feature="P.PPLA", country="RU", admin1="41")
+    region = PlaceRef(name="Kursk Oblast", geonameid=2, feature="A.ADM1", country="RU", admin1="41")
+    other = PlaceRef(name="Belgorod Oblast", geonameid=3, feature="A.ADM1", country="RU", admin1="09")
+    unknown = PlaceRef(name="Oddar Meanchey province", method="unresolved")
+    again = PlaceRef(name="Oddar Meanchey", method="unresolved")
+    kept = located_places([region, town, other, unknown, again], [], "", used=set())
+    # with no text the list is only deduplicated; a region of another name stays
+    assert [p.name for p in kept] == ["Kursk", "Belgorod Oblast", "Oddar Meanchey province"]

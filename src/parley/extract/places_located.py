@@ -13,6 +13,16 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
   "the northern Tyrol capital". ("A village in the Vologda region" is not dropped: the team's
   gold counts such a region, so only the capital shapes are taken.)
+- a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo" (FORMAT.md:
+  where someone spoke is no place of the story);
+- a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
+  matcher already drops "35 km east of X", this is the shape without a compass word;
+- a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen").
+
+Two more rules work on the list of places, not on mentions: a region named after a town that the
+article also names ("the Kursk region" beside Kursk) gives way to the town, since the text
+locates things at the town and the region only says where it lies; and a place the gazetteer
+lacks is listed once, however the text writes it ("Oddar Meanchey province", "Oddar Meanchey").
 
 A place is dropped only when every one of its mentions has one of these shapes and no record
 (event, claim) uses it; a single locating mention keeps it. The words of the shapes (saying
@@ -28,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parley.kb.fold import fold
 from parley.model.records import PlaceRef
 
 # A dateline at the start of a line: the place, optional ", Agency" or "(Country)" parts, a dash.
@@ -42,6 +53,17 @@ _CREDIT = re.compile(
 _CAPTION_AFTER = re.compile(
     r"^,\s+[A-Z][\w.'’ -]{2,30},\s+(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
+)
+# "about 100 km from Srinagar", "18 kilometres (11 miles) from X": a distance from a reference point.
+_DISTANCE_FROM = re.compile(
+    r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)\n]{1,30}\)\s+)?(?:away\s+)?from\s+$",
+    re.IGNORECASE,
+)
+# A caption is one short line: a paragraph this long with a caption mark is prose.
+_CAPTION_MAX = 300
+# Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
+_REGION_TAIL = re.compile(
+    r"\s+(?:region|province|state|district|oblast|governorate|county|municipality)$", re.IGNORECASE
 )
 # "authorities in Oslo say": the city is the object of a preposition, not the one who speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to)\s+$")
@@ -62,6 +84,8 @@ class _Shapes:
     government_in: re.Pattern[str]  # "the regime in Madrid"
     agent_hyphen: re.Pattern[str]  # "a Madrid-brokered deal"
     region_words: frozenset[str]
+    whereabouts_before: re.Pattern[str]  # "a press conference in", "told reporters in"
+    caption_line: re.Pattern[str]  # "(AP Photo/", "are seen"
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +106,12 @@ def _shapes() -> _Shapes:
         government_in=re.compile(rf"\b{_any(w['government_nouns'])}\s+in\s+$"),
         agent_hyphen=re.compile(rf"^-{_any(w['agent_participles'])}\b"),
         region_words=frozenset(x.lower() for x in w["region_words"]),
+        whereabouts_before=re.compile(
+            rf"(?:\b{_any(w['briefing_nouns'])}s?|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])})"
+            r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        caption_line=re.compile(_any(w["caption_marks"]), re.IGNORECASE),
     )
 
 
@@ -104,12 +134,63 @@ def located_places(
         own = [i for i, m in enumerate(spans) if m.place.ref == place.ref]
         if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
             kept.append(place)
-    return tuple(kept)
+    return _once_each(_towns_over_their_regions(kept))
 
 
 def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
     m = spans[i]
-    return _dateline_or_credit(m, text) or _government(m, text) or _qualifier(spans, i, text)
+    return (
+        _dateline_or_credit(m, text)
+        or _government(m, text)
+        or _qualifier(spans, i, text)
+        or _whereabouts_or_reference(m, text)
+        or _caption(m, text)
+    )
+
+
+def _whereabouts_or_reference(m: Any, text: str) -> bool:
+    before = text[max(0, m.start - 80) : m.start]
+    return bool(_shapes().whereabouts_before.search(before) or _DISTANCE_FROM.search(before))
+
+
+def _caption(m: Any, text: str) -> bool:
+    start, end = _line(m, text)
+    return end - start <= _CAPTION_MAX and bool(_shapes().caption_line.search(text[start:end]))
+
+
+def _name_key(name: str) -> str:
+    """Return a place name without its region word, folded to letters and digits ("ryazan")."""
+    return re.sub(r"[^0-9a-z]", "", fold(_REGION_TAIL.sub("", name.strip())))
+
+
+def _towns_over_their_regions(places: Sequence[PlaceRef]) -> list[PlaceRef]:
+    """Drop a region named after a town of the same region that the article also lists ("the Kursk
+    region" beside Kursk, "the Sweida region" beside Sweida): the text locates things at the town,
+    and the region named for it only says where that lies; the gold codes the town."""
+    towns = {
+        (p.country, p.admin1, _name_key(p.name))
+        for p in places
+        if p.admin1 and not _is_region(p, p.name)
+    }
+    return [
+        p
+        for p in places
+        if not (_is_region(p, p.name) and p.admin1 and (p.country, p.admin1, _name_key(p.name)) in towns)
+    ]
+
+
+def _once_each(places: Sequence[PlaceRef]) -> list[PlaceRef]:
+    """Drop a place the gazetteer lacks when the list already has it under the same name, with or
+    without a region word ("Oddar Meanchey province" and "Oddar Meanchey" are one place)."""
+    seen: set[str] = set()
+    out: list[PlaceRef] = []
+    for p in places:
+        key = _name_key(p.name)
+        if p.method == "unresolved" and key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
 
 
 def _line(m: Any, text: str) -> tuple[int, int]:

@@ -362,11 +362,14 @@ PLACES = Table(
         "located": Table(
             {
                 **{k: WORDS for k in ("says_verbs", "voice_nouns", "government_nouns", "agent_participles",
-                                      "organisation_heads", "topic_nouns", "region_words")},
+                                      "organisation_heads", "topic_nouns", "region_words",
+                                      "briefing_nouns", "audience_verbs", "audience_nouns",
+                                      "caption_marks")},
                 "examples": ListOf(STR),
             },
             frozenset({"says_verbs", "voice_nouns", "government_nouns", "agent_participles",
-                       "organisation_heads", "topic_nouns", "region_words"}),
+                       "organisation_heads", "topic_nouns", "region_words", "briefing_nouns",
+                       "audience_verbs", "audience_nouns", "caption_marks"}),
         ),
     },
     frozenset({"person_nouns", "located"}),
