@@ -1341,12 +1341,15 @@ class MentionFinder:
         first: dict[str, PlaceRef] = {}
         for text, said in evidence.items():
             found = self.gazetteer.lookup(text, context=PlaceContext(countries=named), limit=1)
-            if found and self._is_place(text, found[0].place, found[0].population, said):
+            if found and self._is_place(text, found[0].place, found[0].population, said, found[0].matched_by):
                 first[text] = found[0].place
         points = tuple((p.lat, p.lon) for p in first.values() if p.lat is not None and p.lon is not None)
         for text in [t for t in evidence if t not in first]:  # weak evidence beside a well-attested place
             found = self.gazetteer.lookup(text, context=PlaceContext(points=points), limit=1)
             if found and self._near(found[0].place, first.values()) and not self._common_word(text):
+                said = evidence[text] & (TEXTUAL_EVIDENCE | {"entity"})
+                if found[0].matched_by in ("alias", "folded") and " " not in text and not said:
+                    continue  # "Johnson", an old name of a town nearby: a near-spelling needs the text's word
                 first[text] = found[0].place
         return first
 
@@ -1392,7 +1395,9 @@ class MentionFinder:
         """Return True when the article also writes ``text`` in lower case: "media", "unity", "post"."""
         return " " not in text and text.lower() in self._lower_words
 
-    def _is_place(self, text: str, place: PlaceRef, population: int, evidence: Set[str]) -> bool:
+    def _is_place(
+        self, text: str, place: PlaceRef, population: int, evidence: Set[str], matched_by: str = ""
+    ) -> bool:
         """Return True when a name has evidence of being a place: the text says so, or the place has a
         strong prior. A word the article also uses in lower case needs a place entity; a name of
         one or two letters ("Il", "Us") is never a place."""
@@ -1404,7 +1409,7 @@ class MentionFinder:
         strong = population >= STRONG_PRIOR_POPULATION or (place.feature or "") in STRONG_PRIOR_FEATURES
         if "person" in evidence:
             return bool(said) or strong  # the small model reads many towns as names (Goma, Kremenchuk)
-        if place.method in ("alias", "folded") and " " not in text:
+        if (matched_by or place.method) in ("alias", "folded") and " " not in text:
             return bool(said or "entity" in evidence)  # a near-spelling of one word needs the text's word
         return bool(evidence) or strong
 

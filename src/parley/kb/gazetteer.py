@@ -150,6 +150,9 @@ class PlaceCandidate:
     method: str
     reason: str
     confidence: float
+    # How the name matched ("exact", "alias", "folded"...), kept when context re-ranks and
+    # ``method`` becomes "context": a near-spelling stays a near-spelling whatever ranks it first.
+    matched_by: str = ""
 
 
 @dataclass
@@ -299,7 +302,7 @@ class Gazetteer:
                 confidence = min(confidence, out[-1].confidence)
             reason = "; ".join(why)
             place = self._place_ref(row, method=method, reason=reason, confidence=confidence)
-            out.append(PlaceCandidate(place, int(row[7]), method, reason, confidence))
+            out.append(PlaceCandidate(place, int(row[7]), method, reason, confidence, m.method))
         return out
 
     def _divisions_of_seats(self, rows: list[tuple], matches: dict[int, _Match]) -> list[tuple]:
