@@ -115,6 +115,10 @@ MIN_FUZZY_LEN = 5
 # "Statte" (Italy), towns that share a name with a common word.
 STRONG_PRIOR_POPULATION = 100_000
 STRONG_PRIOR_FEATURES = ("P.PPLC", "P.PPLA", "A.ADM1")
+# Below this likeness to the place's own name an alias is another name, not a spelling of it
+# ("Johnson" for Sturtevant, 12%); transliterations score above (Kaluga region and Kaluzhskaya
+# Oblast', the lowest on realnews dev, 50%).
+OTHER_NAME_LIKENESS = 0.5
 # A place with weaker evidence is taken when it lies this close to a place the article names with
 # good evidence (a village beside the town the story is about).
 NEAR_EVIDENCE_KM = 60.0
@@ -1347,11 +1351,21 @@ class MentionFinder:
         for text in [t for t in evidence if t not in first]:  # weak evidence beside a well-attested place
             found = self.gazetteer.lookup(text, context=PlaceContext(points=points), limit=1)
             if found and self._near(found[0].place, first.values()) and not self._common_word(text):
-                said = evidence[text] & (TEXTUAL_EVIDENCE | {"entity"})
-                if found[0].matched_by in ("alias", "folded") and " " not in text and not said:
-                    continue  # "Johnson", an old name of a town nearby: a near-spelling needs the text's word
+                if self._other_name(text, found[0]) and not evidence[text] & (TEXTUAL_EVIDENCE | {"entity"}):
+                    continue  # "Johnson", an old name of a town nearby: only the text's word makes it one
                 first[text] = found[0].place
         return first
+
+    @staticmethod
+    def _other_name(text: str, found: Any) -> bool:
+        """Return True when one word matched a place only through an alternate name unlike the
+        place's own ("Johnson", an old name of Sturtevant): not a spelling of it, as "Hulyaypole"
+        is of Huliaipole, but another name, which a surname or a word shares far more often."""
+        from difflib import SequenceMatcher
+
+        if found.matched_by not in ("alias", "folded") or " " in text:
+            return False
+        return SequenceMatcher(None, fold(text), fold(found.place.name)).ratio() < OTHER_NAME_LIKENESS
 
     def _unknown_places(
         self, doc: Any, known: list[Mention], spans: list[PlaceSpan], start_at: int

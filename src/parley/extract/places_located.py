@@ -134,7 +134,7 @@ def located_places(
         own = [i for i, m in enumerate(spans) if m.place.ref == place.ref]
         if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
             kept.append(place)
-    return _once_each(_towns_over_their_regions(kept))
+    return tuple(_once_each(_towns_over_their_regions(kept)))
 
 
 def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
@@ -168,9 +168,7 @@ def _towns_over_their_regions(places: Sequence[PlaceRef]) -> list[PlaceRef]:
     region" beside Kursk, "the Sweida region" beside Sweida): the text locates things at the town,
     and the region named for it only says where that lies; the gold codes the town."""
     towns = {
-        (p.country, p.admin1, _name_key(p.name))
-        for p in places
-        if p.admin1 and not _is_region(p, p.name)
+        (p.country, p.admin1, _name_key(p.name)) for p in places if p.admin1 and not _is_region(p, p.name)
     }
     return [
         p
