@@ -115,10 +115,11 @@ def test_a_speakers_whereabouts_a_reference_point_and_a_caption_locate_nothing()
         "Artillery fire hit a market in Avdiivka, about 40 km from Horlivka, on Monday morning.\n"
         "The minister told reporters in Vilnius that the convoy had reached the border crossing.\n"
         "Officials spoke at a press conference in Tallinn after the strike on the depot.\n"
+        "Speaking in Riga on Friday, the envoy said the prisoner talks would resume next week.\n"
         "Rescuers are seen clearing rubble in Sumy after the overnight attack (AP Photo/Staff)\n"
         "Later, drones struck a fuel depot near Sumy, the regional governor wrote."
     )
-    names = {"Avdiivka": 1, "Horlivka": 2, "Vilnius": 3, "Tallinn": 4, "Sumy": 5}
+    names = {"Avdiivka": 1, "Horlivka": 2, "Vilnius": 3, "Tallinn": 4, "Sumy": 5, "Riga": 6}
     refs = {n: PlaceRef(name=n, geonameid=i, feature="P.PPL") for n, i in names.items()}
     mentions = [
         Mention(k, k + len(n), n, "place", place=refs[n])

@@ -13,8 +13,8 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
   "the northern Tyrol capital". ("A village in the Vologda region" is not dropped: the team's
   gold counts such a region, so only the capital shapes are taken.)
-- a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo" (FORMAT.md:
-  where someone spoke is no place of the story);
+- a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
+  Geneva" (FORMAT.md: where someone spoke is no place of the story);
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
   matcher already drops "35 km east of X", this is the shape without a compass word;
 - a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen").
@@ -107,8 +107,9 @@ def _shapes() -> _Shapes:
         agent_hyphen=re.compile(rf"^-{_any(w['agent_participles'])}\b"),
         region_words=frozenset(x.lower() for x in w["region_words"]),
         whereabouts_before=re.compile(
-            rf"(?:\b{_any(w['briefing_nouns'])}s?|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])})"
-            r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at)\s+(?:the\s+)?$",
+            rf"(?:\b{_any(w['briefing_nouns'])}s?|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])}"
+            rf"|\b{_any(w['speaking_verbs'])})"
+            r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at|from)\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
         caption_line=re.compile(_any(w["caption_marks"]), re.IGNORECASE),
