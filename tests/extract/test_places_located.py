@@ -143,3 +143,6 @@ def test_a_region_gives_way_to_its_namesake_town_and_an_unknown_place_is_listed_
     kept = located_places([region, town, other, unknown, again], [], "", used=set())
     # with no text the list is only deduplicated; a region of another name stays
     assert [p.name for p in kept] == ["Kursk", "Belgorod Oblast", "Oddar Meanchey province"]
+    # a region a record uses stays, as every place a record names does
+    kept = located_places([region, town], [], "", used={2})
+    assert [p.name for p in kept] == ["Kursk Oblast", "Kursk"]

@@ -135,7 +135,7 @@ def located_places(
         own = [i for i, m in enumerate(spans) if m.place.ref == place.ref]
         if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
             kept.append(place)
-    return tuple(_once_each(_towns_over_their_regions(kept)))
+    return tuple(_once_each(_towns_over_their_regions(kept, used), used))
 
 
 def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
@@ -164,28 +164,30 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(_REGION_TAIL.sub("", name.strip())))
 
 
-def _towns_over_their_regions(places: Sequence[PlaceRef]) -> list[PlaceRef]:
+def _towns_over_their_regions(places: Sequence[PlaceRef], used: set[Any]) -> list[PlaceRef]:
     """Drop a region named after a town of the same region that the article also lists ("the Kursk
     region" beside Kursk, "the Sweida region" beside Sweida): the text locates things at the town,
-    and the region named for it only says where that lies; the gold codes the town."""
+    and the region named for it only says where that lies; the gold codes the town. A region a
+    record uses stays, as every place a record names does."""
     towns = {
         (p.country, p.admin1, _name_key(p.name)) for p in places if p.admin1 and not _is_region(p, p.name)
     }
     return [
         p
         for p in places
-        if not (_is_region(p, p.name) and p.admin1 and (p.country, p.admin1, _name_key(p.name)) in towns)
+        if p.ref in used
+        or not (_is_region(p, p.name) and p.admin1 and (p.country, p.admin1, _name_key(p.name)) in towns)
     ]
 
 
-def _once_each(places: Sequence[PlaceRef]) -> list[PlaceRef]:
+def _once_each(places: Sequence[PlaceRef], used: set[Any]) -> list[PlaceRef]:
     """Drop a place the gazetteer lacks when the list already has it under the same name, with or
     without a region word ("Oddar Meanchey province" and "Oddar Meanchey" are one place)."""
     seen: set[str] = set()
     out: list[PlaceRef] = []
     for p in places:
         key = _name_key(p.name)
-        if p.method == "unresolved" and key in seen:
+        if p.method == "unresolved" and key in seen and p.ref not in used:
             continue
         seen.add(key)
         out.append(p)
