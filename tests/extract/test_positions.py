@@ -196,6 +196,14 @@ def test_pronoun_subject_resolves_to_the_person_just_named(nlp) -> None:
     assert pairs(run(nlp, text)) == {("Nikol Pashinyan", "governance")}
 
 
+def test_plural_pronoun_skips_a_single_person_for_the_body_named_before(nlp) -> None:
+    text = (
+        "Hamas leaders said on Sunday that Netanyahu wants to delay the second phase of the deal. "
+        "They vowed to keep the ceasefire in place whatever the Israeli cabinet decides next."
+    )
+    assert pairs(run(nlp, text)) == {("Hamas", "ceasefire")}
+
+
 def test_offer_to_host_a_prisoner_exchange(nlp) -> None:
     found = run(nlp, "Turkey offered to host a prisoner exchange between the two sides.")
     assert pairs(found) == {("Turkey", "humanitarian")}

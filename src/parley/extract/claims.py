@@ -67,6 +67,7 @@ class ClaimCues:
     owning_verbs: frozenset[str]
     owned_nouns: frozenset[str]
     claimed_acts: frozenset[str]
+    charging_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -85,6 +86,7 @@ def claim_cues(rules: Rules) -> ClaimCues:
         owning_verbs=frozenset(words["owning_verbs"]),
         owned_nouns=frozenset(words["owned_nouns"]),
         claimed_acts=frozenset(words["claimed_acts"]),
+        charging_verbs=frozenset(words.get("charging_verbs", ())),
     )
 
 
@@ -247,11 +249,13 @@ def _rules_keep(d: ClaimDraft, status: str, cues: ClaimCues) -> bool:
 
 def rule_drafts(ctx: ArticleContext, cues: ClaimCues) -> dict[tuple[str, str], ClaimDraft]:
     """Return the rules' claim drafts, one per (claimant, place or subject), before settling."""
+    from parley.extract.claims_accusation import accusation_drafts  # it imports this module
     from parley.extract.claims_responsibility import responsibility_drafts  # it imports this module
 
     owned = responsibility_drafts(ctx)
     drafts = owned + [d for d in _event_drafts(ctx, ctx.need("kept")) if not _same_act(d, owned)]
     drafts.extend(_cited_drafts(ctx, drafts))
+    drafts.extend(accusation_drafts(ctx))
     drafts.extend(_reported_drafts(ctx, drafts, cues))
     # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
     people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}

@@ -270,6 +270,13 @@ class _Finder:
                     break
         return False
 
+    def _is_coordinated(self, m: Mention) -> bool:
+        """Return whether mention ``m`` is one of several joined by "and" ("Putin and Xi")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in span
+        )
+
     def _resolve_pronoun(self, tok: Token) -> ActorRef | None:
         """Return the actor a personal pronoun points to: the nearest compatible subject before it."""
         word = tok.lower_
@@ -293,7 +300,8 @@ class _Finder:
         elif word in _PLURAL_PRONOUNS:
 
             def fits(m: Mention) -> bool:
-                return m.actor is not None
+                # "they" is a body or a group, or people named together; one named person is "he"/"she"
+                return m.actor is not None and (m.actor.kind != "person" or self._is_coordinated(m))
         else:
             return None
         reporter = next((a for a in tok.ancestors if a.lemma_ in self.cues.speech_verbs), None)

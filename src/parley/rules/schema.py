@@ -209,6 +209,7 @@ CLAIMS = Table(
                 "owning_verbs": WORDS,  # "claimed/accepted responsibility for"
                 "owned_nouns": WORDS,  # "responsibility"
                 "claimed_acts": WORDS,  # "claimed the attack"
+                "charging_verbs": WORDS,  # "accused X of doing Y": the accuser's claim
             },
             frozenset({"force_verbs", "deal_verbs", "owning_verbs", "owned_nouns", "claimed_acts"}),
         ),
