@@ -66,6 +66,18 @@ def test_a_claim_cited_inside_its_denial_is_the_claimants_and_disputed(extractor
     assert [a.ref for a in claim.disputed_by] == ["Q212"]
 
 
+def test_accusations_from_a_titled_leader_cited_in_a_rebuttal_are_disputed(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's foreign ministry said on Friday that Kyiv kept every term of the truce, countering "
+        "accusations from Russian President Vladimir Putin that Ukrainian drones had struck Belgorod.",
+    )
+    cited = [c for c in ex.claims if c.claimant.name == "Vladimir Putin"]
+    assert len(cited) == 1
+    assert cited[0].status == "disputed"
+    assert [a.ref for a in cited[0].disputed_by] == ["Q212"]
+
+
 def test_a_claim_dismissed_as_disinformation_is_disputed(extractor: Extractor) -> None:
     ex = run(
         extractor,

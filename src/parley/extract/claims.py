@@ -33,9 +33,12 @@ ANAPHOR_WINDOW = 3
 CLAIM_SUBJECT_MAX = 160
 # How many sentences back a claim told as "the town had fallen" looks for the town's name.
 PLACE_LOOKBACK = 2
-# A claim cited by name, its party between the two parts: "a claim by <the ministry> that …".
+# A claim cited by name, its party between the two parts: "a claim by <the ministry> that …",
+# "accusations from Prime Minister <Netanyahu> that …" (a title of capitalised words may come first).
 CITED_BEFORE = re.compile(
-    r"\b(claims?|assertions?|reports?|allegations?|statements?)\s+(made\s+)?by\s+(the\s+)?$", re.I
+    r"\b(claims?|assertions?|reports?|allegations?|accusations?|statements?)\s+(made\s+)?(by|from)\s+"
+    r"(the\s+)?((?-i:[A-Z])[\w’'-]*\s+){0,4}$",
+    re.I,
 )
 CITED_AFTER = re.compile(r"^\s*(,\s*)?that\b", re.I)
 # … or with the party first: "<Moscow>'s claim that …", "<Moscow>'s claim to have …".
