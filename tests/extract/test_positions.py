@@ -204,6 +204,16 @@ def test_plural_pronoun_skips_a_single_person_for_the_body_named_before(nlp) -> 
     assert pairs(run(nlp, text)) == {("Hamas", "ceasefire")}
 
 
+def test_a_plan_named_again_keeps_its_author_for_the_points_listed_after_it(nlp) -> None:
+    text = (
+        "France presented a draft declaration at the meeting of foreign ministers on Tuesday.\n"
+        "Diplomats from twenty countries discussed it behind closed doors for most of the day.\n"
+        "Under the draft declaration, a system of guarantees is to start with three components:\n"
+        "- a mechanism led by observers to monitor and verify the ceasefire along the front\n"
+    )
+    assert ("France", "ceasefire") in pairs(run(nlp, text))
+
+
 def test_offer_to_host_a_prisoner_exchange(nlp) -> None:
     found = run(nlp, "Turkey offered to host a prisoner exchange between the two sides.")
     assert pairs(found) == {("Turkey", "humanitarian")}

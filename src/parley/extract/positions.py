@@ -469,11 +469,28 @@ class _Finder:
                     if party is not None:
                         self.plan = _PlanState(party, si)
             elif tok.lemma_.lower() in self.cues.plan_nouns and tok.pos_ in ("NOUN", "PROPN"):
+                owned = False
                 for child in tok.children:
                     if child.dep_ in ("poss", "compound", "amod"):
                         m = self._mention_at(child)
                         if m is not None and m.actor is not None:
                             self.plan = _PlanState(m.actor, si)
+                            owned = True
+                if not owned and self._refers_to_plan(tok, si):
+                    # "Under the draft declaration, ...", "The draft also envisages ...": the same
+                    # document named again, so its terms that follow are still its author's
+                    self.plan = _PlanState(self.plan.author, si)  # type: ignore[union-attr]
+
+    def _refers_to_plan(self, tok: Token, si: int) -> bool:
+        """Return whether a plan noun with "the"/"this" points back at the document just authored."""
+        return (
+            self.plan is not None
+            and 0 < si - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this")
+                for c in (tok.head if tok.dep_ == "compound" else tok).children  # "the draft declaration"
+            )
+        )
 
     # ---- cues -----------------------------------------------------------------------------
 
