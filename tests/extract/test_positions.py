@@ -214,6 +214,14 @@ def test_a_plan_named_again_keeps_its_author_for_the_points_listed_after_it(nlp)
     assert ("France", "ceasefire") in pairs(run(nlp, text))
 
 
+def test_the_need_to_act_before_talks_is_a_stance_on_the_process(nlp) -> None:
+    text = (
+        "In a call with the mediators on Monday, Sudan's army stressed the need to settle its "
+        "concerns before beginning talks with the RSF in Geneva."
+    )
+    assert pairs(run(nlp, text)) == {("Sudan", "other")}
+
+
 def test_offer_to_host_a_prisoner_exchange(nlp) -> None:
     found = run(nlp, "Turkey offered to host a prisoner exchange between the two sides.")
     assert pairs(found) == {("Turkey", "humanitarian")}

@@ -559,8 +559,11 @@ class _Finder:
         if tok.pos_ not in ("NOUN", "PROPN") or lemma not in self.cues.nouns:
             return None
         needed = self.cues.noun_modifiers.get(lemma)
-        if needed and not any(c.lower_ in needed for c in tok.children):
-            return None
+        if needed and not any(
+            c.lower_ in needed or ("to" in needed and c.dep_ == "acl" and _is_infinitive(c))
+            for c in tok.children
+        ):
+            return None  # "the need to address ...": the infinitive's "to" hangs from its verb
         if lemma in self.cues.singular_nouns and tok.tag_ != "NN":
             return None  # "Ukrainian positions near Pokrovsk" are trenches, not a negotiating stance
         owner: Token | None = None
