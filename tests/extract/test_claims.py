@@ -78,6 +78,17 @@ def test_accusations_from_a_titled_leader_cited_in_a_rebuttal_are_disputed(extra
     assert [a.ref for a in cited[0].disputed_by] == ["Q212"]
 
 
+def test_a_toll_in_contrasting_reports_is_disputed_by_the_other_side(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Both sides gave sharply conflicting casualty figures on Monday, with Armenia saying "
+        "four of its soldiers had died while Azerbaijan said that 40 Armenian soldiers were killed.",
+    )
+    toll = [c for c in ex.claims if c.claimant.ref == "Q227"]
+    assert len(toll) == 1 and "40 Armenian soldiers" in toll[0].subject
+    assert toll[0].status == "disputed" and [a.ref for a in toll[0].disputed_by] == ["Q399"]
+
+
 def test_a_claim_dismissed_as_disinformation_is_disputed(extractor: Extractor) -> None:
     ex = run(
         extractor,

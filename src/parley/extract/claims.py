@@ -31,6 +31,8 @@ VERIFY_WINDOW = 4
 ANAPHOR_WINDOW = 3
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
+# How many sentences around a claim the outlet's word that the sides' accounts differ reaches.
+CONFLICT_WINDOW = 1
 # How many sentences back a claim told as "the town had fallen" looks for the town's name.
 PLACE_LOOKBACK = 2
 # A claim cited by name, its party between the two parts: "a claim by <the ministry> that …",
@@ -71,6 +73,7 @@ class ClaimCues:
     owned_nouns: frozenset[str]
     claimed_acts: frozenset[str]
     charging_verbs: frozenset[str] = frozenset()
+    conflicting: re.Pattern[str] | None = None  # "starkly contrasting casualty reports"
 
 
 @lru_cache(maxsize=8)
@@ -90,6 +93,7 @@ def claim_cues(rules: Rules) -> ClaimCues:
         owned_nouns=frozenset(words["owned_nouns"]),
         claimed_acts=frozenset(words["claimed_acts"]),
         charging_verbs=frozenset(words.get("charging_verbs", ())),
+        conflicting=alternation(cues["conflicting"]) if cues.get("conflicting") else None,
     )
 
 
@@ -161,6 +165,16 @@ def settle(
                         denial_sents.append(i)
                 elif cues.admission.search(text) and (not d.against or actor.side in d.against):
                     confirmed = True
+        if not disputers and cues.conflicting is not None:
+            # "Both sides issued contrasting casualty reports, with X claiming … while Y asserted …":
+            # the outlet says the accounts differ, so each side's account is disputed by the other
+            near = range(d.sentence_index - CONFLICT_WINDOW, d.sentence_index + 1)
+            if any(0 <= i < len(sentences) and cues.conflicting.search(sentences[i][2]) for i in near):
+                for i in range(d.sentence_index - CONFLICT_WINDOW, d.sentence_index + CONFLICT_WINDOW + 1):
+                    for actor in speakers_by_sentence.get(i, []):
+                        if actor.side != claimant_side and all(a.ref != actor.ref for a in disputers):
+                            disputers.append(actor)
+                            denial_sents.append(i)
         flagged = any(
             cues.unverified.search(text)
             for i, (_, _, text) in enumerate(sentences)

@@ -199,6 +199,7 @@ CLAIMS = Table(
                 "anaphor": PATTERNS,
                 "toll": PATTERNS,  # undisputed counts, no claim by themselves
                 "retraction": PATTERNS,  # the claimant takes its claim back
+                "conflicting": PATTERNS,  # the outlet says the sides' accounts differ
             },
             frozenset({"unverified", "denial", "admission", "anaphor", "toll", "retraction"}),
         ),
