@@ -89,6 +89,19 @@ def test_a_toll_in_contrasting_reports_is_disputed_by_the_other_side(extractor: 
     assert toll[0].status == "disputed" and [a.ref for a in toll[0].disputed_by] == ["Q399"]
 
 
+def test_what_a_party_confirms_is_an_admission_not_a_claim(extractor: Extractor) -> None:
+    said = run(
+        extractor,
+        "Hezbollah said on Sunday that Israeli drones had destroyed two of its depots in the south.",
+    )
+    confirmed = run(
+        extractor,
+        "Hezbollah confirmed on Sunday that Israeli drones had destroyed two of its depots in the south.",
+    )
+    assert [c.claimant.name for c in said.claims] == ["Hezbollah"]
+    assert confirmed.claims == ()
+
+
 def test_a_claim_dismissed_as_disinformation_is_disputed(extractor: Extractor) -> None:
     ex = run(
         extractor,

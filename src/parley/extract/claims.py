@@ -74,6 +74,7 @@ class ClaimCues:
     claimed_acts: frozenset[str]
     charging_verbs: frozenset[str] = frozenset()
     conflicting: re.Pattern[str] | None = None  # "starkly contrasting casualty reports"
+    confirming_cues: frozenset[str] = frozenset()  # "confirmed that …" introduces no claim
 
 
 @lru_cache(maxsize=8)
@@ -94,6 +95,7 @@ def claim_cues(rules: Rules) -> ClaimCues:
         claimed_acts=frozenset(words["claimed_acts"]),
         charging_verbs=frozenset(words.get("charging_verbs", ())),
         conflicting=alternation(cues["conflicting"]) if cues.get("conflicting") else None,
+        confirming_cues=frozenset(words.get("confirming_cues", ())),
     )
 
 
@@ -378,6 +380,8 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             continue
         if cues.denial.search(q.text):
             continue  # a denial disputes another claim instead
+        if q.cue.split() and q.cue.split()[0].lower() in cues.confirming_cues:
+            continue  # "Hezbollah confirmed that a commander was targeted": an admission, not a claim
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
         if any(t.lemma_ in capture_lemmas for t in span):
             # "it took a village in the Kharkiv region": a capture is of a town, not its province
