@@ -66,6 +66,42 @@ def test_a_claim_cited_inside_its_denial_is_the_claimants_and_disputed(extractor
     assert [a.ref for a in claim.disputed_by] == ["Q212"]
 
 
+def test_accusations_from_a_titled_leader_cited_in_a_rebuttal_are_disputed(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's foreign ministry said on Friday that Kyiv kept every term of the truce, countering "
+        "accusations from Russian President Vladimir Putin that Ukrainian drones had struck Belgorod.",
+    )
+    cited = [c for c in ex.claims if c.claimant.name == "Vladimir Putin"]
+    assert len(cited) == 1
+    assert cited[0].status == "disputed"
+    assert [a.ref for a in cited[0].disputed_by] == ["Q212"]
+
+
+def test_a_toll_in_contrasting_reports_is_disputed_by_the_other_side(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Both sides gave sharply conflicting casualty figures on Monday, with Armenia saying "
+        "four of its soldiers had died while Azerbaijan said that 40 Armenian soldiers were killed.",
+    )
+    toll = [c for c in ex.claims if c.claimant.ref == "Q227"]
+    assert len(toll) == 1 and "40 Armenian soldiers" in toll[0].subject
+    assert toll[0].status == "disputed" and [a.ref for a in toll[0].disputed_by] == ["Q399"]
+
+
+def test_what_a_party_confirms_is_an_admission_not_a_claim(extractor: Extractor) -> None:
+    said = run(
+        extractor,
+        "Hezbollah said on Sunday that Israeli drones had destroyed two of its depots in the south.",
+    )
+    confirmed = run(
+        extractor,
+        "Hezbollah confirmed on Sunday that Israeli drones had destroyed two of its depots in the south.",
+    )
+    assert [c.claimant.name for c in said.claims] == ["Hezbollah"]
+    assert confirmed.claims == ()
+
+
 def test_a_claim_dismissed_as_disinformation_is_disputed(extractor: Extractor) -> None:
     ex = run(
         extractor,

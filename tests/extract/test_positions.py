@@ -196,6 +196,32 @@ def test_pronoun_subject_resolves_to_the_person_just_named(nlp) -> None:
     assert pairs(run(nlp, text)) == {("Nikol Pashinyan", "governance")}
 
 
+def test_plural_pronoun_skips_a_single_person_for_the_body_named_before(nlp) -> None:
+    text = (
+        "Hamas leaders said on Sunday that Netanyahu wants to delay the second phase of the deal. "
+        "They vowed to keep the ceasefire in place whatever the Israeli cabinet decides next."
+    )
+    assert pairs(run(nlp, text)) == {("Hamas", "ceasefire")}
+
+
+def test_a_plan_named_again_keeps_its_author_for_the_points_listed_after_it(nlp) -> None:
+    text = (
+        "France presented a draft declaration at the meeting of foreign ministers on Tuesday.\n"
+        "Diplomats from twenty countries discussed it behind closed doors for most of the day.\n"
+        "Under the draft declaration, a system of guarantees is to start with three components:\n"
+        "- a mechanism led by observers to monitor and verify the ceasefire along the front\n"
+    )
+    assert ("France", "ceasefire") in pairs(run(nlp, text))
+
+
+def test_the_need_to_act_before_talks_is_a_stance_on_the_process(nlp) -> None:
+    text = (
+        "In a call with the mediators on Monday, Sudan's army stressed the need to settle its "
+        "concerns before beginning talks with the RSF in Geneva."
+    )
+    assert pairs(run(nlp, text)) == {("Sudan", "other")}
+
+
 def test_offer_to_host_a_prisoner_exchange(nlp) -> None:
     found = run(nlp, "Turkey offered to host a prisoner exchange between the two sides.")
     assert pairs(found) == {("Turkey", "humanitarian")}

@@ -31,11 +31,16 @@ VERIFY_WINDOW = 4
 ANAPHOR_WINDOW = 3
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
+# How many sentences around a claim the outlet's word that the sides' accounts differ reaches.
+CONFLICT_WINDOW = 1
 # How many sentences back a claim told as "the town had fallen" looks for the town's name.
 PLACE_LOOKBACK = 2
-# A claim cited by name, its party between the two parts: "a claim by <the ministry> that …".
+# A claim cited by name, its party between the two parts: "a claim by <the ministry> that …",
+# "accusations from Prime Minister <Netanyahu> that …" (a title of capitalised words may come first).
 CITED_BEFORE = re.compile(
-    r"\b(claims?|assertions?|reports?|allegations?|statements?)\s+(made\s+)?by\s+(the\s+)?$", re.I
+    r"\b(claims?|assertions?|reports?|allegations?|accusations?|statements?)\s+(made\s+)?(by|from)\s+"
+    r"(the\s+)?((?-i:[A-Z])[\w’'-]*\s+){0,4}$",
+    re.I,
 )
 CITED_AFTER = re.compile(r"^\s*(,\s*)?that\b", re.I)
 # … or with the party first: "<Moscow>'s claim that …", "<Moscow>'s claim to have …".
@@ -67,6 +72,9 @@ class ClaimCues:
     owning_verbs: frozenset[str]
     owned_nouns: frozenset[str]
     claimed_acts: frozenset[str]
+    charging_verbs: frozenset[str] = frozenset()
+    conflicting: re.Pattern[str] | None = None  # "starkly contrasting casualty reports"
+    confirming_cues: frozenset[str] = frozenset()  # "confirmed that …" introduces no claim
 
 
 @lru_cache(maxsize=8)
@@ -85,6 +93,9 @@ def claim_cues(rules: Rules) -> ClaimCues:
         owning_verbs=frozenset(words["owning_verbs"]),
         owned_nouns=frozenset(words["owned_nouns"]),
         claimed_acts=frozenset(words["claimed_acts"]),
+        charging_verbs=frozenset(words.get("charging_verbs", ())),
+        conflicting=alternation(cues["conflicting"]) if cues.get("conflicting") else None,
+        confirming_cues=frozenset(words.get("confirming_cues", ())),
     )
 
 
@@ -156,6 +167,16 @@ def settle(
                         denial_sents.append(i)
                 elif cues.admission.search(text) and (not d.against or actor.side in d.against):
                     confirmed = True
+        if not disputers and cues.conflicting is not None:
+            # "Both sides issued contrasting casualty reports, with X claiming … while Y asserted …":
+            # the outlet says the accounts differ, so each side's account is disputed by the other
+            near = range(d.sentence_index - CONFLICT_WINDOW, d.sentence_index + 1)
+            if any(0 <= i < len(sentences) and cues.conflicting.search(sentences[i][2]) for i in near):
+                for i in range(d.sentence_index - CONFLICT_WINDOW, d.sentence_index + CONFLICT_WINDOW + 1):
+                    for actor in speakers_by_sentence.get(i, []):
+                        if actor.side != claimant_side and all(a.ref != actor.ref for a in disputers):
+                            disputers.append(actor)
+                            denial_sents.append(i)
         flagged = any(
             cues.unverified.search(text)
             for i, (_, _, text) in enumerate(sentences)
@@ -247,11 +268,13 @@ def _rules_keep(d: ClaimDraft, status: str, cues: ClaimCues) -> bool:
 
 def rule_drafts(ctx: ArticleContext, cues: ClaimCues) -> dict[tuple[str, str], ClaimDraft]:
     """Return the rules' claim drafts, one per (claimant, place or subject), before settling."""
+    from parley.extract.claims_accusation import accusation_drafts  # it imports this module
     from parley.extract.claims_responsibility import responsibility_drafts  # it imports this module
 
     owned = responsibility_drafts(ctx)
     drafts = owned + [d for d in _event_drafts(ctx, ctx.need("kept")) if not _same_act(d, owned)]
     drafts.extend(_cited_drafts(ctx, drafts))
+    drafts.extend(accusation_drafts(ctx))
     drafts.extend(_reported_drafts(ctx, drafts, cues))
     # "Russia claims Kupiansk … Gerasimov said": one capture claim, by the person who made it
     people = {(d.subject, d.claimant.affiliation) for d in drafts if d.claimant.kind == "person"}
@@ -357,6 +380,8 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
             continue
         if cues.denial.search(q.text):
             continue  # a denial disputes another claim instead
+        if q.cue.split() and q.cue.split()[0].lower() in cues.confirming_cues:
+            continue  # "Hezbollah confirmed that a commander was targeted": an admission, not a claim
         places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
         if any(t.lemma_ in capture_lemmas for t in span):
             # "it took a village in the Kharkiv region": a capture is of a town, not its province

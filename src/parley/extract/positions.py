@@ -270,6 +270,13 @@ class _Finder:
                     break
         return False
 
+    def _is_coordinated(self, m: Mention) -> bool:
+        """Return whether mention ``m`` is one of several joined by "and" ("Putin and Xi")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in span
+        )
+
     def _resolve_pronoun(self, tok: Token) -> ActorRef | None:
         """Return the actor a personal pronoun points to: the nearest compatible subject before it."""
         word = tok.lower_
@@ -293,7 +300,8 @@ class _Finder:
         elif word in _PLURAL_PRONOUNS:
 
             def fits(m: Mention) -> bool:
-                return m.actor is not None
+                # "they" is a body or a group, or people named together; one named person is "he"/"she"
+                return m.actor is not None and (m.actor.kind != "person" or self._is_coordinated(m))
         else:
             return None
         reporter = next((a for a in tok.ancestors if a.lemma_ in self.cues.speech_verbs), None)
@@ -461,11 +469,28 @@ class _Finder:
                     if party is not None:
                         self.plan = _PlanState(party, si)
             elif tok.lemma_.lower() in self.cues.plan_nouns and tok.pos_ in ("NOUN", "PROPN"):
+                owned = False
                 for child in tok.children:
                     if child.dep_ in ("poss", "compound", "amod"):
                         m = self._mention_at(child)
                         if m is not None and m.actor is not None:
                             self.plan = _PlanState(m.actor, si)
+                            owned = True
+                if not owned and self._refers_to_plan(tok, si):
+                    # "Under the draft declaration, ...", "The draft also envisages ...": the same
+                    # document named again, so its terms that follow are still its author's
+                    self.plan = _PlanState(self.plan.author, si)  # type: ignore[union-attr]
+
+    def _refers_to_plan(self, tok: Token, si: int) -> bool:
+        """Return whether a plan noun with "the"/"this" points back at the document just authored."""
+        return (
+            self.plan is not None
+            and 0 < si - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this")
+                for c in (tok.head if tok.dep_ == "compound" else tok).children  # "the draft declaration"
+            )
+        )
 
     # ---- cues -----------------------------------------------------------------------------
 
@@ -534,8 +559,11 @@ class _Finder:
         if tok.pos_ not in ("NOUN", "PROPN") or lemma not in self.cues.nouns:
             return None
         needed = self.cues.noun_modifiers.get(lemma)
-        if needed and not any(c.lower_ in needed for c in tok.children):
-            return None
+        if needed and not any(
+            c.lower_ in needed or ("to" in needed and c.dep_ == "acl" and _is_infinitive(c))
+            for c in tok.children
+        ):
+            return None  # "the need to address ...": the infinitive's "to" hangs from its verb
         if lemma in self.cues.singular_nouns and tok.tag_ != "NN":
             return None  # "Ukrainian positions near Pokrovsk" are trenches, not a negotiating stance
         owner: Token | None = None

@@ -199,6 +199,7 @@ CLAIMS = Table(
                 "anaphor": PATTERNS,
                 "toll": PATTERNS,  # undisputed counts, no claim by themselves
                 "retraction": PATTERNS,  # the claimant takes its claim back
+                "conflicting": PATTERNS,  # the outlet says the sides' accounts differ
             },
             frozenset({"unverified", "denial", "admission", "anaphor", "toll", "retraction"}),
         ),
@@ -209,6 +210,8 @@ CLAIMS = Table(
                 "owning_verbs": WORDS,  # "claimed/accepted responsibility for"
                 "owned_nouns": WORDS,  # "responsibility"
                 "claimed_acts": WORDS,  # "claimed the attack"
+                "charging_verbs": WORDS,  # "accused X of doing Y": the accuser's claim
+                "confirming_cues": WORDS,  # "X confirmed that …": an admission, no claim
             },
             frozenset({"force_verbs", "deal_verbs", "owning_verbs", "owned_nouns", "claimed_acts"}),
         ),

@@ -1,0 +1,117 @@
+"""Charges: "Kagame accused the authorities of stalling the signature", "blamed Kyiv for the strike".
+
+Why a rule of its own: a charge tells what the accused did in the accuser's words, so it is the
+accuser's claim (CONVENTIONS.md: charging a party with a wrongdoing is a claim as well as an
+ACCUSE), yet no verb of saying introduces it. The quote finder reads "accused X of doing Y" as an
+event, not a reported clause (adjudication: a noun-phrase-like object), so the reported-account
+rule never sees it. Here the claimant is the subject of the charging verb, the claim is the
+accused with the act charged ("the authorities stalling the signature"), and its place is the
+town named in the act.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimDraft, claim_cues
+from parley.extract.context import ArticleContext
+
+# The preposition that introduces the act charged: "accused X of …", "blamed X for …".
+CHARGE_PREPOSITIONS = frozenset({"of", "for"})
+# Clause levels climbed from the charging verb to find its subject ("Russia said … and accused
+# Ukraine of …", "Israel struck …, accusing Hamas of …").
+MAX_CLIMB = 2
+
+
+def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
+    """Return a claim draft for each charge with a named accuser and a named accused."""
+    index, sents = ctx.need("index"), ctx.need("sents")
+    cues = claim_cues(ctx.resources.rules)
+    verbs, acts = cues.charging_verbs, cues.force_verbs | cues.claimed_acts
+    out: list[ClaimDraft] = []
+    for i, sent in enumerate(sents):
+        for tok in sent:
+            if (
+                tok.pos_ != "VERB"
+                or tok.lemma_.lower() not in verbs
+                or any(c.dep_ == "neg" for c in tok.children)
+            ):
+                continue
+            charge = _charge(tok)
+            if charge is None:
+                continue
+            accused, act = charge
+            if act.lemma_.lower() not in acts:
+                continue  # "accused Kyiv of stalling the talks" charges a conduct, not an act of force
+            claimant = _accuser(tok, index)
+            target = _actor_in(accused, index)
+            if claimant is None or target is None or target.side == claimant.side:
+                continue
+            toks = sorted([*accused.subtree, *act.subtree], key=lambda t: t.i)
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            act_toks = list(act.subtree)
+            act_start, act_end = act_toks[0].idx, act_toks[-1].idx + len(act_toks[-1].text)
+            places = [m.place for m in index.in_span(act_start, act_end, "place") if m.place]
+            towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+            words = " ".join(f"{_text(ctx, accused)} {_text(ctx, act)}".split())
+            out.append(
+                ClaimDraft(
+                    claimant=claimant,
+                    subject=words[:CLAIM_SUBJECT_MAX],
+                    place=towns[0] if towns else None,
+                    sentence_index=i,
+                    start=start,
+                    end=end,
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
+                    against=(target.ref,),
+                    act=True,
+                    source="accused",
+                    role="third",
+                )
+            )
+    return out
+
+
+def _charge(verb: Any) -> tuple[Any, Any] | None:
+    """Return (the accused, the head of the act charged) of a charging verb, else None: the
+    object and the clause or noun after "of"/"for" ("accused [Kyiv] of [shooting down the plane]",
+    "blamed [Algeria] for [the drone's downing]")."""
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if accused is None:
+        return None
+    for prep in (*verb.children, *accused.children):
+        if prep.dep_ == "prep" and prep.lower_ in CHARGE_PREPOSITIONS:
+            act = next((g for g in prep.children if g.dep_ in ("pcomp", "pobj")), None)
+            if act is not None:
+                return accused, act
+    return None
+
+
+def _accuser(verb: Any, index: Any) -> Any:
+    """Return the actor named in the charging verb's subject, or in that of the clause it hangs
+    from ("… and accused", ", accusing"), else None."""
+    current = verb
+    for _ in range(MAX_CLIMB + 1):
+        subj = next((c for c in current.children if c.dep_ in ("nsubj", "agent")), None)
+        if subj is not None:
+            if subj.dep_ == "agent":
+                subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
+            return _actor_in(subj, index) if subj is not None else None
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _actor_in(head: Any, index: Any) -> Any:
+    """Return the first actor named in the phrase ``head`` heads, else None."""
+    toks = list(head.subtree)
+    found = index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "actor")
+    return next((m.actor for m in found if m.actor is not None), None)
+
+
+def _text(ctx: ArticleContext, head: Any) -> str:
+    """Return the text of the phrase ``head`` heads."""
+    toks = list(head.subtree)
+    return ctx.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]

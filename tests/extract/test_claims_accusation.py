@@ -1,0 +1,52 @@
+"""Charges ("accused X of shooting down the plane") as the accuser's claims, on sentences written
+for the test (real spaCy, real knowledge base)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Extraction
+
+PUB = date(2025, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+
+
+def test_a_charge_of_an_act_of_force_is_the_accusers_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia accused Ukraine of shooting down a military transport plane over the border region "
+        "on Wednesday, without offering any evidence for it.",
+    )
+    charged = [c for c in ex.claims if "shooting down" in c.subject]
+    assert len(charged) == 1
+    assert charged[0].claimant.name == "Russia"
+    assert charged[0].subject.startswith("Ukraine shooting down a military transport plane")
+    assert charged[0].status == "claimed"
+
+
+def test_blaming_a_party_for_a_downing_names_the_blamer(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Mali blamed Algeria for the downing of a reconnaissance drone near the border town of Tinzaouaten.",
+    )
+    assert [c.claimant.name for c in ex.claims if "downing" in c.subject] == ["Mali"]
+
+
+def test_a_charge_of_conduct_or_a_denied_charge_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Rwanda accused Congo of stalling the final signature of the peace deal agreed in Washington. "
+        "Russia did not accuse Ukraine of shooting down the plane over the border region.",
+    )
+    assert not [c for c in ex.claims if "stalling" in c.subject or "shooting" in c.subject]
