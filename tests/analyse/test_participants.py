@@ -189,3 +189,11 @@ def test_european_countries_named_only_as_such_are_one_side(nlp, finder) -> None
         "European countries, acting with the backing of Washington, moved to restore the sanctions.",
     )
     assert got == ["European countries"]
+
+
+def test_a_body_whose_men_fill_a_slot_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    # "an attack by RSF troops": the name modifies the noun in the agent slot; its men act for it
+    got = names(nlp, finder, "The army said it had repelled an assault by RSF troops on the city at dawn.")
+    assert "Rapid Support Forces" in got
+    got = names(nlp, finder, "Residents of the town spoke to reporters about RSF troops in the hills.")
+    assert "Rapid Support Forces" not in got

@@ -95,6 +95,13 @@ SUBJECT_OF_NOUNS = frozenset(
         "advance",
     }
 )
+# A name that modifies one of these nouns ("RSF troops", "Hamas fighters", "their Fitna-al-Khawarij
+# allies") takes the noun's slot: the body's men or its delegation act for it.
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+FORCE_NOUNS = frozenset(
+    {"troop", "force", "fighter", "militant", "soldier", "ally", "militia", "delegation", "negotiator",
+     "official", "commander", "leader", "gunman", "unit", "army", "rebel", "envoy", "spokesman"}
+)  # fmt: skip
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
 CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # A line of fewer words than this without closing punctuation is a subheading.
@@ -150,6 +157,8 @@ def takes_part(token: Any) -> bool:
                 or (prep.lower_ == "of" and act in SUBJECT_OF_NOUNS)
             )
         return prep.dep_ == "agent"
+    if node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() in FORCE_NOUNS and node.head is not node:
+        return takes_part(node.head)  # "an attack by RSF troops", "X-backed militias said": X's men act
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
         return any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
@@ -185,10 +194,11 @@ def _does_the_act(span: Any) -> bool:
     )
 
 
-def _victim(token: Any, kind: str) -> bool:
-    """Return True for a person who is the passive subject of a killing ("X was killed")."""
+def _victim(token: Any) -> bool:
+    """Return True for the passive subject of a killing ("X was killed", "Ukrainian soldiers were
+    killed"): the dead, or a state's dead soldiers, suffer the attack rather than take part."""
     node = _slot_head(token)
-    return kind == "person" and node.dep_ == "nsubjpass" and node.head.lemma_.lower() in VICTIM_VERBS
+    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() in VICTIM_VERBS
 
 
 def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
@@ -206,7 +216,7 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
         if actor.kind not in PARTICIPANT_KINDS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or _victim(span.root, actor.kind):
+        if span is None or _victim(span.root):
             continue
         if _possessor(span):
             if _does_the_act(span):
