@@ -197,3 +197,25 @@ def test_a_body_whose_men_fill_a_slot_takes_part(nlp, finder) -> None:  # type: 
     assert "Rapid Support Forces" in got
     got = names(nlp, finder, "Residents of the town spoke to reporters about RSF troops in the hills.")
     assert "Rapid Support Forces" not in got
+
+
+def test_a_name_given_to_a_participant_noun_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp,
+        finder,
+        "An armed group called the Arakan Army seized the town on Monday after weeks of fighting.",
+    )
+    assert got == ["Arakan Army"]
+    got = names(nlp, finder, "Villagers told stories of a rebel band called the Arakan Army in the old days.")
+    assert got == []
+
+
+def test_the_party_asked_to_act_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "The mediators urged Ethiopia to return to the talks before the end of the month."
+    )
+    assert "Ethiopia" in got
+    got = names(
+        nlp, finder, "The mediators praised Ethiopia for its patience during the long months of talks."
+    )
+    assert "Ethiopia" not in got

@@ -102,6 +102,14 @@ FORCE_NOUNS = frozenset(
     {"troop", "force", "fighter", "militant", "soldier", "ally", "militia", "delegation", "negotiator",
      "official", "commander", "leader", "gunman", "unit", "army", "rebel", "envoy", "spokesman"}
 )  # fmt: skip
+# Verbs of asking someone to act ("urged X to", "encouraged X to"): their object with an infinitive
+# is the party asked (PLOVER's REQUEST lists it second).
+ASKING_VERBS = frozenset(
+    {"urge", "ask", "encourage", "press", "push", "invite", "pressure", "request", "implore", "beg",
+     "order", "tell", "call"}
+)  # fmt: skip
+# "a militant group called X": the participle that gives a noun its name.
+NAMING_VERBS = frozenset({"call", "name", "dub"})
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
 CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # A line of fewer words than this without closing punctuation is a subheading.
@@ -142,6 +150,8 @@ def takes_part(token: Any) -> bool:
     if node.dep_ in SUBJECT_DEPS:
         # "Among those killed was X": a name listed among the dead or the captured does not act
         return not (node.head.lemma_ == "be" and any(c.lower_ == "among" for c in node.head.children))
+    if node.dep_ == "pobj" and _named_as(node.head):
+        return takes_part(node.head.head.head)  # "a coalition known as X attacked": X fills its slot
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
@@ -157,13 +167,24 @@ def takes_part(token: Any) -> bool:
                 or (prep.lower_ == "of" and act in SUBJECT_OF_NOUNS)
             )
         return prep.dep_ == "agent"
+    if node.dep_ == "oprd" and node.head.lemma_.lower() in NAMING_VERBS and node.head.dep_ == "acl":
+        return takes_part(node.head.head)  # "a group called X claimed the attack": X fills the group's slot
     if node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() in FORCE_NOUNS and node.head is not node:
         return takes_part(node.head)  # "an attack by RSF troops", "X-backed militias said": X's men act
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in ASKING_VERBS:
+        # "Washington urged Kyiv to accept": the one asked to act is a party to the request
+        return any(c.dep_ == "xcomp" for c in node.head.children)
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
         return any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
         )
     return False
+
+
+def _named_as(prep: Any) -> bool:
+    """Return True for the "as" of "a coalition known as X", whose object names the noun."""
+    verb = prep.head
+    return prep.lower_ == "as" and verb.lemma_.lower() == "know" and verb.dep_ == "acl"
 
 
 def _background(head: Any) -> bool:
