@@ -332,3 +332,12 @@ def test_a_name_a_distance_locates_is_no_person(nlp, finder) -> None:  # type: i
     text = "Troops took back Ali Yabal, 18 kilometres (11 miles) from the district capital, on Thursday."
     people = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "person"]
     assert people == []
+
+
+def test_a_generic_collective_is_the_named_grouping_the_article_names(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The E3 triggered the snapback on Thursday. The Europeans said Iran had thirty days to respond."
+    found = {m.text: m.actor.name for m in mentions(nlp, finder, text) if m.actor}
+    assert found["The Europeans"] == "E3"
+    text = "The Europeans said Iran had thirty days to respond before the sanctions returned."
+    found = {m.text: m.actor.name for m in mentions(nlp, finder, text) if m.actor}
+    assert found["The Europeans"] == "European countries"

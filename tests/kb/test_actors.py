@@ -199,3 +199,9 @@ def test_bad_data_raises_knowledge_base_error(tmp_path: Path) -> None:
         load_registry(tmp_path)
     with pytest.raises(KnowledgeBaseError, match="not a known actor"):
         ActorRegistry([], [Role("r", ("t",), (RoleHolder("nobody", date(2020, 1, 1)),))])
+
+
+def test_a_stands_for_key_must_be_known(tmp_path: Path) -> None:
+    bad = ActorEntry(key="europeans", qid=None, name="European countries", kind="group", stands_for=("e9",))
+    with pytest.raises(KnowledgeBaseError):
+        ActorRegistry([bad])

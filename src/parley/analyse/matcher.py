@@ -710,7 +710,7 @@ class MentionFinder:
                 i = nxt
                 continue
             i += 1
-        out = self._split_unnamed_groupings(self._with_organisations(doc, out))
+        out = self._as_named_groupings(self._split_unnamed_groupings(self._with_organisations(doc, out)))
         out.extend(self._bare_ministries(out, start_at))
         out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
@@ -843,6 +843,16 @@ class MentionFinder:
                 at = self._text.find(p, pos, m.end)
                 out.append(Mention(at, at + len(p), p, "actor", actor=st))
                 pos = at + len(p)
+        return out
+
+    def _as_named_groupings(self, known: list[Mention]) -> list[Mention]:
+        """Return ``known`` with a generic collective read as the named grouping it stands for when
+        the article names that grouping too ("the Europeans" where the E3 is named): one side, once."""
+        named = [m.actor for m in known if m.actor is not None]
+        out = []
+        for m in known:
+            grouping = self.registry.grouping_named(m.actor, named) if m.actor is not None else None
+            out.append(m if grouping is None else replace(m, actor=grouping))
         return out
 
     def _with_organisations(self, doc: Any, known: list[Mention]) -> list[Mention]:
