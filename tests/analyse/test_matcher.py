@@ -341,3 +341,18 @@ def test_a_generic_collective_is_the_named_grouping_the_article_names(nlp, finde
     text = "The Europeans said Iran had thirty days to respond before the sanctions returned."
     found = {m.text: m.actor.name for m in mentions(nlp, finder, text) if m.actor}
     assert found["The Europeans"] == "European countries"
+
+
+def test_a_people_named_in_the_plural_is_no_person(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "Druze militants had launched revenge attacks on communities of Sunni Bedouins, leading to flight."
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert people == []
+
+
+def test_a_name_shown_once_to_be_a_place_is_no_person_elsewhere(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Troops entered Kfar Dunin and Yater overnight, residents of the area said on Monday. "
+        "Several villages, including Kfar Dunin's municipality, asked residents to wait before returning."
+    )
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert "Kfar Dunin" not in people

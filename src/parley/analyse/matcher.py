@@ -968,6 +968,14 @@ class MentionFinder:
         out: list[Mention] = []
         people: dict[str, ActorRef] = {}
         by_name: dict[str, ActorRef] = {}  # the final reading of each full name (with its affiliation)
+        # one sense per article: a name the text once shows to be a place ("X's municipality",
+        # "cities such as X") is that place wherever else the model reads it as a person
+        runs = [
+            _without_possessive(_with_hyphenated_tail(doc, list(e))) for e in doc.ents if e.label_ == "PERSON"
+        ]
+        places = {
+            self._text[r[0].idx : r[-1].idx + len(r[-1].text)] for r in runs if r and self._names_a_place(r)
+        }
         for toks in self._person_spans(doc):
             toks = _with_hyphenated_tail(doc, toks)  # "Mohammed Al-Khulaifi", not "Mohammed Al"
             # "Sudan's Defence Minister Yassin Ibrahim": keep the trailing name, not the state or title
@@ -989,12 +997,12 @@ class MentionFinder:
                 name.insert(0, tok)
             while name and name[0].lower_ in NAME_PARTICLES and not _is_capitalised(name[0].text):
                 name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
-            if not name or self._names_a_place(name):
-                continue
+            if not name or self._names_a_place(name) or name[-1].tag_ == "NNPS":
+                continue  # a place, or a plural proper noun: a people ("Sunni Bedouins"), not a person
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = self._text[start:end]
             words = text.split()
-            if not words:  # a name of punctuation alone (a stray quote mark the model tagged)
+            if not words or text in places:  # punctuation alone (a stray quote mark), or a place
                 continue
             if len(words) >= 2:
                 side = self._affiliation(doc, name, known)
@@ -1497,6 +1505,13 @@ def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> Non
         other = people.get(fold(m.text))
         if other is not None and other is not _SHARED and other.name != a.name and a.ref not in named_in_full:
             known[k] = replace(m, actor=other)
+
+
+def _without_possessive(toks: list[Any]) -> list[Any]:
+    """Return a name's tokens without a trailing possessive ("Mais al-Jabal's" -> "Mais al-Jabal")."""
+    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks = toks[:-1]
+    return toks
 
 
 def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:
