@@ -356,3 +356,11 @@ def test_a_name_shown_once_to_be_a_place_is_no_person_elsewhere(nlp, finder) -> 
     )
     people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
     assert "Kfar Dunin" not in people
+
+
+def test_a_sentence_initial_the_is_no_given_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    # the model reads the whole name, "The" included, as a person's; the registry group is found
+    text = "The Tigray People's Liberation Front accused the federal government of breaching the deal."
+    found = [(m.actor.name, m.actor.kind) for m in mentions(nlp, finder, text) if m.actor]
+    assert ("Tigray People's Liberation Front", "group") in found
+    assert not any(kind == "person" for _, kind in found)

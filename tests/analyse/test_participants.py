@@ -219,3 +219,12 @@ def test_the_party_asked_to_act_takes_part(nlp, finder) -> None:  # type: ignore
         nlp, finder, "The mediators praised Ethiopia for its patience during the long months of talks."
     )
     assert "Ethiopia" not in got
+
+
+def test_the_body_whose_fighters_act_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Fighters of the Kachin Independence Army seized a border post after days of clashes."
+    )
+    assert "Kachin Independence Army" in got
+    got = names(nlp, finder, "The report counted the fighters of the Kachin Independence Army in the hills.")
+    assert "Kachin Independence Army" not in got

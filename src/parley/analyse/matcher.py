@@ -460,6 +460,8 @@ class MentionFinder:
         prev = tokens[i - 1]
         if not (prev.is_alpha and _is_capitalised(prev.text)) or prev.lower_ in TITLE_WORDS:
             return False
+        if prev.is_stop:
+            return False  # "The Tigray People's Liberation Front": a sentence's first "The" is no given name
         if norm(prev.text) in self.index:
             return False  # "OSCE Minsk": a registry name before it is a name of its own
         if self.registry.state_for_demonym(prev.text) is not None:

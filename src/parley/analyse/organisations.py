@@ -39,6 +39,12 @@ ORG_HEADS = frozenset(
      "international", "times", "post", "news", "radio", "television", "tv", "press", "herald",
      "journal", "tribune", "gazette", "broadcasting", "channel", "confederation", "consortium"]
 )  # fmt: skip
+# Head nouns that end no person's name: a model PERSON entity of three or more words ending in one
+# is an organisation's name ("the Tigray People's Liberation Front").
+PERSON_MISREAD_HEADS = frozenset(
+    ["army", "brigade", "brigades", "front", "militia", "movement", "forces", "council", "committee",
+     "party", "union", "organisation", "organization", "alliance", "coalition"]
+)  # fmt: skip
 # Middle words that make "<state or demonym> ... <armed head>" a state's own forces, left to the registry.
 STATE_FORCE_WORDS = frozenset(["defence", "defense", "armed", "air", "naval", "national", "ground", "land"])
 # Words that may sit inside an organisation's name in lower case ("Institute for the Study of War").
@@ -152,16 +158,22 @@ def find_organisations(
                 by_acronym[m.group(1)] = actor
     taken = {(o.start, o.end) for o in out}
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ not in ("ORG", "PERSON"):
             continue
         toks = _trim(ent)
         if not toks:
             continue
+        if ent.label_ == "PERSON" and not (len(toks) >= 3 and toks[-1].lower_ in PERSON_MISREAD_HEADS):
+            continue  # the model reads some long names of armed movements as a person's
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue  # already read with its acronym ("... Mission in Libya (UNSMIL)")
         name_like = all(
-            (t.is_alpha and t.text[0].isupper()) or t.lower_ in CONNECTORS or t.like_num for t in toks
+            (t.is_alpha and t.text[0].isupper())
+            or t.lower_ in CONNECTORS
+            or t.like_num
+            or (t.text in ("'s", "’s") and t.i > toks[0].i)  # "Tigray People's Liberation Front"
+            for t in toks
         )
         if (
             name_like

@@ -156,6 +156,8 @@ def takes_part(token: Any) -> bool:
         prep = node.head
         if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
             return takes_part(prep.head)  # "the head of X said", "a spokesman for X told": X takes part
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in FORCE_NOUNS and prep.head is not node:
+            return takes_part(prep.head)  # "fighters of X seized the post": X's men act for it
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
         if prep.head.pos_ == "NOUN" and prep.head is not node:
