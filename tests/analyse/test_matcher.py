@@ -364,3 +364,9 @@ def test_a_sentence_initial_the_is_no_given_name(nlp, finder) -> None:  # type: 
     found = [(m.actor.name, m.actor.kind) for m in mentions(nlp, finder, text) if m.actor]
     assert ("Tigray People's Liberation Front", "group") in found
     assert not any(kind == "person" for _, kind in found)
+
+
+def test_a_capital_that_names_an_agreement_is_no_government(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The envoy said the Minsk agreements had failed, and Minsk rejected any new role in the talks."
+    found = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.name == "Belarus"]
+    assert found == ["Minsk"]

@@ -47,6 +47,12 @@ LOCATIVE = frozenset(
 )
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
+# Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
+# before one of them a capital names an agreement or a forum, not its government.
+NAMED_AFTER_A_CITY = frozenset(
+    ["agreement", "agreements", "accord", "accords", "talks", "process", "format", "declaration",
+     "protocol", "framework", "summit", "conference", "communique", "communiqué", "memorandum"]
+)  # fmt: skip
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
 DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "metres", "meters"])
 DIRECTIONS = frozenset(
@@ -666,6 +672,14 @@ class MentionFinder:
             if hit is not None:
                 nxt, mention = hit
                 actor = mention.actor
+                if (
+                    actor is not None
+                    and actor.method == "metonym"
+                    and nxt < len(tokens)
+                    and tokens[nxt].lower_ in NAMED_AFTER_A_CITY
+                ):
+                    i = nxt  # "the Pretoria agreement", "the Doha talks": the city names the act, not a party
+                    continue
                 seat = actor is not None and (actor.kind == "state" or actor.method == "metonym")
                 if locative and seat and mention.kind == "actor":
                     country = self._is_country(mention.text)
