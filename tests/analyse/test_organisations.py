@@ -70,3 +70,15 @@ def test_a_movement_the_model_reads_as_a_person_is_a_group(nlp, finder) -> None:
         "group",
     ) in got
     assert not any(kind == "person" for _, _, kind in got)
+
+
+def test_a_name_before_a_descriptor_of_fighters_is_an_armed_group(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp, finder, "Colombia's ELN guerrilla group announced a unilateral ceasefire over the holidays."
+    )
+    assert ("ELN", "ELN", "group") in got
+    # a community's name stays with the collectives: "Druze armed groups" is one side, not "Druze"
+    got = actors(
+        nlp, finder, "Clashes between Druze armed groups and government forces went on through the night."
+    )
+    assert not any(name == "Druze" for _, name, _ in got)

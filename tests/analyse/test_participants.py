@@ -228,3 +228,10 @@ def test_the_body_whose_fighters_act_takes_part(nlp, finder) -> None:  # type: i
     assert "Kachin Independence Army" in got
     got = names(nlp, finder, "The report counted the fighters of the Kachin Independence Army in the hills.")
     assert "Kachin Independence Army" not in got
+
+
+def test_an_armed_group_described_after_its_name_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Colombia's ELN guerrilla group announced a unilateral ceasefire over the holidays."
+    )
+    assert "ELN" in got

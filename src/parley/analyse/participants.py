@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from parley.analyse.mentions import Mention
+from parley.analyse.organisations import DESCRIBED_GROUP_NOUNS, FIGHTER_DESCRIPTORS
 from parley.model.records import ActorRef
 
 # Dependency labels of a clause's subject (spaCy's English scheme).
@@ -171,8 +172,8 @@ def takes_part(token: Any) -> bool:
         return prep.dep_ == "agent"
     if node.dep_ == "oprd" and node.head.lemma_.lower() in NAMING_VERBS and node.head.dep_ == "acl":
         return takes_part(node.head.head)  # "a group called X claimed the attack": X fills the group's slot
-    if node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() in FORCE_NOUNS and node.head is not node:
-        return takes_part(node.head)  # "an attack by RSF troops", "X-backed militias said": X's men act
+    if node.dep_ in MODIFIER_DEPS and _men_of(node.head) and node.head is not node:
+        return takes_part(node.head)  # "an attack by RSF troops", "the X militant group said": X acts
     if node.dep_ == "dobj" and node.head.lemma_.lower() in ASKING_VERBS:
         # "Washington urged Kyiv to accept": the one asked to act is a party to the request
         return any(c.dep_ == "xcomp" for c in node.head.children)
@@ -181,6 +182,16 @@ def takes_part(token: Any) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
         )
     return False
+
+
+def _men_of(noun: Any) -> bool:
+    """Return True for a noun of a body's men ("troops", "fighters") or of an armed group described
+    as one ("militant group", "guerrilla faction"), which a name before it owns."""
+    if noun.lemma_.lower() in FORCE_NOUNS:
+        return True
+    return noun.lemma_.lower() in DESCRIBED_GROUP_NOUNS and any(
+        c.lower_ in FIGHTER_DESCRIPTORS for c in noun.children if c.i < noun.i
+    )
 
 
 def _named_as(prep: Any) -> bool:
