@@ -57,3 +57,28 @@ def test_local_forces_are_groups_and_a_states_own_forces_stay_the_state(nlp, fin
     )
     assert ("Tripoli Protection Force", "Tripoli Protection Force", "group") in got
     assert [name for _, name, kind in got if kind == "state"] == ["Sudan"]
+
+
+def test_a_movement_the_model_reads_as_a_person_is_a_group(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    # the small model tags this name PERSON; its head noun says it is an armed movement
+    got = actors(
+        nlp, finder, "The Benishangul People's Liberation Movement accused the army of shelling villages."
+    )
+    assert (
+        "Benishangul People's Liberation Movement",
+        "Benishangul People's Liberation Movement",
+        "group",
+    ) in got
+    assert not any(kind == "person" for _, _, kind in got)
+
+
+def test_a_name_before_a_descriptor_of_fighters_is_an_armed_group(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp, finder, "Colombia's ELN guerrilla group announced a unilateral ceasefire over the holidays."
+    )
+    assert ("ELN", "ELN", "group") in got
+    # a community's name stays with the collectives: "Druze armed groups" is one side, not "Druze"
+    got = actors(
+        nlp, finder, "Clashes between Druze armed groups and government forces went on through the night."
+    )
+    assert not any(name == "Druze" for _, name, _ in got)

@@ -189,3 +189,49 @@ def test_european_countries_named_only_as_such_are_one_side(nlp, finder) -> None
         "European countries, acting with the backing of Washington, moved to restore the sanctions.",
     )
     assert got == ["European countries"]
+
+
+def test_a_body_whose_men_fill_a_slot_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    # "an attack by RSF troops": the name modifies the noun in the agent slot; its men act for it
+    got = names(nlp, finder, "The army said it had repelled an assault by RSF troops on the city at dawn.")
+    assert "Rapid Support Forces" in got
+    got = names(nlp, finder, "Residents of the town spoke to reporters about RSF troops in the hills.")
+    assert "Rapid Support Forces" not in got
+
+
+def test_a_name_given_to_a_participant_noun_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp,
+        finder,
+        "An armed group called the Arakan Army seized the town on Monday after weeks of fighting.",
+    )
+    assert got == ["Arakan Army"]
+    got = names(nlp, finder, "Villagers told stories of a rebel band called the Arakan Army in the old days.")
+    assert got == []
+
+
+def test_the_party_asked_to_act_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "The mediators urged Ethiopia to return to the talks before the end of the month."
+    )
+    assert "Ethiopia" in got
+    got = names(
+        nlp, finder, "The mediators praised Ethiopia for its patience during the long months of talks."
+    )
+    assert "Ethiopia" not in got
+
+
+def test_the_body_whose_fighters_act_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Fighters of the Kachin Independence Army seized a border post after days of clashes."
+    )
+    assert "Kachin Independence Army" in got
+    got = names(nlp, finder, "The report counted the fighters of the Kachin Independence Army in the hills.")
+    assert "Kachin Independence Army" not in got
+
+
+def test_an_armed_group_described_after_its_name_takes_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Colombia's ELN guerrilla group announced a unilateral ceasefire over the holidays."
+    )
+    assert "ELN" in got

@@ -104,6 +104,15 @@ def test_ukrainian_military_is_ukraine(reg: ActorRegistry) -> None:
         assert ref is not None and ref.method == "institution" and ref.kind == "state", text
 
 
+def test_the_taliban_and_the_pakistani_taliban_are_apart(reg: ActorRegistry) -> None:
+    # since 2021 the Taliban govern Afghanistan: they act as the state; the TTP is its own group
+    for text in ("the Taliban", "Taliban", "the Afghan Taliban", "the Taliban government"):
+        ref = reg.resolve(text)
+        assert ref is not None and ref.id == "Q889" and ref.kind == "state", text
+    ref = reg.resolve("the Pakistani Taliban")
+    assert ref is not None and ref.kind == "group" and ref.name == "Tehreek-i-Taliban Pakistan"
+
+
 def test_unknown_role_gives_nothing(reg: ActorRegistry) -> None:
     assert reg.lookup("the deputy mayor", on=date(2025, 1, 1)) == []
     assert reg.resolve("the deputy mayor") is None
@@ -190,3 +199,9 @@ def test_bad_data_raises_knowledge_base_error(tmp_path: Path) -> None:
         load_registry(tmp_path)
     with pytest.raises(KnowledgeBaseError, match="not a known actor"):
         ActorRegistry([], [Role("r", ("t",), (RoleHolder("nobody", date(2020, 1, 1)),))])
+
+
+def test_a_stands_for_key_must_be_known(tmp_path: Path) -> None:
+    bad = ActorEntry(key="europeans", qid=None, name="European countries", kind="group", stands_for=("e9",))
+    with pytest.raises(KnowledgeBaseError):
+        ActorRegistry([bad])

@@ -47,6 +47,12 @@ LOCATIVE = frozenset(
 )
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
+# Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
+# before one of them a capital names an agreement or a forum, not its government.
+NAMED_AFTER_A_CITY = frozenset(
+    ["agreement", "agreements", "accord", "accords", "talks", "process", "format", "declaration",
+     "protocol", "framework", "summit", "conference", "communique", "communiqué", "memorandum"]
+)  # fmt: skip
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
 DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "metres", "meters"])
 DIRECTIONS = frozenset(
@@ -464,6 +470,8 @@ class MentionFinder:
         prev = tokens[i - 1]
         if not (prev.is_alpha and _is_capitalised(prev.text)) or prev.lower_ in TITLE_WORDS:
             return False
+        if prev.is_stop:
+            return False  # "The Tigray People's Liberation Front": a sentence's first "The" is no given name
         if norm(prev.text) in self.index:
             return False  # "OSCE Minsk": a registry name before it is a name of its own
         if self.registry.state_for_demonym(prev.text) is not None:
@@ -668,6 +676,14 @@ class MentionFinder:
             if hit is not None:
                 nxt, mention = hit
                 actor = mention.actor
+                if (
+                    actor is not None
+                    and actor.method == "metonym"
+                    and nxt < len(tokens)
+                    and tokens[nxt].lower_ in NAMED_AFTER_A_CITY
+                ):
+                    i = nxt  # "the Pretoria agreement", "the Doha talks": the city names the act, not a party
+                    continue
                 seat = actor is not None and (actor.kind == "state" or actor.method == "metonym")
                 if locative and seat and mention.kind == "actor":
                     country = self._is_country(mention.text)
@@ -714,7 +730,7 @@ class MentionFinder:
                 i = nxt
                 continue
             i += 1
-        out = self._split_unnamed_groupings(self._with_organisations(doc, out))
+        out = self._as_named_groupings(self._split_unnamed_groupings(self._with_organisations(doc, out)))
         out.extend(self._bare_ministries(out, start_at))
         out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
@@ -849,6 +865,16 @@ class MentionFinder:
                 pos = at + len(p)
         return out
 
+    def _as_named_groupings(self, known: list[Mention]) -> list[Mention]:
+        """Return ``known`` with a generic collective read as the named grouping it stands for when
+        the article names that grouping too ("the Europeans" where the E3 is named): one side, once."""
+        named = [m.actor for m in known if m.actor is not None]
+        out = []
+        for m in known:
+            grouping = self.registry.grouping_named(m.actor, named) if m.actor is not None else None
+            out.append(m if grouping is None else replace(m, actor=grouping))
+        return out
+
     def _with_organisations(self, doc: Any, known: list[Mention]) -> list[Mention]:
         """Return ``known`` with the organisations and armed groups the text names and the registry
         lacks (analyse/organisations.py). Such a name replaces a registry organisation or a capital
@@ -962,6 +988,14 @@ class MentionFinder:
         out: list[Mention] = []
         people: dict[str, ActorRef] = {}
         by_name: dict[str, ActorRef] = {}  # the final reading of each full name (with its affiliation)
+        # one sense per article: a name the text once shows to be a place ("X's municipality",
+        # "cities such as X") is that place wherever else the model reads it as a person
+        runs = [
+            _without_possessive(_with_hyphenated_tail(doc, list(e))) for e in doc.ents if e.label_ == "PERSON"
+        ]
+        places = {
+            self._text[r[0].idx : r[-1].idx + len(r[-1].text)] for r in runs if r and self._names_a_place(r)
+        }
         for toks in self._person_spans(doc):
             toks = _with_hyphenated_tail(doc, toks)  # "Mohammed Al-Khulaifi", not "Mohammed Al"
             # "Sudan's Defence Minister Yassin Ibrahim": keep the trailing name, not the state or title
@@ -983,12 +1017,12 @@ class MentionFinder:
                 name.insert(0, tok)
             while name and name[0].lower_ in NAME_PARTICLES and not _is_capitalised(name[0].text):
                 name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
-            if not name or self._names_a_place(name):
-                continue
+            if not name or self._names_a_place(name) or name[-1].tag_ == "NNPS":
+                continue  # a place, or a plural proper noun: a people ("Sunni Bedouins"), not a person
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = self._text[start:end]
             words = text.split()
-            if not words:  # a name of punctuation alone (a stray quote mark the model tagged)
+            if not words or text in places:  # punctuation alone (a stray quote mark), or a place
                 continue
             if len(words) >= 2:
                 side = self._affiliation(doc, name, known)
@@ -1506,6 +1540,13 @@ def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> Non
         other = people.get(fold(m.text))
         if other is not None and other is not _SHARED and other.name != a.name and a.ref not in named_in_full:
             known[k] = replace(m, actor=other)
+
+
+def _without_possessive(toks: list[Any]) -> list[Any]:
+    """Return a name's tokens without a trailing possessive ("Mais al-Jabal's" -> "Mais al-Jabal")."""
+    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks = toks[:-1]
+    return toks
 
 
 def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:

@@ -39,6 +39,20 @@ ORG_HEADS = frozenset(
      "international", "times", "post", "news", "radio", "television", "tv", "press", "herald",
      "journal", "tribune", "gazette", "broadcasting", "channel", "confederation", "consortium"]
 )  # fmt: skip
+# Head nouns that end no person's name: a model PERSON entity of three or more words ending in one
+# is an organisation's name ("the Tigray People's Liberation Front").
+PERSON_MISREAD_HEADS = frozenset(
+    ["army", "brigade", "brigades", "front", "militia", "movement", "forces", "council", "committee",
+     "party", "union", "organisation", "organization", "alliance", "coalition"]
+)  # fmt: skip
+# "the ELN guerrilla group": words that say a collective fights, and the collective nouns after them.
+FIGHTER_DESCRIPTORS = frozenset(
+    ["rebel", "militant", "guerrilla", "guerilla", "armed", "jihadist", "paramilitary", "separatist",
+     "insurgent", "terrorist", "extremist", "islamist", "militia"]
+)  # fmt: skip
+DESCRIBED_GROUP_NOUNS = frozenset(
+    ["group", "groups", "movement", "outfit", "faction", "organisation", "organization"]
+)
 # Middle words that make "<state or demonym> ... <armed head>" a state's own forces, left to the registry.
 STATE_FORCE_WORDS = frozenset(["defence", "defense", "armed", "air", "naval", "national", "ground", "land"])
 # Words that may sit inside an organisation's name in lower case ("Institute for the Study of War").
@@ -91,6 +105,15 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     while toks and toks[-1].text in ("'s", "’s", "'", "’"):
         toks.pop()
     return toks
+
+
+def _name_before(doc: Any, j: int) -> list[Any]:
+    """Return the run of capitalised words or acronyms right before token ``j`` ("ELN",
+    "Kataib Hezbollah"), without a sentence's first "The"; empty when there is none."""
+    i = j
+    while i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[0].isupper() and not doc[i - 1].is_stop:
+        i -= 1
+    return list(doc[i:j])
 
 
 def _expansion_before(doc: Any, paren: int) -> list[Any]:
@@ -152,22 +175,50 @@ def find_organisations(
                 by_acronym[m.group(1)] = actor
     taken = {(o.start, o.end) for o in out}
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ not in ("ORG", "PERSON"):
             continue
         toks = _trim(ent)
         if not toks:
             continue
+        if ent.label_ == "PERSON" and not (len(toks) >= 3 and toks[-1].lower_ in PERSON_MISREAD_HEADS):
+            continue  # the model reads some long names of armed movements as a person's
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue  # already read with its acronym ("... Mission in Libya (UNSMIL)")
         name_like = all(
-            (t.is_alpha and t.text[0].isupper()) or t.lower_ in CONNECTORS or t.like_num for t in toks
+            (t.is_alpha and t.text[0].isupper())
+            or t.lower_ in CONNECTORS
+            or t.like_num
+            or (t.text in ("'s", "’s") and t.i > toks[0].i)  # "Tigray People's Liberation Front"
+            for t in toks
         )
         if (
             name_like
             and add(toks, "the model's organisation entity, with an organisation's head noun") is not None
         ):
             taken.add(span)
+    # "Colombia's ELN guerrilla group", "the Kataib Hezbollah armed faction": a name before a
+    # descriptor of fighters and a collective noun is an armed group's
+    for k, tok in enumerate(doc):
+        if tok.lower_ not in DESCRIBED_GROUP_NOUNS:
+            continue
+        j = k
+        while j > 0 and doc[j - 1].lower_ in FIGHTER_DESCRIPTORS:
+            j -= 1
+        if j == k:
+            continue
+        name = _name_before(doc, j)
+        if not name or is_state_word(name[0].text) or (len(name) == 1 and not name[0].is_upper):
+            continue  # one capitalised word is a community's ("Druze armed groups": actor_collectives)
+        start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+        label = text[start:end]
+        if known_name(label) or not is_free(start, end) or any(a < end and start < b for a, b in taken):
+            continue
+        actor = seen.setdefault(
+            label.lower(), _actor(label, "group", "a name before a descriptor of fighters and a group noun")
+        )
+        out.append(OrgSpan(start, end, label, actor))
+        taken.add((start, end))
     # later bare acronyms
     for tok in doc:
         actor = by_acronym.get(tok.text)

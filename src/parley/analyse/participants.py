@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from parley.analyse.mentions import Mention
+from parley.analyse.organisations import DESCRIBED_GROUP_NOUNS, FIGHTER_DESCRIPTORS
 from parley.model.records import ActorRef
 
 # Dependency labels of a clause's subject (spaCy's English scheme).
@@ -95,6 +96,21 @@ SUBJECT_OF_NOUNS = frozenset(
         "advance",
     }
 )
+# A name that modifies one of these nouns ("RSF troops", "Hamas fighters", "their Fitna-al-Khawarij
+# allies") takes the noun's slot: the body's men or its delegation act for it.
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+FORCE_NOUNS = frozenset(
+    {"troop", "force", "fighter", "militant", "soldier", "ally", "militia", "delegation", "negotiator",
+     "official", "commander", "leader", "gunman", "unit", "army", "rebel", "envoy", "spokesman"}
+)  # fmt: skip
+# Verbs of asking someone to act ("urged X to", "encouraged X to"): their object with an infinitive
+# is the party asked (PLOVER's REQUEST lists it second).
+ASKING_VERBS = frozenset(
+    {"urge", "ask", "encourage", "press", "push", "invite", "pressure", "request", "implore", "beg",
+     "order", "tell", "call"}
+)  # fmt: skip
+# "a militant group called X": the participle that gives a noun its name.
+NAMING_VERBS = frozenset({"call", "name", "dub"})
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
 CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
 # A line of fewer words than this without closing punctuation is a subheading.
@@ -135,10 +151,14 @@ def takes_part(token: Any) -> bool:
     if node.dep_ in SUBJECT_DEPS:
         # "Among those killed was X": a name listed among the dead or the captured does not act
         return not (node.head.lemma_ == "be" and any(c.lower_ == "among" for c in node.head.children))
+    if node.dep_ == "pobj" and _named_as(node.head):
+        return takes_part(node.head.head.head)  # "a coalition known as X attacked": X fills its slot
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
             return takes_part(prep.head)  # "the head of X said", "a spokesman for X told": X takes part
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in FORCE_NOUNS and prep.head is not node:
+            return takes_part(prep.head)  # "fighters of X seized the post": X's men act for it
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
         if prep.head.pos_ == "NOUN" and prep.head is not node:
@@ -150,11 +170,34 @@ def takes_part(token: Any) -> bool:
                 or (prep.lower_ == "of" and act in SUBJECT_OF_NOUNS)
             )
         return prep.dep_ == "agent"
+    if node.dep_ == "oprd" and node.head.lemma_.lower() in NAMING_VERBS and node.head.dep_ == "acl":
+        return takes_part(node.head.head)  # "a group called X claimed the attack": X fills the group's slot
+    if node.dep_ in MODIFIER_DEPS and _men_of(node.head) and node.head is not node:
+        return takes_part(node.head)  # "an attack by RSF troops", "the X militant group said": X acts
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in ASKING_VERBS:
+        # "Washington urged Kyiv to accept": the one asked to act is a party to the request
+        return any(c.dep_ == "xcomp" for c in node.head.children)
     if node.dep_ == "dobj" and node.head.lemma_ in INCLUDE_VERBS:
         return any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_COLLECTIVES for c in node.head.children
         )
     return False
+
+
+def _men_of(noun: Any) -> bool:
+    """Return True for a noun of a body's men ("troops", "fighters") or of an armed group described
+    as one ("militant group", "guerrilla faction"), which a name before it owns."""
+    if noun.lemma_.lower() in FORCE_NOUNS:
+        return True
+    return noun.lemma_.lower() in DESCRIBED_GROUP_NOUNS and any(
+        c.lower_ in FIGHTER_DESCRIPTORS for c in noun.children if c.i < noun.i
+    )
+
+
+def _named_as(prep: Any) -> bool:
+    """Return True for the "as" of "a coalition known as X", whose object names the noun."""
+    verb = prep.head
+    return prep.lower_ == "as" and verb.lemma_.lower() == "know" and verb.dep_ == "acl"
 
 
 def _background(head: Any) -> bool:
@@ -185,10 +228,11 @@ def _does_the_act(span: Any) -> bool:
     )
 
 
-def _victim(token: Any, kind: str) -> bool:
-    """Return True for a person who is the passive subject of a killing ("X was killed")."""
+def _victim(token: Any) -> bool:
+    """Return True for the passive subject of a killing ("X was killed", "Ukrainian soldiers were
+    killed"): the dead, or a state's dead soldiers, suffer the attack rather than take part."""
     node = _slot_head(token)
-    return kind == "person" and node.dep_ == "nsubjpass" and node.head.lemma_.lower() in VICTIM_VERBS
+    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() in VICTIM_VERBS
 
 
 def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
@@ -206,7 +250,7 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
         if actor.kind not in PARTICIPANT_KINDS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or _victim(span.root, actor.kind):
+        if span is None or _victim(span.root):
             continue
         if _possessor(span):
             if _does_the_act(span):

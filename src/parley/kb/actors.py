@@ -74,6 +74,9 @@ class ActorEntry:
     iso2: str | None = None
     iso3: str | None = None
     un_member: bool = False
+    # keys of the named groupings a generic collective stands for in an article that names one
+    # ("the Europeans" in a story about the E3 are the E3)
+    stands_for: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
@@ -208,6 +211,14 @@ class ActorRegistry:
                     self._demonyms.setdefault(norm(d), e)
                 for n in (e.name, *e.aliases, *e.metonyms):
                     self._state_names.setdefault(norm(n), e)
+        self._by_name_of_collective = {e.name: e for e in self._entries.values() if e.stands_for}
+        for e in self._by_name_of_collective.values():
+            for k in e.stands_for:
+                if k not in self._entries:
+                    raise KnowledgeBaseError(
+                        f"actor {e.key!r}: stands_for {k!r} is not a known actor key",
+                        hint="name the grouping by its registry key",
+                    )
         for role in roles:
             for h in role.holders:
                 if h.actor not in self._entries:
@@ -227,6 +238,15 @@ class ActorRegistry:
     def get(self, key: str) -> ActorEntry | None:
         """Return the entry with this QID or registry key, else None."""
         return self._by_qid.get(key) or self._entries.get(key)
+
+    def grouping_named(self, generic: ActorRef, named: Iterable[ActorRef]) -> ActorRef | None:
+        """Return the named grouping among ``named`` that the generic collective ``generic``
+        stands for ("the Europeans" where the article names the E3), else None."""
+        entry = self._by_name_of_collective.get(generic.name) if generic.id is None else None
+        if entry is None:
+            return None
+        wanted = {self._entries[k].ref for k in entry.stands_for}
+        return next((a for a in named if a.ref in wanted), None)
 
     def entries(self) -> Iterator[ActorEntry]:
         """Return every entry, in data order."""
@@ -479,6 +499,7 @@ def _entry(raw: dict[str, Any], path: Path, named: dict[str, list[str]]) -> Acto
         iso2=raw.get("iso2"),
         iso3=raw.get("iso3"),
         un_member=kind == "state" and raw.get("un_member", True),
+        stands_for=tuple(raw.get("stands_for", ())),
     )
 
 
