@@ -82,8 +82,8 @@ def _quoted_accounts(candidates: Candidates, qspans: list[Any]) -> None:
     spans = [(q.start, q.end, q.speaker) for q in qspans if q.speaker is not None and q.direct]
     for _, c in candidates:
         parties = {a.ref for a in (*c.actors, *c.recipients)}
-        if c.modality != "asserted" or (len(parties) < 2 and c.place is None):
-            continue  # (a passing mention stays one, to be dropped as a fragment)
+        if c.modality != "asserted" or (len(parties) < 2 and c.place is None) or c.downed:
+            continue  # (a passing mention stays one, to be dropped as a fragment; drones downed tell a raid)
         pos = c.trigger.idx
         for start, end, speaker in spans:
             if not start <= pos < end:
@@ -212,15 +212,33 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
 def _is_fragment(c: EventCandidate, parties: int) -> bool:
     """Return True for a passing mention rather than an event."""
     if c.type == "ASSAULT" and parties < 2 and c.place is None and c.modality == "asserted":
-        return True  # an attack with neither a target nor a place is a passing mention
+        return not _dated_act(c)  # an attack with neither a target nor a place is a passing mention
     # a meeting needs two parties; one named side is a fragment of a sentence
     return c.type == "CONSULT" and parties < 2 and c.mode != "multilateral" and c.modality != "planned"
+
+
+def _dated_act(c: EventCandidate) -> bool:
+    """Return True for an attack told as a dated act on something ("Ukraine struck two fuel depots
+    on Sunday"): its target is unnamed, but a verb with an object and a day is no passing
+    mention."""
+    trig = c.trigger
+    return (
+        c.date is not None
+        and bool(c.actors)
+        and trig.pos_ == "VERB"
+        and any(ch.dep_ in ("dobj", "obj") for ch in trig.children)
+    )
 
 
 # -- dates -----------------------------------------------------------------------------------------
 
 
-def _modifies_other_noun(trigger: Any, mention: Any, act_nouns: frozenset[str] = frozenset()) -> bool:
+def _modifies_other_noun(
+    trigger: Any,
+    mention: Any,
+    act_nouns: frozenset[str] = frozenset(),
+    occasions: frozenset[str] = frozenset(),
+) -> bool:
     """Return True when a date only describes a thing the act is about ("refused a Christmas
     truce"), not the act; a date on the trigger noun itself ("the December 28 talks"), or on the
     act a light verb carries out ("launched an overnight strike": one of ``act_nouns``), counts."""
@@ -231,6 +249,8 @@ def _modifies_other_noun(trigger: Any, mention: Any, act_nouns: frozenset[str] =
     head = span.root.head
     if head.head.i == trigger.i and head.lemma_.lower() in act_nouns:
         return False
+    if head.lemma_.lower() in occasions:
+        return False  # "at Tuesday's briefing": the act is done at the dated occasion
     return (
         span.root.dep_ in ("compound", "amod", "nmod", "poss")
         and head.pos_ in ("NOUN", "PROPN")
@@ -253,9 +273,14 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
 
     anchored: list[tuple[EventCandidate, Any]] = []
     act_nouns = _act_nouns(event_lexicon(ctx.resources.rules))
+    occasions = event_lexicon(ctx.resources.rules).words.occasion_nouns
     for _, c in candidates:
         trig = c.trigger
-        usable = [d for d in dates if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()))]
+        usable = [
+            d
+            for d in dates
+            if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()), occasions)
+        ]
         toks = list(trig.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         in_clause = [
@@ -269,6 +294,10 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted":
             in_clause = _statement_dates(ctx.text, c, own)
+        if not in_clause and c.modality == "claimed" and _perfect(trig):
+            # "Qatar said on Monday that both sides have accepted the truce": a present
+            # perfect tells an act just done, on the day of the statement that reports it
+            in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
         if not in_clause:
             continue
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
@@ -282,6 +311,17 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         target = _anchor_date(candidates, d.anchor, anchor_words)
         if target is not None:
             c.date = resolve_anchor(d, target)
+
+
+def _perfect(trigger: Any) -> bool:
+    """Return True for a verb in the present perfect or progressive ("has agreed", "is imposing"):
+    an act just done, or under way, on the day of the statement."""
+    if trigger.pos_ != "VERB":
+        return False
+    aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return (trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
+        trigger.tag_ == "VBG" and bool(aux & {"is", "are"})
+    )
 
 
 def _clause_verb(doc: Any, mention: Any) -> Any | None:
@@ -475,8 +515,8 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     outlet_words = event_lexicon(ctx.resources.rules).words.outlet_words
     for i, c in candidates:
         speaker = c.attributed_to
-        if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors:
-            continue
+        if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors or c.downed:
+            continue  # (a side counting the drones it downed reports a raid, it accuses nobody)
         if _is_outlet(speaker, outlet_words):
             continue  # a news outlet reporting an attack accuses nobody
         accused = [a for a in c.actors if a.side != speaker.side and a.ref != speaker.ref]
@@ -525,6 +565,11 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
         ]
         if not accused or ("ACCUSE", (q.speaker.ref, accused[0].ref)) in have:
             continue
+        if any(
+            c.type == "ASSAULT" and c.actors and c.actors[0].side == side and q.start <= c.trigger.idx < q.end
+            for _, c in candidates
+        ):
+            continue  # "saying it hit a depot used for…": a side telling its own strike
         have.add(("ACCUSE", (q.speaker.ref, accused[0].ref)))
         sent = sents[sent_i]
         trigger = sent.doc.char_span(q.start, q.end, alignment_mode="expand").root

@@ -40,6 +40,7 @@ class EventCandidate:
     sent_start: int = 0
     sent_end: int = 0
     mirrored: bool = False  # the other side's half of a mutual act (fighting between two sides)
+    downed: bool = False  # told by weapons the target downed ("intercepted 40 drones"): no accusation
 
 
 class MentionIndex:
@@ -114,6 +115,12 @@ def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
     return found
 
 
+def _is_dateline(tok: Any) -> bool:
+    """Return True for a subject that is a dateline ("BAKU, Azerbaijan —" at a sentence's start)."""
+    toks = list(tok.subtree)
+    return toks[0].i == tok.sent.start and any(t.text in ("—", "–", "-") for t in toks)
+
+
 def _words(span_text: str) -> str:
     return " " + span_text.lower() + " "
 
@@ -127,13 +134,14 @@ def _is_standing(verb: Any, adverbs: frozenset[str]) -> bool:
     return bool(aux & {"has", "have"}) and bool(aux & adverbs)
 
 
-def _calls_a_party(verb: Any, index: MentionIndex) -> bool:
+def _calls_a_party(verb: Any, index: MentionIndex, party_of: Any = None) -> bool:
     """Return True for "Trump called Putin" (a phone call): the object is a party and nothing
     follows it that would make the verb name or urge ("called the strike a threat", "called on X to")."""
     kids = list(verb.children)
     if any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in kids):
         return False
-    return any(c.dep_ in OBJECT_DEPS and _head_actor(c, index) for c in kids)
+    find = party_of or (lambda c: _head_actor(c, index))
+    return any(c.dep_ in OBJECT_DEPS and find(c) for c in kids)
 
 
 def _object_lemmas(trigger: Any) -> set[str]:
@@ -216,7 +224,7 @@ class EventFinder:
             if not (
                 objs & rule.objects
                 or ("@place" in rule.objects and has_place)
-                or ("@actor" in rule.objects and _calls_a_party(tok, self.index))
+                or ("@actor" in rule.objects and _calls_a_party(tok, self.index, self._forces_of))
             ):
                 return False
         if rule.needs_place and not self.index.in_span(s0, e0, "place"):
@@ -273,6 +281,10 @@ class EventFinder:
             clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
         ]
         modality = self._modality(tok, low, governor)
+        if rule.by_object and modality == "claimed":
+            # a side counting the drones it downed tells a raid on itself, not an act it claims
+            # (its count is no claim unless disputed: conventions)
+            modality = "asserted"
         if rule.complement_of and (
             modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])
         ):
@@ -288,6 +300,7 @@ class EventFinder:
             attributed_to=speaker[0] if speaker else None,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
+            downed=rule.by_object,
         )
 
     def _verb_parties(
@@ -297,6 +310,19 @@ class EventFinder:
         if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl",) and rule.type != "ASSAULT"):
             return None
         actors = self._subject_of(tok, speaker)
+        if rule.by_object:
+            # "air defences downed 40 Ukrainian drones": the drones' owner attacked the subject's side
+            owners: list[ActorRef] = []
+            for obj in (c for c in tok.children if c.dep_ in OBJECT_DEPS):
+                for t in obj.subtree:  # "30 of the 45 Iranian drones"
+                    if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects:
+                        owned = self._demonym_states(t) + [
+                            a for ch in t.children if ch.dep_ == "poss" for a in _head_actor(ch, self.index)
+                        ]  # "Ukrainian drones", "Ukraine's drones"; not the places they flew at
+                        owners += [a for a in owned if a not in owners]
+            if not owners:
+                return None  # "downed 60 drones": whose drones, the text does not say
+            return owners, [a for a in actors if a not in owners]
         return actors, self._recipients(tok, actors)
 
     def _noun_parties(
@@ -312,7 +338,7 @@ class EventFinder:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in self.w.noun_recipient_preps:
                 for pobj in child.children:
-                    recipients.extend(a for a in _head_actor(pobj, index) if a not in recipients)
+                    recipients.extend(a for a in self._forces_of(pobj) if a not in recipients)
         if not actors and governor is not None and governor.i == tok.head.i:
             actors = list(speaker)
         if not actors:
@@ -445,6 +471,32 @@ class EventFinder:
                 return True
         return False
 
+    def _demonym_states(self, tok: Any) -> list[ActorRef]:
+        """Return the states the demonyms modifying a noun name ("Thai and Cambodian"), in text order."""
+        states: list[ActorRef] = []
+        for child in tok.children:
+            if child.dep_ not in ("amod", "nmod", "compound"):
+                continue
+            for word in (child, *child.conjuncts):
+                entry = self.registry.state_for_demonym(word.text)
+                ref = self.registry.resolve(entry.name) if entry is not None else None
+                if ref is not None and all(ref.ref != a.ref for a in states):
+                    states.append(ref)
+        return states
+
+    def _forces_of(self, tok: Any) -> list[ActorRef]:
+        """Return the parties of a force noun with its demonyms ("Thai and Cambodian troops",
+        "Israeli and Egyptian soldiers"): the mention finder reads only the demonym next to the noun,
+        so the ones coordinated before it are read here, each as its state, in text order."""
+        found = _head_actor(tok, self.index)
+        held = tok.lemma_.lower() in self.w.state_nouns or tok.lower_ in self.w.state_nouns
+        if tok.lemma_.lower() not in self.w.force_nouns and not held:
+            return found
+        states = self._demonym_states(tok)
+        if len(states) < 2 and not (held and states and not found):
+            return found
+        return states + [a for a in found if all(a.ref != b.ref for b in states)]
+
     def _state_of(self, actor: ActorRef) -> ActorRef:
         """Return the state a person acts for (from the registry), else the actor itself."""
         if actor.kind != "person" or not actor.affiliation:
@@ -487,7 +539,7 @@ class EventFinder:
         for _ in range(4):
             for child in cur.children:
                 if child.dep_ in ("nsubj", "csubj"):
-                    found = _head_actor(child, index) or self._resolve_pronoun_subject(child, speaker)
+                    found = self._forces_of(child) or self._resolve_pronoun_subject(child, speaker)
                     if found:
                         return found
                     # "its forces", "Russian units": a possessive or adjective names the party
@@ -499,6 +551,8 @@ class EventFinder:
                             return [m.actor]
                     if child.lower_ in pronouns or any(c.lower_ in pronouns for c in child.children):
                         return self._pronoun_subject(child, speaker)
+                    if _is_dateline(child) and any(c.dep_ == "nsubj" and c.i > child.i for c in cur.children):
+                        continue  # "BAKU, Azerbaijan — troops left…": a dateline parsed as a subject
                     return []
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -538,11 +592,11 @@ class EventFinder:
         out: list[ActorRef] = []
         for child in trigger.children:
             if child.dep_ in OBJECT_DEPS:
-                out.extend(a for a in _head_actor(child, self.index) if a not in out)
+                out.extend(a for a in self._forces_of(child) if a not in out)
             if child.dep_ == "prep" and child.lower_ in self.w.recipient_preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out.extend(a for a in _head_actor(pobj, self.index) if a not in out)
+                        out.extend(a for a in self._forces_of(pobj) if a not in out)
         return [a for a in out if a not in actors]
 
     def _place_for(self, trigger: Any, sent: Any) -> PlaceRef | None:
@@ -642,8 +696,10 @@ class EventFinder:
                 and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
             ):
                 return True  # "called on Kyiv to…", not "called … on Friday"
-            if c.dep_ in ("xcomp", "ccomp"):
-                return True
+            if c.dep_ in ("xcomp", "ccomp") and not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children
+            ):
+                return True  # ("asked whether talks would resume" is a question, not a request)
             if c.dep_ == "prt" and c.lower_ == "on":
                 return True
             if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.w.requested_things:

@@ -34,6 +34,7 @@ class Rule:
     needs_actor: bool = False
     needs_complement: bool = False
     mutual: bool = False  # fighting between two sides: one event per direction
+    by_object: bool = False  # the doer owns the object ("intercepted Ukrainian drones"), the subject is hit
     complement_of: frozenset[str] = frozenset()  # the trigger must be the "to" clause of one of these
     id: str = ""
     priority: int = 0
@@ -52,6 +53,7 @@ class EventWords:
     pronouns: frozenset[str]
     requested_things: frozenset[str]
     force_nouns: frozenset[str]
+    state_nouns: frozenset[str]  # "the Algerian ambassador": the demonym before it names the state
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     continuation: frozenset[str]
@@ -66,6 +68,7 @@ class EventWords:
     capture_lemmas: frozenset[str]
     not_account: frozenset[str]
     anchor_words: tuple[str, ...]
+    occasion_nouns: frozenset[str]  # "Tuesday's briefing": a dated occasion dates what is done at it
     accusation: re.Pattern[str]
     locative_preps: frozenset[str]
     locative_preps_before_article: frozenset[str]
@@ -103,6 +106,7 @@ def _rule(pos: str, e: dict[str, Any]) -> Rule:
         needs_complement=e.get("needs_complement", False),
         needs_actor=e.get("needs_actor", False),
         mutual=e.get("mutual", False),
+        by_object=e.get("by_object", False),
         complement_of=frozenset(e.get("complement_of", ())),
         id=e["id"],
         priority=e["priority"],
@@ -124,6 +128,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         pronouns=frozenset(w["pronouns"]),
         requested_things=frozenset(w["requested_things"]),
         force_nouns=frozenset(w["force_nouns"]),
+        state_nouns=frozenset(w["state_nouns"]),
         claim_verbs=frozenset(w["claim_verbs"]),
         claim_nouns=frozenset(w["claim_nouns"]),
         continuation=frozenset(w["continuation"]),
@@ -138,6 +143,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         capture_lemmas=frozenset(w["capture_lemmas"]),
         not_account=frozenset(w["not_account"]),
         anchor_words=tuple(w["anchor_words"]),
+        occasion_nouns=frozenset(w["occasion_nouns"]),
         accusation=alternation(w["accusation"]),
         locative_preps=frozenset(w["locative_preps"]),
         locative_preps_before_article=frozenset(w["locative_preps_before_article"]),
