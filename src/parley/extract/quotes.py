@@ -125,6 +125,7 @@ def find_quotes(
             [*mentions, *name_mentions(doc, mentions, lex, headline_end)],
             lex,
             quoted=_long_quotes(text, marked),
+            reported=[c for a in attributions if not a.not_speech for c in a.contents],
             registry=registry,
         ),
     )

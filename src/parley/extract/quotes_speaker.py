@@ -20,7 +20,7 @@ from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.kb.actors import ActorRegistry
 
@@ -46,10 +46,14 @@ class SpeakerResolver(Referents):
     # Spans inside quotation marks: a name there is what is said, never who says it
     # ('"... joined by General X," he wrote' is not X).
     quoted: Sequence[tuple[int, int]] = ()
+    # Reported contents ("X said that ..."): a name there is what is reported, not a speaker.
+    reported: Sequence[tuple[int, int]] = ()
     # The knowledge base whose demonyms name states ("Lebanese sources"); None: the shipped one.
     registry: ActorRegistry | None = None
 
     _base: int = 0
+    _doc: Doc | None = None
+    _sex: dict[str, bool] | None = None
     _states: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
@@ -88,6 +92,7 @@ class SpeakerResolver(Referents):
         """Return the speaker named by ``tok`` (a subject, an 'according to' object, ...)."""
         tok = antecedent(tok, self.lex)
         self._base = base
+        self._doc = tok.doc
         t_start = base + tok.idx
         t_end = t_start + len(tok.text)
         low = tok.lower_

@@ -1,0 +1,95 @@
+"""Speakers named by a pronoun or a description: whom "he said", "she said", "the army said" and
+"authorities in X said" refer back to, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parley.analyse.mentions import Mention
+from parley.extract.quotes import QuoteSpan, find_quotes
+from parley.model.records import ActorRef, PlaceRef
+
+pytestmark = pytest.mark.spacy
+
+POLAND = ActorRef(name="Poland", kind="state", id="Q36")
+LATVIA = ActorRef(name="Latvia", kind="state", id="Q211")
+NOVAK = ActorRef(name="Anna Novak", kind="person", affiliation="Q36")
+BERG = ActorRef(name="Karl Berg", kind="person", affiliation="Q211")
+WOLSKI = ActorRef(name="Marek Wolski", kind="person", affiliation="Q36")
+GDANSK = PlaceRef(name="Gdansk", geonameid=3099434, country="PL")
+
+ACTORS = {
+    "Anna Novak": NOVAK,
+    "Novak": NOVAK,
+    "Karl Berg": BERG,
+    "Berg": BERG,
+    "Marek Wolski": WOLSKI,
+    "Poland": POLAND,
+    "Latvia": LATVIA,
+}
+
+
+def mentions_for(text: str) -> list[Mention]:
+    """Return a mention for every occurrence of ACTORS' names (longest first) and of Gdansk."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                taken.append((m.start(), m.end()))
+                out.append(Mention(m.start(), m.end(), surface, "actor", actor=ACTORS[surface]))
+    for m in re.finditer("Gdansk", text):
+        out.append(Mention(m.start(), m.end(), "Gdansk", "place", place=GDANSK))
+    return sorted(out, key=lambda m: m.start)
+
+
+def speaker_of(nlp, text: str, words: str) -> ActorRef | None:
+    quotes: list[QuoteSpan] = find_quotes(nlp(text), mentions_for(text))
+    return next(q.speaker for q in quotes if q.text.startswith(words))
+
+
+def test_he_said_is_the_person_the_paragraph_just_named_not_an_earlier_speaker(nlp):
+    text = (
+        "Anna Novak said the border crossing would stay open for lorries this winter.\n\n"
+        "Berg declined to answer questions about the convoy at the border. "
+        '"There is nothing to add today," he said.'
+    )
+    assert speaker_of(nlp, text, "There is nothing to add") == BERG
+
+
+def test_a_person_named_inside_what_is_reported_is_not_who_speaks_next(nlp):
+    text = (
+        "Marek Wolski said that Berg had approved the plan for the new pipeline on Monday. "
+        '"It was a long week for everybody involved," he said.'
+    )
+    assert speaker_of(nlp, text, "It was a long week") == WOLSKI
+
+
+def test_she_said_skips_a_man_named_just_before(nlp):
+    text = (
+        "Anna Novak said she would travel to Riga next week for another round of talks.\n\n"
+        "Karl Berg said he was ready to receive the delegation in the capital.\n\n"
+        "Berg greeted the visitors at the airport on Friday morning. "
+        '"We agreed on the next steps," she said.'
+    )
+    assert speaker_of(nlp, text, "We agreed on the next steps") == NOVAK
+
+
+def test_a_body_after_a_person_spoke_is_the_state_that_person_acts_for(nlp):
+    text = (
+        "Marek Wolski said Poland would send no more troops and that the drills near Latvia "
+        "would end on Sunday.\n\n"
+        "The army said that the soldiers would return to their bases within a week."
+    )
+    assert speaker_of(nlp, text, "the soldiers would return") == POLAND
+
+
+def test_authorities_in_a_place_speak_for_the_state_it_lies_in(nlp):
+    text = (
+        "Fighting resumed along the river on Sunday night after a week of calm.\n\n"
+        "Authorities in Gdansk said that two warehouses had burned down in the port overnight."
+    )
+    speaker = speaker_of(nlp, text, "two warehouses had burned down")
+    assert speaker is not None and speaker.id == POLAND.id
