@@ -93,3 +93,43 @@ def test_authorities_in_a_place_speak_for_the_state_it_lies_in(nlp):
     )
     speaker = speaker_of(nlp, text, "two warehouses had burned down")
     assert speaker is not None and speaker.id == POLAND.id
+
+
+def test_an_official_of_an_army_is_the_state_not_the_outlet_cited_before(nlp):
+    text = (
+        "Two drones hit the harbour of the Polish port overnight, according to the Red Cross.\n\n"
+        "Another drone struck a barracks near Poland's border, an army official told reporters."
+    )
+    mentions = [*mentions_for(text)]
+    red_cross = ActorRef(name="Red Cross", kind="organization")
+    start = text.index("Red Cross")
+    mentions.append(Mention(start, start + len("Red Cross"), "Red Cross", "actor", actor=red_cross))
+    quotes = find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start))
+    speaker = next(q.speaker for q in quotes if q.text.startswith("Another drone struck"))
+    assert speaker == POLAND
+
+
+def test_a_role_with_an_indefinite_article_is_nobody_named_before(nlp):
+    text = (
+        "Karl Berg said on Monday that the talks with Poland would resume in Riga next week.\n\n"
+        "A commander said that the troops had been ordered to hold their positions near the river."
+    )
+    assert speaker_of(nlp, text, "the troops had been ordered") != BERG
+
+
+def test_he_said_in_a_new_paragraph_is_the_subject_named_last_in_the_one_before(nlp):
+    text = (
+        "Karl Berg said the budget would double spending on schools next year. Marek Wolski, who "
+        "leads the opposition in the capital, has made schools his first priority.\n\n"
+        '"Every child deserves a good teacher and a warm classroom," he said.'
+    )
+    assert speaker_of(nlp, text, "Every child deserves") == WOLSKI
+
+
+def test_her_after_a_name_does_not_make_that_person_a_woman(nlp):
+    text = (
+        "Anna Novak said she had not expected the call from the ministry. Karl Berg said he would "
+        "try again. Karl Berg called her twice more in the spring.\n\n"
+        '"It caught me completely off guard that afternoon," she said.'
+    )
+    assert speaker_of(nlp, text, "It caught me completely") == NOVAK

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.extract.quotes_names import name_only_speaker
-from parley.extract.quotes_roles import holder, role_words
+from parley.extract.quotes_roles import INDEFINITE, holder, role_words
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ MASCULINE = {
     **dict.fromkeys(("she", "her", "hers", "herself", "mrs", "ms"), False),
 }
 TITLES = frozenset({"mr", "mrs", "ms"})
+# The pronouns after a name that refer back to it ("X said she ...", "X and his aides"); "him" and
+# "her" are as often someone else ("X called her").
+REFERRING = frozenset({"he", "his", "himself", "she", "herself"})
 # How far after a person's name the pronoun that tells their sex may come ("Kallas said she ...").
 SEX_WINDOW = 150
 _WORD = re.compile(r"[a-z]+")
@@ -301,6 +304,13 @@ class Referents:
         spoke just before, and for a body the speaker or state before it.
         """
         noun = tok.lower_
+        if role and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
+            role = False  # "a commander said": someone the text does not name, of the state
+        # "an army official told AFP": an official of a state body is the state's, never the outlet
+        # or organisation that spoke just before
+        of_state = any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lex.bodies for c in tok.children
+        )
         for p, actor in reversed(self.history if role else ()):
             # only a role is a person's ("the spokesperson"); "the military" is no one who spoke
             # of military strength just before
@@ -317,7 +327,7 @@ class Referents:
         for p, actor in reversed(self.history):
             if not window_start <= p < pos:
                 continue
-            if is_person(actor) == role:
+            if is_person(actor) == role and not (of_state and actor.kind != "state"):
                 return actor
             # "the military confirmed" after the defence minister spoke: the state he acts for
             inst = None if role else self._institution(actor)
@@ -369,10 +379,10 @@ class Referents:
             ((p, a) for p, a in reversed(self.history) if window_start <= p < start and self._fits(a, low)),
             None,
         )
-        named = self._named_in_paragraph(sentence_start, low) if want_person else None
+        named = self._named_subject(window_start, sentence_start, low) if want_person else None
         if named is not None and (spoke is None or named.start > spoke[0]):
-            # "Carson dodged the question. 'Either team can win,' he said": the person the paragraph
-            # named last, not a speaker quoted before that person came in
+            # "Carson dodged the question. 'Either team can win,' he said": the person last named as
+            # a subject, not a speaker quoted before that person came in
             return Resolved(named.actor, start, end)
         if spoke is not None:
             return Resolved(spoke[1], start, end)
@@ -408,17 +418,17 @@ class Referents:
                 tail = tail[
                     : min((i for i in (tail.find(". "), tail.find("\n")) if i >= 0), default=len(tail))
                 ]
-                vote = next((MASCULINE[w] for w in _WORD.findall(tail.lower()) if w in MASCULINE), None)
+                vote = next((MASCULINE[w] for w in _WORD.findall(tail.lower()) if w in REFERRING), None)
             if vote is not None:
                 votes[ref] = votes.get(ref, 0) + (1 if vote else -1)
         self._sex = {ref: v > 0 for ref, v in votes.items() if v}
         return self._sex
 
-    def _named_in_paragraph(self, sentence_start: int, low: str) -> Mention | None:
-        """Return the last party of the wanted kind the paragraph names before ``sentence_start``,
-        outside quotations and reported contents (a name in what someone says is not who says it)."""
-        para_start = self.text.rfind("\n", 0, sentence_start) + 1
-        lo, hi = bisect_left(self._starts, para_start), bisect_left(self._starts, sentence_start)
+    def _named_subject(self, since: int, sentence_start: int, low: str) -> Mention | None:
+        """Return the last person ``low`` can stand for named as a subject between ``since`` and
+        ``sentence_start``, outside quotations and reported contents (a name in what someone says is
+        not who says it)."""
+        lo, hi = bisect_left(self._starts, since), bisect_left(self._starts, sentence_start)
         for m in reversed(self._mentions[lo:hi]):
             if (
                 m.actor is not None
