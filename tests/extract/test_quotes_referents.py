@@ -133,3 +133,12 @@ def test_her_after_a_name_does_not_make_that_person_a_woman(nlp):
         '"It caught me completely off guard that afternoon," she said.'
     )
     assert speaker_of(nlp, text, "It caught me completely") == NOVAK
+
+
+def test_a_subject_the_parse_hangs_elsewhere_is_still_the_noun_before_the_verb(nlp):
+    # the small parser takes "force" for an apposition to "Telegram" and leaves "said" no subject
+    text = (
+        "Officials met in the capital on Monday to discuss the crisis on the border.\n\n"
+        "In a post on Telegram, Poland's air force said that Latvia had launched 120 drones overnight."
+    )
+    assert speaker_of(nlp, text, "Latvia had launched") == POLAND

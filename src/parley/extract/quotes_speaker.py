@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 SPEAKER_KINDS = ("actor", "role", "pronoun")
 # Dependency labels that make a token the subject of its clause.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+# Tags of a finite verb ("said", "says", "say"): a participle or infinitive has no subject of its own.
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # How far up the tree a participle ("..., saying ...") may look for the clause whose subject
 # speaks; three or four levels cover "X met Y, lauding A, asserting B" chains.
 MAX_PARTICIPLE_CLIMB = 6
@@ -275,6 +277,19 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             if head.head.i == head.i:
                 break
             head = head.head
+    return None
+
+
+def noun_before(verb: Token) -> Token | None:
+    """Return the noun just before a finite verb the parse left without a subject ("In a post on
+    Telegram, Ukraine's air force said ...", parsed with "force" in apposition to "Telegram"): in
+    English the word before the verb of saying ends its subject. Used only when the sentence names
+    no person next to the verb ("X, head of Y, said" is X, not Y)."""
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.sent.start == verb.sent.start:
+        return prev
     return None
 
 
