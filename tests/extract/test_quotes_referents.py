@@ -142,3 +142,11 @@ def test_a_subject_the_parse_hangs_elsewhere_is_still_the_noun_before_the_verb(n
         "In a post on Telegram, Poland's air force said that Latvia had launched 120 drones overnight."
     )
     assert speaker_of(nlp, text, "Latvia had launched") == POLAND
+
+
+def test_citing_an_official_of_no_named_party_leaves_the_reporter_as_speaker(nlp):
+    text = (
+        "Latvia said on Monday that its border would stay closed to all traffic until spring.\n\n"
+        "Poland said, citing a senior military official, that the offensive would continue."
+    )
+    assert speaker_of(nlp, text, "the offensive would continue") == POLAND

@@ -120,6 +120,17 @@ class SpeakerResolver(Referents):
         actor = self._described(tok, base, t_start, window_start, sentence_start)
         return Resolved(actor, left, right)
 
+    def unowned(self, tok: Token, base: int) -> bool:
+        """Return True when ``tok`` heads a body or role of no named party ("a senior military
+        official", "sources"): no mention in its phrase, no owner, no demonym."""
+        low = {tok.lower_, tok.lemma_.lower()}
+        if not low & (self.lex.bodies | self.lex.roles):
+            return False
+        if any(c.dep_ == "poss" for c in tok.children) or self._demonym_state(tok) is not None:
+            return False
+        a, b = base + tok.left_edge.idx, base + tok.right_edge.idx + len(tok.right_edge.text)
+        return not self.overlapping(a, b)
+
     def _np_mention(self, tok: Token, base: int) -> Resolved | None:
         """Return the mention that names the noun phrase headed by ``tok``, best first."""
 
