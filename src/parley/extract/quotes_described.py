@@ -9,6 +9,7 @@ for.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,15 +18,27 @@ from typing import TYPE_CHECKING
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.extract.quotes_names import name_only_speaker
-from parley.extract.quotes_roles import holder, role_words
+from parley.extract.quotes_roles import INDEFINITE, holder, role_words
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.kb.actors import ActorRegistry
 
 NON_PERSON_KINDS = ("state", "organization", "group")
+# Words that give a person's sex: pronouns that refer back, and titles before a name (True: a man).
+MASCULINE = {
+    **dict.fromkeys(("he", "him", "his", "himself", "mr"), True),
+    **dict.fromkeys(("she", "her", "hers", "herself", "mrs", "ms"), False),
+}
+TITLES = frozenset({"mr", "mrs", "ms"})
+# The pronouns after a name that refer back to it ("X said she ...", "X and his aides"); "him" and
+# "her" are as often someone else ("X called her").
+REFERRING = frozenset({"he", "his", "himself", "she", "herself"})
+# How far after a person's name the pronoun that tells their sex may come ("Kallas said she ...").
+SEX_WINDOW = 150
+_WORD = re.compile(r"[a-z]+")
 # How far around a person's mention the text may name their role ("Esmaeil Baghaei, the foreign
 # ministry spokesperson"), for "the spokesperson added" later on.
 ROLE_CONTEXT = 60
@@ -53,13 +66,17 @@ class Referents:
     """
 
     text: str
+    mentions: Sequence[Mention]
     lex: SpeechLexicon
     history: list[tuple[int, ActorRef]]
     quoted: Sequence[tuple[int, int]]
+    reported: Sequence[tuple[int, int]]
     registry: ActorRegistry | None
     _mentions: list[Mention]
     _starts: list[int]
     _base: int
+    _doc: Doc | None
+    _sex: dict[str, bool] | None
     _states: frozenset[str] | None
 
     def _demonym(self, word: str) -> ActorRef | None:
@@ -126,10 +143,46 @@ class Referents:
         if lemma in self.lex.groups:
             return self._group(pos, window_start)
         if lemma in self.lex.roles or lemma in self.lex.bodies:
-            return self._body(tok, pos, window_start, lemma in self.lex.roles)
+            placed = self._placed_state(tok, base) if lemma in self.lex.bodies else None
+            return placed or self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
             return self._unknown_name(tok)
         return None
+
+    def _placed_state(self, tok: Token, base: int) -> ActorRef | None:
+        """Return the state of the place a body is said to be in or from ("authorities in Beirut",
+        "officials from Kyiv"): a body of a place speaks for the state the place lies in."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                a, b = base + obj.idx, base + obj.idx + len(obj.text)
+                for m in self.mentions:
+                    if (
+                        m.kind == "place"
+                        and m.place is not None
+                        and m.place.country
+                        and m.start < b
+                        and a < m.end
+                    ):
+                        return self._state_of_country(m.place.country)
+        return None
+
+    def _state_of_country(self, iso2: str) -> ActorRef | None:
+        """Return the state with ISO code ``iso2``, as the text mentions it if it does."""
+        if self.registry is None:
+            from parley.kb.actors import default_registry
+
+            self.registry = default_registry()
+        entry = next((e for e in self.registry.entries() if e.kind == "state" and e.iso2 == iso2), None)
+        if entry is None:
+            return None
+        for m in self._mentions:
+            if m.actor is not None and m.actor.id is not None and m.actor.id == entry.qid:
+                return m.actor
+        return ActorRef(name=entry.name, kind="state", id=entry.qid, method="place")
 
     def _role_holder(self, tok: Token, base: int, t_start: int, t_end: int) -> Resolved | None:
         """Return the person the article names in the role ``tok`` heads ("Ethiopia's prime
@@ -251,7 +304,16 @@ class Referents:
         spoke just before, and for a body the speaker or state before it.
         """
         noun = tok.lower_
-        for p, actor in reversed(self.history):
+        if role and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
+            role = False  # "a commander said": someone the text does not name, of the state
+        # "an army official told AFP": an official of a state body is the state's, never the outlet
+        # or organisation that spoke just before
+        of_state = any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lex.bodies for c in tok.children
+        )
+        for p, actor in reversed(self.history if role else ()):
+            # only a role is a person's ("the spokesperson"); "the military" is no one who spoke
+            # of military strength just before
             if (
                 window_start <= p < pos
                 and actor.kind == "person"
@@ -263,8 +325,14 @@ class Referents:
             ):
                 return actor
         for p, actor in reversed(self.history):
-            if window_start <= p < pos and is_person(actor) == role:
+            if not window_start <= p < pos:
+                continue
+            if is_person(actor) == role and not (of_state and actor.kind != "state"):
                 return actor
+            # "the military confirmed" after the defence minister spoke: the state he acts for
+            inst = None if role else self._institution(actor)
+            if inst is not None and inst.kind == "state":
+                return inst
         hi = bisect_left(self._starts, pos)
         for m in reversed(self._mentions[:hi]):
             if m.actor is not None and m.actor.kind == "state":
@@ -303,18 +371,87 @@ class Referents:
             if (
                 m.actor is not None
                 and m.end <= before
-                and is_person(m.actor) == want_person
+                and self._fits(m.actor, low)
                 and not self._in_quotes(m.start)
             ):
                 return Resolved(m.actor, start, end)
-        for p, actor in reversed(self.history):
-            if window_start <= p < start and is_person(actor) == want_person:
-                return Resolved(actor, start, end)
+        spoke = next(
+            ((p, a) for p, a in reversed(self.history) if window_start <= p < start and self._fits(a, low)),
+            None,
+        )
+        named = self._named_subject(window_start, sentence_start, low) if want_person else None
+        if named is not None and (spoke is None or named.start > spoke[0]):
+            # "Carson dodged the question. 'Either team can win,' he said": the person last named as
+            # a subject, not a speaker quoted before that person came in
+            return Resolved(named.actor, start, end)
+        if spoke is not None:
+            return Resolved(spoke[1], start, end)
         hi = bisect_left(self._starts, sentence_start)
         for m in reversed(self._mentions[:hi]):
-            if m.actor is not None and m.end <= sentence_start and is_person(m.actor) == want_person:
+            if m.actor is not None and m.end <= sentence_start and self._fits(m.actor, low):
                 return Resolved(m.actor, start, end)
         return Resolved(None, start, end)
+
+    def _fits(self, actor: ActorRef, low: str) -> bool:
+        """Return True when the pronoun ``low`` can stand for ``actor``: a person for "he" and "she",
+        of no sex the article gives otherwise; a state or body for "it" and "they"."""
+        if is_person(actor) != (low in self.lex.person_pronouns):
+            return False
+        sex = MASCULINE.get(low)
+        return sex is None or self._sexes().get(actor.ref, sex) == sex
+
+    def _sexes(self) -> dict[str, bool]:
+        """Return, per person the article names, whether it refers to them as a man (True) or a woman
+        (False): by a title before the name ("Ms", "Mr"), else by the pronoun that first follows the name
+        in its sentence before another person is named, the majority over all the person's mentions."""
+        if self._sex is not None:
+            return self._sex
+        votes: dict[str, int] = {}
+        people = [m for m in self._mentions if m.actor is not None and m.actor.kind == "person"]
+        for n, m in enumerate(people):
+            ref = m.actor.ref if m.actor is not None else ""
+            title = _WORD.findall(self.text[max(0, m.start - 6) : m.start].lower())
+            vote = MASCULINE.get(title[-1]) if title and title[-1] in TITLES else None
+            if vote is None:
+                stop = min(people[n + 1].start if n + 1 < len(people) else len(self.text), m.end + SEX_WINDOW)
+                tail = self.text[m.end : stop]
+                tail = tail[
+                    : min((i for i in (tail.find(". "), tail.find("\n")) if i >= 0), default=len(tail))
+                ]
+                vote = next((MASCULINE[w] for w in _WORD.findall(tail.lower()) if w in REFERRING), None)
+            if vote is not None:
+                votes[ref] = votes.get(ref, 0) + (1 if vote else -1)
+        self._sex = {ref: v > 0 for ref, v in votes.items() if v}
+        return self._sex
+
+    def _named_subject(self, since: int, sentence_start: int, low: str) -> Mention | None:
+        """Return the last person ``low`` can stand for named as a subject between ``since`` and
+        ``sentence_start``, outside quotations and reported contents (a name in what someone says is
+        not who says it)."""
+        lo, hi = bisect_left(self._starts, since), bisect_left(self._starts, sentence_start)
+        for m in reversed(self._mentions[lo:hi]):
+            if (
+                m.actor is not None
+                and m.end <= sentence_start
+                and self._fits(m.actor, low)
+                and not self._in_quotes(m.start)
+                and not any(a <= m.start < b for a, b in self.reported)
+                and self._is_subject(m)
+            ):
+                return m
+        return None
+
+    def _is_subject(self, m: Mention) -> bool:
+        """Return True when ``m`` is the subject of its clause in the parse being resolved (the one
+        a later "he said" is about; "he called the minister's remark ..." is not about the minister)."""
+        doc = self._doc
+        if doc is None:
+            return False
+        a, b = m.start - self._base, m.end - self._base
+        if a < 0 or b > len(doc.text):
+            return False
+        span = doc.char_span(a, b, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _definite(self, tok: Token, pos: int) -> ActorRef | None:
         """Return the actor an earlier mention ending in the same noun named ("the ministry")."""

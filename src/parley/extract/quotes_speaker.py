@@ -20,13 +20,15 @@ from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.kb.actors import ActorRegistry
 
 SPEAKER_KINDS = ("actor", "role", "pronoun")
 # Dependency labels that make a token the subject of its clause.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+# Tags of a finite verb ("said", "says", "say"): a participle or infinitive has no subject of its own.
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # How far up the tree a participle ("..., saying ...") may look for the clause whose subject
 # speaks; three or four levels cover "X met Y, lauding A, asserting B" chains.
 MAX_PARTICIPLE_CLIMB = 6
@@ -46,10 +48,14 @@ class SpeakerResolver(Referents):
     # Spans inside quotation marks: a name there is what is said, never who says it
     # ('"... joined by General X," he wrote' is not X).
     quoted: Sequence[tuple[int, int]] = ()
+    # Reported contents ("X said that ..."): a name there is what is reported, not a speaker.
+    reported: Sequence[tuple[int, int]] = ()
     # The knowledge base whose demonyms name states ("Lebanese sources"); None: the shipped one.
     registry: ActorRegistry | None = None
 
     _base: int = 0
+    _doc: Doc | None = None
+    _sex: dict[str, bool] | None = None
     _states: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
@@ -88,6 +94,7 @@ class SpeakerResolver(Referents):
         """Return the speaker named by ``tok`` (a subject, an 'according to' object, ...)."""
         tok = antecedent(tok, self.lex)
         self._base = base
+        self._doc = tok.doc
         t_start = base + tok.idx
         t_end = t_start + len(tok.text)
         low = tok.lower_
@@ -112,6 +119,17 @@ class SpeakerResolver(Referents):
             return Resolved(None, left, right)
         actor = self._described(tok, base, t_start, window_start, sentence_start)
         return Resolved(actor, left, right)
+
+    def unowned(self, tok: Token, base: int) -> bool:
+        """Return True when ``tok`` heads a body or role of no named party ("a senior military
+        official", "sources"): no mention in its phrase, no owner, no demonym."""
+        low = {tok.lower_, tok.lemma_.lower()}
+        if not low & (self.lex.bodies | self.lex.roles):
+            return False
+        if any(c.dep_ == "poss" for c in tok.children) or self._demonym_state(tok) is not None:
+            return False
+        a, b = base + tok.left_edge.idx, base + tok.right_edge.idx + len(tok.right_edge.text)
+        return not self.overlapping(a, b)
 
     def _np_mention(self, tok: Token, base: int) -> Resolved | None:
         """Return the mention that names the noun phrase headed by ``tok``, best first."""
@@ -270,6 +288,19 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             if head.head.i == head.i:
                 break
             head = head.head
+    return None
+
+
+def noun_before(verb: Token) -> Token | None:
+    """Return the noun just before a finite verb the parse left without a subject ("In a post on
+    Telegram, Ukraine's air force said ...", parsed with "force" in apposition to "Telegram"): in
+    English the word before the verb of saying ends its subject. Used only when the sentence names
+    no person next to the verb ("X, head of Y, said" is X, not Y)."""
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.sent.start == verb.sent.start:
+        return prev
     return None
 
 
