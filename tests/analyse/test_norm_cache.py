@@ -36,3 +36,39 @@ def test_an_unwritable_cache_folder_costs_only_the_time(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("a file where the folder should be")
     assert norms(NAMES, blocked / "cache") == [norm(n) for n in NAMES]
+
+
+def test_the_actor_index_is_read_back_for_the_same_source_and_code(tmp_path: Path) -> None:
+    from parley.analyse.norm_cache import INDEX_PREFIX, cached_index
+
+    code = [Path(__file__)]
+    builds: list[int] = []
+
+    def build() -> dict[str, list[tuple[str, str]]]:
+        builds.append(1)
+        return {norm(n): [(n, "exact")] for n in NAMES}
+
+    first = cached_index("registry-a", build, code, tmp_path)
+    again = cached_index("registry-a", build, code, tmp_path)
+    assert again == first and len(builds) == 1  # the second came from disk
+    cached_index("registry-b", build, code, tmp_path)  # other data: built again, its own file
+    assert len(builds) == 2
+    assert len(list(tmp_path.glob(f"{INDEX_PREFIX}*"))) == 2
+
+
+def test_a_damaged_index_file_is_rebuilt(tmp_path: Path) -> None:
+    from parley.analyse.norm_cache import INDEX_PREFIX, cached_index
+
+    cached_index("registry-a", lambda: {"x": 1}, [Path(__file__)], tmp_path)
+    (cached,) = tmp_path.glob(f"{INDEX_PREFIX}*")
+    cached.write_bytes(b"not a pickle")
+    assert cached_index("registry-a", lambda: {"x": 2}, [Path(__file__)], tmp_path) == {"x": 2}
+
+
+def test_the_cached_actor_index_equals_the_built_one() -> None:
+    from parley.analyse.matcher import _actor_index, _build_actor_index
+    from parley.kb.actors import load_registry
+
+    registry = load_registry()
+    assert registry.source
+    assert _actor_index(registry) == _build_actor_index(registry)

@@ -273,7 +273,17 @@ class _Form:
 
 @lru_cache(maxsize=4)
 def _actor_index(registry: Any) -> dict[str, list[_Form]]:
-    """Return norm(surface) → forms, built once per registry."""
+    """Return norm(surface) → forms, built once per registry, and kept on disk for a registry
+    loaded from data files (``registry.source``), which the next process reads back."""
+    source = getattr(registry, "source", None)
+    if not source:
+        return _build_actor_index(registry)
+    from parley.analyse.norm_cache import cached_index
+
+    return cached_index(source, lambda: _build_actor_index(registry), code=[Path(__file__)])
+
+
+def _build_actor_index(registry: Any) -> dict[str, list[_Form]]:
     from parley.analyse.norm_cache import norms
 
     index: dict[str, list[_Form]] = {}

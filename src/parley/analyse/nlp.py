@@ -6,7 +6,11 @@ and lemmatizer swapped for faster equivalents that set every token exactly as th
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from functools import lru_cache
 from typing import Any
 
@@ -41,11 +45,70 @@ def _register_paragraph_pipe() -> None:
         return doc
 
 
+# -- importing spaCy without its command line ----------------------------------------------------
+#
+# ``import spacy`` imports ``spacy.cli`` (for ``spacy.info``), and with it typer, requests and the
+# code of every spaCy command: some 350 modules and a fifth of a second of CPU at each start, none
+# of which loading or running a pipeline uses. Until something asks for it, ``spacy.cli`` is a
+# stand-in module that imports the real one on first use (any attribute, a submodule, or a call
+# of ``spacy.info``), so whoever needs the command line still gets all of it.
+
+CLI_MODULES = ("spacy.cli", "spacy.cli.info")
+
+
+class _DeferredModule(types.ModuleType):
+    """A stand-in for a spaCy command-line module: the first attribute asked for imports the real
+    module (replacing the stand-ins) and answers from it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr == "__path__" and self.__name__ != "spacy.cli":
+            # asked by ``from .cli.info import info`` (a module, not a package): nothing to load
+            raise AttributeError(attr)
+        return getattr(_real_cli(self.__name__), attr)
+
+
+def _real_cli(name: str) -> types.ModuleType:
+    """Import the real spaCy command-line modules in place of the stand-ins; return ``name``'s."""
+    for mod in CLI_MODULES:
+        if isinstance(sys.modules.get(mod), _DeferredModule):
+            del sys.modules[mod]
+    real = importlib.import_module(name)
+    package = sys.modules.get("spacy")
+    if package is not None:
+        package.cli = sys.modules["spacy.cli"]  # type: ignore[attr-defined]
+    return real
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, importing the real command line first."""
+    return _real_cli("spacy.cli.info").info(*args, **kwargs)
+
+
+def import_spacy() -> types.ModuleType:
+    """Return the ``spacy`` module, imported (if it is not yet) with its command line deferred."""
+    fresh = "spacy" not in sys.modules and not any(m in sys.modules for m in CLI_MODULES)
+    if fresh and importlib.util.find_spec("spacy") is not None:
+        info = _DeferredModule("spacy.cli.info")
+        info.info = _spacy_info  # type: ignore[attr-defined]
+        sys.modules["spacy.cli"] = _DeferredModule("spacy.cli")
+        sys.modules["spacy.cli.info"] = info
+    try:
+        spacy = importlib.import_module("spacy")
+    except BaseException:
+        for mod in CLI_MODULES:
+            if isinstance(sys.modules.get(mod), _DeferredModule):
+                del sys.modules[mod]
+        raise
+    if "cli" not in vars(spacy) and "spacy.cli" in sys.modules:
+        spacy.cli = sys.modules["spacy.cli"]  # type: ignore[attr-defined]
+    return spacy
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Any:
     """Return the loaded spaCy ``Language`` for ``name`` (or the first default that is installed),
     with sentence starts fixed at line breaks before the parser runs."""
-    import spacy
+    spacy = import_spacy()
 
     from parley.analyse.heap import keep_freed_memory
 
@@ -165,6 +228,8 @@ class LookupAttributeRuler:
                 index.setdefault((key[0], value), []).append((pid, specs))
         self.by_row: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.merged: dict[tuple[int, ...], dict[Any, Any]] = {}
+        # per row: the longer patterns whose first token it passes (most rows start none)
+        self.starts_by_row: dict[tuple[int, ...], tuple[Pattern, ...]] = {}
 
     @classmethod
     def of(cls, ruler: Any) -> LookupAttributeRuler | None:
@@ -215,12 +280,18 @@ class LookupAttributeRuler:
         out: dict[int, set[int]] = {}
         if not self.first and not self.anywhere:
             return out
-        n, indices = len(rows), self.ruler.indices
+        n, indices, starts_by_row = len(rows), self.ruler.indices, self.starts_by_row
+        if len(starts_by_row) > CACHE_MAX:
+            starts_by_row.clear()
         for i, row in enumerate(rows):
-            for pid, specs in [c for key in enumerate(row) for c in self.first.get(key, ())] + self.anywhere:
+            starts = starts_by_row.get(row)
+            if starts is None:
+                candidates = [c for key in enumerate(row) for c in self.first.get(key, ())] + self.anywhere
+                starts = starts_by_row[row] = tuple(c for c in candidates if _holds(c[1][0], row, strings))
+            for pid, specs in starts:
                 end = i + len(specs)
                 if end <= n and all(
-                    _holds(t, rows[j], strings) for j, t in zip(range(i, end), specs, strict=True)
+                    _holds(t, rows[j], strings) for j, t in zip(range(i + 1, end), specs[1:], strict=True)
                 ):
                     index = indices[pid]
                     at = i + index if index >= 0 else end + index

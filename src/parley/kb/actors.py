@@ -15,6 +15,7 @@ of these matched and why, so a user can ask "why is this Donald Trump?".
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,8 @@ from parley.kb.fold import fold, norm
 from parley.model.records import ACTOR_KINDS, ActorRef
 
 DATA_DIR = Path(__file__).parent / "data" / "actors"
+# The files of actors, in the order their entries are read.
+ACTOR_FILES = ("states.toml", "organizations.toml", "groups.toml", "people.toml")
 
 # Confidence by method. Names and listed spellings are near certain; a metonym or institution
 # stands for the state only when the text uses it as an actor (the caller's context decides);
@@ -177,6 +180,9 @@ class ActorRegistry:
         institution_words: Iterable[str] = (),
         lead_words: Iterable[str] = ("the",),
     ) -> None:
+        # a fingerprint of the data files the registry was loaded from (set by load_registry;
+        # None when built in code): indexes derived from it may be cached under it
+        self.source: str | None = None
         self._entries: dict[str, ActorEntry] = {}
         self._by_qid: dict[str, ActorEntry] = {}
         for e in entries:
@@ -518,7 +524,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> ActorRegistry:
         named.setdefault(block["state"], []).extend(block["names"])
     ambiguous = frozenset(norm(t) for t in rules.get("ambiguous", ()))
     entries: list[ActorEntry] = []
-    for fname in ("states.toml", "organizations.toml", "groups.toml", "people.toml"):
+    for fname in ACTOR_FILES:
         path = data_dir / fname
         for raw in _load_toml(path).get("actor", ()):
             entries.append(_drop_ambiguous(_entry(raw, path, named), ambiguous))
@@ -527,7 +533,19 @@ def load_registry(data_dir: Path = DATA_DIR) -> ActorRegistry:
         _role(raw, states, data_dir / "roles.toml")
         for raw in _load_toml(data_dir / "roles.toml").get("role", ())
     ]
-    return ActorRegistry(entries, roles, rules.get("generic", ()), rules.get("lead_words", ("the",)))
+    registry = ActorRegistry(entries, roles, rules.get("generic", ()), rules.get("lead_words", ("the",)))
+    registry.source = _fingerprint(
+        [data_dir / f for f in ("institutions.toml", *ACTOR_FILES, "roles.toml")] + [Path(__file__)]
+    )
+    return registry
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    """Return the hash of the files a registry is built from (its data and this code)."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return h.hexdigest()
 
 
 def _role(raw: dict[str, Any], states: dict[str, ActorEntry], path: Path) -> Role:
