@@ -311,6 +311,29 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         target = _anchor_date(candidates, d.anchor, anchor_words)
         if target is not None:
             c.date = resolve_anchor(d, target)
+    _date_clashes(ctx.text, candidates, dates)
+
+
+def _date_clashes(text: str, candidates: Candidates, dates: list[Any]) -> None:
+    """Give both halves of an undated mutual clash told as fact ("Thai and Cambodian forces remain
+    locked in clashes. As of Monday, both sides keep firing …") the day its paragraph gives the
+    fighting: the last day named before it in the paragraph, else the first named after it. A
+    fight between two sides goes on over the paragraph that tells it, and a clash left undated
+    would be taken for one side's account of the same fighting."""
+    for _, c in candidates:
+        if c.date is not None or c.modality != "asserted" or c.type != "ASSAULT":
+            continue
+        if not c.mirrored and not any(c.trigger is o.trigger for _, o in candidates if o.mirrored):
+            continue
+        para_start = text.rfind("\n", 0, c.sent_start)
+        para_end = text.find("\n", c.sent_end)
+        para_end = len(text) if para_end < 0 else para_end
+        days = [d for d in dates if d.value is not None and d.value.precision == "day" and d.kind != "range_start"]
+        before = [d for d in days if para_start < d.start < c.sent_start]
+        after = [d for d in days if c.sent_end <= d.start < para_end]
+        chosen = before[-1:] or after[:1]
+        if chosen:
+            c.date = chosen[0].value
 
 
 def _perfect(trigger: Any) -> bool:

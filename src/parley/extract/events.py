@@ -111,7 +111,20 @@ def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
                 if a not in found:
                     found.append(a)
     if not found:
-        found = _actors_in(tok, index)[:2]
+        # "the building where its governor was speaking": a clause telling where or when names
+        # the people there or then, not the thing the noun names
+        clauses = [
+            _subtree_span(c)
+            for c in tok.children
+            if c.dep_ == "relcl" and any(w.tag_ == "WRB" and w.i < c.i for w in c.children)
+        ]
+        s, e = _subtree_span(tok)
+        found = [
+            m.actor
+            for m in index.in_span(s, e, "actor")
+            if m.actor is not None and not any(a <= m.start < b for a, b in clauses)
+        ]
+        found = list(dict.fromkeys(found))[:2]
     return found
 
 
