@@ -485,6 +485,15 @@ def _add_countries_struck(
                 # a country named only as where the attack fell is no mention of its own
                 name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN")
                 actor = registry.resolve(name)
+            if actor is None and tok.pos_ == "PROPN":
+                # "in Pakistan and Pakistani-administered Kashmir": the parser may hang the
+                # first country of a pair on the second's name; each name is tried alone
+                for t in tok.children:
+                    if t.pos_ == "PROPN" and t.dep_ in ("nmod", "conj"):
+                        m = index.at(t)
+                        actor = m.actor if m is not None else registry.resolve(t.text)
+                        if actor is not None:
+                            break
             if actor is None or actor.kind != "state" or actor.ref in unheld or actor.ref in sides:
                 continue
             c.recipients.append(actor)
