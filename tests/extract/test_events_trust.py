@@ -1,0 +1,74 @@
+"""Events that were shown as fact where they should not pair with one side's account: undated
+halves of a mutual clash, parties borrowed from a clause telling where something happened, and a
+target country the parser hangs on another name. Each pinned on a sentence written for the test
+(real spaCy pipeline, real knowledge base)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Event, Extraction
+
+PUB = date(2025, 12, 12)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
+
+
+def assaults(ex: Extraction) -> list[Event]:
+    return [e for e in ex.events if e.type == "ASSAULT"]
+
+
+def day(e: Event) -> str | None:
+    return e.date.value.isoformat() if e.date and e.date.value else None
+
+
+def test_both_halves_of_a_clash_take_the_day_its_paragraph_gives_the_fighting(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Thai and Cambodian troops remain locked in heavy clashes along the frontier hills. "
+        "On Wednesday, artillery from both sides kept shelling villages near the old temple.",
+    )
+    halves = {tuple(a.ref for a in e.actors[:2]): day(e) for e in assaults(ex)}
+    assert halves.get(("Q869", "Q424")) == "2025-12-10"
+    assert halves.get(("Q424", "Q869")) == "2025-12-10"
+
+
+def test_a_clash_keeps_no_day_from_another_paragraph(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Thai and Cambodian troops remain locked in heavy clashes along the frontier hills.\n\n"
+        "On Wednesday, the two foreign ministers spoke of a possible meeting in Kuala Lumpur.",
+    )
+    halves = [e for e in assaults(ex) if {a.ref for a in e.actors} >= {"Q869", "Q424"}]
+    assert len(halves) == 2 and all(day(e) is None for e in halves)
+
+
+def test_people_in_a_where_clause_are_not_the_parties_of_the_place_it_describes(
+    extractor: Extractor,
+) -> None:
+    ex = run(
+        extractor,
+        "Several drones hit the port city on Friday, including one that targeted the city hall where "
+        "its mayor, Ali Haddad, and Turkey's trade minister were holding a press conference.",
+    )
+    named = {a.name for e in assaults(ex) for a in e.actors} | {a.ref for e in assaults(ex) for a in e.actors}
+    assert not named & {"Ali Haddad", "Q43"}
+
+
+def test_an_attack_in_two_coordinated_places_names_the_first_country_as_target(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "On Wednesday, India struck nine sites in Pakistan and Pakistani-administered Kashmir that it called militant camps.",
+    )
+    targets = [e for e in assaults(ex) if [a.ref for a in e.actors][:1] == ["Q668"]]
+    assert targets and "Q843" in {a.ref for a in targets[0].actors}
