@@ -68,7 +68,8 @@ def test_people_in_a_where_clause_are_not_the_parties_of_the_place_it_describes(
 def test_an_attack_in_two_coordinated_places_names_the_first_country_as_target(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "On Wednesday, India struck nine sites in Pakistan and Pakistani-administered Kashmir that it called militant camps.",
+        "On Wednesday, India struck nine sites in Pakistan and Pakistani-administered Kashmir "
+        "that it called militant camps.",
     )
     targets = [e for e in assaults(ex) if [a.ref for a in e.actors][:1] == ["Q668"]]
     assert targets and "Q843" in {a.ref for a in targets[0].actors}

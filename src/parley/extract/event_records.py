@@ -328,7 +328,9 @@ def _date_clashes(text: str, candidates: Candidates, dates: list[Any]) -> None:
         para_start = text.rfind("\n", 0, c.sent_start)
         para_end = text.find("\n", c.sent_start)  # a sentence's span may take in the blank line after it
         para_end = len(text) if para_end < 0 else para_end
-        days = [d for d in dates if d.value is not None and d.value.precision == "day" and d.kind != "range_start"]
+        days = [
+            d for d in dates if d.value is not None and d.value.precision == "day" and d.kind != "range_start"
+        ]
         before = [d for d in days if para_start < d.start < c.sent_start]
         after = [d for d in days if c.sent_end <= d.start < para_end]
         chosen = before[-1:] or after[:1]
