@@ -73,3 +73,14 @@ def test_an_attack_in_two_coordinated_places_names_the_first_country_as_target(e
     )
     targets = [e for e in assaults(ex) if [a.ref for a in e.actors][:1] == ["Q668"]]
     assert targets and "Q843" in {a.ref for a in targets[0].actors}
+
+
+def test_a_clash_takes_no_day_ahead_from_its_paragraph(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Thai and Cambodian troops remain locked in heavy clashes along the frontier hills. "
+        "Their foreign ministers will meet in Kuala Lumpur on Monday to seek a truce.",
+    )
+    halves = [e for e in assaults(ex) if {a.ref for a in e.actors} >= {"Q869", "Q424"}]
+    assert len(halves) == 2
+    assert all(e.modality == "asserted" and (day(e) is None or day(e) <= PUB.isoformat()) for e in halves)

@@ -311,10 +311,10 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         target = _anchor_date(candidates, d.anchor, anchor_words)
         if target is not None:
             c.date = resolve_anchor(d, target)
-    _date_clashes(ctx.text, candidates, dates)
+    _date_clashes(ctx.text, candidates, dates, ctx.published)
 
 
-def _date_clashes(text: str, candidates: Candidates, dates: list[Any]) -> None:
+def _date_clashes(text: str, candidates: Candidates, dates: list[Any], published: date) -> None:
     """Give both halves of an undated mutual clash told as fact ("Thai and Cambodian forces remain
     locked in clashes. As of Monday, both sides keep firing …") the day its paragraph gives the
     fighting: the last day named before it in the paragraph, else the first named after it. A
@@ -331,6 +331,7 @@ def _date_clashes(text: str, candidates: Candidates, dates: list[Any]) -> None:
         days = [
             d for d in dates if d.value is not None and d.value.precision == "day" and d.kind != "range_start"
         ]
+        days = [d for d in days if d.value.value <= published]  # the fighting told is past, not a day ahead
         before = [d for d in days if para_start < d.start < c.sent_start]
         after = [d for d in days if c.sent_end <= d.start < para_end]
         chosen = before[-1:] or after[:1]
