@@ -59,3 +59,12 @@ def test_a_retokenised_document_gets_new_tokens(nlp):
     after = doc_views.tokens(doc)
     assert len(after) == len(doc) == len(before) - 1
     assert after[0].text == "The foreign"
+
+
+def test_remembered_text_is_used_only_when_it_fits(nlp):
+    doc = nlp(TEXT)
+    doc_views.remember_text(doc, TEXT)
+    assert doc_views.text(doc) == TEXT
+    other = nlp(OTHER)
+    doc_views.remember_text(other, OTHER + " and more words")  # not the parsed text: ignored
+    assert doc_views.text(other) == OTHER

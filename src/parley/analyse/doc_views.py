@@ -81,6 +81,14 @@ def text(doc: Any) -> str:
     return v.text
 
 
+def remember_text(doc: Any, text: str) -> None:
+    """Record ``text`` as the text ``doc`` was parsed from: spaCy's tokenizer keeps every
+    character, so ``doc.text == text`` and need not be joined again (its length is checked)."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        _views(doc).text = text
+
+
 def sentence_text(sent: Any) -> str:
     """Return a sentence's (a span's) text, cut from its document's text: ``Span.text`` joins
     the span's tokens anew at every access."""

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from parley.analyse import doc_views
 from parley.analyse.doc_views import sentence_text, sentences
 from parley.analyse.participants import merge_actors, participants
 from parley.config import Settings
@@ -83,6 +84,7 @@ def analyse(ctx: ArticleContext) -> None:
     text = ctx.text
     head = ctx.head = _headline_end(text)
     doc = ctx.doc = ctx.doc if ctx.doc is not None else ctx.resources.nlp(text)  # parsed ahead in a batch
+    doc_views.remember_text(doc, text)
     mentions = ctx.resources.finder.find(doc, published=ctx.published)
     datelines = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
     ctx.mentions = [

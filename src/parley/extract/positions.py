@@ -214,6 +214,13 @@ class _Candidate:
     needs_own_issue: bool = False
 
 
+# What a token must be for some stance maker to take it (a speed-up; the makers test the rest):
+# a verb, auxiliary or adjective (_verb, _judgement, _plan, obligations), a modal or an -ing form
+# (_speech), an adverbial clause ("if X does not ..."), a stance noun, or a complaint word.
+_CUE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_CUE_TAGS = frozenset({"MD", "VBG"})
+
+
 class _Finder:
     """Finds positions in one parsed document; holds the per-document lookups."""
 
@@ -862,7 +869,16 @@ class _Finder:
             self._speech_candidate,
             self._judgement_candidate,
         )
+        nouns, complaints = self.cues.nouns, self.cues.complaints
         for tok in span_tokens(sent):
+            if (
+                tok.pos_ not in _CUE_POS
+                and tok.tag_ not in _CUE_TAGS
+                and tok.dep_ != "advcl"
+                and (lemma := tok.lemma_.lower()) not in nouns
+                and lemma not in complaints
+            ):
+                continue  # no maker takes this token (a determiner, a preposition, a name ...)
             # the makers only read the parse: the dearer hedge test runs only on a cue
             cands = [
                 c for c in (*(make(tok) for make in makers), self._plan_candidate(tok, si)) if c is not None
