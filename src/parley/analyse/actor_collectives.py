@@ -14,10 +14,11 @@ resolves), nor does a modifier the registry or another finder already reads as a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from parley.analyse.doc_views import tokens as doc_tokens
 from parley.analyse.organisations import GROUP_HEADS, ORG_HEADS, STATE_FORCE_WORDS
 from parley.model.records import ActorRef
 
@@ -57,7 +58,7 @@ class CollectiveSpan:
     actor: ActorRef
 
 
-def _head_at(doc: Any, k: int) -> int:
+def _head_at(doc: Sequence[Any], k: int) -> int:
     """Return the index of the first token of the head noun ending at token ``k`` ("armed" of
     "armed men" included), or -1 when token ``k`` ends no head."""
     word = doc[k].lower_
@@ -68,7 +69,7 @@ def _head_at(doc: Any, k: int) -> int:
     return -1
 
 
-def _modifier(doc: Any, h: int) -> tuple[int, str] | None:
+def _modifier(doc: Sequence[Any], h: int) -> tuple[int, str] | None:
     """Return (first token, key) of the modifier before the head that starts at token ``h``:
     "Druze" (key "druze") or "pro-Assad" (key "assad"), else None."""
     m = h - 1
@@ -111,28 +112,29 @@ def find_collectives(
     covers the span, ``is_state_word`` spots a state's name or demonym, ``person_at(start, end)``
     says a registry person is named there (the leader of "pro-Assad forces", "Assad loyalists")."""
     found: list[tuple[int, int, str, str]] = []  # start, end, key, name
-    for k in range(len(doc)):
-        if doc[k].lower_ == "opposition" and k > 0 and is_state_word(doc[k - 1].text):
+    toks = doc_tokens(doc)  # the shared list: doc[k] makes a new Token at each call
+    for k in range(len(toks)):
+        if toks[k].lower_ == "opposition" and k > 0 and is_state_word(toks[k - 1].text):
             # "the Armenian opposition (leaders)": a state's opposition acts against its government
-            end_tok = k + 1 if k + 1 < len(doc) and doc[k + 1].lower_ in OPPOSITION_TAILS else k
-            start, end = doc[k - 1].idx, doc[end_tok].idx + len(doc[end_tok].text)
+            end_tok = k + 1 if k + 1 < len(toks) and toks[k + 1].lower_ in OPPOSITION_TAILS else k
+            start, end = toks[k - 1].idx, toks[end_tok].idx + len(toks[end_tok].text)
             if is_free(start, end):
-                name = text[start : doc[k].idx + len(doc[k].text)]
-                found.append((start, end, "opposition " + doc[k - 1].lower_, name))
+                name = text[start : toks[k].idx + len(toks[k].text)]
+                found.append((start, end, "opposition " + toks[k - 1].lower_, name))
             continue
-        h = _head_at(doc, k)
+        h = _head_at(toks, k)
         if h < 0:
             continue
-        mod = _modifier(doc, h)
+        mod = _modifier(toks, h)
         if mod is None:
             continue
         first, key = mod
-        if doc[k].lower_ in PRO_ONLY_HEADS and doc[first].lower_ != "pro":
+        if toks[k].lower_ in PRO_ONLY_HEADS and toks[first].lower_ != "pro":
             continue
-        word = doc[h - 1]
-        if is_state_word(word.text) or _describes(doc[k]):
+        word = toks[h - 1]
+        if is_state_word(word.text) or _describes(toks[k]):
             continue
-        start, end = doc[first].idx, doc[k].idx + len(doc[k].text)
+        start, end = toks[first].idx, toks[k].idx + len(toks[k].text)
         word_span = (word.idx, word.idx + len(word.text))
         if not (is_free(start, end) or person_at(*word_span)):
             continue

@@ -18,6 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from parley.analyse.doc_views import entities, span_tokens
+from parley.analyse.doc_views import text as doc_text
+from parley.analyse.doc_views import tokens as doc_tokens
 from parley.analyse.mentions import Mention
 from parley.analyse.organisations import find_organisations, head_kind
 from parley.analyse.place_evidence import after_person_noun, name_runs, people_words
@@ -654,8 +657,8 @@ class MentionFinder:
 
     def find(self, doc: Any, *, published: date | None = None, start_at: int = 0) -> list[Mention]:
         """Return actor, role and place mentions in the parsed document, in text order."""
-        tokens = list(doc)
-        self._text = doc.text  # once: Doc.text rebuilds the string on every access
+        tokens = doc_tokens(doc)
+        self._text = doc_text(doc)  # Doc.text rebuilds the string on every access
         self._located_in: list[ActorRef] = []  # countries only located in ("in Ukraine")
         self._lower_words = {t.text for t in tokens if t.is_alpha and t.text.islower()}
         out: list[Mention] = []
@@ -1001,7 +1004,9 @@ class MentionFinder:
         # one sense per article: a name the text once shows to be a place ("X's municipality",
         # "cities such as X") is that place wherever else the model reads it as a person
         runs = [
-            _without_possessive(_with_hyphenated_tail(doc, list(e))) for e in doc.ents if e.label_ == "PERSON"
+            _without_possessive(_with_hyphenated_tail(doc, span_tokens(e)))
+            for e in entities(doc)
+            if e.label_ == "PERSON"
         ]
         places = {
             self._text[r[0].idx : r[-1].idx + len(r[-1].text)] for r in runs if r and self._names_a_place(r)
@@ -1058,7 +1063,7 @@ class MentionFinder:
             taken.append((start, end))
         # later bare surnames the model missed
         if people:
-            for tok in doc:
+            for tok in doc_tokens(doc):
                 if (
                     tok.is_title
                     and people.get(fold(tok.text), _SHARED) is not _SHARED
@@ -1167,10 +1172,10 @@ class MentionFinder:
     def _person_spans(doc: Any) -> list[list[Any]]:
         """Return token runs that name people: spaCy's PERSON entities, and runs of two or more
         proper nouns right after a title word ("Foreign Secretary Vikram Misri")."""
-        spans = [list(ent) for ent in doc.ents if ent.label_ == "PERSON" or _misread_person(ent)]
+        spans = [span_tokens(ent) for ent in entities(doc) if ent.label_ == "PERSON" or _misread_person(ent)]
         covered = {t.i for s in spans for t in s}
         i = 0
-        tokens = list(doc)
+        tokens = doc_tokens(doc)
         while i < len(tokens):
             tok = tokens[i]
             if tok.lower_ in TITLE_WORDS and i + 1 < len(tokens):
@@ -1421,9 +1426,9 @@ class MentionFinder:
         keeps its name, without an id or coordinates, rather than being lost.
         """
         taken = [(m.start, m.end) for m in known] + [(s, e) for _, s, e, _ in spans]
-        tokens = list(doc)
+        tokens = doc_tokens(doc)
         out: list[PlaceSpan] = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in PLACE_ENTS or ent.start_char < start_at:
                 continue
             words = [t for t in ent if t.lower_ != "the"]

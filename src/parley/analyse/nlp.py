@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import re
 import sys
 import types
 from functools import lru_cache
 from typing import Any
 
+from parley.analyse.doc_views import tokens as doc_tokens
 from parley.errors import PipelineError
 
 # Tried in order when no model is configured: the official package if the user has it, then the
@@ -38,8 +40,8 @@ def _register_paragraph_pipe() -> None:
 
     @Language.component(PARAGRAPH_PIPE)
     def paragraphs(doc: Any) -> Any:
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
+        toks = doc_tokens(doc)
+        for prev, tok in itertools.pairwise(toks):
             if "\n" in prev.text_with_ws and not tok.is_space:
                 tok.is_sent_start = True
         return doc
@@ -341,7 +343,7 @@ class CachedLemmatizer:
         strings, cache, overwrite = lem.vocab.strings, self.cache, lem.overwrite
         if len(cache) > CACHE_MAX:
             cache.clear()
-        for token in doc:
+        for token in doc_tokens(doc):
             if overwrite or token.lemma == 0:
                 key = (token.orth, token.pos, token.morph.key)
                 lemma = cache.get(key)

@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from parley.analyse.doc_views import entities
+from parley.analyse.doc_views import tokens as doc_tokens
 from parley.model.records import ActorRef
 
 # Head nouns of armed groups: a name ending in one is a `group`.
@@ -174,7 +176,7 @@ def find_organisations(
             if actor is not None:
                 by_acronym[m.group(1)] = actor
     taken = {(o.start, o.end) for o in out}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("ORG", "PERSON"):
             continue
         toks = _trim(ent)
@@ -199,11 +201,12 @@ def find_organisations(
             taken.add(span)
     # "Colombia's ELN guerrilla group", "the Kataib Hezbollah armed faction": a name before a
     # descriptor of fighters and a collective noun is an armed group's
-    for k, tok in enumerate(doc):
+    doc_toks = doc_tokens(doc)
+    for k, tok in enumerate(doc_toks):
         if tok.lower_ not in DESCRIBED_GROUP_NOUNS:
             continue
         j = k
-        while j > 0 and doc[j - 1].lower_ in FIGHTER_DESCRIPTORS:
+        while j > 0 and doc_toks[j - 1].lower_ in FIGHTER_DESCRIPTORS:
             j -= 1
         if j == k:
             continue
@@ -220,11 +223,11 @@ def find_organisations(
         out.append(OrgSpan(start, end, label, actor))
         taken.add((start, end))
     # later bare acronyms
-    for tok in doc:
+    for tok in doc_toks:
         actor = by_acronym.get(tok.text)
         span = (tok.idx, tok.idx + len(tok.text))
         if actor is not None and span not in taken and is_free(*span):
-            prev = doc[tok.i - 1].text if tok.i > 0 else ""
+            prev = doc_toks[tok.i - 1].text if tok.i > 0 else ""
             if prev != "(":
                 out.append(OrgSpan(span[0], span[1], tok.text, actor))
     return sorted(out, key=lambda o: o.start)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from parley.analyse.doc_views import tokens as doc_tokens
 from parley.kb.fold import norm
 
 # A person's name this long, in words, gives its parts to the article's people ("Conor McGregor",
@@ -86,7 +87,7 @@ def name_runs(doc: Any, skip: frozenset[str]) -> list[list[Any]]:
     (titles). The run must follow a word in lower case ("fighter Conor McGregor"): at the start
     of a sentence or a title-case headline ("Strategic Sittwe") capitals say nothing."""
     runs: list[list[Any]] = []
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     i = 0
     while i < len(tokens):
         j = i

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parley.analyse.doc_views import span_tokens
 from parley.extract.context import ArticleContext, Component
 from parley.extract.event_records import Candidates, sentence_index
 from parley.extract.events_lexicon import alternation, event_lexicon
@@ -556,11 +557,11 @@ def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDr
     have taken the village". The party is the one named in the citation; a capture it tells of
     is keyed by its place, found in the clause or, for "the town", named just before."""
     capture_lemmas = event_lexicon(ctx.resources.rules).words.capture_lemmas
-    index, sents = ctx.need("index"), ctx.need("sents")
+    index, sents, sentences = ctx.need("index"), ctx.need("sents"), ctx.need("sentences")
     taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
     out: list[ClaimDraft] = []
     for i, sent in enumerate(sents):
-        text, base = sent.text, sent.start_char
+        base, _, text = sentences[i]  # the sentence's text, joined once by the analyse step
         for m in index.in_span(sent.start_char, sent.end_char, "actor"):
             if m.actor is None or (m.actor.ref, i) in taken:
                 continue
@@ -596,7 +597,7 @@ def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDr
 def _clause_after(sent: Any, pos: int) -> Any:
     """Return the clause that starts at character ``pos`` of a sentence ("that the town had
     fallen"): the subtree of the verb its first word depends on, else None."""
-    first = next((t for t in sent if t.idx >= pos and not t.is_space), None)
+    first = next((t for t in span_tokens(sent) if t.idx >= pos and not t.is_space), None)
     if first is None:
         return None
     verb = first.head if first.dep_ in ("mark", "aux", "nsubj", "det") else first

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parley.analyse.doc_views import span_tokens
 from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimDraft, claim_cues
 from parley.extract.context import ArticleContext
 
@@ -30,7 +31,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
     verbs, acts = cues.charging_verbs, cues.force_verbs | cues.claimed_acts
     out: list[ClaimDraft] = []
     for i, sent in enumerate(sents):
-        for tok in sent:
+        for tok in span_tokens(sent):
             if (
                 tok.pos_ != "VERB"
                 or tok.lemma_.lower() not in verbs

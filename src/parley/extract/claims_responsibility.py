@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parley.analyse.doc_views import span_tokens
 from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimCues, ClaimDraft, claim_cues
 from parley.extract.context import ArticleContext
 
@@ -23,7 +24,7 @@ def responsibility_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
     cues = claim_cues(ctx.resources.rules)
     out: list[ClaimDraft] = []
     for i, sent in enumerate(sents):
-        for tok in sent:
+        for tok in span_tokens(sent):
             act = _claimed_act(tok, cues)
             if act is None:
                 continue

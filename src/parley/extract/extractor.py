@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from parley.analyse import doc_views
+from parley.analyse.doc_views import sentence_text, sentences
 from parley.analyse.participants import merge_actors, participants
 from parley.config import Settings
 from parley.extract.claims import CLAIMS
@@ -82,14 +84,16 @@ def analyse(ctx: ArticleContext) -> None:
     text = ctx.text
     head = ctx.head = _headline_end(text)
     doc = ctx.doc = ctx.doc if ctx.doc is not None else ctx.resources.nlp(text)  # parsed ahead in a batch
+    doc_views.remember_text(doc, text)
     mentions = ctx.resources.finder.find(doc, published=ctx.published)
     datelines = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
     ctx.mentions = [
         m for m in mentions if m.start >= head and not any(a <= m.start < b for a, b in datelines)
     ]
     ctx.index = MentionIndex(ctx.mentions)
-    ctx.sents = [s for s in doc.sents if s.end_char > head and s.text.strip()]
-    ctx.sentences = [(s.start_char, s.end_char, s.text) for s in ctx.sents]
+    body = [(s, sentence_text(s)) for s in sentences(doc) if s.end_char > head]
+    ctx.sents = [s for s, t in body if t.strip()]
+    ctx.sentences = [(s.start_char, s.end_char, t) for s, t in body if t.strip()]
 
 
 def find_article_dates(ctx: ArticleContext) -> None:

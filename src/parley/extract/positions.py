@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from parley.analyse.doc_views import sentence_text, sentences, span_tokens
+from parley.analyse.doc_views import text as doc_text
 from parley.analyse.mentions import Mention
 from parley.extract.context import ArticleContext, Component
 from parley.model.records import ActorRef, Position
@@ -212,6 +214,13 @@ class _Candidate:
     needs_own_issue: bool = False
 
 
+# What a token must be for some stance maker to take it (a speed-up; the makers test the rest):
+# a verb, auxiliary or adjective (_verb, _judgement, _plan, obligations), a modal or an -ing form
+# (_speech), an adverbial clause ("if X does not ..."), a stance noun, or a complaint word.
+_CUE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_CUE_TAGS = frozenset({"MD", "VBG"})
+
+
 class _Finder:
     """Finds positions in one parsed document; holds the per-document lookups."""
 
@@ -223,7 +232,7 @@ class _Finder:
         rules: Rules,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # once: Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)  # Doc.text rebuilds the string on every access
         self.rules = rules
         self.cues = _cues(rules)
         self.mentions = sorted(
@@ -231,7 +240,7 @@ class _Finder:
             key=lambda m: (m.start, -(m.end - m.start)),
         )
         self.quotes = [q for q in quotes if q[2] is not None]
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.sent_of = {s.start: i for i, s in enumerate(self.sents)}
         self.plan: _PlanState | None = None
         self.plan_terms_in: set[int] = set()
@@ -452,7 +461,7 @@ class _Finder:
 
     def _note_authored_plans(self, sent: Span, si: int) -> None:
         """Remember the author of a document this sentence says someone drafted, released, ..."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             noun = None
             if tok.lemma_ in self.cues.author_verbs and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -805,7 +814,7 @@ class _Finder:
         """
         clause = _trim_edges(clause)
         if not is_complete_stance(clause):
-            clause = _trim_edges([t for t in sent if not t.is_space])
+            clause = _trim_edges([t for t in span_tokens(sent) if not t.is_space])
         # the text as written (punctuation stays attached), not tokens joined by spaces
         words = "".join(t.text_with_ws for t in clause if not t.is_space).split()
         if len(words) <= MAX_STANCE_WORDS:
@@ -853,22 +862,29 @@ class _Finder:
 
     def _sentence_candidates(self, sent: Span, si: int) -> list[_Candidate]:
         """Return every stance cue of the sentence that has a party, hedged ones left out."""
-        found = []
-        for tok in sent:
-            if self._hedged(tok):
-                continue
-            for make in (
-                self._verb_candidate,
-                self._noun_candidate,
-                self._speech_candidate,
-                self._judgement_candidate,
+        found: list[_Candidate] = []
+        makers = (
+            self._verb_candidate,
+            self._noun_candidate,
+            self._speech_candidate,
+            self._judgement_candidate,
+        )
+        nouns, complaints = self.cues.nouns, self.cues.complaints
+        for tok in span_tokens(sent):
+            if (
+                tok.pos_ not in _CUE_POS
+                and tok.tag_ not in _CUE_TAGS
+                and tok.dep_ != "advcl"
+                and (lemma := tok.lemma_.lower()) not in nouns
+                and lemma not in complaints
             ):
-                cand = make(tok)
-                if cand is not None:
-                    found.append(cand)
-            plan = self._plan_candidate(tok, si)
-            if plan is not None:
-                found.append(plan)
+                continue  # no maker takes this token (a determiner, a preposition, a name ...)
+            # the makers only read the parse: the dearer hedge test runs only on a cue
+            cands = [
+                c for c in (*(make(tok) for make in makers), self._plan_candidate(tok, si)) if c is not None
+            ]
+            if cands and not self._hedged(tok):
+                found.extend(cands)
         item = self._list_item_candidate(sent, si)
         if item is not None:
             found.append(item)
@@ -881,9 +897,9 @@ class _Finder:
             return None
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
         prefix = self.text[line_start : sent.start_char]
-        if not (_LIST_MARKER_ALONE.fullmatch(prefix) or _LIST_MARKER_START.match(sent.text)):
+        if not (_LIST_MARKER_ALONE.fullmatch(prefix) or _LIST_MARKER_START.match(sentence_text(sent))):
             return None
-        words = [t for t in sent if not t.is_space]
+        words = [t for t in span_tokens(sent) if not t.is_space]
         while words and (words[0].tag_ == "LS" or words[0].is_punct or words[0].like_num):
             words.pop(0)
         if not words:

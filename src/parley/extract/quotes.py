@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.analyse.doc_views import sentences, span_tokens
+from parley.analyse.doc_views import text as doc_text
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_clauses import Attribution, Unit, find_attributions
 from parley.extract.quotes_described import Resolved
@@ -100,7 +102,7 @@ def find_quotes(
     project pipeline). ``registry``: the knowledge base whose demonyms name states (default: the
     shipped one).
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text or not text.strip():
         return []
     lex = load_lexicon(rules)
@@ -313,7 +315,7 @@ def _has_cue_word(chunk: str, lex: SpeechLexicon) -> bool:
 
 def _trimmed_start(sent: Span) -> int:
     """Return where the sentence's first non-space token starts."""
-    for tok in sent:
+    for tok in span_tokens(sent):
         if not tok.is_space:
             return int(tok.idx)
     return int(sent.end_char)
@@ -321,7 +323,7 @@ def _trimmed_start(sent: Span) -> int:
 
 def _trimmed_end(sent: Span) -> int:
     """Return where the sentence's last non-space token ends."""
-    for tok in reversed(sent):
+    for tok in reversed(span_tokens(sent)):
         if not tok.is_space:
             return int(tok.idx + len(tok.text))
     return int(sent.start_char)
@@ -336,7 +338,7 @@ def _parse_units(doc: Doc, paragraphs: list[Paragraph], nlp: Language | None) ->
     if doc.has_annotation("DEP"):
         # Reuse the document's parse where its sentences stay inside the paragraph; a sentence
         # that runs across a line break (a headline glued to the lead) is parsed again here.
-        sents = list(doc.sents)
+        sents = sentences(doc)
         todo = []
         for p in paragraphs:
             mine = [s for s in sents if s.end_char > p.start and s.start_char < p.end]
@@ -350,7 +352,7 @@ def _parse_units(doc: Doc, paragraphs: list[Paragraph], nlp: Language | None) ->
             from parley.analyse.nlp import load_nlp
 
             nlp = load_nlp()
-        text = doc.text  # once: Doc.text rebuilds the string on every access
+        text = doc_text(doc)  # Doc.text rebuilds the string on every access
         pieces = [(a, b, p) for p in todo for a, b in _pieces(text, p.start, p.end)]
         for (a, b, p), sub in zip(pieces, nlp.pipe(text[a:b] for a, b, _ in pieces), strict=True):
             out.append((Unit(list(sub.sents), a, a, b), p))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from parley.analyse.doc_views import span_tokens
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.extract.quotes_marks import TRAILING_PUNCT, MarkedQuote
 from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, speaker_token
@@ -40,7 +41,7 @@ class Unit:
 
     def tokens(self) -> list[Token]:
         """Return the tokens of every sentence, in order."""
-        return [t for s in self.sents for t in s]
+        return [t for s in self.sents for t in span_tokens(s)]
 
     def start_of(self, tok: Token) -> int:
         """Return the article offset where ``tok`` starts."""

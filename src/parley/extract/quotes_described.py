@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.analyse.doc_views import text as doc_text
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.extract.quotes_names import name_only_speaker
@@ -448,7 +449,7 @@ class Referents:
         if doc is None:
             return False
         a, b = m.start - self._base, m.end - self._base
-        if a < 0 or b > len(doc.text):
+        if a < 0 or b > len(doc_text(doc)):
             return False
         span = doc.char_span(a, b, alignment_mode="expand")
         return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from parley.analyse.doc_views import entities
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.model.records import ActorRef
@@ -72,7 +73,7 @@ def earlier_full_name(tok: Token, lex: SpeechLexicon) -> str | None:
     that ends in the same word, without its titles.
     """
     word = tok.text
-    for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ == "PERSON"]):
+    for ent in reversed([e for e in entities(tok.doc) if e.end <= tok.i and e.label_ == "PERSON"]):
         if len(ent) > 1 and ent[-1].text == word:
             words = [t for t in ent if not is_title(t, lex)]
             if len(words) > 1:
@@ -132,7 +133,7 @@ def _outlet_named(tok: Token, lex: SpeechLexicon) -> bool:
 
 
 def _entity(tok: Token) -> Span | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
 
 
 def _text(words: list[Token]) -> str:
@@ -164,7 +165,7 @@ def name_mentions(doc: Doc, mentions: Sequence[Mention], lex: SpeechLexicon, sta
         for w in m.text.split()
     }
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or ent.start_char < start:
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from parley.analyse.doc_views import entities
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_described import Referents, Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon
@@ -206,7 +207,7 @@ class SpeakerResolver(Referents):
         """Return the speaker a proper name of two words or more names when no mention covers it."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG"):
             return None
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is None or len([t for t in ent if t.lower_ != "the"]) < 2:
             return None
         start, end = base + ent.start_char, base + ent.end_char
