@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from parley.analyse.doc_views import sentence_text, span_tokens
 from parley.analyse.mentions import Mention
 from parley.analyse.organisations import DESCRIBED_GROUP_NOUNS, FIGHTER_DESCRIPTORS
 from parley.model.records import ActorRef
@@ -256,10 +257,11 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
             if _does_the_act(span):
                 out.append(actor)
             continue
-        sent = span.sent.text.lstrip().lower()
+        sentence = span.sent
+        sent = sentence_text(sentence).lstrip().lower()
         if sent.startswith(POINTER_PREFIXES) or any(mark in sent for mark in CAPTION_MARKS):
             continue
-        if _subheading(span.sent):
+        if _subheading(sentence):
             continue
         if takes_part(span.root):
             out.append(actor)
@@ -269,8 +271,9 @@ def participants(doc: Any, mentions: Sequence[Mention]) -> list[ActorRef]:
 def _subheading(sent: Any) -> bool:
     """Return True for a short line with no closing punctuation ("US claims credit"): a
     subheading that names the topic of the paragraphs below, not an act of its own."""
-    words = sum(1 for t in sent if t.is_alpha)
-    last = [t for t in sent if not t.is_space]
+    toks = span_tokens(sent)
+    words = sum(1 for t in toks if t.is_alpha)
+    last = [t for t in toks if not t.is_space]
     return words < SUBHEADING_WORDS and bool(last) and last[-1].text not in SENTENCE_ENDS
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from parley.analyse.doc_views import sentence_text, span_tokens
 from parley.analyse.mentions import Mention
 from parley.extract.events_lexicon import EventLexicon, EventWords, Rule, event_lexicon
 from parley.model.records import ActorRef, DateValue, PlaceRef
@@ -203,8 +204,8 @@ class EventFinder:
         token that reads as no event at all (a denial, an attribute) stops the search.
         """
         out: list[EventCandidate] = []
-        low = _words(sent.text)  # once per sentence: every rule's word checks read it
-        for tok in sent:
+        low = _words(sentence_text(sent))  # once per sentence: every rule's word checks read it
+        for tok in span_tokens(sent):
             if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
                 continue
             lemma = tok.lemma_.lower()
@@ -289,7 +290,7 @@ class EventFinder:
         if not actors and not recipients and not (speaker and rule.type in ("ASSAULT", "AGREE")):
             return None  # (an unnamed attack a party reports is kept: it is that party's claim)
         clause = list(tok.subtree)
-        sent_text = sent.text
+        sent_text = sentence_text(sent)
         clause_text = sent_text[
             clause[0].idx - sent.start_char : clause[-1].idx + len(clause[-1].text) - sent.start_char
         ]
