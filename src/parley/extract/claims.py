@@ -79,6 +79,18 @@ class ClaimCues:
 
 
 @lru_cache(maxsize=8)
+def is_town(place: PlaceRef) -> bool:
+    """Return True for a settlement or a site (GeoNames class P or S): a claim is keyed by the town
+    it names, never by the region around it (a town is not its province)."""
+    return (place.feature or "")[:2] in ("P.", "S.")
+
+
+def towns_in(index: Any, start: int, end: int) -> list[PlaceRef]:
+    """Return the towns (see :func:`is_town`) the article's place mentions name between ``start``
+    and ``end``, in order: the one question every claim rule asks of its span."""
+    return [m.place for m in index.in_span(start, end, "place") if m.place and is_town(m.place)]
+
+
 def claim_cues(rules: Rules) -> ClaimCues:
     """Return the claim cues of ``rules`` (compiled once per rules folder)."""
     cues, words = rules["claims.toml"]["cues"], rules["claims.toml"]["words"]
@@ -517,8 +529,7 @@ def _denied_capture(
     if span.root.lemma_ not in capture_lemmas:
         return []
     index, sents = ctx.need("index"), ctx.need("sents")
-    places = [m.place for m in index.in_span(q.start, q.end, "place") if m.place]
-    towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+    towns = towns_in(index, q.start, q.end)
     takers = [
         m.actor
         for t in span.root.children
@@ -628,8 +639,7 @@ def _town_before(ctx: ArticleContext, i: int, toks: Any, before: int) -> PlaceRe
     index, sents = ctx.need("index"), ctx.need("sents")
     for k in range(i, max(-1, i - PLACE_LOOKBACK - 1), -1):
         end = before if k == i else sents[k].end_char
-        found = [m.place for m in index.in_span(sents[k].start_char, end, "place") if m.place]
-        towns = [p for p in found if (p.feature or "")[:2] in ("P.", "S.")]
+        towns = towns_in(index, sents[k].start_char, end)
         if towns:
             return towns[-1]
     return None

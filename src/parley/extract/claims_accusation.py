@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.analyse.doc_views import span_tokens
-from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimDraft, claim_cues
+from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimDraft, claim_cues, towns_in
 from parley.extract.context import ArticleContext
 
 # The preposition that introduces the act charged: "accused X of …", "blamed X for …".
@@ -52,8 +52,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             act_toks = list(act.subtree)
             act_start, act_end = act_toks[0].idx, act_toks[-1].idx + len(act_toks[-1].text)
-            places = [m.place for m in index.in_span(act_start, act_end, "place") if m.place]
-            towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+            towns = towns_in(index, act_start, act_end)
             words = " ".join(f"{_text(ctx, accused)} {_text(ctx, act)}".split())
             out.append(
                 ClaimDraft(

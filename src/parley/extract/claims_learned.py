@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimCues, ClaimDraft
+from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimCues, ClaimDraft, is_town
 from parley.extract.context import ArticleContext
 from parley.extract.event_records import sentence_index
 from parley.learn import linear
@@ -131,13 +131,7 @@ def draft_features(
         f.append("known_from_denial")
     if d.subject.startswith(("capture of", "attack on")):
         f.append(f"subject={d.subject.split()[0]}")
-    f.append(
-        "place_town"
-        if d.place and (d.place.feature or "")[:2] in ("P.", "S.")
-        else "place_other"
-        if d.place
-        else "place_none"
-    )
+    f.append("place_town" if d.place and is_town(d.place) else "place_other" if d.place else "place_none")
     if span is not None and len(span):
         f.extend(_span_features(span, d, index))
     text = ctx.text[start:end]
@@ -184,5 +178,5 @@ def _span_features(span: Any, d: ClaimDraft, index: Any) -> list[str]:
 def _town(places: list[PlaceRef]) -> PlaceRef | None:
     """Return the first settlement or site among ``places``: a claim about a region is keyed by
     its words, since a region named in passing rarely is what the claim is about."""
-    towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+    towns = [p for p in places if is_town(p)]
     return towns[0] if towns else None

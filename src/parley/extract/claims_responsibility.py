@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.analyse.doc_views import span_tokens
-from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimCues, ClaimDraft, claim_cues
+from parley.extract.claims import CLAIM_SUBJECT_MAX, ClaimCues, ClaimDraft, claim_cues, towns_in
 from parley.extract.context import ArticleContext
 
 
@@ -33,8 +33,7 @@ def responsibility_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
                 continue
             toks = list(act.subtree)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            places = [m.place for m in index.in_span(start, end, "place") if m.place]
-            towns = [p for p in places if (p.feature or "")[:2] in ("P.", "S.")]
+            towns = towns_in(index, start, end)
             words = " ".join(ctx.text[start:end].split())
             if any(c.lemma_.lower() in cues.owned_nouns for c in tok.children if c.dep_ == "dobj"):
                 words = f"responsibility for {words}"
