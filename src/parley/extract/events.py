@@ -359,6 +359,8 @@ class EventFinder:
             actors = self._claimant_of(tok, speaker)
         if not actors:
             actors = self._participle_agent(tok)
+        if not actors:
+            actors = [a for a in self._noun_agent(tok) if a not in recipients]
         if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
             # "Trump held talks with Zelenskyy": the subject of the light verb
             # ("following a meeting with Macron": a preposition tagged as a verb leads on to the clause)
@@ -382,6 +384,18 @@ class EventFinder:
                             if found:
                                 return found
         return []
+
+    def _noun_agent(self, tok: Any) -> list[ActorRef]:
+        """Return the doer a noun trigger names itself: a "by" phrase ("attacks by the RSF on
+        the city", "a visit by Rubio to Kigali"), else demonyms before it ("Israeli strikes",
+        "Russian and Belarusian exercises"), which the mention finder does not read as parties."""
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                for pobj in child.children:
+                    found = self._forces_of(pobj)
+                    if found:
+                        return found
+        return self._demonym_states(tok)
 
     def _claims_responsibility(self, tok: Any) -> bool:
         """Return True for the act of "claimed responsibility for the attack", "took credit for"."""
@@ -606,7 +620,10 @@ class EventFinder:
         out: list[ActorRef] = []
         for child in trigger.children:
             if child.dep_ in OBJECT_DEPS:
-                out.extend(a for a in self._forces_of(child) if a not in out)
+                # "condemned the Israeli strikes", "denounced the killing … by the regime": an act
+                # as object stands for its doer
+                found = self._forces_of(child) or (self._noun_agent(child) if child.pos_ == "NOUN" else [])
+                out.extend(a for a in found if a not in out)
             if child.dep_ == "prep" and child.lower_ in self.w.recipient_preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
