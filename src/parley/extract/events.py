@@ -397,6 +397,13 @@ class EventFinder:
                         return found
         return self._demonym_states(tok)
 
+    def _is_weapon(self, tok: Any) -> bool:
+        """Return True for a noun that names weapons or an attack ("drones", "shelling", "strike")."""
+        word, lemma = tok.lower_, tok.lemma_.lower()
+        if any(word in ws or lemma in ws for ws in self.lex.weapon_modes.values()):
+            return True
+        return any(r.type == "ASSAULT" and r.pos == "NOUN" and lemma in r.lemmas for r in self.lex.rules)
+
     def _claims_responsibility(self, tok: Any) -> bool:
         """Return True for the act of "claimed responsibility for the attack", "took credit for"."""
         prep = tok.head
@@ -577,6 +584,12 @@ class EventFinder:
                             if child.lemma_.lower() in ("country", "government", "nation", "administration"):
                                 return [self._state_of(m.actor)]  # "his country": the leader's state
                             return [m.actor]
+                    if self._is_weapon(child):
+                        # "Russian drones struck…", "Israeli shelling killed…": the demonym names
+                        # the party whose weapons they are
+                        named = self._demonym_states(child)
+                        if named:
+                            return named
                     if child.lower_ in pronouns or any(c.lower_ in pronouns for c in child.children):
                         return self._pronoun_subject(child, speaker)
                     if _is_dateline(child) and any(c.dep_ == "nsubj" and c.i > child.i for c in cur.children):
