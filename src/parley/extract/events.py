@@ -21,6 +21,8 @@ from parley.rules import Rules, load_rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+# How far back (characters) "the group", "the two sides" look for the parties they stand for.
+LOOKBACK = 1500
 
 
 @dataclass
@@ -397,6 +399,28 @@ class EventFinder:
                         return found
         return self._demonym_states(tok)
 
+    def _collective(self, tok: Any) -> list[ActorRef]:
+        """Return the parties a noun phrase looks back to: "the coalition", "the rebels" to the
+        armed group or body last named; "the two sides", "both countries" to the two parties last
+        named (the leaders' states for "both countries", the leaders for "both leaders")."""
+        word, lemma = tok.lower_, tok.lemma_.lower()
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+        prior = [m.actor for m in self.index.before(tok.idx) if m.actor is not None and m.end > tok.idx - LOOKBACK]
+        if (word in self.w.group_anaphors or lemma in self.w.group_anaphors) and dets & {"the", "this", "that"}:
+            return [a for a in prior if a.kind in ("group", "organization")][-1:]
+        if (word in self.w.pair_nouns or lemma in self.w.pair_nouns) and dets & {"both", "two"}:
+            people = lemma == "leader"
+            parties: list[ActorRef] = []
+            for actor in reversed(prior):
+                party = actor if people else self._state_of(actor)
+                if (party.kind == "person") != people:
+                    continue
+                if all(party.ref != p.ref for p in parties):
+                    parties.append(party)
+                if len(parties) == 2:
+                    return parties[::-1]
+        return []
+
     def _is_weapon(self, tok: Any) -> bool:
         """Return True for a noun that names weapons or an attack ("drones", "shelling", "strike")."""
         word, lemma = tok.lower_, tok.lemma_.lower()
@@ -590,6 +614,9 @@ class EventFinder:
                         named = self._demonym_states(child)
                         if named:
                             return named
+                    named = self._collective(child)
+                    if named:
+                        return named
                     if child.lower_ in pronouns or any(c.lower_ in pronouns for c in child.children):
                         return self._pronoun_subject(child, speaker)
                     if _is_dateline(child) and any(c.dep_ == "nsubj" and c.i > child.i for c in cur.children):

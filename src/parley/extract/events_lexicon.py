@@ -74,6 +74,8 @@ class EventWords:
     locative_preps_before_article: frozenset[str]
     recipient_preps: frozenset[str]
     noun_recipient_preps: frozenset[str]
+    group_anaphors: frozenset[str]  # "the coalition attacked…": the armed group or body just named
+    pair_nouns: frozenset[str]  # "the two sides agreed…": the two parties just named
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         locative_preps_before_article=frozenset(w["locative_preps_before_article"]),
         recipient_preps=frozenset(w["recipient_preps"]),
         noun_recipient_preps=frozenset(w["noun_recipient_preps"]),
+        group_anaphors=frozenset(w["group_anaphors"]),
+        pair_nouns=frozenset(w["pair_nouns"]),
     )
     return EventLexicon(
         rules=tuple(_rule(pos, e) for pos, e in rules.event_rules()),

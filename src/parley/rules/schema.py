@@ -161,6 +161,8 @@ EVENTS = Table(
                 "locative_preps_before_article": WORDS,
                 "recipient_preps": WORDS,
                 "noun_recipient_preps": WORDS,
+                "group_anaphors": WORDS,
+                "pair_nouns": WORDS,
             }
         ),
         "verb": RuleList(EVENT_RULE),
