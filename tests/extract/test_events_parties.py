@@ -1,0 +1,79 @@
+"""Who acts in an event told without a named subject: a "by" phrase or a demonym on a noun
+trigger, demonyms on weapons as subject, an act as the object of a condemnation, and collectives
+that look back ("the coalition", "the two sides"). Real spaCy pipeline, real knowledge base;
+every sentence written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Event, Extraction
+
+PUB = date(2025, 12, 12)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
+
+
+def of_type(ex: Extraction, kind: str) -> list[Event]:
+    return [e for e in ex.events if e.type == kind]
+
+
+def refs(e: Event) -> list[str]:
+    return [a.ref for a in e.actors]
+
+
+def test_a_by_phrase_names_the_attacker_of_a_noun_trigger(extractor: Extractor) -> None:
+    ex = run(extractor, "The unrest began after coordinated attacks by the Rapid Support Forces on the army in Omdurman.")
+    assaults = of_type(ex, "ASSAULT")
+    assert assaults and refs(assaults[0])[0] == "Rapid Support Forces"
+
+
+def test_a_demonym_names_the_attacker_of_a_noun_trigger(extractor: Extractor) -> None:
+    ex = run(extractor, "Israeli airstrikes killed at least nine people across southern Lebanon on Thursday.")
+    assaults = of_type(ex, "ASSAULT")
+    assert assaults and refs(assaults[0])[0] == "Q801"
+
+
+def test_weapons_with_a_demonym_as_subject_name_their_side(extractor: Extractor) -> None:
+    ex = run(extractor, "Russian drones struck the port city of Odesa overnight, wounding at least eleven people.")
+    assaults = of_type(ex, "ASSAULT")
+    assert assaults and refs(assaults[0])[0] == "Q159"
+    calm = run(extractor, "Ukrainian officials visited the port city of Odesa on Thursday to inspect the repairs.")
+    assert not of_type(calm, "ASSAULT")
+
+
+def test_condemning_an_act_accuses_its_doer(extractor: Extractor) -> None:
+    ex = run(extractor, "Hamas condemned the Israeli strikes as a grave escalation of the war on Thursday.")
+    accusations = of_type(ex, "ACCUSE")
+    assert accusations and "Q801" in refs(accusations[0])[1:]
+
+
+def test_the_coalition_looks_back_to_the_group_last_named(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The M23 rebel movement took control of the hills north of the lake this spring. "
+        "The group also attacked two villages near the border on Sunday.",
+    )
+    assert any(refs(e)[:1] == ["M23"] for e in of_type(ex, "ASSAULT"))
+
+
+def test_the_two_sides_stand_for_the_two_parties_last_named(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Thailand and Cambodia held talks in Kuala Lumpur on Monday under Malaysian mediation. "
+        "The two sides agreed to an immediate ceasefire along the disputed border on Tuesday.",
+    )
+    agreed = of_type(ex, "AGREE")
+    assert agreed and set(refs(agreed[0])) >= {"Q869", "Q424"}
+    lone = run(extractor, "The two sides agreed to an immediate ceasefire along the disputed border on Tuesday.")
+    assert not of_type(lone, "AGREE")
