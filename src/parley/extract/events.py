@@ -21,6 +21,8 @@ from parley.rules import Rules, load_rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+# Nouns that count a meeting out in parts ("a second round of talks", "a day of talks").
+ROUNDS = frozenset({"round", "series", "session", "day"})
 # How far back (characters) "the group", "the two sides" look for the parties they stand for.
 LOOKBACK = 1500
 
@@ -367,6 +369,8 @@ class EventFinder:
             # "Trump held talks with Zelenskyy": the subject of the light verb
             # ("following a meeting with Macron": a preposition tagged as a verb leads on to the clause)
             verb = tok.head if tok.head.pos_ == "VERB" and tok.head.dep_ != "prep" else tok.head.head
+            if verb.lemma_.lower() in ROUNDS and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj"):
+                verb = verb.head  # "concluded a second round of talks": the verb of the round
             actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
         if rule.needs_with and not (actors and recipients) and len(recipients) < 2 and len(actors) < 2:
             return NEXT_RULE
