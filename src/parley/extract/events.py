@@ -361,8 +361,13 @@ class EventFinder:
             actors = list(speaker)
         if not actors:
             actors = self._claimant_of(tok, speaker)
+        host: list[ActorRef] = []
         if not actors:
             actors = self._participle_agent(tok)
+            if actors and rule.needs_with and not recipients:
+                # "initialed the treaty during talks hosted by Trump": the parties are the clause's
+                # subject, the host is a party too (after them)
+                host, actors = actors, []
         if not actors:
             actors = [a for a in self._noun_agent(tok) if a not in recipients]
         if not actors and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
@@ -372,6 +377,9 @@ class EventFinder:
             if verb.lemma_.lower() in ROUNDS and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj"):
                 verb = verb.head  # "concluded a second round of talks": the verb of the round
             actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
+        if host:
+            actors = actors or host
+            recipients = [a for a in host if a not in actors]
         if rule.needs_with and not (actors and recipients) and len(recipients) < 2 and len(actors) < 2:
             return NEXT_RULE
         if rule.needs_actor and not actors:
