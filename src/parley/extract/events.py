@@ -23,6 +23,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 # Nouns that count a meeting out in parts ("a second round of talks", "a day of talks").
 ROUNDS = frozenset({"round", "series", "session", "day"})
+# Plurals that with a bare "the" still mean the two parties of a conflict ("the sides agreed").
+DEFINITE_PAIRS = frozenset({"sides", "parties"})
 # How far back (characters) "the group", "the two sides" look for the parties they stand for.
 LOOKBACK = 1500
 
@@ -420,7 +422,8 @@ class EventFinder:
         prior = [m.actor for m in self.index.before(tok.idx) if m.actor is not None and m.end > tok.idx - LOOKBACK]
         if (word in self.w.group_anaphors or lemma in self.w.group_anaphors) and dets & {"the", "this", "that"}:
             return [a for a in prior if a.kind in ("group", "organization")][-1:]
-        if (word in self.w.pair_nouns or lemma in self.w.pair_nouns) and dets & {"both", "two"}:
+        pair = dets & {"both", "two"} or (word in DEFINITE_PAIRS and "the" in dets)
+        if (word in self.w.pair_nouns or lemma in self.w.pair_nouns) and pair:
             people = lemma == "leader"
             parties: list[ActorRef] = []
             for actor in reversed(prior):
