@@ -77,3 +77,31 @@ def test_the_two_sides_stand_for_the_two_parties_last_named(extractor: Extractor
     assert agreed and set(refs(agreed[0])) >= {"Q869", "Q424"}
     lone = run(extractor, "The two sides agreed to an immediate ceasefire along the disputed border on Tuesday.")
     assert not of_type(lone, "AGREE")
+
+
+def test_the_sides_with_a_bare_article_stand_for_the_two_parties(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Armenia and Azerbaijan met for border talks in Abu Dhabi in early July. "
+        "A week later the sides agreed on a first set of principles for a peace treaty.",
+    )
+    agreed = of_type(ex, "AGREE")
+    assert agreed and set(refs(agreed[0])) >= {"Q399", "Q227"}
+
+
+def test_talks_hosted_by_a_third_party_list_the_clause_parties_then_the_host(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Armenia and Azerbaijan signed a joint declaration during talks hosted by Donald Trump at the White House.",
+    )
+    talks = of_type(ex, "CONSULT")
+    assert talks and refs(talks[0])[0] in {"Q399", "Q227"} and refs(talks[0])[-1] == "Q22686"
+
+
+def test_a_round_of_talks_takes_the_parties_of_its_verb(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia, Ukraine and the United States concluded a second round of peace talks in Abu Dhabi on Thursday.",
+    )
+    talks = of_type(ex, "CONSULT")
+    assert talks and {"Q159", "Q212", "Q30"} <= set(refs(talks[0]))
