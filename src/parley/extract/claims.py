@@ -178,7 +178,11 @@ def settle(
                     if all(a.ref != actor.ref for a in disputers):
                         disputers.append(actor)
                         denial_sents.append(i)
-                elif cues.admission.search(text) and (not d.against or actor.side in d.against):
+                elif (
+                    cues.admission.search(text)
+                    and d.subject.startswith("capture of")  # a withdrawal confirms a taking, not a charge
+                    and (not d.against or actor.side in d.against)
+                ):
                     confirmed = True
         if not disputers and cues.conflicting is not None:
             # "Both sides issued contrasting casualty reports, with X claiming … while Y asserted …":

@@ -6,7 +6,9 @@ ACCUSE), yet no verb of saying introduces it. The quote finder reads "accused X 
 event, not a reported clause (adjudication: a noun-phrase-like object), so the reported-account
 rule never sees it. Here the claimant is the subject of the charging verb, the claim is the
 accused with the act charged ("the authorities stalling the signature"), and its place is the
-town named in the act.
+town named in the act. Every charge counts, of force or of conduct: the gold annotates both, and
+a rule for force alone missed "accused the envoy of inciting the army", "blamed the neighbours
+for the renewed fighting" (December 2026: realnews-dev-b claims F1 0.286 -> 0.345).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
     """Return a claim draft for each charge with a named accuser and a named accused."""
     index, sents = ctx.need("index"), ctx.need("sents")
     cues = claim_cues(ctx.resources.rules)
-    verbs, acts = cues.charging_verbs, cues.force_verbs | cues.claimed_acts
+    verbs = cues.charging_verbs
     out: list[ClaimDraft] = []
     for i, sent in enumerate(sents):
         for tok in span_tokens(sent):
@@ -41,9 +43,9 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
             charge = _charge(tok)
             if charge is None:
                 continue
+            # any act charged is the accuser's account, a conduct ("accused Kyiv of stalling the
+            # talks") as much as a use of force: measured on realnews-dev, both halves gained
             accused, act = charge
-            if act.lemma_.lower() not in acts:
-                continue  # "accused Kyiv of stalling the talks" charges a conduct, not an act of force
             claimant = _accuser(tok, index)
             target = _actor_in(accused, index)
             if claimant is None or target is None or target.side == claimant.side:
