@@ -76,6 +76,7 @@ class ClaimCues:
     charging_verbs: frozenset[str] = frozenset()
     conflicting: re.Pattern[str] | None = None  # "starkly contrasting casualty reports"
     confirming_cues: frozenset[str] = frozenset()  # "confirmed that …" introduces no claim
+    attempt_words: frozenset[str] = frozenset()  # "tried to occupy the city": tried, not done
 
 
 @lru_cache(maxsize=8)
@@ -109,6 +110,7 @@ def claim_cues(rules: Rules) -> ClaimCues:
         charging_verbs=frozenset(words.get("charging_verbs", ())),
         conflicting=alternation(cues["conflicting"]) if cues.get("conflicting") else None,
         confirming_cues=frozenset(words.get("confirming_cues", ())),
+        attempt_words=frozenset(words.get("attempt_words", ())),
     )
 
 
@@ -133,6 +135,7 @@ class ClaimDraft:
     source: str = ""  # which rule drafted it: event, reported, denied, cited (a feature of the model)
     act_type: str = ""  # the event type of an event draft (ASSAULT, AGREE)
     role: str = ""  # the claimant's part in the act it tells: actor, target or third (event drafts)
+    named_sides: tuple[str, ...] = ()  # the sides of the other parties the claim tells about
 
 
 def settle(
@@ -156,6 +159,18 @@ def settle(
         place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
         confirmed = retracted = False
+        # "The SDF called the statement false. The army said it took the last SDF positions": the
+        # party a claim is about may deny it just before it is told. Only for a claim the rules keep
+        # as it is: a denial nearby does not make an account of no act, or a count, a claim
+        before = range(max(0, d.sentence_index - ANAPHOR_WINDOW), d.sentence_index)
+        for i in before if _rules_keep(d, "claimed", cues) else ():
+            if not cues.denial.search(sentences[i][2]):
+                continue
+            for actor in speakers_by_sentence.get(i, []):
+                if actor.side in d.named_sides and actor.side != claimant_side:
+                    if all(a.ref != actor.ref for a in disputers):
+                        disputers.append(actor)
+                        denial_sents.append(i)
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
@@ -318,6 +333,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
     words = event_lexicon(ctx.resources.rules).words
     capture_lemmas, not_account = words.capture_lemmas, words.not_account
     sentences = ctx.need("sentences")
+    cues = claim_cues(ctx.resources.rules)
     drafts: list[ClaimDraft] = []
     for i, c in kept:
         if c.modality != "claimed" or c.type not in ("ASSAULT", "AGREE"):
@@ -331,6 +347,8 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
             continue  # "the deal it reached will be scrapped if …", "strikes could continue for weeks"
         if _infinitive(c.trigger) and c.trigger.head.pos_ == "ADJ":
             continue  # "Ankara is prepared to host the talks": a disposition, no act told
+        if _infinitive(c.trigger) and c.trigger.head.lemma_.lower() in cues.attempt_words:
+            continue  # "the RSF tried to occupy the city": an act tried or meant, not one told as done
         taking = c.trigger.lemma_ in capture_lemmas
         place = c.place
         # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
@@ -356,6 +374,7 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
                 sent_start=c.sent_start,
                 sent_end=c.sent_end,
                 against=tuple(a.ref for a in c.recipients),
+                named_sides=tuple(a.side for a in (*c.actors, *c.recipients) if a.side != claimant.side),
                 borrowed=speaker is None,
                 act_type=c.type,
                 role=_claimant_role(claimant, c),
@@ -408,10 +427,16 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         if place is None and span.root.lemma_ in capture_lemmas and _town_fell(span):
             place = _town_before(ctx, sent_i, span, q.start)  # "claimed that the city had fallen"
             text = f"capture of {place.name}" if place else text
+        named = tuple(
+            m.actor.side
+            for m in index.in_span(q.start, q.end, "actor")
+            if m.actor is not None and m.actor.side != q.speaker.side
+        )
         out.append(
             ClaimDraft(
                 source="reported",
                 claimant=q.speaker,
+                named_sides=named,
                 subject=text,
                 place=place,
                 sentence_index=sent_i,

@@ -67,6 +67,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
                     sent_start=sent.start_char,
                     sent_end=sent.end_char,
                     against=(target.ref,),
+                    named_sides=(target.side,),
                     act=True,
                     source="accused",
                     role="third",
