@@ -334,3 +334,13 @@ def test_a_capture_only_tried_is_no_capture_claim(extractor: Extractor) -> None:
         "of Siversk on several occasions during the week.",
     )
     assert "capture of Siversk" not in statuses(ex)
+
+
+def test_an_act_nobody_tells_stays_the_outlets_statement_when_denied(extractor: Extractor) -> None:
+    body = (
+        "Residents of the town told reporters that the Rapid Support Forces attacked the town of Bara "
+        "with artillery and combat vehicles on Saturday morning. "
+        "The Sudanese army denied that the town had fallen and said that its troops still held it."
+    )
+    ex = run(extractor, body)
+    assert not [c for c in ex.claims if c.claimant.name == "Rapid Support Forces"]
