@@ -311,7 +311,8 @@ def test_a_denial_just_before_a_capture_claim_disputes_it(extractor: Extractor) 
     ex = run(
         extractor,
         "Ukraine's General Staff rejected the report as false and said its troops were still fighting. "
-        "Russia's Defence Ministry said on Thursday that its forces had captured the eastern town of Siversk.",
+        "Russia's Defence Ministry said on Thursday that its forces had captured the eastern town "
+        "of Siversk.",
     )
     status, by = statuses(ex)["capture of Siversk"]
     assert status == "disputed"

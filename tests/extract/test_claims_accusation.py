@@ -58,9 +58,20 @@ def test_a_charge_of_conduct_is_a_claim_but_a_denied_charge_is_not(extractor: Ex
 def test_a_charge_is_not_confirmed_by_a_withdrawal_word(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "Ukraine accused Russia of launching drone attacks on power stations during the peace talks last week. "
+        "Ukraine accused Russia of launching drone attacks on power stations during the peace talks "
+        "last week. "
         "Russia said that its delegation withdrew from the talks on Friday after the second round ended.",
     )
     charged = [c for c in ex.claims if "launching" in c.subject]
     assert [c.claimant.name for c in charged] == ["Ukraine"]
     assert charged[0].status != "confirmed"
+
+
+def test_a_charge_made_by_he_is_the_person_quoted_just_before(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        'Russian President Vladimir Putin said on Tuesday that "the talks in Istanbul went well." '
+        "He accused Ukraine of shelling the border villages of the Kursk region during the night.",
+    )
+    charged = [c for c in ex.claims if "shelling" in c.subject]
+    assert [c.claimant.name for c in charged] == ["Vladimir Putin"]

@@ -167,10 +167,13 @@ def settle(
             if not cues.denial.search(sentences[i][2]):
                 continue
             for actor in speakers_by_sentence.get(i, []):
-                if actor.side in d.named_sides and actor.side != claimant_side:
-                    if all(a.ref != actor.ref for a in disputers):
-                        disputers.append(actor)
-                        denial_sents.append(i)
+                if (
+                    actor.side in d.named_sides
+                    and actor.side != claimant_side
+                    and all(a.ref != actor.ref for a in disputers)
+                ):
+                    disputers.append(actor)
+                    denial_sents.append(i)
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
