@@ -159,21 +159,10 @@ def settle(
         place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
         confirmed = retracted = False
-        # "The SDF called the statement false. The army said it took the last SDF positions": the
-        # party a claim is about may deny it just before it is told. Only for a claim the rules keep
-        # as it is: a denial nearby does not make an account of no act, or a count, a claim
-        before = range(max(0, d.sentence_index - ANAPHOR_WINDOW), d.sentence_index)
-        for i in before if _rules_keep(d, "claimed", cues) else ():
-            if not cues.denial.search(sentences[i][2]):
-                continue
-            for actor in speakers_by_sentence.get(i, []):
-                if (
-                    actor.side in d.named_sides
-                    and actor.side != claimant_side
-                    and all(a.ref != actor.ref for a in disputers)
-                ):
-                    disputers.append(actor)
-                    denial_sents.append(i)
+        for actor, i in _denied_before(d, sentences, speakers_by_sentence, cues):
+            if all(a.ref != actor.ref for a in disputers):
+                disputers.append(actor)
+                denial_sents.append(i)
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
@@ -229,6 +218,27 @@ def settle(
             status = "claimed"
         out.append((d, status, disputers, denial_sents))
     return out
+
+
+def _denied_before(
+    d: ClaimDraft,
+    sentences: Sequence[tuple[int, int, str]],
+    speakers_by_sentence: dict[int, list[ActorRef]],
+    cues: ClaimCues,
+) -> list[tuple[ActorRef, int]]:
+    """Return (denying actor, sentence index) for denials just before a claim by a party it is
+    about ("The SDF called the statement false. The army said it took the last SDF positions").
+    Only for a claim the rules keep as it is: a denial nearby does not make an account of no act,
+    or a count, a claim."""
+    if not _rules_keep(d, "claimed", cues):
+        return []
+    return [
+        (actor, i)
+        for i in range(max(0, d.sentence_index - ANAPHOR_WINDOW), d.sentence_index)
+        if cues.denial.search(sentences[i][2])
+        for actor in speakers_by_sentence.get(i, [])
+        if actor.side in d.named_sides and actor.side != d.claimant.side
+    ]
 
 
 # -- the claims component --------------------------------------------------------------------------
