@@ -305,3 +305,43 @@ def test_an_act_a_party_is_ready_to_do_is_no_claim(extractor: Extractor) -> None
         "to host a new round of peace talks between the two warring sides.",
     )
     assert ex.claims == (), "a disposition tells no act"
+
+
+def test_a_denial_just_before_a_capture_claim_disputes_it(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's General Staff rejected the report as false and said its troops were still fighting. "
+        "Russia's Defence Ministry said on Thursday that its forces had captured the eastern town "
+        "of Siversk.",
+    )
+    status, by = statuses(ex)["capture of Siversk"]
+    assert status == "disputed"
+    assert by == ["Q212"]
+
+
+def test_a_denial_before_an_undisputed_account_of_no_act_makes_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Rwanda has repeatedly denied the charge and calls it a campaign of lies by its neighbour. "
+        "A report by United Nations experts said Rwanda exercised command over the rebel movement.",
+    )
+    assert not [c for c in ex.claims if "command" in c.subject]
+
+
+def test_a_capture_only_tried_is_no_capture_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Ukraine's General Staff said on Thursday that Russian forces tried to capture the eastern town "
+        "of Siversk on several occasions during the week.",
+    )
+    assert "capture of Siversk" not in statuses(ex)
+
+
+def test_an_act_nobody_tells_stays_the_outlets_statement_when_denied(extractor: Extractor) -> None:
+    body = (
+        "Residents of the town told reporters that the Rapid Support Forces attacked the town of Bara "
+        "with artillery and combat vehicles on Saturday morning. "
+        "The Sudanese army denied that the town had fallen and said that its troops still held it."
+    )
+    ex = run(extractor, body)
+    assert not [c for c in ex.claims if c.claimant.name == "Rapid Support Forces"]

@@ -6,7 +6,10 @@ ACCUSE), yet no verb of saying introduces it. The quote finder reads "accused X 
 event, not a reported clause (adjudication: a noun-phrase-like object), so the reported-account
 rule never sees it. Here the claimant is the subject of the charging verb, the claim is the
 accused with the act charged ("the authorities stalling the signature"), and its place is the
-town named in the act.
+town named in the act. Every charge counts, of force or of conduct: the gold annotates both, and
+a rule for force alone missed "accused the envoy of inciting the army", "blamed the neighbours
+for the renewed fighting" (December 2026: realnews-dev-b claims F1 0.286 -> 0.345). A charge made
+by "he" or "she" is the person quoted just before (dev-b 0.349 -> 0.360).
 """
 
 from __future__ import annotations
@@ -22,13 +25,16 @@ CHARGE_PREPOSITIONS = frozenset({"of", "for"})
 # Clause levels climbed from the charging verb to find its subject ("Russia said … and accused
 # Ukraine of …", "Israel struck …, accusing Hamas of …").
 MAX_CLIMB = 2
+# Pronouns that make a charge a person's, and how many sentences back the person may be quoted.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+PRONOUN_LOOKBACK = 1
 
 
 def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
     """Return a claim draft for each charge with a named accuser and a named accused."""
     index, sents = ctx.need("index"), ctx.need("sents")
     cues = claim_cues(ctx.resources.rules)
-    verbs, acts = cues.charging_verbs, cues.force_verbs | cues.claimed_acts
+    verbs = cues.charging_verbs
     out: list[ClaimDraft] = []
     for i, sent in enumerate(sents):
         for tok in span_tokens(sent):
@@ -41,10 +47,10 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
             charge = _charge(tok)
             if charge is None:
                 continue
+            # any act charged is the accuser's account, a conduct ("accused Kyiv of stalling the
+            # talks") as much as a use of force: measured on realnews-dev, both halves gained
             accused, act = charge
-            if act.lemma_.lower() not in acts:
-                continue  # "accused Kyiv of stalling the talks" charges a conduct, not an act of force
-            claimant = _accuser(tok, index)
+            claimant = _accuser(tok, index) or _pronoun_accuser(ctx, tok, i)
             target = _actor_in(accused, index)
             if claimant is None or target is None or target.side == claimant.side:
                 continue
@@ -65,6 +71,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
                     sent_start=sent.start_char,
                     sent_end=sent.end_char,
                     against=(target.ref,),
+                    named_sides=(target.side,),
                     act=True,
                     source="accused",
                     role="third",
@@ -102,6 +109,23 @@ def _accuser(verb: Any, index: Any) -> Any:
             return None
         current = current.head
     return None
+
+
+def _pronoun_accuser(ctx: ArticleContext, verb: Any, sent_i: int) -> Any:
+    """Return who "he"/"she" is when a pronoun makes the charge ("Qassem said the group had met its
+    obligations. He accused the envoy of inciting the army"): the last person quoted in this
+    sentence or the one before, else None. Only a person pronoun: "they" and "it" stay unread."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+        return None
+    sents = ctx.need("sents")
+    earliest = sents[max(0, sent_i - PRONOUN_LOOKBACK)].start_char
+    said = [
+        q
+        for q in ctx.need("qspans")
+        if q.speaker is not None and q.speaker.kind == "person" and earliest <= q.start < verb.idx
+    ]
+    return max(said, key=lambda q: q.start).speaker if said else None
 
 
 def _actor_in(head: Any, index: Any) -> Any:

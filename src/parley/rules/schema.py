@@ -216,6 +216,7 @@ CLAIMS = Table(
                 "owned_nouns": WORDS,  # "responsibility"
                 "claimed_acts": WORDS,  # "claimed the attack"
                 "charging_verbs": WORDS,  # "accused X of doing Y": the accuser's claim
+                "attempt_words": WORDS,  # "tried to occupy the city": an act tried, not claimed
                 "confirming_cues": WORDS,  # "X confirmed that …": an admission, no claim
             },
             frozenset({"force_verbs", "deal_verbs", "owning_verbs", "owned_nouns", "claimed_acts"}),
