@@ -79,10 +79,10 @@ def test_a_collective_tied_to_a_name_is_a_side_of_its_own(nlp, finder) -> None: 
         "Officials reported at least 28 people killed on Friday by militants aligned with the Islamic "
         "State in the northern province.",
     )
-    assert got == {
-        "militants aligned with the Islamic State": "militants aligned with the Islamic State"
-    }
-    found = finder.find(nlp("Militants aligned with the Islamic State attacked a village at dawn."), published=PUB)
+    assert got == {"militants aligned with the Islamic State": "militants aligned with the Islamic State"}
+    found = finder.find(
+        nlp("Militants aligned with the Islamic State attacked a village at dawn."), published=PUB
+    )
     assert not [m for m in found if m.actor is not None and m.actor.name == "Islamic State"]
 
 

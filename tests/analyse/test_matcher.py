@@ -387,12 +387,16 @@ def test_a_state_glued_to_a_brokers_participle_is_no_party(nlp, finder) -> None:
 
 
 def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = mentions(nlp, finder, 'Gunmen fired at tourists in a meadow known as "mini Switzerland" on Tuesday.')
+    found = mentions(
+        nlp, finder, 'Gunmen fired at tourists in a meadow known as "mini Switzerland" on Tuesday.'
+    )
     assert not [m for m in found if m.actor is not None and m.actor.kind == "state"]
     found = mentions(nlp, finder, "Switzerland offered to host the next round of the talks on Tuesday.")
     assert [m.text for m in found if m.actor is not None and m.actor.kind == "state"] == ["Switzerland"]
 
 
 def test_a_verbs_ing_form_begins_no_persons_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = mentions(nlp, finder, "Disarming Hezbollah is an Israeli demand, the group's leader said on Friday.")
+    found = mentions(
+        nlp, finder, "Disarming Hezbollah is an Israeli demand, the group's leader said on Friday."
+    )
     assert not [m for m in found if m.actor is not None and m.actor.kind == "person"]

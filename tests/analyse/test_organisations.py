@@ -99,7 +99,9 @@ def test_the_name_given_to_a_described_armed_group_is_that_group(nlp, finder) ->
 
 def test_a_bodys_panel_of_experts_is_a_party_of_its_own(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     got = actors(
-        nlp, finder, "A report by a United Nations group of experts said the neighbouring state had trained rebels."
+        nlp,
+        finder,
+        "A report by a United Nations group of experts said the neighbouring state had trained rebels.",
     )
     assert got == [("United Nations group of experts", "United Nations group of experts", "organization")]
     got = actors(nlp, finder, "The United Nations said in a report that the rebels had been trained abroad.")

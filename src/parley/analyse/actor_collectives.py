@@ -173,7 +173,7 @@ def find_collectives(
     # a side is named by its first form, a tied form ("militias linked to the Druze") only when
     # the article has no other: "Druze militias" is the name, the tie a description
     first_name: dict[str, str] = {}
-    for start, _end, key, name in sorted(found, key=lambda f: (f[0] in tied, f[0])):
+    for _start, _end, key, name in sorted(found, key=lambda f: (f[0] in tied, f[0])):
         first_name.setdefault(key, name)
     names: dict[str, ActorRef] = {}
     out: list[CollectiveSpan] = []

@@ -1563,9 +1563,19 @@ def _nickname_at(tokens: Sequence[Any], i: int) -> bool:
     """Return True when tokens[i] follows "known as", "dubbed" or "nicknamed" (past quote marks
     and a lower-case word such as "mini"): a place likened to a country is no act of that state."""
     k = i - 1
-    while k >= 0 and k >= i - 3 and (tokens[k].is_quote or (tokens[k].is_alpha and tokens[k].is_lower
-                                                             and tokens[k].lower_ not in NICKNAME_VERBS
-                                                             and tokens[k].lower_ != "as")):
+    while (
+        k >= 0
+        and k >= i - 3
+        and (
+            tokens[k].is_quote
+            or (
+                tokens[k].is_alpha
+                and tokens[k].is_lower
+                and tokens[k].lower_ not in NICKNAME_VERBS
+                and tokens[k].lower_ != "as"
+            )
+        )
+    ):
         k -= 1
     if k < 0:
         return False

@@ -260,13 +260,18 @@ def find_organisations(
         label = text[start:end]
         if known_name(label) or not is_free(start, end) or any(a < end and start < b for a, b in taken):
             continue
-        actor = seen.setdefault(label.lower(), _actor(label, "group", "the name given to a described armed group"))
+        actor = seen.setdefault(
+            label.lower(), _actor(label, "group", "the name given to a described armed group")
+        )
         out.append(OrgSpan(start, end, label, actor))
         taken.add((start, end))
     # "a United Nations group of experts", "the UN panel of experts": a body's panel reports apart
     # from the body, and is the party its findings are attributed to
     for k in range(1, len(doc_toks) - 2):
-        if doc_toks[k].lower_ not in PANEL_NOUNS or [t.lower_ for t in doc_toks[k + 1 : k + 3]] != ["of", "experts"]:
+        if doc_toks[k].lower_ not in PANEL_NOUNS or [t.lower_ for t in doc_toks[k + 1 : k + 3]] != [
+            "of",
+            "experts",
+        ]:
             continue
         i = k
         while i > 0 and (doc_toks[i - 1].text[0].isupper() and not doc_toks[i - 1].is_stop):
