@@ -400,3 +400,8 @@ def test_a_verbs_ing_form_begins_no_persons_name(nlp, finder) -> None:  # type: 
         nlp, finder, "Disarming Hezbollah is an Israeli demand, the group's leader said on Friday."
     )
     assert not [m for m in found if m.actor is not None and m.actor.kind == "person"]
+
+
+def test_a_country_known_by_a_second_name_is_still_the_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Burma, also known as Myanmar, said its army had retaken the border town.")
+    assert "Myanmar" in [m.text for m in found if m.actor is not None and m.actor.kind == "state"]

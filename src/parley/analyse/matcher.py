@@ -1560,8 +1560,9 @@ def _compound_modifier(tokens: Sequence[Any], j: int) -> bool:
 
 
 def _nickname_at(tokens: Sequence[Any], i: int) -> bool:
-    """Return True when tokens[i] follows "known as", "dubbed" or "nicknamed" (past quote marks
-    and a lower-case word such as "mini"): a place likened to a country is no act of that state."""
+    """Return True when tokens[i] follows "known as", "dubbed" or "nicknamed" and a quote mark or a
+    lower-case word such as "mini" ('known as "mini Switzerland"'): a place likened to a country is
+    no act of that state."""
     k = i - 1
     while (
         k >= 0
@@ -1577,8 +1578,8 @@ def _nickname_at(tokens: Sequence[Any], i: int) -> bool:
         )
     ):
         k -= 1
-    if k < 0:
-        return False
+    if k < 0 or k == i - 1:
+        return False  # "Burma, also known as Myanmar": a second name, not a likeness (no quote, no "mini")
     word = tokens[k].lower_
     if word in NICKNAME_VERBS:
         return True
