@@ -70,3 +70,27 @@ def test_a_branch_of_a_faith_names_no_side(nlp, finder) -> None:  # type: ignore
         nlp, finder, "The ceasefire ended a year of fighting between Israel and the powerful Shia militia."
     )
     assert got == {}
+
+
+def test_a_collective_tied_to_a_name_is_a_side_of_its_own(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = groups(
+        nlp,
+        finder,
+        "Officials reported at least 28 people killed on Friday by militants aligned with the Islamic "
+        "State in the northern province.",
+    )
+    assert got == {"militants aligned with the Islamic State": "militants aligned with the Islamic State"}
+    found = finder.find(
+        nlp("Militants aligned with the Islamic State attacked a village at dawn."), published=PUB
+    )
+    assert not [m for m in found if m.actor is not None and m.actor.name == "Islamic State"]
+
+
+def test_a_tied_form_does_not_name_a_side_the_article_names_plainly(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = groups(
+        nlp,
+        finder,
+        "Troops withdrew after days of clashes with militias linked to the Druze minority, and later "
+        "Druze militias shelled a village in the south.",
+    )
+    assert got == {"militias linked to the Druze": "Druze militias", "Druze militias": "Druze militias"}

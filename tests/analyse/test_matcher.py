@@ -370,3 +370,38 @@ def test_a_capital_that_names_an_agreement_is_no_government(nlp, finder) -> None
     text = "The envoy said the Minsk agreements had failed, and Minsk rejected any new role in the talks."
     found = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.name == "Belarus"]
     assert found == ["Minsk"]
+
+
+def test_a_capital_that_names_a_peace_process_is_no_government(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "The rebels joined the Doha peace process, and later Doha said the talks would resume."
+    )
+    actors = [m.text for m in found if m.actor is not None and m.actor.id == "Q846"]
+    assert actors == ["Doha"]  # the second, which speaks; not the first, which names the process
+
+
+def test_a_state_glued_to_a_brokers_participle_is_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Rwanda and Congo signed a US-brokered peace agreement, the US said later.")
+    us = [m.start for m in found if m.actor is not None and m.actor.id == "Q30"]
+    assert len(us) == 1 and us[0] > found[0].start + 40  # only the US that speaks, at the end
+
+
+def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, 'Gunmen fired at tourists in a meadow known as "mini Switzerland" on Tuesday.'
+    )
+    assert not [m for m in found if m.actor is not None and m.actor.kind == "state"]
+    found = mentions(nlp, finder, "Switzerland offered to host the next round of the talks on Tuesday.")
+    assert [m.text for m in found if m.actor is not None and m.actor.kind == "state"] == ["Switzerland"]
+
+
+def test_a_verbs_ing_form_begins_no_persons_name(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "Disarming Hezbollah is an Israeli demand, the group's leader said on Friday."
+    )
+    assert not [m for m in found if m.actor is not None and m.actor.kind == "person"]
+
+
+def test_a_country_known_by_a_second_name_is_still_the_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(nlp, finder, "Burma, also known as Myanmar, said its army had retaken the border town.")
+    assert "Myanmar" in [m.text for m in found if m.actor is not None and m.actor.kind == "state"]

@@ -82,3 +82,27 @@ def test_a_name_before_a_descriptor_of_fighters_is_an_armed_group(nlp, finder) -
         nlp, finder, "Clashes between Druze armed groups and government forces went on through the night."
     )
     assert not any(name == "Druze" for _, name, _ in got)
+
+
+def test_the_name_given_to_a_described_armed_group_is_that_group(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp,
+        finder,
+        "A previously unknown armed group calling itself Sons of the River said it had kidnapped the "
+        'workers, and a militant group called the "Valley Resistance" claimed a second attack.',
+    )
+    assert ("Sons of the River", "Sons of the River", "group") in got
+    assert ("Valley Resistance", "Valley Resistance", "group") in got
+    got = actors(nlp, finder, "A charity called Bread for All said it had delivered food to the villages.")
+    assert not [a for a in got if a[2] == "group"]
+
+
+def test_a_bodys_panel_of_experts_is_a_party_of_its_own(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp,
+        finder,
+        "A report by a United Nations group of experts said the neighbouring state had trained rebels.",
+    )
+    assert got == [("United Nations group of experts", "United Nations group of experts", "organization")]
+    got = actors(nlp, finder, "The United Nations said in a report that the rebels had been trained abroad.")
+    assert [a[1] for a in got] == ["United Nations"]

@@ -113,6 +113,16 @@ def test_the_taliban_and_the_pakistani_taliban_are_apart(reg: ActorRegistry) -> 
     assert ref is not None and ref.kind == "group" and ref.name == "Tehreek-i-Taliban Pakistan"
 
 
+def test_gazas_ministry_is_its_own_body_not_the_palestinian_state(reg: ActorRegistry) -> None:
+    # the strip's health ministry and civil defence act under Hamas, not for the Palestinian state
+    for text in ("Gaza's health ministry", "the Hamas-run health ministry", "Gaza Ministry of Health"):
+        ref = reg.resolve(text)
+        assert ref is not None and ref.kind == "organization" and ref.name == "Gaza Health Ministry", text
+        assert ref.affiliation == "Q38799", text
+    ref = reg.resolve("Gaza's civil defence agency")
+    assert ref is not None and ref.name == "Gaza Civil Defence"
+
+
 def test_unknown_role_gives_nothing(reg: ActorRegistry) -> None:
     assert reg.lookup("the deputy mayor", on=date(2025, 1, 1)) == []
     assert reg.resolve("the deputy mayor") is None

@@ -44,6 +44,12 @@ OPPOSITION_TAILS = frozenset({"leaders", "leader", "parties", "party", "figures"
 # Branches of a faith that many sides share: "the Shia militia" describes a group the article
 # names (Hezbollah), it does not name a side of its own.
 FAITH_BRANCHES = frozenset({"shia", "shiite", "shi'ite", "sunni", "islamist", "jihadist", "salafist"})
+# "militants aligned with the Islamic State", "militias linked to the Druze": the words that tie a
+# collective to the name after them, and the prepositions they take. The side is the collective,
+# not the body it is tied to, which does not act here; its key is that name, so "Druze militias"
+# and "militias linked to the Druze" are one side.
+TIE_WORDS = frozenset({"aligned", "linked", "loyal", "affiliated", "allied", "tied"})
+TIE_PREPOSITIONS = frozenset({"with", "to"})
 # Confidence of a side the text names only by its modifier and head noun.
 COLLECTIVE_CONFIDENCE = 0.6
 
@@ -91,6 +97,21 @@ def _modifier(doc: Sequence[Any], h: int) -> tuple[int, str] | None:
     return m, tok.lower_
 
 
+def _tied_name(doc: Sequence[Any], k: int) -> tuple[int, int] | None:
+    """Return (first, end) token indexes of the name a collective at token ``k`` is tied to
+    ("militants aligned with the Islamic State": "the Islamic State"), else None."""
+    if doc[k].lower_ not in COLLECTIVE_HEADS or doc[k].lower_ in PRO_ONLY_HEADS or k + 3 >= len(doc):
+        return None
+    if doc[k + 1].lower_ not in TIE_WORDS or doc[k + 2].lower_ not in TIE_PREPOSITIONS:
+        return None
+    first = k + 3
+    j = first + 1 if doc[first].lower_ == "the" else first
+    end = j
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[0].isupper() and not doc[end].is_upper:
+        end += 1
+    return (first, end) if end > j else None
+
+
 def _describes(head: Any) -> bool:
     """Return True when the collective only describes a name beside it, in apposition ("Hezbollah,
     the Shia militia, said") or before it ("the Shia militia Hezbollah")."""
@@ -112,8 +133,18 @@ def find_collectives(
     covers the span, ``is_state_word`` spots a state's name or demonym, ``person_at(start, end)``
     says a registry person is named there (the leader of "pro-Assad forces", "Assad loyalists")."""
     found: list[tuple[int, int, str, str]] = []  # start, end, key, name
+    tied: set[int] = set()  # starts of the forms tied to a name ("militants aligned with X")
     toks = doc_tokens(doc)  # the shared list: doc[k] makes a new Token at each call
     for k in range(len(toks)):
+        tie = _tied_name(toks, k)
+        if tie is not None:
+            name_start, name_end = tie
+            start, end = toks[k].idx, toks[name_end - 1].idx + len(toks[name_end - 1].text)
+            if is_free(start, toks[name_start].idx):
+                key = " ".join(t.lower_ for t in toks[name_start:name_end] if t.lower_ != "the")
+                found.append((start, end, key, text[start:end]))
+                tied.add(start)
+            continue
         if toks[k].lower_ == "opposition" and k > 0 and is_state_word(toks[k - 1].text):
             # "the Armenian opposition (leaders)": a state's opposition acts against its government
             end_tok = k + 1 if k + 1 < len(toks) and toks[k + 1].lower_ in OPPOSITION_TAILS else k
@@ -139,14 +170,19 @@ def find_collectives(
         if not (is_free(start, end) or person_at(*word_span)):
             continue
         found.append((start, end, key, text[start:end]))
+    # a side is named by its first form, a tied form ("militias linked to the Druze") only when
+    # the article has no other: "Druze militias" is the name, the tie a description
+    first_name: dict[str, str] = {}
+    for _start, _end, key, name in sorted(found, key=lambda f: (f[0] in tied, f[0])):
+        first_name.setdefault(key, name)
     names: dict[str, ActorRef] = {}
     out: list[CollectiveSpan] = []
-    for start, end, key, name in found:
+    for start, end, key, _name in found:
         surface = text[start:end]
         actor = names.setdefault(
             key,
             ActorRef(
-                name=name,
+                name=first_name[key],
                 kind="group",
                 method="text",
                 reason="a side named by a modifier and a head noun of fighters (actor_collectives.py)",

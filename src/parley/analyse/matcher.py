@@ -56,6 +56,14 @@ NAMED_AFTER_A_CITY = frozenset(
     ["agreement", "agreements", "accord", "accords", "talks", "process", "format", "declaration",
      "protocol", "framework", "summit", "conference", "communique", "communiqué", "memorandum"]
 )  # fmt: skip
+# Participles after which a state glued by a hyphen is a broker or backer of the act, not its doer
+# ("a US-brokered truce", "Rwanda-backed rebels seized the town"): the modifier names no party.
+THIRD_PARTY_PARTICIPLES = frozenset(
+    ["brokered", "mediated", "hosted", "facilitated", "backed", "sponsored", "supported", "funded",
+     "aligned", "allied"]
+)  # fmt: skip
+# Verbs that give a place a name of likeness ("dubbed 'little Gaza'"); with "known as" (_nickname_at).
+NICKNAME_VERBS = frozenset(["dubbed", "nicknamed"])
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
 DISTANCE_UNITS = frozenset(["km", "kilometres", "kilometers", "miles", "mi", "metres", "meters"])
 DIRECTIONS = frozenset(
@@ -689,13 +697,19 @@ class MentionFinder:
             if hit is not None:
                 nxt, mention = hit
                 actor = mention.actor
+                if actor is not None and actor.method == "metonym" and self._names_an_act(tokens, nxt):
+                    i = nxt  # "the Pretoria agreement", "the Doha talks": the city names the act, not a party
+                    continue
                 if (
                     actor is not None
-                    and actor.method == "metonym"
-                    and nxt < len(tokens)
-                    and tokens[nxt].lower_ in NAMED_AFTER_A_CITY
+                    and actor.kind == "state"
+                    and actor.method != "institution"  # "Sudan's army-backed government": the army
+                    and _compound_modifier(tokens, nxt)
                 ):
-                    i = nxt  # "the Pretoria agreement", "the Doha talks": the city names the act, not a party
+                    i = nxt  # "a US-brokered truce": the broker qualifies the act, named by a modifier
+                    continue
+                if actor is not None and actor.kind == "state" and _nickname_at(tokens, i):
+                    i = nxt  # a valley "known as 'mini Switzerland'": a likeness, not the state
                     continue
                 seat = actor is not None and (actor.kind == "state" or actor.method == "metonym")
                 if locative and seat and mention.kind == "actor":
@@ -948,6 +962,14 @@ class MentionFinder:
         kept = [m for m in known if not any(overlaps(m, c.start, c.end) for c in found)]
         return kept + [Mention(c.start, c.end, c.text, "actor", actor=c.actor) for c in found]
 
+    @staticmethod
+    def _names_an_act(tokens: Sequence[Any], j: int) -> bool:
+        """Return True when tokens[j:] start with a noun a city's name is given to, maybe after
+        "peace" ("the Doha peace process", "the Kuala Lumpur Peace Accord")."""
+        if j < len(tokens) and tokens[j].lower_ == "peace":
+            j += 1
+        return j < len(tokens) and tokens[j].lower_ in NAMED_AFTER_A_CITY
+
     def _capital_at(self, tokens: Sequence[Any], i: int) -> tuple[str, int, int, int] | None:
         """Return a place span for "the Ukrainian capital" (the capital named by the state's entry)."""
         if i + 2 >= len(tokens) or tokens[i].lower_ != "the" or tokens[i + 2].lower_ != "capital":
@@ -1034,6 +1056,8 @@ class MentionFinder:
                 name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
             if not name or self._names_a_place(name) or name[-1].tag_ == "NNPS":
                 continue  # a place, or a plural proper noun: a people ("Sunni Bedouins"), not a person
+            if name[0].tag_ == "VBG" and name[0].lemma_.lower() != name[0].lower_:
+                continue  # "Disarming Hezbollah is a demand": a verb's -ing form begins no name
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = self._text[start:end]
             words = text.split()
@@ -1522,6 +1546,44 @@ def _name_keys(words: Sequence[str]) -> list[str]:
         keys.append(fold(words[-1].rsplit("-", 1)[1]))
     keys += [fold(w) for w in words[:-1] if len(w) >= 4]
     return [k for k in dict.fromkeys(keys) if k and k not in COMMON_NAME_PARTS]
+
+
+def _compound_modifier(tokens: Sequence[Any], j: int) -> bool:
+    """Return True when tokens[j:] are a hyphen and a participle ("-brokered") glued to the name."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].text in ("-", "–", "‐")
+        and not tokens[j - 1].whitespace_
+        and not tokens[j].whitespace_
+        and tokens[j + 1].lower_ in THIRD_PARTY_PARTICIPLES
+    )
+
+
+def _nickname_at(tokens: Sequence[Any], i: int) -> bool:
+    """Return True when tokens[i] follows "known as", "dubbed" or "nicknamed" and a quote mark or a
+    lower-case word such as "mini" ('known as "mini Switzerland"'): a place likened to a country is
+    no act of that state."""
+    k = i - 1
+    while (
+        k >= 0
+        and k >= i - 3
+        and (
+            tokens[k].is_quote
+            or (
+                tokens[k].is_alpha
+                and tokens[k].is_lower
+                and tokens[k].lower_ not in NICKNAME_VERBS
+                and tokens[k].lower_ != "as"
+            )
+        )
+    ):
+        k -= 1
+    if k < 0 or k == i - 1:
+        return False  # "Burma, also known as Myanmar": a second name, not a likeness (no quote, no "mini")
+    word = tokens[k].lower_
+    if word in NICKNAME_VERBS:
+        return True
+    return word == "as" and k > 0 and tokens[k - 1].lower_ in ("known", "referred")
 
 
 def _misread_person(ent: Any) -> bool:

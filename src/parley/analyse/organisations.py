@@ -59,6 +59,8 @@ DESCRIBED_GROUP_NOUNS = frozenset(
 STATE_FORCE_WORDS = frozenset(["defence", "defense", "armed", "air", "naval", "national", "ground", "land"])
 # Words that may sit inside an organisation's name in lower case ("Institute for the Study of War").
 CONNECTORS = frozenset(["of", "for", "the", "in", "on", "and", "de", "al", "el", "du", "des"])
+# "group of experts", "panel of experts": a body's panel, a reporting party of its own.
+PANEL_NOUNS = frozenset(["group", "panel"])
 # Confidence of a name the text alone says is an organisation: the entity label and the head word agree.
 TEXT_ORG_CONFIDENCE = 0.6
 
@@ -131,6 +133,32 @@ def _expansion_before(doc: Any, paren: int) -> list[Any]:
     while name and (name[0].lower_ in CONNECTORS or not name[0].text[0].isupper()):
         name.pop(0)
     return name
+
+
+def _name_given(doc: Sequence[Any], k: int) -> list[Any]:
+    """Return the name after a described armed group at token ``k`` and a naming verb ("militant
+    group called the 'X'", "armed group calling itself X", "rebel movement known as X"), else []."""
+    if doc[k].lower_ not in DESCRIBED_GROUP_NOUNS or k == 0 or doc[k - 1].lower_ not in FIGHTER_DESCRIPTORS:
+        return []
+    j = k + 1
+    words = [t.lower_ for t in doc[j : j + 2]]
+    if words[:1] in (["called"], ["named"], ["dubbed"]):
+        j += 1
+    elif words in (["calling", "itself"], ["known", "as"]):
+        j += 2
+    else:
+        return []
+    while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_quote):
+        j += 1
+    end = j
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[0].isupper():
+        end += 1
+        gap = end
+        while gap < len(doc) and doc[gap].lower_ in CONNECTORS:
+            gap += 1  # "Sons of the River": inner connectors before another capitalised word
+        if gap > end and gap < len(doc) and doc[gap].is_alpha and doc[gap].text[0].isupper():
+            end = gap
+    return list(doc[j:end])
 
 
 def find_organisations(
@@ -220,6 +248,41 @@ def find_organisations(
         actor = seen.setdefault(
             label.lower(), _actor(label, "group", "a name before a descriptor of fighters and a group noun")
         )
+        out.append(OrgSpan(start, end, label, actor))
+        taken.add((start, end))
+    # "a little-known militant group called the 'Kashmir Front'": a name a described armed group
+    # is given, whether or not the model reads it as an entity
+    for k in range(len(doc_toks)):
+        name = _name_given(doc_toks, k)
+        if not name:
+            continue
+        start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+        label = text[start:end]
+        if known_name(label) or not is_free(start, end) or any(a < end and start < b for a, b in taken):
+            continue
+        actor = seen.setdefault(
+            label.lower(), _actor(label, "group", "the name given to a described armed group")
+        )
+        out.append(OrgSpan(start, end, label, actor))
+        taken.add((start, end))
+    # "a United Nations group of experts", "the UN panel of experts": a body's panel reports apart
+    # from the body, and is the party its findings are attributed to
+    for k in range(1, len(doc_toks) - 2):
+        if doc_toks[k].lower_ not in PANEL_NOUNS or [t.lower_ for t in doc_toks[k + 1 : k + 3]] != [
+            "of",
+            "experts",
+        ]:
+            continue
+        i = k
+        while i > 0 and (doc_toks[i - 1].text[0].isupper() and not doc_toks[i - 1].is_stop):
+            i -= 1
+        if i == k or not known_name(text[doc_toks[i].idx : doc_toks[k - 1].idx + len(doc_toks[k - 1].text)]):
+            continue
+        start, end = doc_toks[i].idx, doc_toks[k + 2].idx + len(doc_toks[k + 2].text)
+        label = text[start:end]
+        if not is_free(start, end) or any(a < end and start < b for a, b in taken):
+            continue
+        actor = seen.setdefault(label.lower(), _actor(label, "organization", "a body's panel of experts"))
         out.append(OrgSpan(start, end, label, actor))
         taken.add((start, end))
     # later bare acronyms
