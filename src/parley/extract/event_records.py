@@ -190,6 +190,8 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if _is_fragment(c, len(actors)):
             continue
+        if c.date is None and _habitual(c, ctx.text):
+            continue
         if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
             c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
         trig = c.trigger
@@ -207,6 +209,25 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
         )
         kept.append((i, c))
     return events, kept
+
+
+def _habitual(c: EventCandidate, text: str) -> bool:
+    """Return True for an undated act the outlet tells in the simple present in body text
+    ("Russia occupies a fifth of the country", "the regime continues to carry out attacks"): a
+    standing state or a habit, not a happening, and shown as fact it would pass for the outlet
+    vouching for one side's account of some real incident. Headlines, which tell news in the
+    present and end without a full stop, are left alone."""
+    verb = c.trigger
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "carries out attacks"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("continue", "keep"):
+        verb = verb.head  # "continues to carry out"
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        return False
+    sent = text[c.sent_start : c.sent_end].rstrip()
+    return c.modality == "asserted" and sent.endswith((".", "!", "?", '"', "”"))
 
 
 def _is_fragment(c: EventCandidate, parties: int) -> bool:
@@ -292,9 +313,9 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
             # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
-        if not in_clause and c.modality == "asserted":
+        if not in_clause and c.modality == "asserted" and not _past_perfect(trig):
             in_clause = _statement_dates(ctx.text, c, own)
-        if not in_clause and c.modality == "claimed" and _perfect(trig):
+        if not in_clause and c.modality == "claimed" and _perfect(trig, done=c.type != "ASSAULT"):
             # "Qatar said on Monday that both sides have accepted the truce": a present
             # perfect tells an act just done, on the day of the statement that reports it
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
@@ -337,16 +358,54 @@ def _date_clashes(text: str, candidates: Candidates, dates: list[Any], published
         chosen = before[-1:] or after[:1]
         if chosen:
             c.date = chosen[0].value
+        else:
+            c.date = _retold_fighting_day(c, candidates, published)
 
 
-def _perfect(trigger: Any) -> bool:
-    """Return True for a verb in the present perfect or progressive ("has agreed", "is imposing"):
-    an act just done, or under way, on the day of the statement."""
+def _retold_fighting_day(c: EventCandidate, candidates: Candidates, published: date) -> Any | None:
+    """Return the day another telling of the same fighting gives it: the nearest attack between
+    the same two sides (either way round, any account) dated to a day no later than publication.
+    "Clashes between Thai and Cambodian troops" told in one paragraph and "Thai soldiers opened
+    fire early Thursday" in another are one happening, which takes the day any retelling gives."""
+    sides = {a.ref for a in [*c.actors, *c.recipients]}
+    if len(sides) != 2:
+        return None
+    dated = [
+        o
+        for _, o in candidates
+        if o is not c
+        and o.type == "ASSAULT"
+        and o.date is not None
+        and o.date.precision == "day"
+        and o.date.value <= published
+        and sides <= {a.ref for a in [*o.actors, *o.recipients]}
+    ]
+    if not dated:
+        return None
+    pos = c.sent_start
+    return min(dated, key=lambda o: (o.sent_start > pos, abs(o.sent_start - pos))).date
+
+
+def _perfect(trigger: Any, done: bool = True) -> bool:
+    """Return True for a verb in the present progressive ("is imposing"), an act under way on
+    the day of the statement, or (with ``done``) in the present perfect ("has agreed"), an act
+    just done. A capture or strike a party reports in the perfect ("have captured two villages,
+    the ministry said on Wednesday") may be days old, so callers pass ``done=False`` for it."""
     if trigger.pos_ != "VERB":
         return False
     aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    return (trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
+    return (done and trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
         trigger.tag_ == "VBG" and bool(aux & {"is", "are"})
+    )
+
+
+def _past_perfect(trigger: Any) -> bool:
+    """Return True for a verb in the past perfect ("revealed on Monday that they had spoken"):
+    the act came before the moment the sentence tells, so that moment's day is not its day."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
     )
 
 
