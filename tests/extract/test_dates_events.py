@@ -75,3 +75,50 @@ def test_the_day_of_a_paragraph_dates_a_simple_past_act_but_not_a_past_perfect_o
     )
     calls = [e for e in of_type(ex, "CONSULT") if e.mode == "phone"]
     assert [day(e) for e in calls] == [expected]
+
+
+def test_an_undated_retelling_takes_the_day_a_party_s_account_gives_the_same_strike(
+    extractor: Extractor,
+) -> None:
+    ex = run(
+        extractor,
+        "Israel's military said it struck army positions in the Syrian city of Sweida on Wednesday "
+        "afternoon.\n\n"
+        "It was the second day in a row that Israel has struck Syria in Sweida, where government "
+        "troops clashed with local fighters.",
+    )
+    told = {
+        e.modality: day(e) for e in of_type(ex, "ASSAULT") if [a.ref for a in e.actors] == ["Q801", "Q858"]
+    }
+    assert told == {"claimed": "2025-12-10", "asserted": "2025-12-10"}
+
+
+def test_a_retelling_takes_no_day_from_a_strike_planned_for_the_same_place(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Israel will strike army positions in the Syrian city of Sweida on Sunday, its defence "
+        "minister warned.\n\n"
+        "Israel has struck Syria in Sweida before, where government troops clashed with local "
+        "fighters.",
+    )
+    past = [e for e in of_type(ex, "ASSAULT") if e.modality == "asserted"]
+    assert past and all(day(e) is None for e in past)
+
+
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("Tuesday's attack was a rare public acknowledgement of such raids.", "2025-12-09"),
+        ("Such raids were rarely acknowledged in public by the Israeli military.", None),
+    ],
+)
+def test_an_act_takes_the_day_of_the_bare_retelling_that_follows_it(
+    extractor: Extractor, follow: str, expected: str | None
+) -> None:
+    ex = run(
+        extractor,
+        "Israel also carried out an airstrike in Syria against a senior commander of the militant "
+        f"group. {follow}",
+    )
+    strikes = [e for e in of_type(ex, "ASSAULT") if e.actors and e.actors[0].ref == "Q801"]
+    assert [day(e) for e in strikes] == [expected]

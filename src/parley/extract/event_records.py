@@ -56,9 +56,11 @@ def find_article_events(ctx: ArticleContext) -> None:
     _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
+    _date_by_later_mention(candidates, dates, _act_nouns(lex), ctx.published)
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
     ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
+    ctx.events = _share_retold_days(ctx.events)
 
 
 EVENTS = Component(
@@ -384,6 +386,48 @@ def _retold_fighting_day(c: EventCandidate, candidates: Candidates, published: d
         return None
     pos = c.sent_start
     return min(dated, key=lambda o: (o.sent_start > pos, abs(o.sent_start - pos))).date
+
+
+def _date_by_later_mention(
+    candidates: Candidates, dates: list[Any], act_nouns: dict[str, frozenset[str]], published: date
+) -> None:
+    """Give an undated act the day of a dated bare mention of the same kind of act that follows
+    it closely ("Israel carried out an airstrike in Syria. … Tuesday's attack was a rare
+    acknowledgement"; "… reached a ceasefire deal. Under the agreement reached Wednesday …"): a
+    definite retelling names the act just told (in its own or the sentence before), and news
+    often gives the day only there."""
+    if not candidates:
+        return
+    doc = candidates[0][1].trigger.doc
+    sent_starts = [s.start_char for s in doc.sents]
+    for d in dates:
+        if d.value is None or d.value.precision != "day" or d.value.value > published:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        noun = None
+        if root.dep_ in ("poss", "compound", "nmod", "npadvmod") and root.head.pos_ == "NOUN":
+            noun = root.head  # "Tuesday's attack", "the Wednesday swap"
+        elif root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
+            noun = root.head.head  # "the agreement reached Wednesday"
+        if noun is None or any(c.trigger.i == noun.i for _, c in candidates):
+            continue
+        kinds = [t for t, lemmas in act_nouns.items() if noun.lemma_.lower() in lemmas]
+        si = bisect_right(sent_starts, noun.idx) - 1
+        told = [
+            (j, o)
+            for j, o in candidates
+            if o.type in kinds
+            and (o.actors or o.recipients)
+            and o.date is None
+            and o.modality in ("asserted", "claimed")
+            and si - 1 <= j <= si
+            and o.trigger.idx < noun.idx
+        ]
+        if told:
+            max(told, key=lambda t: t[1].trigger.idx)[1].date = d.value
 
 
 def _perfect(trigger: Any, done: bool = True) -> bool:
@@ -736,6 +780,35 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
             break
         else:
             out.append(ev)
+    return out
+
+
+def _share_retold_days(events: list[Event]) -> list[Event]:
+    """Return the events with an undated one given the day of another telling of the same
+    happening on another footing (the army's dated account of a strike on a town and the
+    outlet's undated "Israel has struck the town again"), which retellings cannot merge with:
+    same type, same doer and target in the same order, the same named place, and only one day
+    among such tellings. One happening takes every detail any telling gives."""
+    told = ("asserted", "claimed", "denied")  # a plan for the same place is another happening
+    out: list[Event] = []
+    for ev in events:
+        if ev.date is None and ev.place is not None and ev.modality in told:
+            refs = tuple(a.ref for a in ev.actors)
+            days = {
+                o.date.value: o.date
+                for o in events
+                if o is not ev
+                and o.type == ev.type
+                and o.modality in told
+                and tuple(a.ref for a in o.actors) == refs
+                and o.place is not None
+                and o.place.ref == ev.place.ref
+                and o.date is not None
+                and o.date.precision == "day"
+            }
+            if len(days) == 1:
+                ev = replace(ev, date=next(iter(days.values())))
+        out.append(ev)
     return out
 
 
