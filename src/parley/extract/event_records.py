@@ -50,6 +50,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     _quoted_accounts(candidates, ctx.need("qspans"))
     _continued_accounts(candidates, ctx, lex.words.continuation, lex.words.institution_nouns)
     _unverified(candidates, ctx.need("sents"), ctx.text, lex.words.verify_verbs)
+    _first_person_account(candidates, ctx.need("sents"), ctx.need("qspans"))
     _date_events(ctx, candidates, dates)
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
@@ -95,6 +96,33 @@ def _quoted_accounts(candidates: Candidates, qspans: list[Any]) -> None:
             c.modality = "claimed"
             c.attributed_to = c.attributed_to or speaker
             break
+
+
+def _first_person_account(
+    candidates: Candidates, sents: list[Any], qspans: list[Any], least: int = 2
+) -> None:
+    """Make every act told as fact a party's account (claimed) when the text is that party's own
+    statement: a briefing or press release reposted as it stands, whose narrator speaks in the
+    first person, in sentences with no quotation marks ("I will cite a few facts", "we learned
+    with sadness"), at least ``least`` times. An outlet does not narrate in the first person; a
+    party telling its own story does, and what it tells is its account."""
+    quoted = [(q.start, q.end) for q in qspans]
+    first = sum(
+        1
+        for sent in sents
+        if not any(ch in '"“”' for ch in sent.text)
+        and any(
+            tok.lower_ in ("i", "we")
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(a <= tok.idx < b for a, b in quoted)
+            for tok in sent
+        )
+    )
+    if first < least:
+        return
+    for _, c in candidates:
+        if c.modality == "asserted":
+            c.modality = "claimed"
 
 
 def _continued_accounts(
