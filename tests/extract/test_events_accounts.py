@@ -141,3 +141,29 @@ def test_an_act_the_outlet_could_not_verify_is_a_claim(extractor: Extractor) -> 
         "Officials confirmed the toll on Tuesday.",
     )
     assert checked and all(modality == "asserted" for _, modality in checked)
+
+
+BRIEFING = (
+    "Briefing by the Foreign Ministry spokeswoman on the situation along the border.\n\n"
+    "{first}Ukrainian forces shelled the town of Shebekino in the Belgorod region on Monday night.\n\n"
+    "{second}Another civilian was wounded when a drone hit a car near the village."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "modality"),
+    [
+        (
+            "I will cite a few facts about the situation. ",
+            "We learned of these attacks with deep sadness. ",
+            "claimed",
+        ),
+        ("", "", "asserted"),
+    ],
+)
+def test_a_text_narrated_in_the_first_person_is_its_author_s_account(
+    extractor: Extractor, first: str, second: str, modality: str
+) -> None:
+    found = assaults(extractor, BRIEFING.format(first=first, second=second))
+    assert found and all(m == modality for refs, m in found if refs[:1] == ["Q212"])
+    assert any(refs[:1] == ["Q212"] for refs, _ in found)

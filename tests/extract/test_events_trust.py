@@ -84,3 +84,41 @@ def test_a_clash_takes_no_day_ahead_from_its_paragraph(extractor: Extractor) -> 
     halves = [e for e in assaults(ex) if {a.ref for a in e.actors} >= {"Q869", "Q424"}]
     assert len(halves) == 2
     assert all(e.modality == "asserted" and (day(e) is None or day(e) <= PUB.isoformat()) for e in halves)
+
+
+def test_an_undated_clash_takes_the_day_a_retelling_gives_the_fighting(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Cambodia said Thai soldiers opened fire on Cambodian positions early on Thursday near the "
+        "disputed temple.\n\n"
+        "Heavy clashes between Thai and Cambodian troops have left at least a dozen people dead along "
+        "the border.",
+    )
+    halves = [
+        e for e in assaults(ex) if e.modality == "asserted" and {a.ref for a in e.actors} >= {"Q869", "Q424"}
+    ]
+    assert len(halves) == 2
+    assert all(day(e) == "2025-12-11" for e in halves)
+
+
+@pytest.mark.parametrize(
+    ("verb", "kept"),
+    [("carried out", True), ("carries out", False), ("continues to carry out", False)],
+)
+def test_a_habit_told_in_the_simple_present_is_no_event(extractor: Extractor, verb: str, kept: bool) -> None:
+    ex = run(
+        extractor,
+        f"The Kyiv government {verb} drone attacks on homes and power plants across southern Russia.",
+    )
+    assert bool(assaults(ex)) == kept
+
+
+@pytest.mark.parametrize(("verb", "kept"), [("occupied", True), ("occupies", False)])
+def test_a_standing_state_told_in_the_simple_present_is_no_event(
+    extractor: Extractor, verb: str, kept: bool
+) -> None:
+    body = (
+        f"Russia {verb} roughly 19 percent of Ukraine's land, including Crimea and large parts "
+        "of the eastern regions."
+    )
+    assert bool(assaults(run(extractor, body))) == kept

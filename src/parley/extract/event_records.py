@@ -50,15 +50,18 @@ def find_article_events(ctx: ArticleContext) -> None:
     _quoted_accounts(candidates, ctx.need("qspans"))
     _continued_accounts(candidates, ctx, lex.words.continuation, lex.words.institution_nouns)
     _unverified(candidates, ctx.need("sents"), ctx.text, lex.words.verify_verbs)
+    _first_person_account(candidates, ctx.need("sents"), ctx.need("qspans"))
     _date_events(ctx, candidates, dates)
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
     _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
+    _date_by_later_mention(candidates, dates, _act_nouns(lex), ctx.published)
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
     ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
+    ctx.events = _share_retold_days(ctx.events)
 
 
 EVENTS = Component(
@@ -93,6 +96,33 @@ def _quoted_accounts(candidates: Candidates, qspans: list[Any]) -> None:
             c.modality = "claimed"
             c.attributed_to = c.attributed_to or speaker
             break
+
+
+def _first_person_account(
+    candidates: Candidates, sents: list[Any], qspans: list[Any], least: int = 2
+) -> None:
+    """Make every act told as fact a party's account (claimed) when the text is that party's own
+    statement: a briefing or press release reposted as it stands, whose narrator speaks in the
+    first person, in sentences with no quotation marks ("I will cite a few facts", "we learned
+    with sadness"), at least ``least`` times. An outlet does not narrate in the first person; a
+    party telling its own story does, and what it tells is its account."""
+    quoted = [(q.start, q.end) for q in qspans]
+    first = sum(
+        1
+        for sent in sents
+        if not any(ch in '"“”' for ch in sent.text)
+        and any(
+            tok.lower_ in ("i", "we")
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(a <= tok.idx < b for a, b in quoted)
+            for tok in sent
+        )
+    )
+    if first < least:
+        return
+    for _, c in candidates:
+        if c.modality == "asserted":
+            c.modality = "claimed"
 
 
 def _continued_accounts(
@@ -190,6 +220,8 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if _is_fragment(c, len(actors)):
             continue
+        if c.date is None and _habitual(c, ctx.text):
+            continue
         if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
             c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
         trig = c.trigger
@@ -207,6 +239,25 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
         )
         kept.append((i, c))
     return events, kept
+
+
+def _habitual(c: EventCandidate, text: str) -> bool:
+    """Return True for an undated act the outlet tells in the simple present in body text
+    ("Russia occupies a fifth of the country", "the regime continues to carry out attacks"): a
+    standing state or a habit, not a happening, and shown as fact it would pass for the outlet
+    vouching for one side's account of some real incident. Headlines, which tell news in the
+    present and end without a full stop, are left alone."""
+    verb = c.trigger
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "carries out attacks"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("continue", "keep"):
+        verb = verb.head  # "continues to carry out"
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        return False
+    sent = text[c.sent_start : c.sent_end].rstrip()
+    return c.modality == "asserted" and sent.endswith((".", "!", "?", '"', "”"))
 
 
 def _is_fragment(c: EventCandidate, parties: int) -> bool:
@@ -292,9 +343,9 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         if not in_clause and c.modality != "claimed" and c.trigger.pos_ == "NOUN":
             # a nominal trigger takes a date from its sentence ("Trump's December 28 talks")
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
-        if not in_clause and c.modality == "asserted":
+        if not in_clause and c.modality == "asserted" and not _past_perfect(trig):
             in_clause = _statement_dates(ctx.text, c, own)
-        if not in_clause and c.modality == "claimed" and _perfect(trig):
+        if not in_clause and c.modality == "claimed" and _perfect(trig, done=c.type != "ASSAULT"):
             # "Qatar said on Monday that both sides have accepted the truce": a present
             # perfect tells an act just done, on the day of the statement that reports it
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
@@ -337,16 +388,96 @@ def _date_clashes(text: str, candidates: Candidates, dates: list[Any], published
         chosen = before[-1:] or after[:1]
         if chosen:
             c.date = chosen[0].value
+        else:
+            c.date = _retold_fighting_day(c, candidates, published)
 
 
-def _perfect(trigger: Any) -> bool:
-    """Return True for a verb in the present perfect or progressive ("has agreed", "is imposing"):
-    an act just done, or under way, on the day of the statement."""
+def _retold_fighting_day(c: EventCandidate, candidates: Candidates, published: date) -> Any | None:
+    """Return the day another telling of the same fighting gives it: the nearest attack between
+    the same two sides (either way round, any account) dated to a day no later than publication.
+    "Clashes between Thai and Cambodian troops" told in one paragraph and "Thai soldiers opened
+    fire early Thursday" in another are one happening, which takes the day any retelling gives."""
+    sides = {a.ref for a in [*c.actors, *c.recipients]}
+    if len(sides) != 2:
+        return None
+    dated = [
+        o
+        for _, o in candidates
+        if o is not c
+        and o.type == "ASSAULT"
+        and o.date is not None
+        and o.date.precision == "day"
+        and o.date.value <= published
+        and sides <= {a.ref for a in [*o.actors, *o.recipients]}
+    ]
+    if not dated:
+        return None
+    pos = c.sent_start
+    return min(dated, key=lambda o: (o.sent_start > pos, abs(o.sent_start - pos))).date
+
+
+def _date_by_later_mention(
+    candidates: Candidates, dates: list[Any], act_nouns: dict[str, frozenset[str]], published: date
+) -> None:
+    """Give an undated act the day of a dated bare mention of the same kind of act that follows
+    it closely ("Israel carried out an airstrike in Syria. … Tuesday's attack was a rare
+    acknowledgement"; "… reached a ceasefire deal. Under the agreement reached Wednesday …"): a
+    definite retelling names the act just told (in its own or the sentence before), and news
+    often gives the day only there."""
+    if not candidates:
+        return
+    doc = candidates[0][1].trigger.doc
+    sent_starts = [s.start_char for s in doc.sents]
+    for d in dates:
+        if d.value is None or d.value.precision != "day" or d.value.value > published:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        noun = None
+        if root.dep_ in ("poss", "compound", "nmod", "npadvmod") and root.head.pos_ == "NOUN":
+            noun = root.head  # "Tuesday's attack", "the Wednesday swap"
+        elif root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
+            noun = root.head.head  # "the agreement reached Wednesday"
+        if noun is None or any(c.trigger.i == noun.i for _, c in candidates):
+            continue
+        kinds = [t for t, lemmas in act_nouns.items() if noun.lemma_.lower() in lemmas]
+        si = bisect_right(sent_starts, noun.idx) - 1
+        told = [
+            (j, o)
+            for j, o in candidates
+            if o.type in kinds
+            and (o.actors or o.recipients)
+            and o.date is None
+            and o.modality in ("asserted", "claimed")
+            and si - 1 <= j <= si
+            and o.trigger.idx < noun.idx
+        ]
+        if told:
+            max(told, key=lambda t: t[1].trigger.idx)[1].date = d.value
+
+
+def _perfect(trigger: Any, done: bool = True) -> bool:
+    """Return True for a verb in the present progressive ("is imposing"), an act under way on
+    the day of the statement, or (with ``done``) in the present perfect ("has agreed"), an act
+    just done. A capture or strike a party reports in the perfect ("have captured two villages,
+    the ministry said on Wednesday") may be days old, so callers pass ``done=False`` for it."""
     if trigger.pos_ != "VERB":
         return False
     aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    return (trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
+    return (done and trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
         trigger.tag_ == "VBG" and bool(aux & {"is", "are"})
+    )
+
+
+def _past_perfect(trigger: Any) -> bool:
+    """Return True for a verb in the past perfect ("revealed on Monday that they had spoken"):
+    the act came before the moment the sentence tells, so that moment's day is not its day."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
     )
 
 
@@ -677,6 +808,35 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
             break
         else:
             out.append(ev)
+    return out
+
+
+def _share_retold_days(events: list[Event]) -> list[Event]:
+    """Return the events with an undated one given the day of another telling of the same
+    happening on another footing (the army's dated account of a strike on a town and the
+    outlet's undated "Israel has struck the town again"), which retellings cannot merge with:
+    same type, same doer and target in the same order, the same named place, and only one day
+    among such tellings. One happening takes every detail any telling gives."""
+    told = ("asserted", "claimed", "denied")  # a plan for the same place is another happening
+    out: list[Event] = []
+    for ev in events:
+        if ev.date is None and ev.place is not None and ev.modality in told:
+            refs = tuple(a.ref for a in ev.actors)
+            days = {
+                o.date.value: o.date
+                for o in events
+                if o is not ev
+                and o.type == ev.type
+                and o.modality in told
+                and tuple(a.ref for a in o.actors) == refs
+                and o.place is not None
+                and o.place.ref == ev.place.ref
+                and o.date is not None
+                and o.date.precision == "day"
+            }
+            if len(days) == 1:
+                ev = replace(ev, date=next(iter(days.values())))
+        out.append(ev)
     return out
 
 

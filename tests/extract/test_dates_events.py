@@ -1,0 +1,124 @@
+"""Which day an event takes from the statement that reports it: a present perfect agreement is
+done on the day it is announced, but a capture a party reports in the perfect may be days old,
+and an act in the past perfect came before the moment the sentence tells. Sentences written for
+the test; real spaCy pipeline and knowledge base."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Event, Extraction
+
+PUB = date(2025, 12, 12)  # a Friday; "on Wednesday" is 2025-12-10
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
+
+
+def of_type(ex: Extraction, kind: str) -> list[Event]:
+    return [e for e in ex.events if e.type == kind]
+
+
+def day(e: Event) -> str | None:
+    return e.date.value.isoformat() if e.date and e.date.value else None
+
+
+def test_a_capture_a_party_reports_in_the_perfect_keeps_no_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russian troops have captured the village of Kurakhove in eastern Ukraine, the Russian "
+        "Defence Ministry said on Wednesday.",
+    )
+    captures = of_type(ex, "ASSAULT")
+    assert captures and all(e.modality == "claimed" and day(e) is None for e in captures)
+
+
+def test_an_agreement_a_party_reports_in_the_perfect_takes_the_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Qatar said on Wednesday that Israel and Hamas have accepted the proposed truce for the "
+        "besieged enclave.",
+    )
+    assert [day(e) for e in of_type(ex, "AGREE")] == ["2025-12-10"]
+
+
+def test_an_act_in_the_past_perfect_keeps_no_day_of_the_sentence(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The French president revealed on Wednesday that he and Zelensky had spoken with Witkoff "
+        "by phone before the summit.",
+    )
+    calls = [e for e in of_type(ex, "CONSULT") if e.mode == "phone"]
+    assert calls and all(day(e) is None for e in calls)
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [("spoke", "2025-12-10"), ("had spoken", None)],
+)
+def test_the_day_of_a_paragraph_dates_a_simple_past_act_but_not_a_past_perfect_one(
+    extractor: Extractor, verb: str, expected: str | None
+) -> None:
+    ex = run(
+        extractor,
+        f"On Wednesday the French president arrived in Kyiv by train. He {verb} with Witkoff by "
+        "phone about the peace plan before meeting Zelensky.",
+    )
+    calls = [e for e in of_type(ex, "CONSULT") if e.mode == "phone"]
+    assert [day(e) for e in calls] == [expected]
+
+
+def test_an_undated_retelling_takes_the_day_a_party_s_account_gives_the_same_strike(
+    extractor: Extractor,
+) -> None:
+    ex = run(
+        extractor,
+        "Israel's military said it struck army positions in the Syrian city of Sweida on Wednesday "
+        "afternoon.\n\n"
+        "It was the second day in a row that Israel has struck Syria in Sweida, where government "
+        "troops clashed with local fighters.",
+    )
+    told = {
+        e.modality: day(e) for e in of_type(ex, "ASSAULT") if [a.ref for a in e.actors] == ["Q801", "Q858"]
+    }
+    assert told == {"claimed": "2025-12-10", "asserted": "2025-12-10"}
+
+
+def test_a_retelling_takes_no_day_from_a_strike_planned_for_the_same_place(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Israel will strike army positions in the Syrian city of Sweida on Sunday, its defence "
+        "minister warned.\n\n"
+        "Israel has struck Syria in Sweida before, where government troops clashed with local "
+        "fighters.",
+    )
+    past = [e for e in of_type(ex, "ASSAULT") if e.modality == "asserted"]
+    assert past and all(day(e) is None for e in past)
+
+
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("Tuesday's attack was a rare public acknowledgement of such raids.", "2025-12-09"),
+        ("Such raids were rarely acknowledged in public by the Israeli military.", None),
+    ],
+)
+def test_an_act_takes_the_day_of_the_bare_retelling_that_follows_it(
+    extractor: Extractor, follow: str, expected: str | None
+) -> None:
+    ex = run(
+        extractor,
+        "Israel also carried out an airstrike in Syria against a senior commander of the militant "
+        f"group. {follow}",
+    )
+    strikes = [e for e in of_type(ex, "ASSAULT") if e.actors and e.actors[0].ref == "Q801"]
+    assert [day(e) for e in strikes] == [expected]
