@@ -143,7 +143,9 @@ class Referents:
         state = self._demonym_state(tok)
         if state is not None:
             return state
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > tok.sent.start):
+            # a capitalised word the tagger took for a common noun mid-sentence ("Hannity said")
+            # is still a name
             actor = self._surname(tok, pos)
             if actor is not None:
                 return actor
@@ -329,6 +331,13 @@ class Referents:
                 words = [w.strip(".,'’").lower() for w in m.text.split()]
                 if len(words) > 1 and word in words[1:]:
                     return m.actor
+        # a person the knowledge base does not know, named in full as a speaker before ("host Jane
+        # Roe indicated ..." then "Roe said")
+        for p, actor in reversed(self.history):
+            words = (actor.name or "").lower().split()
+            named = actor.kind == "person" or (actor.method == "name" and actor.kind == "organization")
+            if p < pos and named and len(words) > 1 and word == words[-1]:
+                return actor
         return None
 
     def _body(self, tok: Token, pos: int, window_start: int, role: bool) -> ActorRef | None:
