@@ -91,3 +91,17 @@ def test_a_one_word_name_is_the_fullest_person_the_text_names_with_it(nlp):
     assert person_named_elsewhere(word, load_lexicon()) == "Tomasz Wierzbicki"
     other = next(t for t in doc if t.text == "tanker")
     assert person_named_elsewhere(other, load_lexicon()) is None
+
+
+def test_a_surname_names_an_unknown_speaker_heard_before_under_a_full_name(nlp):
+    from parley.extract.quotes_speaker import SpeakerResolver
+    from parley.model.records import ActorRef
+
+    text = '"The cranes are already on their way to the harbour," Kowalczyk said on the morning show.'
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == "Kowalczyk")
+    # the NER took the full name for an outlet when she first spoke: a name-only organisation
+    heard = ActorRef(name="Brenda Kowalczyk", kind="organization", method="name")
+    resolver = SpeakerResolver(text=text, mentions=[], lex=load_lexicon(), history=[(0, heard)])
+    assert resolver._surname(word, word.idx) == heard
+    assert SpeakerResolver(text=text, mentions=[], lex=load_lexicon())._surname(word, word.idx) is None
