@@ -763,8 +763,8 @@ def test_a_claim_with_nobody_named_is_no_quote(nlp):
 
 def test_a_quoted_term_given_as_a_name_is_no_quote(nlp):
     text = (
-        "Anna Novak said the fishermen of a cooperative known as \"Blue Nets\" would return to the "
-        "harbour, and that a small party called \"Tidewater\" had backed the repairs."
+        'Anna Novak said the fishermen of a cooperative known as "Blue Nets" would return to the '
+        'harbour, and that a small party called "Tidewater" had backed the repairs.'
     )
     quotes = run(nlp, text)
     assert "Blue Nets" not in direct(quotes)

@@ -504,7 +504,13 @@ class Referents:
         heads = {tok.lower_, tok.lemma_.lower()}
         for p, actor in reversed(self.history):
             words = (actor.name or "").lower().split()
-            if p < pos and actor.method == "name" and actor.kind == "organization" and words and words[-1] in heads:
+            if (
+                p < pos
+                and actor.method == "name"
+                and actor.kind == "organization"
+                and words
+                and words[-1] in heads
+            ):
                 return actor
         hi = bisect_left(self._starts, pos)
         for m in reversed(self._mentions[:hi]):
