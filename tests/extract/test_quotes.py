@@ -759,3 +759,14 @@ def test_a_claim_by_a_named_party_that_reports_its_words(nlp):
 def test_a_claim_with_nobody_named_is_no_quote(nlp):
     text = "Anna Novak dismissed the claims that Polish troops had crossed the border during the night."
     assert indirect(run(nlp, text)) == []
+
+
+def test_a_quoted_term_given_as_a_name_is_no_quote(nlp):
+    text = (
+        'Anna Novak said the fishermen of a cooperative known as "Blue Nets" would return to the '
+        'harbour, and that a small party called "Tidewater" had backed the repairs.'
+    )
+    quotes = run(nlp, text)
+    assert "Blue Nets" not in direct(quotes)
+    assert "Tidewater" not in direct(quotes)
+    assert any("fishermen" in t for t in indirect(quotes))

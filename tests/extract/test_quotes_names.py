@@ -8,7 +8,7 @@ import pytest
 
 from parley.extract.quotes import QuoteSpan, find_quotes
 from parley.extract.quotes_lexicon import load_lexicon
-from parley.extract.quotes_names import earlier_full_name, name_only_speaker
+from parley.extract.quotes_names import earlier_full_name, name_only_speaker, person_named_elsewhere
 from tests.extract.test_quotes import NOVAK, mentions_for
 
 pytestmark = pytest.mark.spacy
@@ -69,3 +69,39 @@ def test_a_place_is_no_speakers_name(nlp):
     warsaw = doc[0]
     assert warsaw.ent_type_ == "GPE"
     assert name_only_speaker(warsaw, load_lexicon()) is None
+
+
+def test_a_participle_after_a_clause_of_time_is_the_reporters(nlp):
+    text = (
+        '"The harbour will reopen before the winter storms arrive," Anna Novak said during a visit to '
+        "the docks after the council easily won its vote, remarking that the cranes had already been "
+        "ordered."
+    )
+    qs = run(nlp, text)
+    assert speaker_name(qs, "the cranes had already been ordered") == NOVAK.name
+
+
+def test_a_one_word_name_is_the_fullest_person_the_text_names_with_it(nlp):
+    text = (
+        "Harbour pilot Tomasz Wierzbicki guided the damaged tanker into the bay on Sunday night.\n\n"
+        "Wierzbicki insisted that the crew had never been in danger during the crossing."
+    )
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == "Wierzbicki" and t.i > 5)
+    assert person_named_elsewhere(word, load_lexicon()) == "Tomasz Wierzbicki"
+    other = next(t for t in doc if t.text == "tanker")
+    assert person_named_elsewhere(other, load_lexicon()) is None
+
+
+def test_a_surname_names_an_unknown_speaker_heard_before_under_a_full_name(nlp):
+    from parley.extract.quotes_speaker import SpeakerResolver
+    from parley.model.records import ActorRef
+
+    text = '"The cranes are already on their way to the harbour," Kowalczyk said on the morning show.'
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == "Kowalczyk")
+    # the NER took the full name for an outlet when she first spoke: a name-only organisation
+    heard = ActorRef(name="Brenda Kowalczyk", kind="organization", method="name")
+    resolver = SpeakerResolver(text=text, mentions=[], lex=load_lexicon(), history=[(0, heard)])
+    assert resolver._surname(word, word.idx) == heard
+    assert SpeakerResolver(text=text, mentions=[], lex=load_lexicon())._surname(word, word.idx) is None

@@ -150,3 +150,23 @@ def test_citing_an_official_of_no_named_party_leaves_the_reporter_as_speaker(nlp
         "Poland said, citing a senior military official, that the offensive would continue."
     )
     assert speaker_of(nlp, text, "the offensive would continue") == POLAND
+
+
+def test_a_described_body_of_a_place_speaks_under_its_own_name(nlp):
+    text = (
+        "Gdansk's port safety agency reported that two cargo ships had collided near the docks.\n\n"
+        "The agency said that nobody had been hurt and that the port would reopen on Monday."
+    )
+    first = speaker_of(nlp, text, "two cargo ships had collided")
+    assert first is not None and first.kind == "organization"
+    assert first.name == "Gdansk's port safety agency"
+    assert speaker_of(nlp, text, "nobody had been hurt") == first
+
+
+def test_a_place_owning_a_plain_noun_names_no_body(nlp):
+    text = (
+        "Anna Novak spoke to reporters in the harbour on a windy Tuesday morning.\n\n"
+        "Gdansk's mayor said that the docks would stay closed until the storm had passed."
+    )
+    speaker = speaker_of(nlp, text, "the docks would stay closed")
+    assert speaker is None or speaker.name != "Gdansk's mayor"

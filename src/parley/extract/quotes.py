@@ -66,6 +66,12 @@ HEADING_CAPITALISED_SHARE = 0.6
 MIN_BARE_QUOTE_WORDS = 4
 SENTENCE_END = ".!?:"
 # A word, with its clitics ("Russia's" is one word, not two).
+# A quoted term that the words before it give as a name ('a coalition known as "X"', 'the so-called
+# "X"', 'a little-known group called "X"'): what something is called, not anyone's words.
+_NAME_GIVEN = re.compile(
+    r"(?:\bknown as|\bso-called|\bnicknamed|\b(?:a|an)\s+(?:[\w-]+\s+){0,3}called)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:['’][A-Za-z]+)*")
 
 
@@ -205,6 +211,8 @@ def _direct_quotes(
             continue
         att = quote_cue.get(q)
         if att is not None and att.not_speech:
+            continue
+        if _NAME_GIVEN.search(text, max(0, q.open_pos - 60), q.open_pos):
             continue
         if att is not None:
             res = speakers.get(id(att), Resolved(None))

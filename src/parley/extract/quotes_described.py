@@ -123,8 +123,14 @@ class Referents:
         if poss is not None and (poss.lower_ in self.lex.possessives or poss.pos_ in ("NOUN", "PROPN")):
             if poss.lower_ in self.lex.possessives:
                 owner = self._owner(poss.lower_, base + poss.idx, window_start)
+            elif self._is_place(base + poss.idx, base + poss.idx + len(poss.text)):
+                owner = None  # a place that is no party ("Gaza's ..."), whatever the NER calls it
             else:  # "the presidency's statement": the owner is described in turn
                 owner = self._described(poss, base, base + poss.idx, window_start, sentence_start)
+            if owner is None and poss.pos_ == "PROPN":
+                # "Gaza's civil defence agency reported": a body of a place that is no party the
+                # knowledge base knows speaks for itself, named as the text names it
+                return self._place_body(tok, poss)
             if owner is None or lemma in self.lex.own_offices:
                 return owner
             return owner if lemma in self.lex.statements else self._institution(owner)
@@ -137,7 +143,9 @@ class Referents:
         state = self._demonym_state(tok)
         if state is not None:
             return state
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > tok.sent.start):
+            # a capitalised word the tagger took for a common noun mid-sentence ("Hannity said")
+            # is still a name
             actor = self._surname(tok, pos)
             if actor is not None:
                 return actor
@@ -149,6 +157,34 @@ class Referents:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
             return self._unknown_name(tok)
         return None
+
+    def _place_body(self, tok: Token, poss: Token) -> ActorRef | None:
+        """Return a name-only organisation for a described body owned by a place no mention makes a
+        party ("Gaza's health ministry", "Darfur's regional authority"), or None.
+
+        Only a body described by words of its own (a compound or adjective before the head) is
+        named: "Gaza's civil defence agency" says which body it is, "Gaza's people" does not.
+        """
+        if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        place = self._is_place(self._base + poss.idx, self._base + poss.idx + len(poss.text))
+        if not place and poss.ent_type_ not in ("GPE", "LOC", "FAC", ""):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and poss.i < c.i < tok.i]
+        if not mods or any(self._demonym(c.lower_) is not None for c in mods):
+            return None
+        doc = tok.doc
+        first = poss.left_edge
+        name = doc[first.i : tok.i + 1].text
+        if name[:4].lower() == "the ":
+            name = name[4:]
+        return ActorRef(
+            name=name, kind="organization", method="name", reason="named as the speaker", confidence=0.5
+        )
+
+    def _is_place(self, start: int, end: int) -> bool:
+        """Return True when a place mention overlaps ``[start, end)``."""
+        return any(m.kind == "place" and m.start < end and start < m.end for m in self.mentions)
 
     def _placed_state(self, tok: Token, base: int) -> ActorRef | None:
         """Return the state of the place a body is said to be in or from ("authorities in Beirut",
@@ -295,6 +331,13 @@ class Referents:
                 words = [w.strip(".,'’").lower() for w in m.text.split()]
                 if len(words) > 1 and word in words[1:]:
                     return m.actor
+        # a person the knowledge base does not know, named in full as a speaker before ("host Jane
+        # Roe indicated ..." then "Roe said")
+        for p, actor in reversed(self.history):
+            words = (actor.name or "").lower().split()
+            named = actor.kind == "person" or (actor.method == "name" and actor.kind == "organization")
+            if p < pos and named and len(words) > 1 and word == words[-1]:
+                return actor
         return None
 
     def _body(self, tok: Token, pos: int, window_start: int, role: bool) -> ActorRef | None:
@@ -455,8 +498,20 @@ class Referents:
         return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _definite(self, tok: Token, pos: int) -> ActorRef | None:
-        """Return the actor an earlier mention ending in the same noun named ("the ministry")."""
+        """Return the actor an earlier mention ending in the same noun named ("the ministry"), or an
+        organisation that spoke before under a name ending in it ("the agency" after "Gaza's civil
+        defence agency reported")."""
         heads = {tok.lower_, tok.lemma_.lower()}
+        for p, actor in reversed(self.history):
+            words = (actor.name or "").lower().split()
+            if (
+                p < pos
+                and actor.method == "name"
+                and actor.kind == "organization"
+                and words
+                and words[-1] in heads
+            ):
+                return actor
         hi = bisect_left(self._starts, pos)
         for m in reversed(self._mentions[:hi]):
             words = m.text.lower().split()

@@ -81,6 +81,23 @@ def earlier_full_name(tok: Token, lex: SpeechLexicon) -> str | None:
     return None
 
 
+def person_named_elsewhere(tok: Token, lex: SpeechLexicon) -> str | None:
+    """Return the name of the person the text's person entities name with the word ``tok``, or None.
+
+    "Manafort insisted ..." where the NER missed "Manafort" but labelled it a person in another
+    sentence: the fullest such name (titles left out), else the word itself.
+    """
+    word = tok.text
+    best: str | None = None
+    for ent in entities(tok.doc):
+        if ent.label_ != "PERSON" or ent[-1].text != word or ent.start <= tok.i < ent.end:
+            continue
+        words = [t for t in ent if not is_title(t, lex) and not t.is_punct]
+        if words and words[-1].text == word and (best is None or len(words) > len(best.split())):
+            best = _text(words)
+    return best
+
+
 def name_only_speaker(tok: Token, lex: SpeechLexicon) -> ActorRef | None:
     """Return a name-only actor for the proper noun ``tok`` when it is a speaker's own name, else None.
 
@@ -106,8 +123,11 @@ def name_only_speaker(tok: Token, lex: SpeechLexicon) -> ActorRef | None:
         words = name_tokens(tok, lex)
         if len(words) == 1 and earlier_full_name(tok, lex) is None:
             # one unlabelled word is as often a place or a thing as an outlet ("Gazette says"):
-            # named that way, it added spurious actors and claims on the team's held-out set
-            return None
+            # named that way, it added spurious actors and claims on the team's held-out set;
+            # unless the NER calls the same word a person elsewhere in the text (it labels a
+            # surname in one sentence and not in the next)
+            full = person_named_elsewhere(tok, lex)
+            return _actor(full, "person") if full is not None else None
     if not words:
         return None
     name = _text(words)

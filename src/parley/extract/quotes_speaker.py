@@ -279,6 +279,16 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
             # reported clause still belongs to the one who reports it
             if head.dep_ == "ccomp" and head.i not in is_cue and head.head.i in is_cue:
                 head = head.head
+            # "X said ... after the senator won his primary, remarking that B": nor to a clause of
+            # time or reason under the verb of saying; the participle is the reporter's
+            if (
+                head.dep_ == "advcl"
+                and head.i < verb.i
+                and head.i not in is_cue
+                and head.head.i in is_cue
+                and any(c.dep_ == "mark" for c in head.children)
+            ):
+                head = head.head
             # "X rejected claims that Y had failed, describing them as ...": nor is the participle
             # of a clause that says what a noun holds ("claims that ..."); it is the matrix's
             while head.dep_ == "acl" and _content_clause(head) and head.head.head.i != head.head.i:
