@@ -48,6 +48,8 @@ LOCATIVE = frozenset(
         "through",
     ]
 )
+# Verbs whose object is where the act happens ("will visit Moscow", "the envoy visited Kyiv").
+VISIT_VERBS = frozenset(["visit", "visits", "visited", "visiting"])
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
 # Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
@@ -678,6 +680,7 @@ class MentionFinder:
                 or (prev, prev2) == (",", "capital")
                 or (prev == "of" and (prev2 in PLACE_NOUNS or prev2 in PART_WORDS))  # "the city of X"
                 or (prev in COMPASS_ADJECTIVES and prev2 in LOCATIVE | {"the"})  # "in central X"
+                or prev in VISIT_VERBS  # "will visit Moscow": the visited city is where the visit is
             )
             capital = self._capital_at(tokens, i)
             if capital is not None:
