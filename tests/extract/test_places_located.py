@@ -146,3 +146,24 @@ def test_a_region_gives_way_to_its_namesake_town_and_an_unknown_place_is_listed_
     # a region a record uses stays, as every place a record names does
     kept = located_places([region, town], [], "", used={2})
     assert [p.name for p in kept] == ["Kursk Oblast", "Kursk"]
+
+
+def test_a_truce_or_a_government_named_for_a_place_is_dropped_even_when_a_record_uses_it() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Both armies were invited to Oslo-mediated talks, and the envoys discussed the Tigray truce deal.\n"
+        "Shelling resumed near Mekelle on Sunday, residents of the eastern districts said."
+    )
+    oslo = PlaceRef(name="Oslo", geonameid=1, feature="P.PPLC")
+    tigray = PlaceRef(name="Tigray", geonameid=2, feature="A.ADM1")
+    mekelle = PlaceRef(name="Mekelle", geonameid=3, feature="P.PPLA")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Oslo", oslo), ("Tigray", tigray), ("Mekelle", mekelle))
+    ]
+    used = {oslo.ref, tigray.ref, mekelle.ref}
+    kept = located_places([oslo, tigray, mekelle], mentions, text, used=used)
+    assert [p.name for p in kept] == ["Mekelle"], "no event happens in a mediator's city or in a truce"

@@ -25,7 +25,9 @@ locates things at the town and the region only says where it lies; and a place t
 lacks is listed once, however the text writes it ("Oddar Meanchey province", "Oddar Meanchey").
 
 A place is dropped only when every one of its mentions has one of these shapes and no record
-(event, claim) uses it; a single locating mention keeps it. The words of the shapes (saying
+(event, claim) uses it; a single locating mention keeps it. A place whose every mention stands for
+a government, a war or truce, or a group is dropped even when a record uses it: such a mention
+locates nothing, so the record's place is a misreading too. The words of the shapes (saying
 verbs, nouns of a voice, group heads, region words) are data: ``places.toml``, section
 ``located``, checked by ``parley rules check``.
 """
@@ -133,6 +135,8 @@ def located_places(
     kept: list[PlaceRef] = []
     for place in places:
         own = [i for i, m in enumerate(spans) if m.place.ref == place.ref]
+        if own and all(_names_no_location(spans[i], text) for i in own):
+            continue  # every mention is a government, a war or a group: a record placed there is wrong too
         if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
             kept.append(place)
     return tuple(_once_each(_towns_over_their_regions(kept, used), used))
@@ -146,6 +150,16 @@ def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
         or _qualifier(spans, i, text)
         or _whereabouts_or_reference(m, text)
         or _caption(m, text)
+    )
+
+
+def _names_no_location(m: Any, text: str) -> bool:
+    """Whether the mention names no location at all, whatever record uses it: a city standing for
+    its government ("a Washington-mediated truce") or a name inside a war's or a group's name."""
+    shapes = _shapes()
+    after = text[m.end : m.end + 20]
+    return bool(
+        _government(m, text) or shapes.topic_after.match(after) or shapes.organisation_after.match(after)
     )
 
 
