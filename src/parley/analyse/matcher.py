@@ -137,7 +137,7 @@ NEAR_EVIDENCE_KM = 60.0
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
      "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport",
-     "republic"]
+     "republic", "towns", "cities", "villages", "regions", "provinces", "districts", "settlements"]
 )  # fmt: skip
 # Words of a part before "of" that make the next name a place it is part of ("all of X", "parts of X").
 PART_WORDS = frozenset(["all", "most", "much", "parts", "part", "rest", "areas", "centre", "center", "heart"])
@@ -678,6 +678,7 @@ class MentionFinder:
                 prev in LOCATIVE
                 or (prev == "the" and prev2 in LOCATIVE)
                 or (prev, prev2) == (",", "capital")
+                or prev == "capital"  # "a suburb of the capital Damascus", "the Sudanese capital Khartoum"
                 or (prev == "of" and (prev2 in PLACE_NOUNS or prev2 in PART_WORDS))  # "the city of X"
                 or (prev in COMPASS_ADJECTIVES and prev2 in LOCATIVE | {"the"})  # "in central X"
                 or prev in VISIT_VERBS  # "will visit Moscow": the visited city is where the visit is
