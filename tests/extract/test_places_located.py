@@ -167,3 +167,23 @@ def test_a_truce_or_a_government_named_for_a_place_is_dropped_even_when_a_record
     used = {oslo.ref, tigray.ref, mekelle.ref}
     kept = located_places([oslo, tigray, mekelle], mentions, text, used=used)
     assert [p.name for p in kept] == ["Mekelle"], "no event happens in a mediator's city or in a truce"
+
+
+def test_a_venue_the_gazetteer_lacks_and_a_dated_caption_locate_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Recruits take part in a training exercise on the outskirts of Kharkiv on March 3, 2023.\n"
+        "Relatives waited for news outside Al Amal Hospital, and shelling hit Izium again overnight."
+    )
+    kharkiv = PlaceRef(name="Kharkiv", geonameid=1, feature="P.PPLA")
+    hospital = PlaceRef(name="Al Amal Hospital", method="unresolved")
+    izium = PlaceRef(name="Izium", geonameid=2, feature="P.PPL")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Kharkiv", kharkiv), ("Al Amal Hospital", hospital), ("Izium", izium))
+    ]
+    kept = located_places([kharkiv, hospital, izium], mentions, text, used={hospital.ref})
+    assert [p.name for p in kept] == ["Izium"]

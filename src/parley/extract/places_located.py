@@ -17,7 +17,9 @@ a few shapes of English news prose, each recognisable from the words around the 
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
   matcher already drops "35 km east of X", this is the shape without a compass word;
-- a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen").
+- a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen"), or
+  a short line that closes on a full date with its year ("... near Izium on March 3, 2023.");
+- a **venue** the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"): coded as its town.
 
 Two more rules work on the list of places, not on mentions: a region named after a town that the
 article also names ("the Kursk region" beside Kursk) gives way to the town, since the text
@@ -61,6 +63,12 @@ _DISTANCE_FROM = re.compile(
     r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)\n]{1,30}\)\s+)?(?:away\s+)?from\s+$",
     re.IGNORECASE,
 )
+# A picture's caption ends on the full date the picture was taken: "Soldiers train on the outskirts
+# of Kharkiv on March 3, 2023." News prose dates by weekday; a line that closes on a year is a caption.
+_DATED_LINE = re.compile(
+    r"\bon\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+\d{4}\.?\s*$"
+)
 # A caption is one short line: a paragraph this long with a caption mark is prose.
 _CAPTION_MAX = 300
 # Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
@@ -88,6 +96,7 @@ class _Shapes:
     region_words: frozenset[str]
     whereabouts_before: re.Pattern[str]  # "a press conference in", "told reporters in"
     caption_line: re.Pattern[str]  # "(AP Photo/", "are seen"
+    venue_heads: frozenset[str]  # "hotel", "hospital"
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +124,7 @@ def _shapes() -> _Shapes:
             re.IGNORECASE,
         ),
         caption_line=re.compile(_any(w["caption_marks"]), re.IGNORECASE),
+        venue_heads=frozenset(x.lower() for x in w["venue_heads"]),
     )
 
 
@@ -145,7 +155,8 @@ def located_places(
 def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
     m = spans[i]
     return (
-        _dateline_or_credit(m, text)
+        _venue(m)
+        or _dateline_or_credit(m, text)
         or _government(m, text)
         or _qualifier(spans, i, text)
         or _whereabouts_or_reference(m, text)
@@ -153,13 +164,21 @@ def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
     )
 
 
+def _venue(m: Any) -> bool:
+    """Whether the mention is a building the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"):
+    the conventions code a venue as its town, which the text names elsewhere."""
+    words = m.text.split()
+    return m.place.method == "unresolved" and len(words) > 1 and words[-1].lower() in _shapes().venue_heads
+
+
 def _names_no_location(m: Any, text: str) -> bool:
-    """Whether the mention names no location at all, whatever record uses it: a city standing for
-    its government ("a Washington-mediated truce") or a name inside a war's or a group's name."""
+    """Whether the mention is no place of the list, whatever record uses it: a city standing for
+    its government ("a Washington-mediated truce"), a name inside a war's or a group's name, or a
+    venue, which the conventions code as its town."""
     shapes = _shapes()
     after = text[m.end : m.end + 20]
     return bool(
-        _government(m, text) or shapes.topic_after.match(after) or shapes.organisation_after.match(after)
+        _venue(m) or _government(m, text) or shapes.topic_after.match(after) or shapes.organisation_after.match(after)
     )
 
 
@@ -170,7 +189,8 @@ def _whereabouts_or_reference(m: Any, text: str) -> bool:
 
 def _caption(m: Any, text: str) -> bool:
     start, end = _line(m, text)
-    return end - start <= _CAPTION_MAX and bool(_shapes().caption_line.search(text[start:end]))
+    line = text[start:end]
+    return end - start <= _CAPTION_MAX and bool(_shapes().caption_line.search(line) or _DATED_LINE.search(line))
 
 
 def _name_key(name: str) -> str:
