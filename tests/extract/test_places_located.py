@@ -187,3 +187,15 @@ def test_a_venue_the_gazetteer_lacks_and_a_dated_caption_locate_nothing() -> Non
     ]
     kept = located_places([kharkiv, hospital, izium], mentions, text, used={hospital.ref})
     assert [p.name for p in kept] == ["Izium"]
+
+
+def test_a_neighbour_named_by_a_border_is_a_reference_point() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = "Troops entered a village that lies on the border with the Belgorod region, the ministry said."
+    belgorod = PlaceRef(name="Belgorod Oblast", geonameid=1, feature="A.ADM1")
+    start = text.index("Belgorod")
+    mentions = [Mention(start, start + len("Belgorod region"), "Belgorod region", "place", place=belgorod)]
+    assert located_places([belgorod], mentions, text, used=set()) == ()

@@ -16,7 +16,8 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
-  matcher already drops "35 km east of X", this is the shape without a compass word;
+  matcher already drops "35 km east of X", this is the shape without a compass word; so does a
+  neighbour named by a border ("a village on the border with the Kursk region");
 - a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen"), or
   a short line that closes on a full date with its year ("... near Izium on March 3, 2023.");
 - a **venue** the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"): coded as its town.
@@ -69,6 +70,9 @@ _DATED_LINE = re.compile(
     r"\bon\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+\d{4}\.?\s*$"
 )
+# "a village on the border with the Kursk region", "towns bordering Belgorod": the neighbour is a
+# reference point that says where the place lies, not a place where anything happens.
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$", re.I)
 # A caption is one short line: a paragraph this long with a caption mark is prose.
 _CAPTION_MAX = 300
 # Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
@@ -184,7 +188,11 @@ def _names_no_location(m: Any, text: str) -> bool:
 
 def _whereabouts_or_reference(m: Any, text: str) -> bool:
     before = text[max(0, m.start - 80) : m.start]
-    return bool(_shapes().whereabouts_before.search(before) or _DISTANCE_FROM.search(before))
+    return bool(
+        _shapes().whereabouts_before.search(before)
+        or _DISTANCE_FROM.search(before)
+        or _BORDER_WITH.search(before)
+    )
 
 
 def _caption(m: Any, text: str) -> bool:
