@@ -199,3 +199,15 @@ def test_a_neighbour_named_by_a_border_is_a_reference_point() -> None:
     start = text.index("Belgorod")
     mentions = [Mention(start, start + len("Belgorod region"), "Belgorod region", "place", place=belgorod)]
     assert located_places([belgorod], mentions, text, used=set()) == ()
+
+
+def test_the_topic_of_a_dispute_locates_nothing_even_when_a_record_uses_it() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = "The minister condemned the world's inaction over Tigray, then flew home to meet the cabinet."
+    tigray = PlaceRef(name="Tigray", geonameid=2, feature="A.ADM1")
+    start = text.index("Tigray")
+    mentions = [Mention(start, start + len("Tigray"), "Tigray", "place", place=tigray)]
+    assert located_places([tigray], mentions, text, used={tigray.ref}) == ()
