@@ -145,7 +145,9 @@ def test_a_capital_a_visit_goes_to_is_a_place_not_its_government(nlp, finder) ->
     text = "The special envoy will visit Moscow next week to present the revised plan to the officials there."
     found = places(nlp, finder, text)
     assert found["Moscow"].geonameid == 524901, "the visited city is where the visit happens"
-    said = places(nlp, finder, "Moscow rejected the revised plan on Friday, according to the officials there.")
+    said = places(
+        nlp, finder, "Moscow rejected the revised plan on Friday, according to the officials there."
+    )
     assert "Moscow" not in said, "a capital as the subject of a verb of saying stays its government"
 
 
@@ -156,6 +158,9 @@ def test_a_capital_named_after_the_word_capital_is_a_place(nlp, finder) -> None:
 
 
 def test_a_plural_place_noun_makes_the_next_name_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    text = "Government troops pushed the rebels back from the villages of Dvorichna and Kindrashivka during the week."
+    text = (
+        "Government troops pushed the rebels back from the villages of Dvorichna and Kindrashivka "
+        "during the week."
+    )
     found = places(nlp, finder, text)
-    assert "Dvorichna" in found, "'the villages of X' says X is a village, as 'the village of X' does"
+    assert "Dvorichna" in found, "'the villages of X' says X is a village, like 'the village of X'"

@@ -131,7 +131,8 @@ def _shapes() -> _Shapes:
         caption_line=re.compile(_any(w["caption_marks"]), re.IGNORECASE),
         venue_heads=frozenset(x.lower() for x in w["venue_heads"]),
         topic_before=re.compile(
-            rf"\b{_any(w['stance_nouns'])}\s+(?:over|about|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
+            rf"\b{_any(w['stance_nouns'])}\s+(?:over|about|regarding|concerning)\s+(?:the\s+)?$",
+            re.IGNORECASE,
         ),
     )
 
@@ -189,7 +190,8 @@ def _names_no_location(m: Any, text: str) -> bool:
         _venue(m)
         or _government(m, text)
         or shapes.topic_before.search(text[max(0, m.start - 60) : m.start])
-        or shapes.topic_after.match(after) or shapes.organisation_after.match(after)
+        or shapes.topic_after.match(after)
+        or shapes.organisation_after.match(after)
     )
 
 
@@ -205,7 +207,9 @@ def _whereabouts_or_reference(m: Any, text: str) -> bool:
 def _caption(m: Any, text: str) -> bool:
     start, end = _line(m, text)
     line = text[start:end]
-    return end - start <= _CAPTION_MAX and bool(_shapes().caption_line.search(line) or _DATED_LINE.search(line))
+    return end - start <= _CAPTION_MAX and bool(
+        _shapes().caption_line.search(line) or _DATED_LINE.search(line)
+    )
 
 
 def _name_key(name: str) -> str:
