@@ -139,3 +139,28 @@ def test_an_old_name_of_a_nearby_town_needs_the_texts_word_to_be_a_place(nlp, fi
     )
     assert {"Racine", "Kenosha"} <= set(found)
     assert "Johnson" not in found
+
+
+def test_a_capital_a_visit_goes_to_is_a_place_not_its_government(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The special envoy will visit Moscow next week to present the revised plan to the officials there."
+    found = places(nlp, finder, text)
+    assert found["Moscow"].geonameid == 524901, "the visited city is where the visit happens"
+    said = places(
+        nlp, finder, "Moscow rejected the revised plan on Friday, according to the officials there."
+    )
+    assert "Moscow" not in said, "a capital as the subject of a verb of saying stays its government"
+
+
+def test_a_capital_named_after_the_word_capital_is_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "A drone strike hit a car in a suburb of the capital Damascus late on Tuesday, medics said."
+    found = places(nlp, finder, text)
+    assert found["Damascus"].country == "SY", "'the capital X' names the city, not its government"
+
+
+def test_a_plural_place_noun_makes_the_next_name_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government troops pushed the rebels back from the villages of Dvorichna and Kindrashivka "
+        "during the week."
+    )
+    found = places(nlp, finder, text)
+    assert "Dvorichna" in found, "'the villages of X' says X is a village, like 'the village of X'"

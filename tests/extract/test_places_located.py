@@ -146,3 +146,68 @@ def test_a_region_gives_way_to_its_namesake_town_and_an_unknown_place_is_listed_
     # a region a record uses stays, as every place a record names does
     kept = located_places([region, town], [], "", used={2})
     assert [p.name for p in kept] == ["Kursk Oblast", "Kursk"]
+
+
+def test_a_truce_or_a_government_named_for_a_place_is_dropped_even_when_a_record_uses_it() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Both armies were invited to Oslo-mediated talks, and the envoys discussed the Tigray truce deal.\n"
+        "Shelling resumed near Mekelle on Sunday, residents of the eastern districts said."
+    )
+    oslo = PlaceRef(name="Oslo", geonameid=1, feature="P.PPLC")
+    tigray = PlaceRef(name="Tigray", geonameid=2, feature="A.ADM1")
+    mekelle = PlaceRef(name="Mekelle", geonameid=3, feature="P.PPLA")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Oslo", oslo), ("Tigray", tigray), ("Mekelle", mekelle))
+    ]
+    used = {oslo.ref, tigray.ref, mekelle.ref}
+    kept = located_places([oslo, tigray, mekelle], mentions, text, used=used)
+    assert [p.name for p in kept] == ["Mekelle"], "no event happens in a mediator's city or in a truce"
+
+
+def test_a_venue_the_gazetteer_lacks_and_a_dated_caption_locate_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Recruits take part in a training exercise on the outskirts of Kharkiv on March 3, 2023.\n"
+        "Relatives waited for news outside Al Amal Hospital, and shelling hit Izium again overnight."
+    )
+    kharkiv = PlaceRef(name="Kharkiv", geonameid=1, feature="P.PPLA")
+    hospital = PlaceRef(name="Al Amal Hospital", method="unresolved")
+    izium = PlaceRef(name="Izium", geonameid=2, feature="P.PPL")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Kharkiv", kharkiv), ("Al Amal Hospital", hospital), ("Izium", izium))
+    ]
+    kept = located_places([kharkiv, hospital, izium], mentions, text, used={hospital.ref})
+    assert [p.name for p in kept] == ["Izium"]
+
+
+def test_a_neighbour_named_by_a_border_is_a_reference_point() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = "Troops entered a village that lies on the border with the Belgorod region, the ministry said."
+    belgorod = PlaceRef(name="Belgorod Oblast", geonameid=1, feature="A.ADM1")
+    start = text.index("Belgorod")
+    mentions = [Mention(start, start + len("Belgorod region"), "Belgorod region", "place", place=belgorod)]
+    assert located_places([belgorod], mentions, text, used=set()) == ()
+
+
+def test_the_topic_of_a_dispute_locates_nothing_even_when_a_record_uses_it() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = "The minister condemned the world's inaction over Tigray, then flew home to meet the cabinet."
+    tigray = PlaceRef(name="Tigray", geonameid=2, feature="A.ADM1")
+    start = text.index("Tigray")
+    mentions = [Mention(start, start + len("Tigray"), "Tigray", "place", place=tigray)]
+    assert located_places([tigray], mentions, text, used={tigray.ref}) == ()

@@ -48,6 +48,8 @@ LOCATIVE = frozenset(
         "through",
     ]
 )
+# Verbs whose object is where the act happens ("will visit Moscow", "the envoy visited Kyiv").
+VISIT_VERBS = frozenset(["visit", "visits", "visited", "visiting"])
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
 # Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
@@ -143,7 +145,7 @@ NEAR_EVIDENCE_KM = 60.0
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "region", "province", "district", "outskirts", "suburb", "port", "capital",
      "area", "settlement", "municipality", "county", "state", "governorate", "oblast", "camp", "airport",
-     "republic"]
+     "republic", "towns", "cities", "villages", "regions", "provinces", "districts", "settlements"]
 )  # fmt: skip
 # Words of a part before "of" that make the next name a place it is part of ("all of X", "parts of X").
 PART_WORDS = frozenset(["all", "most", "much", "parts", "part", "rest", "areas", "centre", "center", "heart"])
@@ -684,8 +686,10 @@ class MentionFinder:
                 prev in LOCATIVE
                 or (prev == "the" and prev2 in LOCATIVE)
                 or (prev, prev2) == (",", "capital")
+                or prev == "capital"  # "a suburb of the capital Damascus", "the Sudanese capital Khartoum"
                 or (prev == "of" and (prev2 in PLACE_NOUNS or prev2 in PART_WORDS))  # "the city of X"
                 or (prev in COMPASS_ADJECTIVES and prev2 in LOCATIVE | {"the"})  # "in central X"
+                or prev in VISIT_VERBS  # "will visit Moscow": the visited city is where the visit is
             )
             capital = self._capital_at(tokens, i)
             if capital is not None:

@@ -7,7 +7,7 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **dateline, credit or caption**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
   "Reporting by ... in Oslo", "Photo: Graz", "in Lyon, France, on Friday, May 3, 2019";
 - a **name inside another name**: "the Gaza conflict" (a war as a whole), "the United Wa State
-  Army" (a group);
+  Army" (a group); and the **topic of a dispute**: "inaction over Gaza", "talks about Crimea";
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
@@ -16,8 +16,11 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
-  matcher already drops "35 km east of X", this is the shape without a compass word;
-- a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen").
+  matcher already drops "35 km east of X", this is the shape without a compass word; so does a
+  neighbour named by a border ("a village on the border with the Kursk region");
+- a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen"), or
+  a short line that closes on a full date with its year ("... near Izium on March 3, 2023.");
+- a **venue** the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"): coded as its town.
 
 Two more rules work on the list of places, not on mentions: a region named after a town that the
 article also names ("the Kursk region" beside Kursk) gives way to the town, since the text
@@ -25,7 +28,9 @@ locates things at the town and the region only says where it lies; and a place t
 lacks is listed once, however the text writes it ("Oddar Meanchey province", "Oddar Meanchey").
 
 A place is dropped only when every one of its mentions has one of these shapes and no record
-(event, claim) uses it; a single locating mention keeps it. The words of the shapes (saying
+(event, claim) uses it; a single locating mention keeps it. A place whose every mention stands for
+a government, a war or truce, or a group is dropped even when a record uses it: such a mention
+locates nothing, so the record's place is a misreading too. The words of the shapes (saying
 verbs, nouns of a voice, group heads, region words) are data: ``places.toml``, section
 ``located``, checked by ``parley rules check``.
 """
@@ -59,6 +64,15 @@ _DISTANCE_FROM = re.compile(
     r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)\n]{1,30}\)\s+)?(?:away\s+)?from\s+$",
     re.IGNORECASE,
 )
+# A picture's caption ends on the full date the picture was taken: "Soldiers train on the outskirts
+# of Kharkiv on March 3, 2023." News prose dates by weekday; a line that closes on a year is a caption.
+_DATED_LINE = re.compile(
+    r"\bon\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+\d{4}\.?\s*$"
+)
+# "a village on the border with the Kursk region", "towns bordering Belgorod": the neighbour is a
+# reference point that says where the place lies, not a place where anything happens.
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$", re.I)
 # A caption is one short line: a paragraph this long with a caption mark is prose.
 _CAPTION_MAX = 300
 # Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
@@ -86,6 +100,8 @@ class _Shapes:
     region_words: frozenset[str]
     whereabouts_before: re.Pattern[str]  # "a press conference in", "told reporters in"
     caption_line: re.Pattern[str]  # "(AP Photo/", "are seen"
+    venue_heads: frozenset[str]  # "hotel", "hospital"
+    topic_before: re.Pattern[str]  # "inaction over", "talks about the future of"
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +129,11 @@ def _shapes() -> _Shapes:
             re.IGNORECASE,
         ),
         caption_line=re.compile(_any(w["caption_marks"]), re.IGNORECASE),
+        venue_heads=frozenset(x.lower() for x in w["venue_heads"]),
+        topic_before=re.compile(
+            rf"\b{_any(w['stance_nouns'])}\s+(?:over|about|regarding|concerning)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -133,6 +154,8 @@ def located_places(
     kept: list[PlaceRef] = []
     for place in places:
         own = [i for i, m in enumerate(spans) if m.place.ref == place.ref]
+        if own and all(_names_no_location(spans[i], text) for i in own):
+            continue  # every mention is a government, a war or a group: a record placed there is wrong too
         if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
             kept.append(place)
     return tuple(_once_each(_towns_over_their_regions(kept, used), used))
@@ -141,7 +164,8 @@ def located_places(
 def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
     m = spans[i]
     return (
-        _dateline_or_credit(m, text)
+        _venue(m)
+        or _dateline_or_credit(m, text)
         or _government(m, text)
         or _qualifier(spans, i, text)
         or _whereabouts_or_reference(m, text)
@@ -149,14 +173,43 @@ def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
     )
 
 
+def _venue(m: Any) -> bool:
+    """Whether the mention is a building the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"):
+    the conventions code a venue as its town, which the text names elsewhere."""
+    words = m.text.split()
+    return m.place.method == "unresolved" and len(words) > 1 and words[-1].lower() in _shapes().venue_heads
+
+
+def _names_no_location(m: Any, text: str) -> bool:
+    """Whether the mention is no place of the list, whatever record uses it: a city standing for
+    its government ("a Washington-mediated truce"), a name inside a war's or a group's name, the
+    topic of a dispute ("inaction over Gaza"), or a venue, which the conventions code as its town."""
+    shapes = _shapes()
+    after = text[m.end : m.end + 20]
+    return bool(
+        _venue(m)
+        or _government(m, text)
+        or shapes.topic_before.search(text[max(0, m.start - 60) : m.start])
+        or shapes.topic_after.match(after)
+        or shapes.organisation_after.match(after)
+    )
+
+
 def _whereabouts_or_reference(m: Any, text: str) -> bool:
     before = text[max(0, m.start - 80) : m.start]
-    return bool(_shapes().whereabouts_before.search(before) or _DISTANCE_FROM.search(before))
+    return bool(
+        _shapes().whereabouts_before.search(before)
+        or _DISTANCE_FROM.search(before)
+        or _BORDER_WITH.search(before)
+    )
 
 
 def _caption(m: Any, text: str) -> bool:
     start, end = _line(m, text)
-    return end - start <= _CAPTION_MAX and bool(_shapes().caption_line.search(text[start:end]))
+    line = text[start:end]
+    return end - start <= _CAPTION_MAX and bool(
+        _shapes().caption_line.search(line) or _DATED_LINE.search(line)
+    )
 
 
 def _name_key(name: str) -> str:
