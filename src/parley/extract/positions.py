@@ -102,6 +102,7 @@ class _Cues:
     judgements: frozenset[str]
     judging_verbs: frozenset[str]
     hedges: frozenset[str]
+    fact_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     term_verbs: frozenset[str]
     term_modals: frozenset[str]
@@ -155,6 +156,7 @@ def _cues(rules: Rules) -> _Cues:
         judgements=_words(speech, "judgements"),
         judging_verbs=_words(speech, "judging_verbs"),
         hedges=_words(data.get("hedges", {}), "words"),
+        fact_verbs=_words(data.get("fact_verbs", {}), "words"),
         plan_nouns=_words(plans, "nouns"),
         term_verbs=_words(plans, "term_verbs"),
         term_modals=_words(plans, "term_modals"),
@@ -437,7 +439,19 @@ class _Finder:
             tok.lower_ in ("it", "this")
             and self.plan is not None
             and self._sentence_index(tok) - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES
+            and not self._names_reporter(tok)
         )
+
+    def _names_reporter(self, pronoun: Token) -> bool:
+        """Return whether a subject pronoun stands for the named body whose words or stance it
+        sits in ("Israel insisted it will only accept ..."): then "it" is that body, not a plan."""
+        if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
+            return False
+        reporter = self._subject_token(pronoun.head.head)
+        if reporter is None or reporter.pos_ == "PRON" or reporter.i > pronoun.i:
+            return False
+        m = self._mention_at(reporter)
+        return m is not None and m.actor is not None and m.actor.kind != "person"
 
     def _plan_author(self, tok: Token) -> ActorRef | None:
         """Return the author of the document ``tok`` names: in its own phrase, else the one just named."""
@@ -540,6 +554,8 @@ class _Finder:
         if tok.pos_ in ("VERB", "AUX") and lemma in self.cues.verbs:
             if not self._has_companion(tok, self.cues.verbs[lemma]):
                 return None
+            if lemma in self.cues.fact_verbs and any(c.dep_ == "ccomp" for c in tok.children):
+                return None  # "acknowledged that progress has been slow": a fact admitted
             if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
@@ -560,7 +576,11 @@ class _Finder:
             return None
         if party is None:
             return None
-        return _Candidate(party, tok, self._clause(clause_head, [subj] if subj is not None else []))
+        # "which Israel accepted but Hamas rejected for ...": a joined clause with a subject of its
+        # own is another party's stance, not part of this one
+        others = [c for c in clause_head.children if c.dep_ == "conj" and _has_own_subject(c)]
+        exclude = [subj, *others] if subj is not None else others
+        return _Candidate(party, tok, self._clause(clause_head, exclude))
 
     def _noun_candidate(self, tok: Token) -> _Candidate | None:
         """Return a candidate for a stance noun ("a central position of Moscow's", "made X a condition")."""
@@ -800,7 +820,10 @@ class _Finder:
         if found:
             return found, True
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
-            found = classify_issues(self.sents[si].text, self.rules)
+            # the sentence, less the clauses other parties head ("... but Hamas rejected ...")
+            others = {t.i for c in cand.cue.children if c.dep_ == "conj" and _has_own_subject(c) for t in c.subtree}
+            rest = "".join(t.text_with_ws for t in span_tokens(self.sents[si]) if t.i not in others)
+            found = classify_issues(rest, self.rules)
         # a bare stance with no issue of its own ("offered support") is not a position
         return found or self._antecedent_issues(clause, si), False
 
@@ -931,6 +954,11 @@ def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
         if noun_phrase or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
             dropped.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in dropped]
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """Return whether ``verb`` names its own subject (not one shared with the clause it joins)."""
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def _conjuncts(verb: Token) -> list[Token]:
