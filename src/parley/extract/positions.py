@@ -232,6 +232,7 @@ class _Finder:
         mentions: Sequence[Mention],
         quotes: Sequence[tuple[int, int, ActorRef | None]],
         rules: Rules,
+        speakers: Sequence[tuple[int, int, ActorRef | None]] = (),
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)  # Doc.text rebuilds the string on every access
@@ -242,6 +243,7 @@ class _Finder:
             key=lambda m: (m.start, -(m.end - m.start)),
         )
         self.quotes = [q for q in quotes if q[2] is not None]
+        self.speakers = [s for s in speakers if s[2] is not None and s[0] < s[1]]
         self.sents = sentences(doc)
         self.sent_of = {s.start: i for i, s in enumerate(self.sents)}
         self.plan: _PlanState | None = None
@@ -261,6 +263,14 @@ class _Finder:
     def _sentence_index(self, tok: Token) -> int:
         """Return the index of the sentence holding ``tok``."""
         return self.sent_of[tok.sent.start]
+
+    def _named_speaker(self, tok: Token) -> ActorRef | None:
+        """Return the speaker the quote finder resolved for a speaker phrase covering ``tok``
+        ("the spokesperson", "the ministry"): the same party its words are attributed to."""
+        for start, end, speaker in self.speakers:
+            if start <= tok.idx < end:
+                return speaker
+        return None
 
     def _quote_speaker(self, tok: Token) -> ActorRef | None:
         """Return the speaker of the quote ``tok`` lies in, if it lies in one."""
@@ -413,7 +423,9 @@ class _Finder:
             if subj is not None:
                 if self._is_plan_phrase(subj):
                     return self._plan_author(subj), subj
-                return self._phrase_party(subj), subj
+                if subj.pos_ == "PRON" and self._named_speaker(subj) is not None:
+                    return self._named_speaker(subj), subj
+                return self._phrase_party(subj) or self._named_speaker(subj), subj
             if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acomp") or current.head is current:
                 break
             if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
@@ -821,7 +833,9 @@ class _Finder:
             return found, True
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
             # the sentence, less the clauses other parties head ("... but Hamas rejected ...")
-            others = {t.i for c in cand.cue.children if c.dep_ == "conj" and _has_own_subject(c) for t in c.subtree}
+            others = {
+                t.i for c in cand.cue.children if c.dep_ == "conj" and _has_own_subject(c) for t in c.subtree
+            }
             rest = "".join(t.text_with_ws for t in span_tokens(self.sents[si]) if t.i not in others)
             found = classify_issues(rest, self.rules)
         # a bare stance with no issue of its own ("offered support") is not a position
@@ -1014,14 +1028,17 @@ def find_positions(
     *,
     quotes: Sequence[tuple[int, int, ActorRef | None]] = (),
     rules: Rules | None = None,
+    speakers: Sequence[tuple[int, int, ActorRef | None]] = (),
 ) -> list[PositionSpan]:
     """Return each party's stances on negotiation issues in ``doc``, one per (party, issue) per sentence.
 
     ``mentions`` are knowledge-base mentions (offsets into ``doc.text``); only ``actor`` and
     resolved ``role`` mentions can be parties. ``quotes`` are (start, end, speaker) of quotes
     found elsewhere: a stance voiced inside one without a subject of its own is the speaker's.
+    ``speakers`` are (start, end, speaker) of the speaker phrases the quote finder resolved: a
+    stance verb whose subject is one of them ("the spokesperson demanded") is that speaker's.
     """
-    return _Finder(doc, mentions, quotes, rules or load_rules()).find()
+    return _Finder(doc, mentions, quotes, rules or load_rules(), speakers).find()
 
 
 # -- the positions component ------------------------------------------------------------------------
@@ -1086,6 +1103,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
         ctx.need("mentions"),
         quotes=[(q.start, q.end, q.speaker) for q in qspans],
         rules=rules,
+        speakers=[(q.speaker_start, q.speaker_end, q.speaker) for q in qspans],
     )
     spans += quoted_stances(qspans, spans, rules, ctx.need("doc"))
     ctx.positions = [
