@@ -682,3 +682,13 @@ def test_party_of_a_role_subject_comes_from_the_quote_finder_speaker(nlp) -> Non
     assert plain == []
     found = pairs(run(nlp, text, speakers=[(start, end, HAMAS)]))
     assert ("Hamas", "humanitarian") in found
+
+
+def test_judgement_hung_on_a_participle_in_the_object_belongs_to_the_judging_verb(nlp) -> None:
+    text = (
+        "Turning to the new sanctions against oil exports, Sergei Lavrov called the British minister\u2019s "
+        "statement welcoming the measure \u201cscandalous\u201d in an interview."
+    )
+    judged = next(t for t in nlp(text) if t.lower_ == "scandalous")
+    assert judged.head.lemma_ == "welcome" and judged.head.dep_ == "acl"  # the parse the rule is for
+    assert ("Sergei Lavrov", "sanctions") in pairs(run(nlp, text))

@@ -694,6 +694,14 @@ class _Finder:
             verb = verb.head  # "described as unacceptable any plans" parsed as "as [unacceptable plans]"
         if verb.dep_ == "prep" and verb.lower_ == "as":
             verb = verb.head
+        if (
+            verb.dep_ == "acl"
+            and verb.head.dep_ in ("dobj", "oprd")
+            and verb.head.head.lemma_ in self.cues.judging_verbs
+        ):
+            # "called the statement welcoming the move scandalous": the parser hangs the judgement
+            # on the participle inside the object; the judging verb is the object's head
+            verb = verb.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.cues.judging_verbs:
             party, subj = self._verb_party(verb)
             if party is None:
