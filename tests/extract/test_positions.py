@@ -692,3 +692,10 @@ def test_judgement_hung_on_a_participle_in_the_object_belongs_to_the_judging_ver
     judged = next(t for t in nlp(text) if t.lower_ == "scandalous")
     assert judged.head.lemma_ == "welcome" and judged.head.dep_ == "acl"  # the parse the rule is for
     assert ("Sergei Lavrov", "sanctions") in pairs(run(nlp, text))
+
+
+def test_a_fronted_on_phrase_does_not_make_call_a_call_on(nlp) -> None:
+    fronted = run(nlp, "On the sanctions question, Russia called the latest round of talks useful and calm.")
+    assert ("Russia", "sanctions") not in pairs(fronted)
+    asked = run(nlp, "Russia called on the European Union to lift its sanctions on grain exports.")
+    assert ("Russia", "sanctions") in pairs(asked)

@@ -553,7 +553,8 @@ class _Finder:
         """Return whether ``tok`` carries one of ``words`` as particle, preposition or object."""
         if not words:
             return True
-        return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children)
+        # after the verb: a fronted "On the sanctions question, X called ..." is no "call on"
+        return any((c.lower_ in words or c.lemma_.lower() in words) and c.i > tok.i for c in tok.children)
 
     def _clause(self, head: Token, exclude: Iterable[Token] = ()) -> tuple[Token, ...]:
         """Return the tokens of ``head``'s clause, minus ``exclude`` and their subtrees."""
