@@ -641,3 +641,61 @@ def test_the_group_refers_back_to_the_armed_group_just_named(nlp) -> None:
 def test_a_unity_government_is_governance_not_the_call_for_unity() -> None:
     assert classify_issues("aligned with the National Unity Government in exile") == ["governance"]
     assert classify_issues("urged national unity and calm during the unrest") == ["other"]
+
+
+# ---- session 5: clauses of other parties, "it" under a named body, facts admitted, speakers ----
+
+
+def test_joined_clause_of_another_party_is_not_part_of_the_relative_clause_stance(nlp) -> None:
+    text = (
+        "The offer repeats the American framework of last spring, which Israel accepted "
+        "but Hamas rejected for lacking guarantees of a lasting truce."
+    )
+    found = pairs(run(nlp, text))
+    assert ("Israel", "ceasefire") not in found
+    assert ("Israel", "security_guarantees") not in found
+    assert ("Hamas", "ceasefire") in found
+
+
+def test_it_under_a_named_body_is_that_body_not_the_plan_just_named(nlp) -> None:
+    text = (
+        "Qatar and Egypt presented a new plan to the two sides on Monday evening. "
+        "Israel has repeatedly insisted it will only accept a deal that frees every hostage at once."
+    )
+    found = pairs(run(nlp, text))
+    assert ("Israel", "humanitarian") in found
+    assert ("Qatar", "humanitarian") not in found
+
+
+def test_a_fact_acknowledged_is_no_stance_but_a_thing_acknowledged_is(nlp) -> None:
+    admitted = run(nlp, "Israel acknowledged that progress on the prisoner exchange has been slow so far.")
+    assert admitted == []
+    recognised = pairs(run(nlp, "Russia acknowledged Ukraine's sovereignty over the whole Donbas region."))
+    assert ("Russia", "territory") in recognised
+
+
+def test_party_of_a_role_subject_comes_from_the_quote_finder_speaker(nlp) -> None:
+    text = "The spokesperson also demanded that all hostages be released before any further talks."
+    start = text.index("The spokesperson")
+    end = start + len("The spokesperson")
+    plain = run(nlp, text)
+    assert plain == []
+    found = pairs(run(nlp, text, speakers=[(start, end, HAMAS)]))
+    assert ("Hamas", "humanitarian") in found
+
+
+def test_judgement_hung_on_a_participle_in_the_object_belongs_to_the_judging_verb(nlp) -> None:
+    text = (
+        "Turning to the new sanctions against oil exports, Sergei Lavrov called the British minister\u2019s "
+        "statement welcoming the measure \u201cscandalous\u201d in an interview."
+    )
+    judged = next(t for t in nlp(text) if t.lower_ == "scandalous")
+    assert judged.head.lemma_ == "welcome" and judged.head.dep_ == "acl"  # the parse the rule is for
+    assert ("Sergei Lavrov", "sanctions") in pairs(run(nlp, text))
+
+
+def test_a_fronted_on_phrase_does_not_make_call_a_call_on(nlp) -> None:
+    fronted = run(nlp, "On the sanctions question, Russia called the latest round of talks useful and calm.")
+    assert ("Russia", "sanctions") not in pairs(fronted)
+    asked = run(nlp, "Russia called on the European Union to lift its sanctions on grain exports.")
+    assert ("Russia", "sanctions") in pairs(asked)

@@ -102,6 +102,7 @@ class _Cues:
     judgements: frozenset[str]
     judging_verbs: frozenset[str]
     hedges: frozenset[str]
+    fact_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     term_verbs: frozenset[str]
     term_modals: frozenset[str]
@@ -155,6 +156,7 @@ def _cues(rules: Rules) -> _Cues:
         judgements=_words(speech, "judgements"),
         judging_verbs=_words(speech, "judging_verbs"),
         hedges=_words(data.get("hedges", {}), "words"),
+        fact_verbs=_words(data.get("fact_verbs", {}), "words"),
         plan_nouns=_words(plans, "nouns"),
         term_verbs=_words(plans, "term_verbs"),
         term_modals=_words(plans, "term_modals"),
@@ -230,6 +232,7 @@ class _Finder:
         mentions: Sequence[Mention],
         quotes: Sequence[tuple[int, int, ActorRef | None]],
         rules: Rules,
+        speakers: Sequence[tuple[int, int, ActorRef | None]] = (),
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)  # Doc.text rebuilds the string on every access
@@ -240,6 +243,7 @@ class _Finder:
             key=lambda m: (m.start, -(m.end - m.start)),
         )
         self.quotes = [q for q in quotes if q[2] is not None]
+        self.speakers = [s for s in speakers if s[2] is not None and s[0] < s[1]]
         self.sents = sentences(doc)
         self.sent_of = {s.start: i for i, s in enumerate(self.sents)}
         self.plan: _PlanState | None = None
@@ -259,6 +263,14 @@ class _Finder:
     def _sentence_index(self, tok: Token) -> int:
         """Return the index of the sentence holding ``tok``."""
         return self.sent_of[tok.sent.start]
+
+    def _named_speaker(self, tok: Token) -> ActorRef | None:
+        """Return the speaker the quote finder resolved for a speaker phrase covering ``tok``
+        ("the spokesperson", "the ministry"): the same party its words are attributed to."""
+        for start, end, speaker in self.speakers:
+            if start <= tok.idx < end:
+                return speaker
+        return None
 
     def _quote_speaker(self, tok: Token) -> ActorRef | None:
         """Return the speaker of the quote ``tok`` lies in, if it lies in one."""
@@ -411,7 +423,9 @@ class _Finder:
             if subj is not None:
                 if self._is_plan_phrase(subj):
                     return self._plan_author(subj), subj
-                return self._phrase_party(subj), subj
+                if subj.pos_ == "PRON" and self._named_speaker(subj) is not None:
+                    return self._named_speaker(subj), subj
+                return self._phrase_party(subj) or self._named_speaker(subj), subj
             if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acomp") or current.head is current:
                 break
             if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
@@ -437,7 +451,19 @@ class _Finder:
             tok.lower_ in ("it", "this")
             and self.plan is not None
             and self._sentence_index(tok) - self.plan.sentence <= PLAN_LOOKBACK_SENTENCES
+            and not self._names_reporter(tok)
         )
+
+    def _names_reporter(self, pronoun: Token) -> bool:
+        """Return whether a subject pronoun stands for the named body whose words or stance it
+        sits in ("Israel insisted it will only accept ..."): then "it" is that body, not a plan."""
+        if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
+            return False
+        reporter = self._subject_token(pronoun.head.head)
+        if reporter is None or reporter.pos_ == "PRON" or reporter.i > pronoun.i:
+            return False
+        m = self._mention_at(reporter)
+        return m is not None and m.actor is not None and m.actor.kind != "person"
 
     def _plan_author(self, tok: Token) -> ActorRef | None:
         """Return the author of the document ``tok`` names: in its own phrase, else the one just named."""
@@ -527,7 +553,8 @@ class _Finder:
         """Return whether ``tok`` carries one of ``words`` as particle, preposition or object."""
         if not words:
             return True
-        return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children)
+        # after the verb: a fronted "On the sanctions question, X called ..." is no "call on"
+        return any((c.lower_ in words or c.lemma_.lower() in words) and c.i > tok.i for c in tok.children)
 
     def _clause(self, head: Token, exclude: Iterable[Token] = ()) -> tuple[Token, ...]:
         """Return the tokens of ``head``'s clause, minus ``exclude`` and their subtrees."""
@@ -540,6 +567,8 @@ class _Finder:
         if tok.pos_ in ("VERB", "AUX") and lemma in self.cues.verbs:
             if not self._has_companion(tok, self.cues.verbs[lemma]):
                 return None
+            if lemma in self.cues.fact_verbs and any(c.dep_ == "ccomp" for c in tok.children):
+                return None  # "acknowledged that progress has been slow": a fact admitted
             if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
@@ -560,7 +589,11 @@ class _Finder:
             return None
         if party is None:
             return None
-        return _Candidate(party, tok, self._clause(clause_head, [subj] if subj is not None else []))
+        # "which Israel accepted but Hamas rejected for ...": a joined clause with a subject of its
+        # own is another party's stance, not part of this one
+        others = [c for c in clause_head.children if c.dep_ == "conj" and _has_own_subject(c)]
+        exclude = [subj, *others] if subj is not None else others
+        return _Candidate(party, tok, self._clause(clause_head, exclude))
 
     def _noun_candidate(self, tok: Token) -> _Candidate | None:
         """Return a candidate for a stance noun ("a central position of Moscow's", "made X a condition")."""
@@ -662,6 +695,14 @@ class _Finder:
             verb = verb.head  # "described as unacceptable any plans" parsed as "as [unacceptable plans]"
         if verb.dep_ == "prep" and verb.lower_ == "as":
             verb = verb.head
+        if (
+            verb.dep_ == "acl"
+            and verb.head.dep_ in ("dobj", "oprd")
+            and verb.head.head.lemma_ in self.cues.judging_verbs
+        ):
+            # "called the statement welcoming the move scandalous": the parser hangs the judgement
+            # on the participle inside the object; the judging verb is the object's head
+            verb = verb.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.cues.judging_verbs:
             party, subj = self._verb_party(verb)
             if party is None:
@@ -800,7 +841,12 @@ class _Finder:
         if found:
             return found, True
         if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
-            found = classify_issues(self.sents[si].text, self.rules)
+            # the sentence, less the clauses other parties head ("... but Hamas rejected ...")
+            others = {
+                t.i for c in cand.cue.children if c.dep_ == "conj" and _has_own_subject(c) for t in c.subtree
+            }
+            rest = "".join(t.text_with_ws for t in span_tokens(self.sents[si]) if t.i not in others)
+            found = classify_issues(rest, self.rules)
         # a bare stance with no issue of its own ("offered support") is not a position
         return found or self._antecedent_issues(clause, si), False
 
@@ -933,6 +979,11 @@ def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
     return [t for t in clause if t.i not in dropped]
 
 
+def _has_own_subject(verb: Token) -> bool:
+    """Return whether ``verb`` names its own subject (not one shared with the clause it joins)."""
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
 def _conjuncts(verb: Token) -> list[Token]:
     """Return the clauses coordinated with ``verb`` ("... and said ...", "... but that ..."): each
     is a statement of its own, not part of what the verb's clause judges."""
@@ -986,14 +1037,17 @@ def find_positions(
     *,
     quotes: Sequence[tuple[int, int, ActorRef | None]] = (),
     rules: Rules | None = None,
+    speakers: Sequence[tuple[int, int, ActorRef | None]] = (),
 ) -> list[PositionSpan]:
     """Return each party's stances on negotiation issues in ``doc``, one per (party, issue) per sentence.
 
     ``mentions`` are knowledge-base mentions (offsets into ``doc.text``); only ``actor`` and
     resolved ``role`` mentions can be parties. ``quotes`` are (start, end, speaker) of quotes
     found elsewhere: a stance voiced inside one without a subject of its own is the speaker's.
+    ``speakers`` are (start, end, speaker) of the speaker phrases the quote finder resolved: a
+    stance verb whose subject is one of them ("the spokesperson demanded") is that speaker's.
     """
-    return _Finder(doc, mentions, quotes, rules or load_rules()).find()
+    return _Finder(doc, mentions, quotes, rules or load_rules(), speakers).find()
 
 
 # -- the positions component ------------------------------------------------------------------------
@@ -1058,6 +1112,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
         ctx.need("mentions"),
         quotes=[(q.start, q.end, q.speaker) for q in qspans],
         rules=rules,
+        speakers=[(q.speaker_start, q.speaker_end, q.speaker) for q in qspans],
     )
     spans += quoted_stances(qspans, spans, rules, ctx.need("doc"))
     ctx.positions = [

@@ -305,6 +305,7 @@ STANCE = Table(
             frozenset({"modals", "obligation_verbs"}),
         ),
         "hedges": _words_table(),
+        "fact_verbs": _words_table(),  # stance verbs that with a that-clause only admit a fact
         "plans": Table(
             {"nouns": WORDS, "term_verbs": WORDS, "term_modals": WORDS, "author_verbs": WORDS},
             frozenset({"nouns", "term_verbs", "term_modals", "author_verbs"}),
