@@ -235,3 +235,41 @@ def test_an_armed_group_described_after_its_name_takes_part(nlp, finder) -> None
         nlp, finder, "Colombia's ELN guerrilla group announced a unilateral ceasefire over the holidays."
     )
     assert "ELN" in got
+
+
+def dated_names(nlp, finder: MentionFinder, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Return the participants of ``text`` as the extractor asks for them: with the article's date."""
+    doc = nlp(text)
+    return [a.name for a in participants(doc, finder.find(doc, published=PUB), PUB)]
+
+
+def test_a_relative_clause_of_time_or_place_names_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = dated_names(
+        nlp,
+        finder,
+        "The drone hit the hotel where Sergey Lavrov and Hakan Fidan were holding talks on Tuesday.",
+    )
+    assert "Sergei Lavrov" not in got and "Hakan Fidan" not in got
+    got = dated_names(
+        nlp, finder, "Sergey Lavrov and Hakan Fidan were holding talks at the hotel on Tuesday."
+    )
+    assert {"Sergei Lavrov", "Hakan Fidan"} <= set(got)
+
+
+def test_the_agent_of_a_passive_relative_clause_only_describes(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = dated_names(
+        nlp, finder, "The militia, which is armed by Iran, fired rockets at the base overnight."
+    )
+    assert "Iran" not in got
+    got = dated_names(nlp, finder, "The militia was armed by Iran before the fighting began in the spring.")
+    assert "Iran" in got
+
+
+def test_an_act_dated_years_before_the_article_is_history(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    old = "The United States sanctioned the commander in 2016 and offered a reward for his capture."
+    assert "United States" not in dated_names(nlp, finder, old)
+    assert "United States" in names(nlp, finder, old)  # no article date: nothing is taken for history
+    recent = f"The United States sanctioned the commander in {PUB.year} and offered a reward for his capture."
+    assert "United States" in dated_names(nlp, finder, recent)
+    since = "The United States has sanctioned the commander since 2016 and offered a reward for him."
+    assert "United States" in dated_names(nlp, finder, since)

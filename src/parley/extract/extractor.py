@@ -274,7 +274,8 @@ def _extraction(ctx: ArticleContext) -> Extraction:
         claims=tuple(claims),
         positions=tuple(positions),
         actors=merge_actors(
-            _actors(events, quotes, claims, positions), participants(ctx.doc, ctx.mentions or [])
+            _actors(events, quotes, claims, positions),
+            participants(ctx.doc, ctx.mentions or [], ctx.published),
         ),
         places=_places(events, claims, ctx.mentions or [], ctx.text),
         version=VERSION,
