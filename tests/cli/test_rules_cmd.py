@@ -59,7 +59,7 @@ def test_check_runs_the_examples_and_reports_each_failure(tmp_path: Path) -> Non
     assert CliRunner().invoke(cli, ["rules", "check", str(folder)]).exit_code == 0
     events = folder / "events.toml"
     text = events.read_text(encoding="utf-8")
-    text = text.replace('mode = "release", actors = ["Russia"]', 'mode = "release", actors = ["Ukraine"]', 1)
+    text = text.replace('mode = "release", actors = ["Russia"]', 'mode = "release", actors = ["Belarus"]', 1)
     events.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["rules", "check", str(folder)])
     assert result.exit_code == 1
