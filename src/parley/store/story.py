@@ -805,10 +805,56 @@ _ROLE, _ARTICLE, _ACTOR = (EVIDENCE_COLUMNS.index(k) for k in ("role", "article_
 HISTORY_COLUMNS = ("status", "since", "article_id", "actor_id", "note")
 
 
+# The ledger's selects are built once per filter (LedgerFilter is frozen) and page, and kept: building
+# and keying a select with its joins cost more Python than SQLite took to run it for a page.
+LEDGER_CACHE_SIZE = 256
+
+
+@functools.lru_cache(maxsize=LEDGER_CACHE_SIZE)
+def _ledger_count_select(f: LedgerFilter) -> Any:
+    return select(func.count()).select_from(s.claim_ledger).where(*_ledger_conditions(f))
+
+
 def ledger_count(conn: Connection, f: LedgerFilter) -> int:
     """Return how many ledger entries the filter keeps."""
-    q = select(func.count()).select_from(s.claim_ledger).where(*_ledger_conditions(f))
-    return int(conn.execute(q).scalar_one())
+    return int(conn.execute(_ledger_count_select(f)).scalar_one())
+
+
+@functools.lru_cache(maxsize=LEDGER_CACHE_SIZE)
+def _ledger_select(f: LedgerFilter, limit: int | None, offset: int) -> Any:
+    """Return the select of a page of ledger entries with the claimant's name and the place."""
+    c, a, p = s.claim_ledger.c, t.actors.c, t.places.c
+    place_cols = (p.id, p.name, p.lat, p.lon, p.geonameid)
+    q = (
+        select(*(c[k] for k in LEDGER_COLUMNS), a.name, *place_cols)
+        .select_from(
+            s.claim_ledger.outerjoin(t.actors, a.id == c.claimant_id).outerjoin(t.places, p.id == c.place_id)
+        )
+        .where(*_ledger_conditions(f))
+        .order_by(c.last_seen.desc(), c.id)
+    )
+    if limit is not None:
+        q = q.limit(limit).offset(offset)
+    elif offset:
+        q = q.offset(offset)
+    return q
+
+
+def _ledger_parts() -> tuple[Any, Any]:
+    """Return the selects of the evidence and the history of a page's entries (bound: ids)."""
+    ls, h, a = s.claim_ledger_sources.c, s.claim_ledger_history.c, t.actors.c
+    ids = bindparam("ids", expanding=True)
+    evidence = (
+        select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
+        .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
+        .where(ls.entry_id.in_(ids))
+        .order_by(func.coalesce(ls.published, ""), ls.id)
+    )
+    history = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
+    return evidence, history
+
+
+_LEDGER_EVIDENCE, _LEDGER_HISTORY = _ledger_parts()
 
 
 def ledger_rows(
@@ -831,26 +877,11 @@ def ledger_rows(
     of them are read and the older ones dropped here: numbering them in the database with a window
     function cost more than building the dicts.)
     """
-    c, ls, h = s.claim_ledger.c, s.claim_ledger_sources.c, s.claim_ledger_history.c
-    a, p = t.actors.c, t.places.c
     # Three round trips: the entries with their claimant's name and their place, then the evidence
     # (with each actor's name) and the history of the page's entries.
-    place_cols = (p.id, p.name, p.lat, p.lon, p.geonameid)
-    q = (
-        select(*(c[k] for k in LEDGER_COLUMNS), a.name, *place_cols)
-        .select_from(
-            s.claim_ledger.outerjoin(t.actors, a.id == c.claimant_id).outerjoin(t.places, p.id == c.place_id)
-        )
-        .where(*_ledger_conditions(f))
-        .order_by(c.last_seen.desc(), c.id)
-    )
-    if limit is not None:
-        q = q.limit(limit).offset(offset)
-    elif offset:
-        q = q.offset(offset)
     rows = []
     n = len(LEDGER_COLUMNS)
-    for r in conn.execute(q):
+    for r in conn.execute(_ledger_select(f, limit, offset)):
         row = dict(zip(LEDGER_COLUMNS, r[:n], strict=True))
         claimant = row.pop("claimant_id")
         row["claimant"] = {"id": claimant, "name": r[n] or claimant}
@@ -863,25 +894,18 @@ def ledger_rows(
     by_id = {r["id"]: r for r in rows}
     if by_id:
         ids = list(by_id)
-        q = (
-            select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
-            .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
-            .where(ls.entry_id.in_(ids))
-            .order_by(func.coalesce(ls.published, ""), ls.id)
-        )
         # fetchall and plain tuples, and a dict only for the reports and steps kept: a page's
         # ~1,000 evidence and history rows one fetch at a time, each through a Row and a dict, cost
         # more than the queries.
         ev_of: dict[int, list[Any]] = {i: [] for i in ids}
-        for entry_id, *values, name in conn.execute(q).all():
+        for entry_id, *values, name in conn.execute(_LEDGER_EVIDENCE, {"ids": ids}).all():
             ev_of[entry_id].append(values)
             row = by_id[entry_id]
             denier = values[_ACTOR] if values[_ROLE] == "denial" else None
             if denier and all(d["id"] != denier for d in row["disputed_by"]):
                 row["disputed_by"].append({"id": denier, "name": name or denier})
-        q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
         steps_of: dict[int, list[Any]] = {i: [] for i in ids}
-        for entry_id, *values in conn.execute(q).all():
+        for entry_id, *values in conn.execute(_LEDGER_HISTORY, {"ids": ids}).all():
             steps_of[entry_id].append(values)
         for entry_id, row in by_id.items():
             evs, steps = ev_of[entry_id], steps_of[entry_id]
