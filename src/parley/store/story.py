@@ -516,7 +516,8 @@ def article_positions(conn: Connection, article_id: str) -> list[dict[str, Any]]
 
 def _neighbour_select(after: bool) -> Any:
     sh = s.stance_history.c
-    published, position_id = bindparam("published_"), bindparam("position_")
+    published: Any = bindparam("published_")
+    position_id: Any = bindparam("position_")
     if after:
         cond = or_(sh.published > published, and_(sh.published == published, sh.position_id > position_id))
         order: tuple[Any, Any] = (sh.published, sh.position_id)
@@ -843,7 +844,7 @@ def _ledger_select(f: LedgerFilter, limit: int | None, offset: int) -> Any:
 def _ledger_parts() -> tuple[Any, Any]:
     """Return the selects of the evidence and the history of a page's entries (bound: ids)."""
     ls, h, a = s.claim_ledger_sources.c, s.claim_ledger_history.c, t.actors.c
-    ids = bindparam("ids", expanding=True)
+    ids: Any = bindparam("ids", expanding=True)
     evidence = (
         select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
         .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
