@@ -136,14 +136,17 @@ def _parsed_ahead(
     Parsing a batch with ``nlp.pipe`` costs less CPU than one call per text and gives the same
     parse. Only texts that will surely be extracted are parsed ahead: not a failure, a skip, a
     text already stored, nor a second copy in the batch (a near-duplicate, known only once the
-    articles before it are stored, is the one parse that can go unused).
+    articles before it are stored, is the one parse that can go unused). The first article goes on
+    its own, as in `parley extract`: it loads the models, after which the CLI moves them out of the
+    garbage collector's sight (a batch of 16 parsed first made it scan them all once more).
     """
     batch: list[tuple[str, RawArticle | Failure]] = []
+    first = True
     for pair in pairs:
         batch.append(pair)
-        if len(batch) >= PARSE_AHEAD or extractor is None:
+        if len(batch) >= PARSE_AHEAD or extractor is None or first:
             yield from _ready(batch, store, extractor)
-            batch = []
+            batch, first = [], False
     yield from _ready(batch, store, extractor)
 
 

@@ -172,6 +172,12 @@ def test_full_text_search(db_url: str, tmp_path: Path) -> None:
             rows, total = views.articles(conn, views.Filters(q="ceasefire"), views.Page(limit=1))
             assert len(rows) == 1 and total == 2
             assert views.articles(conn, views.Filters(q=" ... "), views.Page(limit=5)) == ([], 0)
+            # the total is the same on every page: the second one, one past the last match, none matching
+            rows, total = views.articles(conn, views.Filters(q="ceasefire"), views.Page(limit=1, offset=1))
+            assert len(rows) == 1 and total == 2
+            past_the_end = views.Page(limit=1, offset=2)
+            assert views.articles(conn, views.Filters(q="ceasefire"), past_the_end) == ([], 2)
+            assert views.articles(conn, views.Filters(q="archipelago"), views.Page(limit=5)) == ([], 0)
 
 
 def test_read_indexes_exist(db_url: str) -> None:

@@ -50,12 +50,35 @@ def run_ingest(
     console: Console,
 ) -> IngestReport:
     """Ingest with a progress bar and return the report (shared by `ingest` and `demo`)."""
+    # Importing the store and the extractor and loading the models and indexes make some 200,000
+    # objects that live as long as the process: the garbage collector is paused from here until
+    # they are loaded (it resumes at the first article, see on_item), and no longer scans them.
+    gc.disable()
+    try:
+        return _ingest_with_progress(
+            specs, settings, published=published, fmt=fmt, outlet=outlet, extract=extract, console=console
+        )
+    finally:
+        gc.enable()
+
+
+def _ingest_with_progress(
+    specs: list[str],
+    settings: Settings,
+    *,
+    published: str | None,
+    fmt: str | None,
+    outlet: str | None,
+    extract: bool,
+    console: Console,
+) -> IngestReport:
     from parley.store import Store
 
     pub = parse_published(published)
     extractor = None
     if extract:
         from parley.extract.extractor import Extractor
+        from parley.story import update  # noqa: F401  (folds each stored article: imported while paused)
 
         extractor = Extractor(settings)
     with (
@@ -77,29 +100,23 @@ def run_ingest(
         counts: dict[str, int] = {}
 
         def on_item(outcome: str, source: str) -> None:
-            if not counts:  # the models and indexes are loaded by now (see below)
+            if not counts:  # the models and indexes are loaded by now (see run_ingest)
                 gc.freeze()
                 gc.enable()
             counts[outcome] = counts.get(outcome, 0) + 1
             progress.update(task, description=" ".join(f"{k} {v}" for k, v in sorted(counts.items())))
             progress.advance(task)
 
-        # Loading the models and indexes makes some 200,000 objects that live as long as the
-        # process: the garbage collector, paused while they load, then no longer scans them
-        gc.disable()
-        try:
-            report: IngestReport = ingest(
-                specs,
-                store,
-                settings,
-                published=pub,
-                fmt=fmt,
-                outlet=outlet,
-                extractor=extractor,
-                on_item=on_item,
-            )
-        finally:
-            gc.enable()
+        report: IngestReport = ingest(
+            specs,
+            store,
+            settings,
+            published=pub,
+            fmt=fmt,
+            outlet=outlet,
+            extractor=extractor,
+            on_item=on_item,
+        )
     return report
 
 

@@ -22,13 +22,13 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection, Engine
 
 from parley.config import Settings
 from parley.errors import StoreError
 from parley.serve.security import BodyGate, SecurityHeaders, http_url
+from parley.serve.templating import page_templates
 from parley.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ class AppState:
         self.settings = settings
         self.options = options
         self.engine = engine
-        self.templates = Jinja2Templates(directory=str(TEMPLATES))
+        self.templates = page_templates(TEMPLATES)
         self.templates.env.filters["http_url"] = http_url  # only http(s) URLs become links
         self.ingest_lock = threading.Lock()  # one writer at a time; readers never wait in WAL mode
         self._extractor = extractor

@@ -42,9 +42,12 @@ def _day(value: str | None) -> date | None:
 # ---- articles ---------------------------------------------------------------------------------
 
 
+_PUBLISHED = select(t.articles.c.published).where(t.articles.c.id == bindparam("aid"))
+
+
 def article_published(conn: Connection, article_id: str) -> tuple[bool, date | None]:
     """Return (exists, publication date) of an article."""
-    row = conn.execute(select(t.articles.c.published).where(t.articles.c.id == article_id)).first()
+    row = conn.execute(_PUBLISHED, {"aid": article_id}).first()
     return (row is not None, _day(row[0]) if row else None)
 
 
@@ -85,9 +88,9 @@ def clear(conn: Connection) -> None:
 # ---- merged events ----------------------------------------------------------------------------
 
 
-def _reports(conn: Connection, where: Any) -> list[Report]:
+def _reports_select(where: Any) -> Any:
     e, ar, p, m = t.events.c, t.articles.c, t.places.c, s.story_event_members.c
-    q = (
+    return (
         select(
             e.id,
             e.article_id,
@@ -110,7 +113,15 @@ def _reports(conn: Connection, where: Any) -> list[Report]:
         )
         .where(where)
     )
-    rows = conn.execute(q).all()
+
+
+# The reports of one article, and of a list of events (bound: aid, ids).
+_REPORTS_OF_ARTICLE = _reports_select(t.events.c.article_id == bindparam("aid"))
+_REPORTS_OF_EVENTS = _reports_select(t.events.c.id.in_(bindparam("ids", expanding=True)))
+
+
+def _reports(conn: Connection, q: Any, params: dict[str, Any]) -> list[Report]:
+    rows = conn.execute(q, params).all()
     if not rows:
         return []
     actors = _event_actors(conn, [r.id for r in rows])
@@ -138,43 +149,62 @@ def _reports(conn: Connection, where: Any) -> list[Report]:
     return out
 
 
+_EVENT_ACTORS = (
+    select(t.event_actors.c.event_id, t.event_actors.c.actor_id, t.actors.c.name, t.actors.c.affiliation)
+    .select_from(t.event_actors.join(t.actors, t.actors.c.id == t.event_actors.c.actor_id))
+    .where(t.event_actors.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(t.event_actors.c.event_id, t.event_actors.c.position)
+)
+
+
 def _event_actors(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[Actor]]:
-    ea, a = t.event_actors.c, t.actors.c
     out: dict[int, list[Actor]] = {}
-    q = (
-        select(ea.event_id, ea.actor_id, a.name, a.affiliation)
-        .select_from(t.event_actors.join(t.actors, a.id == ea.actor_id))
-        .where(ea.event_id.in_(list(event_ids)))
-        .order_by(ea.event_id, ea.position)
-    )
-    for r in conn.execute(q):
+    for r in conn.execute(_EVENT_ACTORS, {"ids": list(event_ids)}):
         out.setdefault(r.event_id, []).append(Actor(r.actor_id, r.name, side_of(r.actor_id, r.affiliation)))
     return out
 
 
 def article_reports(conn: Connection, article_id: str) -> list[Report]:
     """Return the article's events as reports (those not yet in a merged event)."""
-    return [r for r in _reports(conn, t.events.c.article_id == article_id) if r.story_id is None]
+    return [r for r in _reports(conn, _REPORTS_OF_ARTICLE, {"aid": article_id}) if r.story_id is None]
 
 
-def candidate_stories(conn: Connection, report: Report) -> set[int]:
-    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+def _candidates_select() -> Any:
     m, sd = s.story_event_members.c, s.story_member_sides.c
-    lo = report.lo - timedelta(days=DATE_SLACK_DAYS)
-    hi = report.hi + timedelta(days=DATE_SLACK_DAYS)
-    q = (
+    return (
         select(m.story_event_id)
         .distinct()
         .select_from(s.story_event_members.join(s.story_member_sides, sd.event_id == m.event_id))
         .where(
-            m.type == report.type,
-            m.date_hi >= lo.isoformat(),
-            m.date_hi <= (hi + timedelta(days=MAX_WINDOW_DAYS)).isoformat(),
-            m.date_lo <= hi.isoformat(),
-            sd.side.in_(sorted(report.sides)),
+            m.type == bindparam("type_"),
+            m.date_hi >= bindparam("lo_"),
+            m.date_hi <= bindparam("hi_max_"),
+            m.date_lo <= bindparam("hi_"),
+            sd.side.in_(bindparam("sides_", expanding=True)),
         )
     )
-    return {r[0] for r in conn.execute(q)}
+
+
+_CANDIDATES = _candidates_select()
+
+
+def candidate_stories(conn: Connection, report: Report) -> set[int]:
+    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+    lo = report.lo - timedelta(days=DATE_SLACK_DAYS)
+    hi = report.hi + timedelta(days=DATE_SLACK_DAYS)
+    params = {
+        "type_": report.type,
+        "lo_": lo.isoformat(),
+        "hi_max_": (hi + timedelta(days=MAX_WINDOW_DAYS)).isoformat(),
+        "hi_": hi.isoformat(),
+        "sides_": sorted(report.sides),
+    }
+    return {r[0] for r in conn.execute(_CANDIDATES, params)}
+
+
+_MEMBER_EVENTS = select(s.story_event_members.c.event_id).where(
+    s.story_event_members.c.story_event_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def story_members(conn: Connection, story_ids: Iterable[int]) -> list[Report]:
@@ -182,18 +212,23 @@ def story_members(conn: Connection, story_ids: Iterable[int]) -> list[Report]:
     ids = sorted(set(story_ids))
     if not ids:
         return []
-    m = s.story_event_members.c
-    event_ids = [r[0] for r in conn.execute(select(m.event_id).where(m.story_event_id.in_(ids)))]
-    return _reports(conn, t.events.c.id.in_(event_ids))
+    event_ids = [r[0] for r in conn.execute(_MEMBER_EVENTS, {"ids": ids})]
+    return _reports(conn, _REPORTS_OF_EVENTS, {"ids": event_ids})
+
+
+_DETACH_SIDES = delete(s.story_member_sides).where(
+    s.story_member_sides.c.event_id.in_(bindparam("ids", expanding=True))
+)
+_DETACH_MEMBERS = delete(s.story_event_members).where(
+    s.story_event_members.c.event_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def detach(conn: Connection, event_ids: Sequence[int]) -> None:
     """Remove these source events from their merged events (to be placed again)."""
     if event_ids:
-        conn.execute(delete(s.story_member_sides).where(s.story_member_sides.c.event_id.in_(list(event_ids))))
-        conn.execute(
-            delete(s.story_event_members).where(s.story_event_members.c.event_id.in_(list(event_ids)))
-        )
+        conn.execute(_DETACH_SIDES, {"ids": list(event_ids)})
+        conn.execute(_DETACH_MEMBERS, {"ids": list(event_ids)})
 
 
 _INSERT_STORY = insert(s.story_events)
@@ -201,6 +236,7 @@ _UPDATE_STORY = update(s.story_events).where(s.story_events.c.id == bindparam("s
 _DELETE_STORY_ACTORS = delete(s.story_event_actors).where(
     s.story_event_actors.c.story_event_id == bindparam("story_id_")
 )
+_DELETE_STORY = delete(s.story_events).where(s.story_events.c.id == bindparam("story_id_"))
 _INSERT_STORY_ACTORS = insert(s.story_event_actors)
 _INSERT_MEMBERS = insert(s.story_event_members)
 _INSERT_SIDES = insert(s.story_member_sides)
@@ -262,8 +298,8 @@ def save_story(
 
 def delete_story(conn: Connection, story_id: int) -> None:
     """Delete a merged event that no longer has members of its own."""
-    conn.execute(delete(s.story_event_actors).where(s.story_event_actors.c.story_event_id == story_id))
-    conn.execute(delete(s.story_events).where(s.story_events.c.id == story_id))
+    conn.execute(_DELETE_STORY_ACTORS, {"story_id_": story_id})
+    conn.execute(_DELETE_STORY, {"story_id_": story_id})
 
 
 def log_change(conn: Connection, story_id: int, article_id: str, change: str, detail: str) -> None:
@@ -283,34 +319,41 @@ def log_change(conn: Connection, story_id: int, article_id: str, change: str, de
 # ---- claim ledger -----------------------------------------------------------------------------
 
 
-def article_claims(conn: Connection, article_id: str) -> list[dict[str, Any]]:
-    """Return the article's claims with claimant side and disputing actors."""
+def _claim_statements() -> tuple[Any, Any]:
+    """Return article_claims' statements, built once (bound: aid, ids)."""
     c, a, d = t.claims.c, t.actors.c, t.claim_disputes.c
-    q = (
+    claims = (
         select(c.id, c.claimant_id, a.affiliation, c.subject, c.place_id, c.status)
         .select_from(t.claims.join(t.actors, a.id == c.claimant_id))
-        .where(c.article_id == article_id)
+        .where(c.article_id == bindparam("aid"))
         .order_by(c.id)
     )
-    out = [dict(r._mapping) | {"disputers": []} for r in conn.execute(q)]
+    disputes = (
+        select(d.claim_id, d.actor_id, a.affiliation)
+        .select_from(t.claim_disputes.join(t.actors, a.id == d.actor_id))
+        .where(d.claim_id.in_(bindparam("ids", expanding=True)))
+    )
+    return claims, disputes
+
+
+_CLAIMS, _DISPUTES = _claim_statements()
+
+
+def article_claims(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Return the article's claims with claimant side and disputing actors."""
+    out = [dict(r._mapping) | {"disputers": []} for r in conn.execute(_CLAIMS, {"aid": article_id})]
     by_id = {row["id"]: row for row in out}
     if by_id:
-        q2 = (
-            select(d.claim_id, d.actor_id, a.affiliation)
-            .select_from(t.claim_disputes.join(t.actors, a.id == d.actor_id))
-            .where(d.claim_id.in_(list(by_id)))
-        )
-        for r in conn.execute(q2):
+        for r in conn.execute(_DISPUTES, {"ids": list(by_id)}):
             by_id[r.claim_id]["disputers"].append((r.actor_id, side_of(r.actor_id, r.affiliation)))
     for row in out:
         row["side"] = side_of(row["claimant_id"], row.pop("affiliation"))
     return out
 
 
-def article_withdrawals(conn: Connection, article_id: str) -> list[dict[str, Any]]:
-    """Return the article's reported withdrawals from a place: event id, place, the withdrawing actor."""
+def _withdrawals_select() -> Any:
     e, ea, a = t.events.c, t.event_actors.c, t.actors.c
-    q = (
+    return (
         select(e.id, e.place_id, ea.actor_id, a.affiliation)
         .select_from(
             t.events.join(t.event_actors, and_(ea.event_id == e.id, ea.position == 0)).join(
@@ -318,12 +361,19 @@ def article_withdrawals(conn: Connection, article_id: str) -> list[dict[str, Any
             )
         )
         .where(
-            e.article_id == article_id,
+            e.article_id == bindparam("aid"),
             e.type == "RETREAT",
             e.place_id.is_not(None),
             e.modality.in_(("asserted", "claimed")),
         )
     )
+
+
+_WITHDRAWALS = _withdrawals_select()
+
+
+def article_withdrawals(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Return the article's reported withdrawals from a place: event id, place, the withdrawing actor."""
     return [
         {
             "event_id": r.id,
@@ -331,47 +381,73 @@ def article_withdrawals(conn: Connection, article_id: str) -> list[dict[str, Any
             "actor_id": r.actor_id,
             "side": side_of(r.actor_id, r.affiliation),
         }
-        for r in conn.execute(q)
+        for r in conn.execute(_WITHDRAWALS, {"aid": article_id})
     ]
+
+
+def _find_entry_select(since: bool) -> Any:
+    c = s.claim_ledger.c
+    q = select(s.claim_ledger).where(c.proposition == bindparam("prop_"))
+    if since:
+        q = q.where(c.last_seen >= bindparam("since_"))
+    return q.order_by(c.last_seen.desc(), c.id.desc()).limit(1)
+
+
+_FIND_ENTRY = {False: _find_entry_select(False), True: _find_entry_select(True)}
 
 
 def find_entry(conn: Connection, proposition: str, seen_since: date | None) -> dict[str, Any] | None:
     """Return the latest ledger entry for a proposition last seen on or after a day, if any."""
-    c = s.claim_ledger.c
-    q = select(s.claim_ledger).where(c.proposition == proposition)
+    params = {"prop_": proposition}
     if seen_since is not None:
-        q = q.where(c.last_seen >= seen_since.isoformat())
-    row = conn.execute(q.order_by(c.last_seen.desc(), c.id.desc()).limit(1)).first()
+        params["since_"] = seen_since.isoformat()
+    row = conn.execute(_FIND_ENTRY[seen_since is not None], params).first()
     return dict(row._mapping) if row else None
+
+
+_INSERT_ENTRY = insert(s.claim_ledger)
 
 
 def create_entry(conn: Connection, **values: Any) -> int:
     """Insert a ledger entry; return its id."""
     values = {"status": "claimed", "one_sided": True, "source_count": 0, "updated_at": now()} | values
-    return int(conn.execute(insert(s.claim_ledger).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+    return int(conn.execute(_INSERT_ENTRY, values).inserted_primary_key[0])  # type: ignore[index]
+
+
+_STATUS = select(s.claim_ledger.c.status, s.claim_ledger.c.source_count).where(
+    s.claim_ledger.c.id == bindparam("id_")
+)
 
 
 def find_status(conn: Connection, entry_id: int) -> str | None:
     """Return an entry's current status as stored (None before its first verdict)."""
-    c = s.claim_ledger.c
-    row = conn.execute(select(c.status, c.source_count).where(c.id == entry_id)).first()
+    row = conn.execute(_STATUS, {"id_": entry_id}).first()
     return row.status if row and row.source_count else None
+
+
+_INSERT_SOURCES = insert(s.claim_ledger_sources)
 
 
 def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Insert evidence rows on ledger entries."""
     if rows:
-        conn.execute(insert(s.claim_ledger_sources), list(rows))
+        conn.execute(_INSERT_SOURCES, list(rows))
+
+
+def _entry_sources_select() -> Any:
+    ls, a = s.claim_ledger_sources.c, t.actors.c
+    return (
+        select(ls.id, ls.role, ls.article_id, ls.published, ls.actor_id, a.affiliation, a.name)
+        .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
+        .where(ls.entry_id == bindparam("id_"))
+    )
+
+
+_ENTRY_SOURCES = _entry_sources_select()
 
 
 def entry_sources(conn: Connection, entry_id: int) -> list[Source]:
     """Return an entry's evidence with each actor's side and name."""
-    ls, a = s.claim_ledger_sources.c, t.actors.c
-    q = (
-        select(ls.id, ls.role, ls.article_id, ls.published, ls.actor_id, a.affiliation, a.name)
-        .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
-        .where(ls.entry_id == entry_id)
-    )
     return [
         Source(
             r.id,
@@ -382,16 +458,21 @@ def entry_sources(conn: Connection, entry_id: int) -> list[Source]:
             side_of(r.actor_id, r.affiliation) if r.actor_id else None,
             r.name,
         )
-        for r in conn.execute(q)
+        for r in conn.execute(_ENTRY_SOURCES, {"id_": entry_id})
     ]
+
+
+_DELETE_HISTORY = delete(s.claim_ledger_history).where(s.claim_ledger_history.c.entry_id == bindparam("id_"))
+_INSERT_HISTORY = insert(s.claim_ledger_history)
+_UPDATE_ENTRY = update(s.claim_ledger).where(s.claim_ledger.c.id == bindparam("id_"))
 
 
 def write_verdict(conn: Connection, entry_id: int, steps: Sequence[Step], fields: dict[str, Any]) -> None:
     """Replace an entry's status history and update its current fields."""
-    conn.execute(delete(s.claim_ledger_history).where(s.claim_ledger_history.c.entry_id == entry_id))
+    conn.execute(_DELETE_HISTORY, {"id_": entry_id})
     if steps:
         conn.execute(
-            insert(s.claim_ledger_history),
+            _INSERT_HISTORY,
             [
                 {
                     "entry_id": entry_id,
@@ -404,29 +485,50 @@ def write_verdict(conn: Connection, entry_id: int, steps: Sequence[Step], fields
                 for st in steps
             ],
         )
-    conn.execute(
-        update(s.claim_ledger).where(s.claim_ledger.c.id == entry_id).values(**fields, updated_at=now())
-    )
+    conn.execute(_UPDATE_ENTRY, {**fields, "updated_at": now(), "id_": entry_id})
 
 
 # ---- stance history ---------------------------------------------------------------------------
 
 
-def article_positions(conn: Connection, article_id: str) -> list[dict[str, Any]]:
-    """Return the article's positions with the party's side and the publication date."""
+def _positions_select() -> Any:
     po, a, ar = t.positions.c, t.actors.c, t.articles.c
-    q = (
+    return (
         select(po.id, po.party_id, a.affiliation, po.issue, po.stance, ar.published)
         .select_from(t.positions.join(t.actors, a.id == po.party_id).join(t.articles, ar.id == po.article_id))
-        .where(po.article_id == article_id)
+        .where(po.article_id == bindparam("aid"))
         .order_by(po.id)
     )
+
+
+_POSITIONS = _positions_select()
+
+
+def article_positions(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Return the article's positions with the party's side and the publication date."""
     out = []
-    for r in conn.execute(q):
+    for r in conn.execute(_POSITIONS, {"aid": article_id}):
         row = dict(r._mapping)
         row["side"] = side_of(row["party_id"], row.pop("affiliation"))
         out.append(row)
     return out
+
+
+def _neighbour_select(after: bool) -> Any:
+    sh = s.stance_history.c
+    published: Any = bindparam("published_")
+    position_id: Any = bindparam("position_")
+    if after:
+        cond = or_(sh.published > published, and_(sh.published == published, sh.position_id > position_id))
+        order: tuple[Any, Any] = (sh.published, sh.position_id)
+    else:
+        cond = or_(sh.published < published, and_(sh.published == published, sh.position_id < position_id))
+        order = (sh.published.desc(), sh.position_id.desc())
+    where = (sh.party_side == bindparam("side_"), sh.issue == bindparam("issue_"), cond)
+    return select(s.stance_history).where(*where).order_by(*order).limit(1)
+
+
+_NEIGHBOUR = {False: _neighbour_select(False), True: _neighbour_select(True)}
 
 
 def neighbour_stance(
@@ -439,30 +541,23 @@ def neighbour_stance(
     """
     if published is None:
         return None
-    sh = s.stance_history.c
-    if after:
-        cond = or_(sh.published > published, and_(sh.published == published, sh.position_id > position_id))
-        order: tuple[Any, Any] = (sh.published, sh.position_id)
-    else:
-        cond = or_(sh.published < published, and_(sh.published == published, sh.position_id < position_id))
-        order = (sh.published.desc(), sh.position_id.desc())
-    q = select(s.stance_history).where(sh.party_side == side, sh.issue == issue, cond).order_by(*order)
-    row = conn.execute(q.limit(1)).first()
+    params = {"published_": published, "position_": position_id, "side_": side, "issue_": issue}
+    row = conn.execute(_NEIGHBOUR[after], params).first()
     return dict(row._mapping) if row else None
+
+
+_INSERT_STANCE = insert(s.stance_history)
+_SET_CHANGE = update(s.stance_history).where(s.stance_history.c.position_id == bindparam("position_"))
 
 
 def add_stance(conn: Connection, **values: Any) -> None:
     """Insert one stance into the history."""
-    conn.execute(insert(s.stance_history).values(**values))
+    conn.execute(_INSERT_STANCE, values)
 
 
 def set_stance_change(conn: Connection, position_id: int, changed: bool, note: str) -> None:
     """Update whether a stance changed from the one before it."""
-    conn.execute(
-        update(s.stance_history)
-        .where(s.stance_history.c.position_id == position_id)
-        .values(changed=changed, change_note=note)
-    )
+    conn.execute(_SET_CHANGE, {"position_": position_id, "changed": changed, "change_note": note})
 
 
 def _issue_statements() -> dict[str, Any]:
@@ -711,10 +806,56 @@ _ROLE, _ARTICLE, _ACTOR = (EVIDENCE_COLUMNS.index(k) for k in ("role", "article_
 HISTORY_COLUMNS = ("status", "since", "article_id", "actor_id", "note")
 
 
+# The ledger's selects are built once per filter (LedgerFilter is frozen) and page, and kept: building
+# and keying a select with its joins cost more Python than SQLite took to run it for a page.
+LEDGER_CACHE_SIZE = 256
+
+
+@functools.lru_cache(maxsize=LEDGER_CACHE_SIZE)
+def _ledger_count_select(f: LedgerFilter) -> Any:
+    return select(func.count()).select_from(s.claim_ledger).where(*_ledger_conditions(f))
+
+
 def ledger_count(conn: Connection, f: LedgerFilter) -> int:
     """Return how many ledger entries the filter keeps."""
-    q = select(func.count()).select_from(s.claim_ledger).where(*_ledger_conditions(f))
-    return int(conn.execute(q).scalar_one())
+    return int(conn.execute(_ledger_count_select(f)).scalar_one())
+
+
+@functools.lru_cache(maxsize=LEDGER_CACHE_SIZE)
+def _ledger_select(f: LedgerFilter, limit: int | None, offset: int) -> Any:
+    """Return the select of a page of ledger entries with the claimant's name and the place."""
+    c, a, p = s.claim_ledger.c, t.actors.c, t.places.c
+    place_cols = (p.id, p.name, p.lat, p.lon, p.geonameid)
+    q = (
+        select(*(c[k] for k in LEDGER_COLUMNS), a.name, *place_cols)
+        .select_from(
+            s.claim_ledger.outerjoin(t.actors, a.id == c.claimant_id).outerjoin(t.places, p.id == c.place_id)
+        )
+        .where(*_ledger_conditions(f))
+        .order_by(c.last_seen.desc(), c.id)
+    )
+    if limit is not None:
+        q = q.limit(limit).offset(offset)
+    elif offset:
+        q = q.offset(offset)
+    return q
+
+
+def _ledger_parts() -> tuple[Any, Any]:
+    """Return the selects of the evidence and the history of a page's entries (bound: ids)."""
+    ls, h, a = s.claim_ledger_sources.c, s.claim_ledger_history.c, t.actors.c
+    ids: Any = bindparam("ids", expanding=True)
+    evidence = (
+        select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
+        .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
+        .where(ls.entry_id.in_(ids))
+        .order_by(func.coalesce(ls.published, ""), ls.id)
+    )
+    history = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
+    return evidence, history
+
+
+_LEDGER_EVIDENCE, _LEDGER_HISTORY = _ledger_parts()
 
 
 def ledger_rows(
@@ -737,26 +878,11 @@ def ledger_rows(
     of them are read and the older ones dropped here: numbering them in the database with a window
     function cost more than building the dicts.)
     """
-    c, ls, h = s.claim_ledger.c, s.claim_ledger_sources.c, s.claim_ledger_history.c
-    a, p = t.actors.c, t.places.c
     # Three round trips: the entries with their claimant's name and their place, then the evidence
     # (with each actor's name) and the history of the page's entries.
-    place_cols = (p.id, p.name, p.lat, p.lon, p.geonameid)
-    q = (
-        select(*(c[k] for k in LEDGER_COLUMNS), a.name, *place_cols)
-        .select_from(
-            s.claim_ledger.outerjoin(t.actors, a.id == c.claimant_id).outerjoin(t.places, p.id == c.place_id)
-        )
-        .where(*_ledger_conditions(f))
-        .order_by(c.last_seen.desc(), c.id)
-    )
-    if limit is not None:
-        q = q.limit(limit).offset(offset)
-    elif offset:
-        q = q.offset(offset)
     rows = []
     n = len(LEDGER_COLUMNS)
-    for r in conn.execute(q):
+    for r in conn.execute(_ledger_select(f, limit, offset)):
         row = dict(zip(LEDGER_COLUMNS, r[:n], strict=True))
         claimant = row.pop("claimant_id")
         row["claimant"] = {"id": claimant, "name": r[n] or claimant}
@@ -769,25 +895,18 @@ def ledger_rows(
     by_id = {r["id"]: r for r in rows}
     if by_id:
         ids = list(by_id)
-        q = (
-            select(ls.entry_id, *(ls[k] for k in EVIDENCE_COLUMNS), a.name)
-            .select_from(s.claim_ledger_sources.outerjoin(t.actors, a.id == ls.actor_id))
-            .where(ls.entry_id.in_(ids))
-            .order_by(func.coalesce(ls.published, ""), ls.id)
-        )
         # fetchall and plain tuples, and a dict only for the reports and steps kept: a page's
         # ~1,000 evidence and history rows one fetch at a time, each through a Row and a dict, cost
         # more than the queries.
         ev_of: dict[int, list[Any]] = {i: [] for i in ids}
-        for entry_id, *values, name in conn.execute(q).all():
+        for entry_id, *values, name in conn.execute(_LEDGER_EVIDENCE, {"ids": ids}).all():
             ev_of[entry_id].append(values)
             row = by_id[entry_id]
             denier = values[_ACTOR] if values[_ROLE] == "denial" else None
             if denier and all(d["id"] != denier for d in row["disputed_by"]):
                 row["disputed_by"].append({"id": denier, "name": name or denier})
-        q = select(h.entry_id, *(h[k] for k in HISTORY_COLUMNS)).where(h.entry_id.in_(ids)).order_by(h.id)
         steps_of: dict[int, list[Any]] = {i: [] for i in ids}
-        for entry_id, *values in conn.execute(q).all():
+        for entry_id, *values in conn.execute(_LEDGER_HISTORY, {"ids": ids}).all():
             steps_of[entry_id].append(values)
         for entry_id, row in by_id.items():
             evs, steps = ev_of[entry_id], steps_of[entry_id]

@@ -140,23 +140,44 @@ def _newest_page(
     """
     want = page.offset + page.limit
     if conn.dialect.name == "sqlite" and not f.actor:
-        ar = t.articles.c
+        in_window = _in_window(q, table)
         for factor in PAGE_WINDOW_FACTORS:
-            bound = conn.execute(
-                select(ar.published)
-                .where(ar.published.is_not(None))
-                .order_by(ar.published.desc())
-                .limit(1)
-                .offset(want * factor - 1)
-            ).scalar()
+            bound = conn.execute(_WINDOW_BOUND, {"at_": want * factor - 1}).scalar()
             if bound is None:
                 break  # fewer articles than the window: the plain query reads them all anyway
             # Every row outside the window is older (SQLite puts NULL last).
-            newest = select(ar.id).where(ar.published >= bound)
-            rows = _rows(conn, q.where(table.c.article_id.in_(newest)).limit(want))
+            rows = [dict(r._mapping) for r in conn.execute(in_window, {"bound_": bound, "want_": want})]
             if len(rows) == want:
                 return rows[page.offset :]
-    return _rows(conn, q.limit(page.limit).offset(page.offset))
+    return [dict(r._mapping) for r in conn.execute(_paged(q), _page_params(page))]
+
+
+# _newest_page's statements, built once per record select (the selects come from lru_caches, so
+# the same filter gives the same select object): the newest-article window's bound, the page
+# within the window, and the plain page, with the bounds and the page as bound parameters.
+_WINDOW_BOUND = (
+    select(t.articles.c.published)
+    .where(t.articles.c.published.is_not(None))
+    .order_by(t.articles.c.published.desc())
+    .limit(1)
+    .offset(bindparam("at_"))
+)
+
+
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
+def _in_window(q: Select[Any], table: Table) -> Select[Any]:
+    newest = select(t.articles.c.id).where(t.articles.c.published >= bindparam("bound_"))
+    return q.where(table.c.article_id.in_(newest)).limit(bindparam("want_"))
+
+
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
+def _paged(q: Select[Any]) -> Select[Any]:
+    """Return ``q`` limited and offset by the bound parameters page_limit_ and page_offset_."""
+    return q.limit(bindparam("page_limit_")).offset(bindparam("page_offset_"))
+
+
+def _page_params(page: Page) -> dict[str, int]:
+    return {"page_limit_": page.limit, "page_offset_": page.offset}
 
 
 def _place_cols() -> list[Any]:
@@ -266,6 +287,17 @@ def _chunks(ids: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
         yield ids[i : i + size]
 
 
+@functools.lru_cache(maxsize=SELECT_CACHE_SIZE)
+def _event_id_selects(f: Filters) -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """Return event_rows' selects: a page of dated ids, the count of dated ones, a page of undated ids."""
+    e = t.events.c
+    cond = _event_conditions(f, newest_first=True)
+    dated = select(e.id).where(*cond, e.date.is_not(None)).order_by(e.date.desc(), e.id.desc())
+    n_dated = select(func.count()).select_from(t.events).where(*_event_conditions(f), e.date.is_not(None))
+    undated = select(e.id).where(*cond, e.date.is_(None)).order_by(e.id.desc())
+    return _paged(dated), n_dated, _paged(undated)
+
+
 def event_rows(conn: Connection, f: Filters, page: Page) -> list[dict[str, Any]]:
     """Return one page of events matching the filters, with their actors (no total).
 
@@ -275,34 +307,13 @@ def event_rows(conn: Connection, f: Filters, page: Page) -> list[dict[str, Any]]
     (ix_events_date backwards, the primary key), where one ``ORDER BY date DESC NULLS LAST`` made
     PostgreSQL sort every matching event for each page (110 ms at 100k events).
     """
-    e = t.events.c
-    cond = _event_conditions(f, newest_first=True)
-    ids = list(
-        conn.execute(
-            select(e.id)
-            .where(*cond, e.date.is_not(None))
-            .order_by(e.date.desc(), e.id.desc())
-            .limit(page.limit)
-            .offset(page.offset)
-        ).scalars()
-    )
+    dated, n_dated_q, undated = _event_id_selects(f)
+    ids = list(conn.execute(dated, _page_params(page)).scalars())
     if len(ids) < page.limit:  # the page reaches past the dated events, into the undated ones
-        if ids:
-            n_dated = page.offset + len(ids)
-        else:
-            n_dated = int(
-                conn.execute(
-                    select(func.count())
-                    .select_from(t.events)
-                    .where(*_event_conditions(f), e.date.is_not(None))
-                ).scalar_one()
-            )
+        n_dated = page.offset + len(ids) if ids else int(conn.execute(n_dated_q).scalar_one())
         ids += conn.execute(
-            select(e.id)
-            .where(*cond, e.date.is_(None))
-            .order_by(e.id.desc())
-            .limit(page.limit - len(ids))
-            .offset(max(0, page.offset - n_dated))
+            undated,
+            _page_params(Page(limit=page.limit - len(ids), offset=max(0, page.offset - n_dated))),
         ).scalars()
     rows = [dict(r._mapping) for r in conn.execute(_events_by_ids(), {"ids": ids})] if ids else []
     _attach_event_actors(conn, rows)
@@ -808,10 +819,13 @@ _FTS_COUNT = text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :m
 # PostgreSQL: the tsvector column and GIN index of migration 0005 (the same 'english' configuration
 # as store/search.py). The page is ranked first and only its rows get a headline: ts_headline
 # re-parses an article's text, which for every match made a search cost ~300 ms at 100k events.
+# Ranking reads every match anyway, so it counts them too (``total``, a window over the matches):
+# a separate count scanned them a second time (13 ms of 42 for two common words at 100k events).
+# A page past the last match has no row to carry the count: only then is it counted apart.
 _PG_SEARCH = text(
     "SELECT h.id, ts_headline('english', coalesce(a.clean_text, a.title, ''), "
-    "plainto_tsquery('english', :query), :headline) AS snippet "
-    "FROM (SELECT a.id, ts_rank(a.search_vector, q) AS rank "
+    "plainto_tsquery('english', :query), :headline) AS snippet, h.total "
+    "FROM (SELECT a.id, ts_rank(a.search_vector, q) AS rank, count(*) OVER () AS total "
     "      FROM articles a, plainto_tsquery('english', :query) AS q WHERE a.search_vector @@ q "
     "      ORDER BY rank DESC, a.id LIMIT :limit OFFSET :offset) h "
     "JOIN articles a ON a.id = h.id ORDER BY h.rank DESC, h.id"
@@ -867,7 +881,10 @@ def articles(conn: Connection, f: Filters, page: Page) -> tuple[list[dict[str, A
             "offset": page.offset,
         }
         hits = conn.execute(_PG_SEARCH, params).all()
-        total = int(conn.execute(_PG_COUNT, params).scalar_one())
+        if hits:
+            total = int(hits[0].total)
+        else:
+            total = int(conn.execute(_PG_COUNT, params).scalar_one()) if page.offset else 0
         meta = {
             r["id"]: r for r in _rows(conn, select(*_article_cols()).where(ar.id.in_([h.id for h in hits])))
         }

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -43,19 +43,46 @@ def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]])
     """Insert rows, skipping those whose primary key already exists (SQLite and PostgreSQL)."""
     if not rows:
         return
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
+    key = (conn.dialect.name, table.name)
+    stmt = _INSERT_IGNORE.get(key)
+    if stmt is None:
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        conn.execute(pg_insert(table).on_conflict_do_nothing(), list(rows))
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+            stmt = pg_insert(table).on_conflict_do_nothing()
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), list(rows))
+            stmt = sqlite_insert(table).on_conflict_do_nothing()
+        _INSERT_IGNORE[key] = stmt
+    conn.execute(stmt, list(rows))
 
 
-# Statements run once per record, built once: building one costs SQLAlchemy more than running it.
+# Statements run once per article or record, built once: building one costs SQLAlchemy more than
+# SQLite takes to run it.
+_INSERT_IGNORE: dict[tuple[str, str], Any] = {}
 _INSERT_EVENT = insert(t.events)
+_INSERT_EVENT_ACTORS = insert(t.event_actors)
 _INSERT_CLAIM = insert(t.claims)
+_INSERT_DISPUTES = insert(t.claim_disputes)
+_INSERT_QUOTES = insert(t.quotes)
+_INSERT_POSITIONS = insert(t.positions)
+_INSERT_ARTICLE = insert(t.articles)
+_INSERT_LSH = insert(t.article_lsh)
+_INSERT_SOURCE = insert(t.sources)
+_SOURCE_BY_LOCATION = select(t.sources.c.id).where(t.sources.c.location == bindparam("location_"))
+_ARTICLE_BY_HASH = select(t.articles.c.id, t.articles.c.location).where(
+    t.articles.c.content_hash == bindparam("hash_")
+)
+_ARTICLE_BY_ID = select(t.articles.c.id).where(t.articles.c.id == bindparam("id_"))
+_MARK_EXTRACTED = update(t.articles).where(t.articles.c.id == bindparam("id_"))
+_LSH_ROWS = select(t.article_lsh.c.band, t.article_lsh.c.bucket, t.article_lsh.c.article_id).where(
+    t.article_lsh.c.band.in_(bindparam("bands_", expanding=True)),
+    t.article_lsh.c.bucket.in_(bindparam("buckets_", expanding=True)),
+)
+_MINHASHES = select(t.articles.c.id, t.articles.c.minhash).where(
+    t.articles.c.id.in_(bindparam("ids_", expanding=True)), t.articles.c.status != "near_duplicate"
+)
 
 
 class Store:
@@ -85,19 +112,13 @@ class Store:
     def article_by_hash(self, content_hash: str) -> tuple[str, str] | None:
         """Return (id, location) of the stored article with this content hash, if any."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(t.articles.c.id, t.articles.c.location).where(
-                    t.articles.c.content_hash == content_hash
-                )
-            ).first()
+            row = conn.execute(_ARTICLE_BY_HASH, {"hash_": content_hash}).first()
         return (row[0], row[1]) if row else None
 
     def article_exists(self, article_id: str) -> bool:
         """Return True when an article with this id is stored."""
         with self.engine.connect() as conn:
-            return (
-                conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
-            )
+            return conn.execute(_ARTICLE_BY_ID, {"id_": article_id}).first() is not None
 
     def lsh_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, bytes]]:
         """Return (article id, minhash bytes) of stored articles sharing any LSH band bucket."""
@@ -107,28 +128,21 @@ class Store:
         with self.engine.connect() as conn:
             # one query for every band, not one per band: (band, bucket) IN both lists walks the
             # primary key's index (a row-value IN would scan the table), then pairs are checked here
-            lsh = t.article_lsh.c
             wanted = set(bands)
-            q = select(lsh.band, lsh.bucket, lsh.article_id).where(
-                lsh.band.in_(sorted({b for b, _ in bands})), lsh.bucket.in_(sorted({k for _, k in bands}))
-            )
-            ids = {r[2] for r in conn.execute(q) if (r[0], r[1]) in wanted}
+            params = {"bands_": sorted({b for b, _ in bands}), "buckets_": sorted({k for _, k in bands})}
+            ids = {r[2] for r in conn.execute(_LSH_ROWS, params) if (r[0], r[1]) in wanted}
             if not ids:
                 return []
-            rows = conn.execute(
-                select(t.articles.c.id, t.articles.c.minhash).where(
-                    t.articles.c.id.in_(sorted(ids)), t.articles.c.status != "near_duplicate"
-                )
-            )
+            rows = conn.execute(_MINHASHES, {"ids_": sorted(ids)})
             return [(r[0], r[1]) for r in rows if r[1] is not None]
 
     # ---- writes -----------------------------------------------------------------------------
 
     def _source_id(self, conn: Connection, location: str, kind: str) -> int:
-        row = conn.execute(select(t.sources.c.id).where(t.sources.c.location == location)).first()
+        row = conn.execute(_SOURCE_BY_LOCATION, {"location_": location}).first()
         if row:
             return int(row[0])
-        res = conn.execute(insert(t.sources).values(location=location, kind=kind, first_seen=now()))
+        res = conn.execute(_INSERT_SOURCE, {"location": location, "kind": kind, "first_seen": now()})
         return int(res.inserted_primary_key[0])  # type: ignore[index]
 
     def write_article(
@@ -173,17 +187,19 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 row["source_id"] = self._source_id(conn, source, raw.kind)
-                conn.execute(insert(t.articles).values(**row))
+                conn.execute(_INSERT_ARTICLE, row)
                 if bands:
-                    conn.execute(
-                        insert(t.article_lsh), [{"band": b, "bucket": k, "article_id": aid} for b, k in bands]
-                    )
+                    conn.execute(_INSERT_LSH, [{"band": b, "bucket": k, "article_id": aid} for b, k in bands])
                 if extraction is not None:
                     self._write_records(conn, aid, extraction)
                     conn.execute(
-                        update(t.articles)
-                        .where(t.articles.c.id == aid)
-                        .values(status="extracted", extracted_at=now(), extractor_version=extractor_version)
+                        _MARK_EXTRACTED,
+                        {
+                            "id_": aid,
+                            "status": "extracted",
+                            "extracted_at": now(),
+                            "extractor_version": extractor_version,
+                        },
                     )
         except SQLAlchemyError as e:
             if isinstance(e, IntegrityError) and self.article_by_hash(raw.content_hash) is not None:
@@ -313,10 +329,10 @@ class Store:
                     }
                 )
             if rows:
-                conn.execute(insert(t.event_actors), rows)
+                conn.execute(_INSERT_EVENT_ACTORS, rows)
         if quote_rows:
             conn.execute(
-                insert(t.quotes),
+                _INSERT_QUOTES,
                 [
                     {
                         "article_id": article_id,
@@ -344,12 +360,12 @@ class Store:
             claim_id = res.inserted_primary_key[0]  # type: ignore[index]
             if disputers:
                 conn.execute(
-                    insert(t.claim_disputes),
+                    _INSERT_DISPUTES,
                     [{"claim_id": claim_id, "actor_id": k} for k in dict.fromkeys(disputers)],
                 )
         if position_rows:
             conn.execute(
-                insert(t.positions),
+                _INSERT_POSITIONS,
                 [
                     {
                         "article_id": article_id,
