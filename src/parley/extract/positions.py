@@ -17,7 +17,7 @@ reported once per sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -80,6 +80,20 @@ class PositionSpan:
     # How directly the evidence states it: 2 = the issue is named in the cue's own clause, 1 = it
     # comes from the rest of the sentence or an earlier one, 0 = read from a quote's wording alone.
     strength: int = 0
+
+
+@dataclass(frozen=True)
+class StanceReading:
+    """A stance cue with a party as the rules read it: its clause, sentence, and the issues found
+    for it (empty when the rules find none, or when a weak cue's own clause names none)."""
+
+    party: ActorRef
+    cue: Token
+    clause: tuple[Token, ...]
+    sentence: Span
+    index: int  # the sentence's index in the document
+    issues: tuple[str, ...]
+    direct: bool  # the issues are named in the cue's own clause
 
 
 @dataclass(frozen=True)
@@ -166,7 +180,7 @@ def _cues(rules: Rules) -> _Cues:
     )
 
 
-def _issue_hits(text: str, rules: Rules | None = None) -> list[tuple[int, int, str]]:
+def issue_hits(text: str, rules: Rules | None = None) -> list[tuple[int, int, str]]:
     """Return (start, end, issue) for every lexicon match in ``text``, in text order.
 
     A match that lies inside a longer match of another issue is dropped: the longer term says
@@ -185,7 +199,7 @@ def _issue_hits(text: str, rules: Rules | None = None) -> list[tuple[int, int, s
 def classify_issues(text: str, rules: Rules | None = None) -> list[str]:
     """Return the issues ``text`` is about, in order of first mention (``rules`` default: shipped)."""
     seen: list[str] = []
-    for _, _, issue in _issue_hits(text, rules):
+    for _, _, issue in issue_hits(text, rules):
         if issue not in seen:
             seen.append(issue)
     return seen
@@ -809,7 +823,7 @@ class _Finder:
             return []
         base = window[0].start_char
         context = self.text[base : self.sents[si].start_char]
-        hits = _issue_hits(context, self.rules)
+        hits = issue_hits(context, self.rules)
         for noun in self._definite_nouns(clause):
             word = re.compile(rf"\b{re.escape(noun.lemma_.lower())}", re.IGNORECASE)
             matching = [h for h in hits if word.search(context[h[0] : h[1]])]
@@ -866,16 +880,15 @@ class _Finder:
         if len(words) <= MAX_STANCE_WORDS:
             return " ".join(words)
         joined = " ".join(words)
-        hits = _issue_hits(joined, self.rules)
+        hits = issue_hits(joined, self.rules)
         first = len(joined[: hits[0][0]].split()) if hits else 0
         start = max(0, min(first - MAX_STANCE_WORDS // 3, len(words) - MAX_STANCE_WORDS))
         return " ".join(words[start : start + MAX_STANCE_WORDS])
 
-    def find(self) -> list[PositionSpan]:
-        """Return the positions of the whole document, sentence by sentence."""
-        out: list[PositionSpan] = []
+    def readings(self) -> Iterator[StanceReading]:
+        """Yield every stance cue with a party, as the rules read it, sentence by sentence; a
+        reading whose issues are empty is one the rules drop (a learned step may still use it)."""
         for si, sent in enumerate(self.sents):
-            seen: set[tuple[str, str]] = set()
             for cand in self._sentence_candidates(sent, si):
                 clause = [t for t in cand.clause if not t.is_space]
                 if not clause:
@@ -885,26 +898,27 @@ class _Finder:
                     self.plan = _PlanState(cand.party, si)
                 issues, direct = self._issues(cand, clause, si)
                 if cand.needs_own_issue and not direct:
-                    continue
-                for issue in issues:
-                    key = (cand.party.ref, issue)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(
-                        PositionSpan(
-                            party=cand.party,
-                            issue=issue,
-                            stance=self._stance_text(clause, sent),
-                            start=clause[0].idx,
-                            end=clause[-1].idx + len(clause[-1].text),
-                            sentence_start=sent.start_char,
-                            sentence_end=sent.end_char,
-                            strength=2 if direct else 1,
-                        )
-                    )
+                    issues = []
+                yield StanceReading(cand.party, cand.cue, tuple(clause), sent, si, tuple(issues), direct)
             self._note_authored_plans(sent, si)
-        return out
+
+    def span(self, reading: StanceReading, issue: str, strength: int) -> PositionSpan:
+        """Return the position of ``reading`` on ``issue``, with its stance text and offsets."""
+        clause, sent = reading.clause, reading.sentence
+        return PositionSpan(
+            party=reading.party,
+            issue=issue,
+            stance=self._stance_text(clause, sent),
+            start=clause[0].idx,
+            end=clause[-1].idx + len(clause[-1].text),
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            strength=strength,
+        )
+
+    def find(self) -> list[PositionSpan]:
+        """Return the positions of the whole document, one per (party, issue) per sentence."""
+        return rule_spans(self, list(self.readings()))
 
     def _sentence_candidates(self, sent: Span, si: int) -> list[_Candidate]:
         """Return every stance cue of the sentence that has a party, hedged ones left out."""
@@ -1031,6 +1045,19 @@ def strongest_per_party_issue(spans: Sequence[PositionSpan]) -> list[PositionSpa
     return sorted(best.values(), key=lambda p: (p.start, p.issue))
 
 
+def rule_spans(finder: _Finder, readings: Sequence[StanceReading]) -> list[PositionSpan]:
+    """Return the rules' positions of ``readings``: one per (party, issue) per sentence."""
+    out: list[PositionSpan] = []
+    seen: set[tuple[int, str, str]] = set()
+    for r in readings:
+        for issue in r.issues:
+            key = (r.index, r.party.ref, issue)
+            if key not in seen:
+                seen.add(key)
+                out.append(finder.span(r, issue, 2 if r.direct else 1))
+    return out
+
+
 def find_positions(
     doc: Doc,
     mentions: Sequence[Mention],
@@ -1103,18 +1130,30 @@ def quoted_stances(
     return out
 
 
-def find_article_positions(ctx: ArticleContext) -> None:
-    """Assign ctx.positions: clause positions, then those voiced in quotes; one per party and issue."""
-    rules = ctx.resources.rules
+def article_readings(ctx: ArticleContext) -> tuple[_Finder, list[StanceReading]]:
+    """Return the article's position finder and every stance reading of it (dropped ones too)."""
     qspans = ctx.need("qspans")
-    spans = find_positions(
+    finder = _Finder(
         ctx.need("doc"),
         ctx.need("mentions"),
-        quotes=[(q.start, q.end, q.speaker) for q in qspans],
-        rules=rules,
-        speakers=[(q.speaker_start, q.speaker_end, q.speaker) for q in qspans],
+        [(q.start, q.end, q.speaker) for q in qspans],
+        ctx.resources.rules,
+        [(q.speaker_start, q.speaker_end, q.speaker) for q in qspans],
     )
-    spans += quoted_stances(qspans, spans, rules, ctx.need("doc"))
+    return finder, list(finder.readings())
+
+
+def find_article_positions(ctx: ArticleContext) -> None:
+    """Assign ctx.positions: clause positions, then those voiced in quotes; one per party and issue."""
+    from parley.extract.positions_learned import ArticleIssues, judged_readings, position_model
+
+    finder, readings = article_readings(ctx)
+    rules, doc = ctx.resources.rules, ctx.need("doc")
+    model = position_model()
+    if model is not None:
+        readings = judged_readings(model, readings, ArticleIssues(finder.sents, doc, rules), rules)
+    spans = rule_spans(finder, readings)
+    spans += quoted_stances(ctx.need("qspans"), spans, rules, doc)
     ctx.positions = [
         Position(
             party=p.party,
