@@ -284,8 +284,8 @@ def main(argv: list[str] | None = None) -> None:
         name = found if isinstance(found, str) else found.name
         if name.endswith(HALVES) and name not in wanted:
             continue  # the halves of realnews-dev are scored only when named
-        if wanted and not any(name.startswith(w) for w in wanted):
-            continue
+        if wanted and name.split(":")[0] not in wanted:
+            continue  # exact names: --set heldout is not also heldout2
         if isinstance(found, str):
             results[name.split(":")[0]] = {"missing": found}
             if not args.json:
