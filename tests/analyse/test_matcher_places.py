@@ -164,3 +164,36 @@ def test_a_plural_place_noun_makes_the_next_name_a_place(nlp, finder) -> None:  
     )
     found = places(nlp, finder, text)
     assert "Dvorichna" in found, "'the villages of X' says X is a village, like 'the village of X'"
+
+
+def test_a_named_facility_is_one_place_with_its_lower_case_head(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "After the drone strike, several flights at the Port Sudan airport were delayed until the evening.",
+    )
+    assert list(found) == ["Port Sudan airport"], found
+    found = places(
+        nlp,
+        finder,
+        "Moscow repeated its demand to keep control of the Zaporizhzhia nuclear power plant after the talks.",
+    )
+    assert found["Zaporizhzhia nuclear power plant"].lat is not None, (
+        "the gazetteer's facility, with its point"
+    )
+
+
+def test_a_capital_inside_a_facility_name_is_no_place_of_its_own(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "The militia began launching attacks on Khartoum International Airport on Tuesday morning.",
+    )
+    assert list(found) == ["Khartoum International Airport"], found
+
+
+def test_a_title_case_headline_or_a_sentence_start_makes_no_facility(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp, finder, "Rebel Drones Hit Port Sudan Airport\nThe airport was closed for the rest of the day."
+    )
+    assert not any(name.endswith(("Airport", "airport")) for name in found), found

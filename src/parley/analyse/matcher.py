@@ -21,6 +21,7 @@ from typing import Any
 from parley.analyse.doc_views import entities, span_tokens
 from parley.analyse.doc_views import text as doc_text
 from parley.analyse.doc_views import tokens as doc_tokens
+from parley.analyse.facilities import facility_spans
 from parley.analyse.mentions import Mention
 from parley.analyse.organisations import find_organisations, head_kind
 from parley.analyse.place_evidence import after_person_noun, name_runs, people_words
@@ -773,7 +774,37 @@ class MentionFinder:
         out.extend(self._long_tail(doc, out, place_spans))
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
+        out = self._with_facilities(tokens, out, start_at)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _with_facilities(self, tokens: Sequence[Any], out: list[Mention], start_at: int) -> list[Mention]:
+        """Return the mentions with each named facility ("the Port Sudan airport") as one place,
+        in place of the town read inside its name (analyse/facilities.py); a government read from
+        a capital inside it stays ("attacks on Khartoum International Airport" target the state).
+        A facility the gazetteer holds ("Zaporizhzhia Nuclear Power Plant") takes its point;
+        another keeps its name alone."""
+        found: list[Mention] = []
+        for i, k in facility_spans(tokens):
+            if tokens[i].idx < start_at:
+                continue
+            s, e = tokens[i].idx, tokens[k - 1].idx + len(tokens[k - 1].text)
+            text = self._text[s:e]
+            place = self.gazetteer.resolve(text)
+            if place is None or not (place.feature or "").startswith("S."):
+                place = PlaceRef(
+                    name=text,
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason="a named facility the gazetteer lacks (no id, no point)",
+                )
+            found.append(Mention(s, e, text, "place", place=place))
+        if not found:
+            return out
+        inside = [(f.start, f.end) for f in found]
+        kept = [
+            m for m in out if m.kind != "place" or not any(s <= m.start and m.end <= e for s, e in inside)
+        ]
+        return kept + found
 
     def _list_items(
         self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention]

@@ -369,6 +369,7 @@ DATES = Table(
 PLACES = Table(
     {
         "person_nouns": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
+        "facilities": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
         "located": Table(
             {
                 **{k: WORDS for k in ("says_verbs", "voice_nouns", "government_nouns", "agent_participles",
