@@ -197,3 +197,12 @@ def test_a_title_case_headline_or_a_sentence_start_makes_no_facility(nlp, finder
         nlp, finder, "Rebel Drones Hit Port Sudan Airport\nThe airport was closed for the rest of the day."
     )
     assert not any(name.endswith(("Airport", "airport")) for name in found), found
+
+
+def test_a_demonym_or_a_force_before_a_site_head_names_no_facility(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Drones struck a Russian military base near the coast and the Sudanese Army base on Friday night.",
+    )
+    assert not any("base" in name for name in found), found

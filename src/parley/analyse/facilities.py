@@ -48,9 +48,9 @@ def _name_word(tok: Any) -> bool:
     return bool(tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and not tok.is_stop)
 
 
-def facility_spans(tokens: Sequence[Any]) -> list[tuple[int, int]]:
-    """Return the token ranges [i, k) of named facilities: a capitalised name, then a head."""
-    out: list[tuple[int, int]] = []
+def facility_spans(tokens: Sequence[Any]) -> list[tuple[int, int, int]]:
+    """Return the token ranges of named facilities: the name tokens[i:j], then the head up to k."""
+    out: list[tuple[int, int, int]] = []
     j = 1
     while j < len(tokens):
         k = _head_at(tokens, j)
@@ -68,7 +68,7 @@ def facility_spans(tokens: Sequence[Any]) -> list[tuple[int, int]]:
             i += 1  # a name opens on a capitalised word
         headline = i > 0 and _name_word(tokens[i - 1])  # "Drones Hit Port Sudan Airport"
         if i < j and not headline:
-            out.append((i, k))
+            out.append((i, j, k))
         j = k
     return out
 

@@ -777,6 +777,16 @@ class MentionFinder:
         out = self._with_facilities(tokens, out, start_at)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
+    @staticmethod
+    def _names_a_body(mentions: list[Mention], start: int, end: int) -> bool:
+        """Return True when an actor mention inside [start, end) is a group or an organisation
+        (a state read from its capital, or a person an airport is named after, names a site)."""
+        return any(
+            m.kind == "actor" and m.actor is not None and m.actor.kind not in ("state", "person")
+            for m in mentions
+            if start <= m.start and m.end <= end
+        )
+
     def _with_facilities(self, tokens: Sequence[Any], out: list[Mention], start_at: int) -> list[Mention]:
         """Return the mentions with each named facility ("the Port Sudan airport") as one place,
         in place of the town read inside its name (analyse/facilities.py); a government read from
@@ -784,9 +794,14 @@ class MentionFinder:
         A facility the gazetteer holds ("Zaporizhzhia Nuclear Power Plant") takes its point;
         another keeps its name alone."""
         found: list[Mention] = []
-        for i, k in facility_spans(tokens):
-            if tokens[i].idx < start_at:
+        for i, j, k in facility_spans(tokens):
+            # "a Russian military base", "the Sudanese Army base": a demonym or a force names no site
+            while i < j and (self.registry.state_for_demonym(tokens[i].text)):
+                i += 1
+            if tokens[i].idx < start_at or all(t.lower_ in INSTITUTION_WORDS for t in tokens[i:j]):
                 continue
+            if self._names_a_body(out, tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)):
+                continue  # "a Hamas base": a group's site, not a place's name
             s, e = tokens[i].idx, tokens[k - 1].idx + len(tokens[k - 1].text)
             text = self._text[s:e]
             place = self.gazetteer.resolve(text)
