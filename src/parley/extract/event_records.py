@@ -46,6 +46,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     for i, s in enumerate(ctx.need("sents")):
         said_by = speakers.get(i)
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
+    candidates = _read_doers(candidates)
     candidates = _split_by_place(candidates, index, lex.words.capture_lemmas)
     _quoted_accounts(candidates, ctx.need("qspans"))
     _continued_accounts(candidates, ctx, lex.words.continuation, lex.words.institution_nouns)
@@ -70,6 +71,35 @@ EVENTS = Component(
     assigns=("candidates", "kept", "events"),
     run=find_article_events,
 )
+
+
+# How many sentences back a strike told without its doer looks for the party striking.
+DOER_WINDOW = 3
+
+
+def _read_doers(candidates: Candidates) -> Candidates:
+    """Return the candidates with each strike told without a doer ("five were killed when an air
+    strike hit a tent") given the doer a reader gives it: the party of the last strike told with
+    its doer in the sentences just before; a strike with no such party, or one whose own sentence
+    already tells a strike with its doer (a detail of that strike), is left out."""
+    out: Candidates = []
+    for i, c in candidates:
+        if not c.unowned:
+            out.append((i, c))
+            continue
+        if any(j == i and d.type == "ASSAULT" and d.actors and not d.unowned for j, d in candidates):
+            continue
+        prior = [
+            d for j, d in out
+            if i - DOER_WINDOW <= j <= i and d.type == "ASSAULT" and d.actors
+            and not (d.unowned or d.mirrored)
+        ]  # fmt: skip
+        if prior:
+            # the party most often told striking in those sentences; on a tie, the last told
+            doers = [d.actors[0] for d in prior]
+            doer = max(reversed(doers), key=lambda a: sum(a.ref == b.ref for b in doers))
+            out.append((i, replace(c, actors=[doer], unowned=False)))
+    return out
 
 
 # Acts that a statement performs by being made: quoted, they are the speaker's act, not a report.
