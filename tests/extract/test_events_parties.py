@@ -155,3 +155,13 @@ def test_an_attack_launched_by_a_group_names_its_doer(extractor: Extractor) -> N
     )
     assaults = of_type(ex, "ASSAULT")
     assert assaults and "Rapid Support Forces" in refs(assaults[0])
+
+
+def test_a_visit_to_a_capital_meets_its_state(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The American special envoy Steve Witkoff will visit Moscow next week to discuss the peace plan, "
+        "officials said on Friday.",
+    )
+    visits = of_type(ex, "CONSULT")
+    assert visits and "Q159" in refs(visits[0])

@@ -56,6 +56,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
     _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
+    _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     _date_by_later_mention(candidates, dates, _act_nouns(lex), ctx.published)
@@ -98,7 +99,12 @@ def _read_doers(candidates: Candidates) -> Candidates:
             # the party most often told striking in those sentences; on a tie, the last told
             doers = [d.actors[0] for d in prior]
             doer = max(reversed(doers), key=lambda a: sum(a.ref == b.ref for b in doers))
-            out.append((i, replace(c, actors=[doer], unowned=False)))
+            source = [d for d in prior if d.actors[0].ref == doer.ref][-1]
+            c = replace(c, actors=[doer], unowned=False)
+            if source.modality == "claimed" and c.modality == "asserted":
+                # the doer is known only from a party's account: so is the act, as far as its doer goes
+                c = replace(c, modality="claimed", attributed_to=source.attributed_to)
+            out.append((i, c))
     return out
 
 
@@ -679,6 +685,23 @@ def _add_defenders(
             continue
         sides = {a.side for a in c.actors}
         if state.ref not in sides and state not in c.actors:
+            c.recipients.append(state)
+
+
+def _add_hosts(
+    candidates: Candidates, states: dict[str, ActorRef], unheld: frozenset[str] = frozenset()
+) -> None:
+    """Give a visit to a place with no named host the state the place lies in ("the envoy will
+    visit Moscow next week" is a meeting with Russia), unless the visitor acts for that state."""
+    for _, c in candidates:
+        if c.type != "CONSULT" or c.trigger.lemma_.lower() != "visit" or c.recipients:
+            continue  # "met", "received" take their counterpart from the sentence, not the place
+        if c.place is None or not c.place.country:
+            continue
+        state = states.get(c.place.country)
+        if state is None or state.ref in unheld or not c.actors:
+            continue
+        if all(state.ref not in (a.ref, a.side) for a in c.actors):
             c.recipients.append(state)
 
 
