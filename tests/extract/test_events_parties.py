@@ -33,7 +33,10 @@ def refs(e: Event) -> list[str]:
 
 
 def test_a_by_phrase_names_the_attacker_of_a_noun_trigger(extractor: Extractor) -> None:
-    ex = run(extractor, "The unrest began after coordinated attacks by the Rapid Support Forces on the army in Omdurman.")
+    ex = run(
+        extractor,
+        "The unrest began after coordinated attacks by the Rapid Support Forces on the army in Omdurman.",
+    )
     assaults = of_type(ex, "ASSAULT")
     assert assaults and refs(assaults[0])[0] == "Rapid Support Forces"
 
@@ -45,10 +48,14 @@ def test_a_demonym_names_the_attacker_of_a_noun_trigger(extractor: Extractor) ->
 
 
 def test_weapons_with_a_demonym_as_subject_name_their_side(extractor: Extractor) -> None:
-    ex = run(extractor, "Russian drones struck the port city of Odesa overnight, wounding at least eleven people.")
+    ex = run(
+        extractor, "Russian drones struck the port city of Odesa overnight, wounding at least eleven people."
+    )
     assaults = of_type(ex, "ASSAULT")
     assert assaults and refs(assaults[0])[0] == "Q159"
-    calm = run(extractor, "Ukrainian officials visited the port city of Odesa on Thursday to inspect the repairs.")
+    calm = run(
+        extractor, "Ukrainian officials visited the port city of Odesa on Thursday to inspect the repairs."
+    )
     assert not of_type(calm, "ASSAULT")
 
 
@@ -75,7 +82,9 @@ def test_the_two_sides_stand_for_the_two_parties_last_named(extractor: Extractor
     )
     agreed = of_type(ex, "AGREE")
     assert agreed and set(refs(agreed[0])) >= {"Q869", "Q424"}
-    lone = run(extractor, "The two sides agreed to an immediate ceasefire along the disputed border on Tuesday.")
+    lone = run(
+        extractor, "The two sides agreed to an immediate ceasefire along the disputed border on Tuesday."
+    )
     assert not of_type(lone, "AGREE")
 
 
@@ -92,7 +101,8 @@ def test_the_sides_with_a_bare_article_stand_for_the_two_parties(extractor: Extr
 def test_talks_hosted_by_a_third_party_list_the_clause_parties_then_the_host(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "Armenia and Azerbaijan signed a joint declaration during talks hosted by Donald Trump at the White House.",
+        "Armenia and Azerbaijan signed a joint declaration during talks hosted by Donald Trump "
+        "at the White House.",
     )
     talks = of_type(ex, "CONSULT")
     assert talks and refs(talks[0])[0] in {"Q399", "Q227"} and refs(talks[0])[-1] == "Q22686"
@@ -101,7 +111,57 @@ def test_talks_hosted_by_a_third_party_list_the_clause_parties_then_the_host(ext
 def test_a_round_of_talks_takes_the_parties_of_its_verb(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "Russia, Ukraine and the United States concluded a second round of peace talks in Abu Dhabi on Thursday.",
+        "Russia, Ukraine and the United States concluded a second round of peace talks "
+        "in Abu Dhabi on Thursday.",
     )
     talks = of_type(ex, "CONSULT")
     assert talks and {"Q159", "Q212", "Q30"} <= set(refs(talks[0]))
+
+
+def test_a_strike_told_without_its_doer_takes_the_striker_just_before(extractor: Extractor) -> None:
+    body = (
+        "Israeli warplanes bombed several districts of Gaza City on Sunday, the army said in a statement.\n\n"
+        "Four people were killed when an air strike hit a school sheltering displaced families "
+        "in Khan Younis, medics said."
+    )
+    assaults = [
+        e for e in of_type(run(extractor, body), "ASSAULT") if e.place and e.place.name.startswith("Kh")
+    ]
+    assert assaults and refs(assaults[0])[0] == "Q801"
+
+
+def test_a_strike_told_without_its_doer_and_no_striker_before_is_no_event(extractor: Extractor) -> None:
+    body = (
+        "Officials in Mali held a meeting about the harvest in the capital on Sunday, the ministry said.\n\n"
+        "Four people were killed when an air strike hit a market in the town of Gao, medics said."
+    )
+    assert not of_type(run(extractor, body), "ASSAULT")
+
+
+def test_the_strike_told_again_is_no_new_event(extractor: Extractor) -> None:
+    body = (
+        "Israeli warplanes bombed several districts of Gaza City on Sunday, the army said in a statement.\n\n"
+        "Medics said that four people were killed in the strike in Khan Younis, a figure nobody could verify."
+    )
+    assaults = of_type(run(extractor, body), "ASSAULT")
+    assert not [e for e in assaults if e.place and e.place.name.startswith("Kh")]
+
+
+def test_an_attack_launched_by_a_group_names_its_doer(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "A drone attack launched by the paramilitary Rapid Support Forces (RSF) struck a fuel depot in the "
+        "city of Port Sudan on Sunday, according to the army.",
+    )
+    assaults = of_type(ex, "ASSAULT")
+    assert assaults and "Rapid Support Forces" in refs(assaults[0])
+
+
+def test_a_visit_to_a_capital_meets_its_state(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The American special envoy Steve Witkoff will visit Moscow next week to discuss the peace plan, "
+        "officials said on Friday.",
+    )
+    visits = of_type(ex, "CONSULT")
+    assert visits and "Q159" in refs(visits[0])

@@ -46,6 +46,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     for i, s in enumerate(ctx.need("sents")):
         said_by = speakers.get(i)
         candidates.extend((i, c) for c in finder.find(s, said_by[0] if said_by else None))
+    candidates = _read_doers(candidates)
     candidates = _split_by_place(candidates, index, lex.words.capture_lemmas)
     _quoted_accounts(candidates, ctx.need("qspans"))
     _continued_accounts(candidates, ctx, lex.words.continuation, lex.words.institution_nouns)
@@ -55,6 +56,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     unheld = _states_without_hold(res.registry)
     _add_countries_struck(candidates, index, unheld, res.registry)
     _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
+    _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     _date_by_later_mention(candidates, dates, _act_nouns(lex), ctx.published)
@@ -70,6 +72,40 @@ EVENTS = Component(
     assigns=("candidates", "kept", "events"),
     run=find_article_events,
 )
+
+
+# How many sentences back a strike told without its doer looks for the party striking.
+DOER_WINDOW = 3
+
+
+def _read_doers(candidates: Candidates) -> Candidates:
+    """Return the candidates with each strike told without a doer ("five were killed when an air
+    strike hit a tent") given the doer a reader gives it: the party of the last strike told with
+    its doer in the sentences just before; a strike with no such party, or one whose own sentence
+    already tells a strike with its doer (a detail of that strike), is left out."""
+    out: Candidates = []
+    for i, c in candidates:
+        if not c.unowned:
+            out.append((i, c))
+            continue
+        if any(j == i and d.type == "ASSAULT" and d.actors and not d.unowned for j, d in candidates):
+            continue
+        prior = [
+            d for j, d in out
+            if i - DOER_WINDOW <= j <= i and d.type == "ASSAULT" and d.actors
+            and not (d.unowned or d.mirrored)
+        ]  # fmt: skip
+        if prior:
+            # the party most often told striking in those sentences; on a tie, the last told
+            doers = [d.actors[0] for d in prior]
+            doer = max(reversed(doers), key=lambda a: sum(a.ref == b.ref for b in doers))
+            source = [d for d in prior if d.actors[0].ref == doer.ref][-1]
+            c = replace(c, actors=[doer], unowned=False)
+            if source.modality == "claimed" and c.modality == "asserted":
+                # the doer is known only from a party's account: so is the act, as far as its doer goes
+                c = replace(c, modality="claimed", attributed_to=source.attributed_to)
+            out.append((i, c))
+    return out
 
 
 # Acts that a statement performs by being made: quoted, they are the speaker's act, not a report.
@@ -649,6 +685,23 @@ def _add_defenders(
             continue
         sides = {a.side for a in c.actors}
         if state.ref not in sides and state not in c.actors:
+            c.recipients.append(state)
+
+
+def _add_hosts(
+    candidates: Candidates, states: dict[str, ActorRef], unheld: frozenset[str] = frozenset()
+) -> None:
+    """Give a visit to a place with no named host the state the place lies in ("the envoy will
+    visit Moscow next week" is a meeting with Russia), unless the visitor acts for that state."""
+    for _, c in candidates:
+        if c.type != "CONSULT" or c.trigger.lemma_.lower() != "visit" or c.recipients:
+            continue  # "met", "received" take their counterpart from the sentence, not the place
+        if c.place is None or not c.place.country:
+            continue
+        state = states.get(c.place.country)
+        if state is None or state.ref in unheld or not c.actors:
+            continue
+        if all(state.ref not in (a.ref, a.side) for a in c.actors):
             c.recipients.append(state)
 
 

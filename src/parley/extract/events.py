@@ -27,6 +27,10 @@ ROUNDS = frozenset({"round", "series", "session", "day"})
 DEFINITE_PAIRS = frozenset({"sides", "parties"})
 # How far back (characters) "the group", "the two sides" look for the parties they stand for.
 LOOKBACK = 1500
+# Determiners that make a noun look back to something told already ("the strike", "these attacks").
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# Prepositions that tell the weapon or attack a harm was done with ("killed in a strike", "by shelling").
+WEAPON_PREPS = frozenset({"in", "by"})
 
 
 @dataclass
@@ -47,6 +51,7 @@ class EventCandidate:
     sent_start: int = 0
     sent_end: int = 0
     mirrored: bool = False  # the other side's half of a mutual act (fighting between two sides)
+    unowned: bool = False  # a strike told with no doer ("killed in a strike"): the doer is read from context
     downed: bool = False  # told by weapons the target downed ("intercepted 40 drones"): no accusation
 
 
@@ -293,7 +298,13 @@ class EventFinder:
         actors, recipients = parties
         if not actors and speaker and rule.type in ("RETREAT",):
             actors = speaker[:1]
-        if not actors and not recipients and not (speaker and rule.type in ("ASSAULT", "AGREE")):
+        unowned = not actors and not recipients and rule.type == "ASSAULT" and self._told_by_weapon(tok)
+        if (
+            not actors
+            and not recipients
+            and not (speaker and rule.type in ("ASSAULT", "AGREE"))
+            and not unowned
+        ):
             return None  # (an unnamed attack a party reports is kept: it is that party's claim)
         clause = list(tok.subtree)
         sent_text = sentence_text(sent)
@@ -321,6 +332,7 @@ class EventFinder:
             sent_start=sent.start_char,
             sent_end=sent.end_char,
             downed=rule.by_object,
+            unowned=unowned,
         )
 
     def _verb_parties(
@@ -330,6 +342,13 @@ class EventFinder:
         if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl",) and rule.type != "ASSAULT"):
             return None
         actors = self._subject_of(tok, speaker)
+        if not actors and rule.type == "ASSAULT":
+            # "one more was killed in Israeli shelling": the weapon's owner is the doer
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in WEAPON_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and self._is_weapon(pobj):
+                            actors = actors or self._weapon_owner(pobj)
         if rule.by_object:
             # "air defences downed 40 Ukrainian drones": the drones' owner attacked the subject's side
             owners: list[ActorRef] = []
@@ -419,8 +438,14 @@ class EventFinder:
         named (the leaders' states for "both countries", the leaders for "both leaders")."""
         word, lemma = tok.lower_, tok.lemma_.lower()
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
-        prior = [m.actor for m in self.index.before(tok.idx) if m.actor is not None and m.end > tok.idx - LOOKBACK]
-        if (word in self.w.group_anaphors or lemma in self.w.group_anaphors) and dets & {"the", "this", "that"}:
+        prior = [
+            m.actor for m in self.index.before(tok.idx) if m.actor is not None and m.end > tok.idx - LOOKBACK
+        ]
+        if (word in self.w.group_anaphors or lemma in self.w.group_anaphors) and dets & {
+            "the",
+            "this",
+            "that",
+        }:
             return [a for a in prior if a.kind in ("group", "organization")][-1:]
         pair = dets & {"both", "two"} or (word in DEFINITE_PAIRS and "the" in dets)
         if (word in self.w.pair_nouns or lemma in self.w.pair_nouns) and pair:
@@ -442,6 +467,28 @@ class EventFinder:
         if any(word in ws or lemma in ws for ws in self.lex.weapon_modes.values()):
             return True
         return any(r.type == "ASSAULT" and r.pos == "NOUN" and lemma in r.lemmas for r in self.lex.rules)
+
+    def _weapon_owner(self, tok: Any) -> list[ActorRef]:
+        """Return the party whose weapon or attack a noun names: its demonyms ("Israeli
+        shelling") or the doer a participle or "by" phrase gives ("a drone attack launched by
+        the RSF", "attacks by the army")."""
+        return self._demonym_states(tok) or self._participle_agent(tok) or self._noun_agent(tok)
+
+    def _told_by_weapon(self, verb: Any) -> bool:
+        """Return True for a harm a verb tells by its weapon or attack alone ("an air strike hit a
+        tent", "five were killed in a strike", "wounded by shelling"): a strike whose doer the
+        sentence leaves to the reader, who reads it from the strikes told around it."""
+        if verb.pos_ != "VERB":
+            return False
+        weapons = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in WEAPON_PREPS):
+                weapons += [p for p in child.children if p.dep_ == "pobj"]
+        # "the strike", "these attacks" look back to a strike told already: a retelling, no new act
+        return any(
+            self._is_weapon(w) and not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS for d in w.children)
+            for w in weapons
+        )
 
     def _claims_responsibility(self, tok: Any) -> bool:
         """Return True for the act of "claimed responsibility for the attack", "took credit for"."""
@@ -624,11 +671,13 @@ class EventFinder:
                                 return [self._state_of(m.actor)]  # "his country": the leader's state
                             return [m.actor]
                     if self._is_weapon(child):
-                        # "Russian drones struck…", "Israeli shelling killed…": the demonym names
-                        # the party whose weapons they are
-                        named = self._demonym_states(child)
+                        # "Russian drones struck…", "Israeli shelling killed…", "a drone attack
+                        # launched by the RSF struck…": the demonym or agent names the party
+                        # whose weapons they are
+                        named = self._weapon_owner(child)
                         if named:
                             return named
+                        continue  # a parse may hang the named doer on as a second subject
                     named = self._collective(child)
                     if named:
                         return named
@@ -639,7 +688,9 @@ class EventFinder:
                     return []
                 if child.dep_ == "agent":
                     for pobj in child.children:
-                        found = _head_actor(pobj, index)
+                        found = _head_actor(pobj, index) or (
+                            self._weapon_owner(pobj) if self._is_weapon(pobj) else []
+                        )
                         if found:
                             return found
             if cur.dep_ in ("xcomp", "advcl") and cur.head.i != cur.i:
