@@ -122,3 +122,19 @@ def test_a_standing_state_told_in_the_simple_present_is_no_event(
         "of the eastern regions."
     )
     assert bool(assaults(run(extractor, body))) == kept
+
+
+def test_an_attack_named_only_as_a_risk_is_not_shown_as_fact(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Regional officials moved families out of several frontier villages this week, "
+        "citing the risk of more Russian attacks on Ukraine's northern border areas.",
+    )
+    told = assaults(ex)
+    assert all(e.modality != "asserted" for e in told), [(e.trigger, e.modality) for e in told]
+    ex = run(
+        extractor,
+        "Regional officials moved families out of several frontier villages this week after "
+        "Russian attacks on Ukraine's northern border areas killed four people.",
+    )
+    assert any(e.modality == "asserted" for e in assaults(ex)), "an attack that happened stays a fact"

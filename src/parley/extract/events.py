@@ -798,6 +798,13 @@ class EventFinder:
         aux |= {c.lower_ for c in trigger.children if c.dep_ == "amod" and trigger.pos_ == "NOUN"}
         if aux & self.w.conditional - {"would"} or "if" in aux:
             return "hypothetical"
+        if (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "of"
+            and trigger.head.head.lemma_ in self.w.risk_heads
+        ):
+            return "hypothetical"  # "citing the risk of increased attacks": an act that may come
         planning = self.w.planning_heads
         if aux & self.w.future or trigger.head.lemma_ in planning:
             return "planned"

@@ -49,6 +49,7 @@ class EventWords:
     future: frozenset[str]
     conditional: frozenset[str]
     planning_heads: frozenset[str]
+    risk_heads: frozenset[str]
     standing_adverbs: frozenset[str]
     pronouns: frozenset[str]
     requested_things: frozenset[str]
@@ -126,6 +127,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         future=frozenset(w["future"]),
         conditional=frozenset(w["conditional"]),
         planning_heads=frozenset(w["planning_heads"]),
+        risk_heads=frozenset(w["risk_heads"]),
         standing_adverbs=frozenset(w["standing_adverbs"]),
         pronouns=frozenset(w["pronouns"]),
         requested_things=frozenset(w["requested_things"]),

@@ -136,6 +136,7 @@ EVENTS = Table(
                 "future": WORDS,
                 "conditional": WORDS,
                 "planning_heads": WORDS,
+                "risk_heads": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
                 "requested_things": WORDS,
