@@ -5,31 +5,10 @@ the test; real spaCy pipeline and knowledge base."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from parley.extract.extractor import Extractor
-from parley.model import Event, Extraction
-
-PUB = date(2025, 12, 12)  # a Friday; "on Wednesday" is 2025-12-10
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
-
-
-def of_type(ex: Extraction, kind: str) -> list[Event]:
-    return [e for e in ex.events if e.type == kind]
-
-
-def day(e: Event) -> str | None:
-    return e.date.value.isoformat() if e.date and e.date.value else None
+from tests.extract.told import day, of_type, run
 
 
 def test_a_capture_a_party_reports_in_the_perfect_keeps_no_statement_day(extractor: Extractor) -> None:

@@ -5,31 +5,8 @@ every sentence written for the test."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
 from parley.extract.extractor import Extractor
-from parley.model import Event, Extraction
-
-PUB = date(2025, 12, 12)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
-
-
-def of_type(ex: Extraction, kind: str) -> list[Event]:
-    return [e for e in ex.events if e.type == kind]
-
-
-def refs(e: Event) -> list[str]:
-    return [a.ref for a in e.actors]
+from tests.extract.told import of_type, refs, run
 
 
 def test_a_by_phrase_names_the_attacker_of_a_noun_trigger(extractor: Extractor) -> None:

@@ -4,35 +4,8 @@ weapons downed, dated attacks on unnamed targets, dated occasions, speech acts t
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
 from parley.extract.extractor import Extractor
-from parley.model import Event, Extraction
-
-PUB = date(2025, 12, 12)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
-
-
-def of_type(ex: Extraction, kind: str) -> list[Event]:
-    return [e for e in ex.events if e.type == kind]
-
-
-def refs(e: Event) -> list[str]:
-    return [a.ref for a in e.actors]
-
-
-def day(e: Event) -> str | None:
-    return e.date.value.isoformat() if e.date and e.date.value else None
+from tests.extract.told import PUB, day, of_type, refs, run
 
 
 def test_clashes_between_coordinated_demonym_forces_are_an_attack_each_way(extractor: Extractor) -> None:

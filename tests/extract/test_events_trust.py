@@ -5,31 +5,10 @@ target country the parser hangs on another name. Each pinned on a sentence writt
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from parley.extract.extractor import Extractor
-from parley.model import Event, Extraction
-
-PUB = date(2025, 12, 12)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract_text("Test headline for the story\n\n" + body, published=PUB, doc_id="t")
-
-
-def assaults(ex: Extraction) -> list[Event]:
-    return [e for e in ex.events if e.type == "ASSAULT"]
-
-
-def day(e: Event) -> str | None:
-    return e.date.value.isoformat() if e.date and e.date.value else None
+from tests.extract.told import PUB, assaults, day, run
 
 
 def test_both_halves_of_a_clash_take_the_day_its_paragraph_gives_the_fighting(extractor: Extractor) -> None:
