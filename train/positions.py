@@ -27,23 +27,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from parley.learn import linear  # noqa: E402
+from parley.model.records import ISSUES  # noqa: E402
 from train import data  # noqa: E402
 
 ABOUT = "realnews-dev and the team dev set; stance readings labelled by the scorer's party match"
-ISSUES = (
-    "territory",
-    "ceasefire",
-    "security_guarantees",
-    "alliance_membership",
-    "military_limits",
-    "nuclear",
-    "sanctions",
-    "economic_reconstruction",
-    "humanitarian",
-    "governance",
-    "accountability",
-    "other",
-)
 
 
 @dataclass
