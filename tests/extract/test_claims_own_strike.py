@@ -1,0 +1,55 @@
+"""A party's own announcement of a strike is no claim unless it is disputed or flagged, and an act
+told as not done ("no attacks") drafts no claim (real spaCy, real knowledge base; the sentences
+are written for the test)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Extraction
+
+PUB = date(2025, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+
+
+def test_an_army_announcing_its_own_strikes_makes_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Israeli military said on Tuesday that its forces struck militant targets "
+        "across Gaza City overnight.",
+    )
+    assert [c.subject for c in ex.claims] == [], "the striker owns the strike: the outlet reports it"
+
+
+def test_an_own_strike_the_other_side_denies_stays_a_disputed_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Thursday that its forces had struck Ukrainian positions near "
+        "the town of Siversk. Ukraine's army denied that its positions near Siversk had been hit.",
+    )
+    strikes = [c for c in ex.claims if c.place is not None and c.place.name == "Siversk"]
+    assert len(strikes) == 1
+    assert strikes[0].claimant.side == "Q159"
+    assert strikes[0].status == "disputed"
+
+
+def test_attacks_told_as_none_are_no_act_and_the_charge_is_the_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Rwandan foreign minister said on Wednesday that Burundian forces had broken the ceasefire "
+        "in South Kivu, and that there had been no Rwandan attacks on Burundi.",
+    )
+    assert not any(c.subject.startswith("attack on") for c in ex.claims), "'no attacks' tells no attack"
+    charges = [c for c in ex.claims if "broken the ceasefire" in c.subject]
+    assert [c.claimant.side for c in charges] == ["Q1037"]
