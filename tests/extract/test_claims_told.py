@@ -1,6 +1,7 @@
-"""A party's own announcement of a strike is no claim unless it is disputed or flagged, and an act
-told as not done ("no attacks") drafts no claim (real spaCy, real knowledge base; the sentences
-are written for the test)."""
+"""Which tellings of an act are claims: a party's own announcement of a strike is none unless it is
+disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
+none; an account told twice is one claim (real spaCy, real knowledge base; the sentences are
+written for the test)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,27 @@ def test_attacks_told_as_none_are_no_act_and_the_charge_is_the_claim(extractor: 
     assert not any(c.subject.startswith("attack on") for c in ex.claims), "'no attacks' tells no attack"
     charges = [c for c in ex.claims if "broken the ceasefire" in c.subject]
     assert [c.claimant.side for c in charges] == ["Q1037"]
+
+
+def test_attacks_only_named_in_passing_make_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Iran's foreign ministry spokesman said that Tehran had faced American attacks in the midst "
+        "of diplomacy and would not return to the negotiating table soon.",
+    )
+    assert [c.subject for c in ex.claims] == [], "a noun that names attacks tells no account of one"
+
+
+def test_an_account_told_twice_is_one_claim(extractor: Extractor) -> None:
+    told = (
+        "Ukraine's military said on Tuesday that Russian troops had shot dead three unarmed prisoners "
+        "of war after they surrendered"
+    )
+    ex = run(
+        extractor,
+        f"{told}. Aid groups said supplies were running low across the whole region this winter. "
+        f"{told}, in a new breach of the laws of war.",
+    )
+    assert len(ex.claims) == 1, [c.subject for c in ex.claims]
+    assert ex.claims[0].claimant.side == "Q212"
+    assert "shot dead" in ex.claims[0].subject
