@@ -1,7 +1,7 @@
 """Which tellings of an act are claims: a party's own announcement of a strike is none unless it is
 disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
-none; an account told twice is one claim (real spaCy, real knowledge base; the sentences are
-written for the test)."""
+none; a party confirming an act vouches for it; an account told twice is one claim (real spaCy,
+real knowledge base; the sentences are written for the test)."""
 
 from __future__ import annotations
 
@@ -78,3 +78,16 @@ def test_an_account_told_twice_is_one_claim(extractor: Extractor) -> None:
     assert len(ex.claims) == 1, [c.subject for c in ex.claims]
     assert ex.claims[0].claimant.side == "Q212"
     assert "shot dead" in ex.claims[0].subject
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hezbollah confirmed on Sunday that one of its senior field commanders was targeted in the "
+        "Israeli strike on a southern suburb.",
+        "Hamas confirmed on Sunday that Israeli jets struck one of its training camps near the southern "
+        "town of Rafah, killing two fighters.",
+    ],
+)
+def test_a_party_confirming_an_act_makes_no_claim(extractor: Extractor, body: str) -> None:
+    assert [c.subject for c in run(extractor, body).claims] == [], "confirming vouches for the act"
