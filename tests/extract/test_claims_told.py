@@ -1,7 +1,8 @@
 """Which tellings of an act are claims: a party's own announcement of a strike is none unless it is
 disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
-none; a party confirming an act vouches for it; an account told twice is one claim (real spaCy,
-real knowledge base; the sentences are written for the test)."""
+none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
+count is none however it rounds (real spaCy, real knowledge base; the sentences are written for
+the test)."""
 
 from __future__ import annotations
 
@@ -91,3 +92,12 @@ def test_an_account_told_twice_is_one_claim(extractor: Extractor) -> None:
 )
 def test_a_party_confirming_an_act_makes_no_claim(extractor: Extractor, body: str) -> None:
     assert [c.subject for c in run(extractor, body).claims] == [], "confirming vouches for the act"
+
+
+def test_an_undisputed_count_given_as_around_n_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "A spokesman for the army, Ahmed Salih, said ground defences shot down around 30 drones, some "
+        "carrying mortar shells, while others were small reconnaissance drones.",
+    )
+    assert [c.subject for c in ex.claims] == [], "'around 30' is a count like 'about 30'"
