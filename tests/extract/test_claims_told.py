@@ -1,8 +1,8 @@
 """Which tellings of an act are claims: a party's own announcement of a strike is none unless it is
 disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
 none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
-count is none however it rounds (real spaCy, real knowledge base; the sentences are written for
-the test)."""
+count is none however it rounds; an act in a relative clause tells no account (real spaCy, real
+knowledge base; the sentences are written for the test)."""
 
 from __future__ import annotations
 
@@ -101,3 +101,12 @@ def test_an_undisputed_count_given_as_around_n_is_no_claim(extractor: Extractor)
         "carrying mortar shells, while others were small reconnaissance drones.",
     )
     assert [c.subject for c in ex.claims] == [], "'around 30' is a count like 'about 30'"
+
+
+def test_an_act_in_a_relative_clause_makes_no_account_of_it(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Mogadishu said on Thursday that the Somali troops, which Somalia had deployed to the border "
+        "region in October, remained ready to defend the nation and its people.",
+    )
+    assert [c.subject for c in ex.claims] == [], "the deployment only describes the troops"

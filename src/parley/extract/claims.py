@@ -445,8 +445,11 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
 def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimCues) -> list[ClaimDraft]:
     """Return claim drafts for reported accounts of what happened ("the army said the RSF had
     killed 2,000 civilians"): indirect quotes whose content is a past act, not an opinion, a
-    demand or an intention. One that tells an act (an event is found inside it) is a claim; any
-    other stays only when settling finds it disputed or flagged as unverifiable."""
+    demand or an intention. One that tells an act (an event is found inside it, not in a relative
+    clause that only describes someone: "the troops, which had been deployed in May, remained
+    ready") is a claim; any other stays only when settling finds it disputed or flagged as
+    unverifiable. (December 2026, the relative clause: realnews-dev-a and dev-b one spurious claim
+    fewer each, team sets unchanged.)"""
     words = event_lexicon(ctx.resources.rules).words
     not_account, capture_lemmas = words.not_account, words.capture_lemmas
     taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
@@ -458,6 +461,7 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
         and not _infinitive(c.trigger)
         and not _is_hypothetical(c.trigger, not_account)
         and not _act_named_only(c, capture_lemmas)
+        and c.trigger.dep_ != "relcl"  # "the troops, which had been deployed in May, remained …"
     ]
     index = ctx.need("index")
     sents = ctx.need("sents")
