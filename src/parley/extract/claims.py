@@ -34,6 +34,9 @@ ANAPHOR_WINDOW = 3
 CLAIM_SUBJECT_MAX = 160
 # How many sentences around a claim the outlet's word that the sides' accounts differ reaches.
 CONFLICT_WINDOW = 1
+# Share of the shorter subject's content words the longer must hold for two drafts of one
+# claimant to be one account told twice.
+RETOLD_OVERLAP = 0.8
 # How many sentences back a claim told as "the town had fallen" looks for the town's name.
 PLACE_LOOKBACK = 2
 # A claim cited by name, its party between the two parts: "a claim by <the ministry> that …",
@@ -293,7 +296,25 @@ def settled_drafts(
     settled = settle(
         list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
     )
-    return [(d, status, disputers, _rules_keep(d, status, cues)) for d, status, disputers, _ in settled]
+    return [
+        (d, status, disputers, _rules_keep(d, status, cues) and not _own_strike(d, status))
+        for d, status, disputers, _ in settled
+    ]
+
+
+def _own_strike(d: ClaimDraft, status: str) -> bool:
+    """Return True when a draft is a party's own announcement of a strike on a named place ("the
+    military said its forces struck targets across the city"), undisputed and unflagged: the side
+    that did it owns the act, so the outlet reports the strike, not a claim (a capture is still
+    the taker's claim until the other side admits it; a strike disputed or flagged stays one).
+    December 2026: realnews-dev-a 5 spurious claims fewer, dev-b 2 fewer, no match lost."""
+    return (
+        d.source == "event"
+        and d.act_type == "ASSAULT"
+        and d.role == "actor"
+        and status == "claimed"
+        and d.subject.startswith("attack on")
+    )
 
 
 def _rules_keep(d: ClaimDraft, status: str, cues: ClaimCues) -> bool:
@@ -331,8 +352,27 @@ def rule_drafts(ctx: ArticleContext, cues: ClaimCues) -> dict[tuple[str, str], C
     for d in drafts:
         if d.place is None and any((d.claimant.ref, d.sentence_index + k) in placed for k in (-1, 0, 1)):
             continue  # "…had liberated the town": the same capture as the placed claim beside it
+        if d.place is None and any(
+            e.claimant.ref == d.claimant.ref and e.place is None and _retold(e.subject, d.subject)
+            for e in unique.values()
+        ):
+            continue  # the same account told again, in more or fewer words: one claim
         unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
     return unique
+
+
+def _retold(a: str, b: str) -> bool:
+    """Return True when two subjects tell one account: nearly all the content words of the shorter
+    are in the longer ("the strikes hit the city" and "the strikes hit the city, where fighting
+    went on"), as when an article repeats a sentence or a lead restates the body (December 2026:
+    realnews-dev-a one spurious claim fewer; dev-b, dev, heldout, heldout2 unchanged)."""
+    wa, wb = _content_words(a), _content_words(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= RETOLD_OVERLAP
+
+
+def _content_words(text: str) -> set[str]:
+    """Return the words of a subject longer than three letters, folded (no stop-word list needed)."""
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
 
 
 CLAIMS = Component(
@@ -365,6 +405,10 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
         if _infinitive(c.trigger) and c.trigger.head.lemma_.lower() in cues.attempt_words:
             continue  # "the RSF tried to occupy the city": an act tried or meant, not one told as done
         taking = c.trigger.lemma_ in capture_lemmas
+        if not taking and _confirmed_by_teller(ctx, c.trigger.idx, cues):
+            continue  # "Hezbollah confirmed that a commander was targeted": an admission, not a claim
+        if _act_named_only(c, capture_lemmas):
+            continue  # "we have faced attacks in the midst of diplomacy": an act named, not told
         place = c.place
         # "Moscow said its forces had taken the town", not "Kyiv admitted Russian groups entered it"
         own = bool(c.actors) and c.actors[0].side == claimant.side
@@ -401,8 +445,11 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
 def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimCues) -> list[ClaimDraft]:
     """Return claim drafts for reported accounts of what happened ("the army said the RSF had
     killed 2,000 civilians"): indirect quotes whose content is a past act, not an opinion, a
-    demand or an intention. One that tells an act (an event is found inside it) is a claim; any
-    other stays only when settling finds it disputed or flagged as unverifiable."""
+    demand or an intention. One that tells an act (an event is found inside it, not in a relative
+    clause that only describes someone: "the troops, which had been deployed in May, remained
+    ready") is a claim; any other stays only when settling finds it disputed or flagged as
+    unverifiable. (December 2026, the relative clause: realnews-dev-a and dev-b one spurious claim
+    fewer each, team sets unchanged.)"""
     words = event_lexicon(ctx.resources.rules).words
     not_account, capture_lemmas = words.not_account, words.capture_lemmas
     taken = {(d.claimant.ref, d.sentence_index) for d in drafts}
@@ -410,7 +457,11 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
     acts = [
         c.trigger.idx
         for _, c in ctx.need("kept")
-        if c.type in ACT_TYPES and not _infinitive(c.trigger) and not _is_hypothetical(c.trigger, not_account)
+        if c.type in ACT_TYPES
+        and not _infinitive(c.trigger)
+        and not _is_hypothetical(c.trigger, not_account)
+        and not _act_named_only(c, capture_lemmas)
+        and c.trigger.dep_ != "relcl"  # "the troops, which had been deployed in May, remained …"
     ]
     index = ctx.need("index")
     sents = ctx.need("sents")
@@ -523,6 +574,15 @@ def _claimant_role(claimant: ActorRef, c: Any) -> str:
     return "third"
 
 
+def _act_named_only(c: Any, capture_lemmas: frozenset[str]) -> bool:
+    """Return True when an act is only named by a noun, with no place ("we have faced attacks in
+    the midst of diplomacy", "in the wake of the strikes"): a passage that mentions attacks in
+    passing tells no account of one, so it makes no claim of it. A capture noun ("the capture of
+    the town") and a strike on a named place ("strikes on the capital") still tell an act.
+    December 2026: realnews-dev-a and dev-b two spurious claims fewer each, heldout2 one fewer."""
+    return c.trigger.pos_ in ("NOUN", "PROPN") and c.place is None and c.trigger.lemma_ not in capture_lemmas
+
+
 def _infinitive(tok: Any) -> bool:
     """Return True when an act's verb is an infinitive ("ready to send", "plans to strike"): what
     a party would or will do, not what it says was done."""
@@ -542,6 +602,19 @@ def _told_inside(drafts: list[ClaimDraft], q: Any, sent_i: int) -> bool:
         and (q.speaker.id is None or d.claimant.side == q.speaker.side)
         for d in drafts
     )
+
+
+def _confirmed_by_teller(ctx: ArticleContext, idx: int, cues: ClaimCues) -> bool:
+    """Return True when the narrowest attributed passage holding character ``idx`` is introduced by
+    a word of confirming ("the group confirmed that a commander was targeted"): the teller vouches
+    for an act, most often one done to it, as reported drafts already read it. A capture is still
+    drafted (the taker confirming its own capture still claims it). December 2026: realnews-dev-a
+    two spurious claims fewer; dev-b, dev, heldout, heldout2 unchanged."""
+    around = [q for q in ctx.need("qspans") if q.speaker is not None and q.start <= idx < q.end]
+    if not around:
+        return False
+    q = min(around, key=lambda q: q.end - q.start)
+    return bool(q.cue.split()) and q.cue.split()[0].lower() in cues.confirming_cues
 
 
 def _enclosing_speaker(ctx: ArticleContext, idx: int) -> ActorRef | None:
@@ -707,7 +780,10 @@ def _governed_as_unreal(ctx: ArticleContext, tok: Any, not_account: frozenset[st
 
 def _is_negated(tok: Any) -> bool:
     """Return True when an act is told as not done or not claimed: "has not claimed the attacks",
-    "had not broken through" (the verb, or the verb a noun trigger depends on, is negated)."""
+    "had not broken through" (the verb, or the verb a noun trigger depends on, is negated), or
+    a noun trigger that is itself denied ("there had been no attacks on the border")."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     return any(c.dep_ == "neg" for c in verb.children)
 

@@ -1,0 +1,112 @@
+"""Which tellings of an act are claims: a party's own announcement of a strike is none unless it is
+disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
+none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
+count is none however it rounds; an act in a relative clause tells no account (real spaCy, real
+knowledge base; the sentences are written for the test)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.extract.extractor import Extractor
+from parley.model import Extraction
+
+PUB = date(2025, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+
+
+def test_an_army_announcing_its_own_strikes_makes_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Israeli military said on Tuesday that its forces struck militant targets "
+        "across Gaza City overnight.",
+    )
+    assert [c.subject for c in ex.claims] == [], "the striker owns the strike: the outlet reports it"
+
+
+def test_an_own_strike_the_other_side_denies_stays_a_disputed_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Thursday that its forces had struck Ukrainian positions near "
+        "the town of Siversk. Ukraine's army denied that its positions near Siversk had been hit.",
+    )
+    strikes = [c for c in ex.claims if c.place is not None and c.place.name == "Siversk"]
+    assert len(strikes) == 1
+    assert strikes[0].claimant.side == "Q159"
+    assert strikes[0].status == "disputed"
+
+
+def test_attacks_told_as_none_are_no_act_and_the_charge_is_the_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Rwandan foreign minister said on Wednesday that Burundian forces had broken the ceasefire "
+        "in South Kivu, and that there had been no Rwandan attacks on Burundi.",
+    )
+    assert not any(c.subject.startswith("attack on") for c in ex.claims), "'no attacks' tells no attack"
+    charges = [c for c in ex.claims if "broken the ceasefire" in c.subject]
+    assert [c.claimant.side for c in charges] == ["Q1037"]
+
+
+def test_attacks_only_named_in_passing_make_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Iran's foreign ministry spokesman said that Tehran had faced American attacks in the midst "
+        "of diplomacy and would not return to the negotiating table soon.",
+    )
+    assert [c.subject for c in ex.claims] == [], "a noun that names attacks tells no account of one"
+
+
+def test_an_account_told_twice_is_one_claim(extractor: Extractor) -> None:
+    told = (
+        "Ukraine's military said on Tuesday that Russian troops had shot dead three unarmed prisoners "
+        "of war after they surrendered"
+    )
+    ex = run(
+        extractor,
+        f"{told}. Aid groups said supplies were running low across the whole region this winter. "
+        f"{told}, in a new breach of the laws of war.",
+    )
+    assert len(ex.claims) == 1, [c.subject for c in ex.claims]
+    assert ex.claims[0].claimant.side == "Q212"
+    assert "shot dead" in ex.claims[0].subject
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hezbollah confirmed on Sunday that one of its senior field commanders was targeted in the "
+        "Israeli strike on a southern suburb.",
+        "Hamas confirmed on Sunday that Israeli jets struck one of its training camps near the southern "
+        "town of Rafah, killing two fighters.",
+    ],
+)
+def test_a_party_confirming_an_act_makes_no_claim(extractor: Extractor, body: str) -> None:
+    assert [c.subject for c in run(extractor, body).claims] == [], "confirming vouches for the act"
+
+
+def test_an_undisputed_count_given_as_around_n_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "A spokesman for the army, Ahmed Salih, said ground defences shot down around 30 drones, some "
+        "carrying mortar shells, while others were small reconnaissance drones.",
+    )
+    assert [c.subject for c in ex.claims] == [], "'around 30' is a count like 'about 30'"
+
+
+def test_an_act_in_a_relative_clause_makes_no_account_of_it(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Mogadishu said on Thursday that the Somali troops, which Somalia had deployed to the border "
+        "region in October, remained ready to defend the nation and its people.",
+    )
+    assert [c.subject for c in ex.claims] == [], "the deployment only describes the troops"
