@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from parley.learn import linear  # noqa: E402
 
-TRAINERS: tuple[str, ...] = ()  # names of train/NAME.py modules, in the order they run
+TRAINERS: tuple[str, ...] = ("speakers",)  # names of train/NAME.py modules, in the order they run
 
 
 def record(name: str, sha256: str, about: str, manifest: Path = linear.MANIFEST) -> None:

@@ -111,6 +111,7 @@ def find_article_quotes(ctx: ArticleContext) -> None:
     "Ukraine's General Staff denied it" is Ukraine's, though nothing is quoted).
     """
     from parley.extract.quotes import find_quotes
+    from parley.extract.speakers_learned import rerank_speakers
 
     doc, sents, index = ctx.need("doc"), ctx.need("sents"), ctx.need("index")
     qspans = ctx.qspans = find_quotes(
@@ -123,7 +124,9 @@ def find_article_quotes(ctx: ArticleContext) -> None:
     raw = ctx.document.article.text
     quotes: list[Quote] = []
     speakers: dict[int, list[ActorRef]] = {}
-    for q in qspans:
+    # the learned ranker names the speaker of a quote the rules leave without one, in the quote
+    # record only: claims and positions read the rules' speakers (ctx.qspans)
+    for q, ranked in zip(qspans, rerank_speakers(ctx, qspans), strict=True):
         rs, re_ = ctx.document.offsets.span_to_raw(q.start, q.end)
         evidence = ctx.evidence(q.start, q.end, q.sentence_start, q.sentence_end)
         quotes.append(
@@ -133,7 +136,7 @@ def find_article_quotes(ctx: ArticleContext) -> None:
                 end=re_,
                 direct=q.direct,
                 cue=q.cue,
-                speaker=q.speaker,
+                speaker=ranked.speaker,
                 evidence=evidence,
             )
         )

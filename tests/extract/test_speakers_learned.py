@@ -1,0 +1,109 @@
+"""The learned speaker re-ranker's candidates, features and choice (real spaCy, real knowledge base):
+the candidates train/speakers.py learns from are the rules' pick and the parties named in the quote's
+sentence and the two before it, never a name inside the quoted words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from parley.clean import clean
+from parley.extract.context import ArticleContext, run_components
+from parley.extract.extractor import ANALYSE, QUOTES, Extractor
+from parley.extract.quotes_lexicon import load_lexicon
+from parley.extract.speakers_learned import (
+    NO,
+    YES,
+    candidates,
+    choose,
+    features,
+    speaker_model,
+    speaking_mentions,
+)
+from parley.learn import linear
+from parley.model import ArticleMeta, Document, RawArticle
+
+PUB = date(2025, 11, 20)
+BODY = (
+    "Volodymyr Zelensky met Emmanuel Macron in Kyiv on Thursday to discuss the security talks. "
+    "Afterwards the Ukrainian leader spoke to reporters outside the presidential office. "
+    '"We will not give up a single village to Vladimir Putin," Zelensky told the journalists.'
+)
+
+
+@pytest.fixture(scope="module")
+def context() -> ArticleContext:
+    resources = Extractor().resources()
+    text = "A headline written for the test\n\n" + BODY
+    doc = clean(RawArticle(source="t", kind="text", text=text, meta=ArticleMeta(published=PUB)))
+    assert isinstance(doc, Document)
+    ctx = ArticleContext(doc, "t", doc.text, PUB, resources)
+    run_components((ANALYSE, QUOTES), ctx)
+    return ctx
+
+
+def _the_quote(context: ArticleContext):  # type: ignore[no-untyped-def]
+    (q,) = [q for q in context.need("qspans") if q.direct]
+    return q
+
+
+def test_candidates_are_the_rules_pick_and_parties_near_the_quote_not_inside_it(
+    context: ArticleContext,
+) -> None:
+    q = _the_quote(context)
+    assert q.speaker is not None and "Zelensky" in q.speaker.name
+    cands = candidates(context, q, speaking_mentions(context))
+    assert cands[0].source == "rules" and cands[0].actor.ref == q.speaker.ref
+    names = [context.text[c.start : c.end] for c in cands if c.source != "rules"]
+    assert "Volodymyr Zelensky" in names, "a party two sentences before the quote is a candidate"
+    assert all(not (q.start <= c.start < q.end) for c in cands if c.source != "rules")
+    assert not any("Putin" in n for n in names), "a name inside the quoted words is no candidate"
+
+
+def test_features_tell_the_subject_of_the_speech_verb_after_the_quote(context: ArticleContext) -> None:
+    q = _the_quote(context)
+    lex = load_lexicon(context.resources.rules)
+    cands = candidates(context, q, speaking_mentions(context))
+    quoted = Counter(x.speaker.ref for x in context.need("qspans") if x.speaker is not None)
+    by_start = {c.start: features(context, q, c, cands, quoted, lex) for c in cands if c.source != "rules"}
+    after = [f for s, f in by_start.items() if s > q.end]
+    assert after, "'Zelensky told' follows the quote"
+    assert {"side=after", "sdist=0", "dep&say=nsubj|True", "rule"} <= set(after[0])
+    first = by_start[min(by_start)]
+    assert {"side=before", "sdist=2"} <= set(first)
+
+
+def test_choose_fills_only_a_quote_the_rules_leave_without_a_speaker(context: ArticleContext) -> None:
+    q = _the_quote(context)
+    lex = load_lexicon(context.resources.rules)
+    quoted: Counter[str] = Counter()
+    pool = speaking_mentions(context)
+    model = linear.train(
+        [linear.Example(("dep&say=nsubj|True",), YES), linear.Example(("side=before",), NO)] * 5,
+        epochs=10,
+        min_count=1,
+    )
+    cands = candidates(context, q, pool)
+    feats = [features(context, q, c, cands, quoted, lex) for c in cands]
+    assert choose(model, q, cands, feats) is None, "the rules' speaker is kept"
+    bare = replace(q, speaker=None, speaker_start=-1, speaker_end=-1)
+    cands = candidates(context, bare, pool)
+    assert all(c.source != "rules" for c in cands)
+    assert any(c.start < q.start for c in cands), "Macron and Zelensky are named before the quote"
+    feats = [features(context, bare, c, cands, quoted, lex) for c in cands]
+    pick = choose(model, bare, cands, feats)
+    assert pick is not None and pick.start > q.end, "the subject of 'told' after the quote"
+    assert "Zelensky" in pick.actor.name
+
+
+def test_the_shipped_model_is_listed_small_and_prefers_the_subject_of_the_speech_verb() -> None:
+    model = speaker_model()
+    assert model is not None, "speakers is in TRAINERS and MODELS.toml"
+    assert model.labels == (NO, YES)
+    assert (linear.MODELS_DIR / "speakers.json").stat().st_size <= 2_000_000
+    subject = model.scores(("rule_none", "side=after", "sdist=0", "dep&say=nsubj|True"))[YES]
+    far = model.scores(("rule_none", "side=before", "sdist=2", "dep&say=pobj|False"))[YES]
+    assert subject > far
