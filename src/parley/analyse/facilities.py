@@ -35,11 +35,21 @@ def facility_heads() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True))
 
 
-def _head_at(tokens: Sequence[Any], j: int) -> int:
-    """Return the end of the longest facility head that starts at tokens[j], or j for none."""
+@lru_cache(maxsize=1)
+def _heads_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the heads grouped by their first word, longest first: a token that opens no head
+    costs one dict lookup (every token of every article is asked)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
     for head in facility_heads():
+        grouped.setdefault(head[0], []).append(head)
+    return {first: tuple(heads) for first, heads in grouped.items()}
+
+
+def _head_at(lows: Sequence[str], j: int) -> int:
+    """Return the end of the longest facility head that starts at lows[j], or j for none."""
+    for head in _heads_by_first_word().get(lows[j], ()):
         k = j + len(head)
-        if k <= len(tokens) and tuple(t.lower_ for t in tokens[j:k]) == head:
+        if k <= len(lows) and tuple(lows[j:k]) == head:
             return k
     return j
 
@@ -51,9 +61,10 @@ def _name_word(tok: Any) -> bool:
 def facility_spans(tokens: Sequence[Any]) -> list[tuple[int, int, int]]:
     """Return the token ranges of named facilities: the name tokens[i:j], then the head up to k."""
     out: list[tuple[int, int, int]] = []
+    lows = [t.lower_ for t in tokens]
     j = 1
     while j < len(tokens):
-        k = _head_at(tokens, j)
+        k = _head_at(lows, j)
         if k == j:
             j += 1
             continue
@@ -61,7 +72,7 @@ def facility_spans(tokens: Sequence[Any]) -> list[tuple[int, int, int]]:
         while (
             i > 0
             and j - i < MAX_NAME_WORDS
-            and (_name_word(tokens[i - 1]) or (i < j and tokens[i - 1].lower_ in _NAME_INNER))
+            and (_name_word(tokens[i - 1]) or (i < j and lows[i - 1] in _NAME_INNER))
         ):
             i -= 1
         while i < j and not _name_word(tokens[i]):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from parley.analyse.doc_views import sentence_text, span_tokens
 from parley.extract.context import ArticleContext, Component
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
 from parley.extract.events_lexicon import event_lexicon
@@ -134,6 +135,9 @@ def _quoted_accounts(candidates: Candidates, qspans: list[Any]) -> None:
             break
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
+
+
 def _first_person_account(
     candidates: Candidates, sents: list[Any], qspans: list[Any], least: int = 2
 ) -> None:
@@ -143,17 +147,19 @@ def _first_person_account(
     with sadness"), at least ``least`` times. An outlet does not narrate in the first person; a
     party telling its own story does, and what it tells is its account."""
     quoted = [(q.start, q.end) for q in qspans]
-    first = sum(
-        1
-        for sent in sents
-        if not any(ch in '"“”' for ch in sent.text)
-        and any(
+    first = 0
+    for sent in sents:
+        told = sentence_text(sent)
+        if any(ch in told for ch in '"“”') or not _FIRST_PERSON.search(told):
+            continue  # (the word test spares reading the tokens of nearly every sentence)
+        first += any(
             tok.lower_ in ("i", "we")
             and tok.dep_ in ("nsubj", "nsubjpass")
             and not any(a <= tok.idx < b for a, b in quoted)
-            for tok in sent
+            for tok in span_tokens(sent)
         )
-    )
+        if first >= least:
+            break
     if first < least:
         return
     for _, c in candidates:

@@ -175,14 +175,19 @@ def features(
 
 
 def rescored(
-    ctx: ArticleContext, qspans: Sequence[QuoteSpan]
+    ctx: ArticleContext, qspans: Sequence[QuoteSpan], *, unattributed_only: bool = False
 ) -> list[tuple[QuoteSpan, list[Candidate], list[tuple[str, ...]]]]:
-    """Return each quote with its candidates and their features (for training and for ranking)."""
+    """Return each quote with its candidates and their features (for training and for ranking).
+    With ``unattributed_only`` a quote the rules gave a speaker gets no candidates: ranking only
+    fills in missing speakers (see ``choose``), so their features would be built for nothing."""
     lex = load_lexicon(ctx.resources.rules)
     pool = speaking_mentions(ctx)
     quoted = Counter(q.speaker.ref for q in qspans if q.speaker is not None)
     out = []
     for q in qspans:
+        if unattributed_only and q.speaker is not None:
+            out.append((q, [], []))
+            continue
         cands = candidates(ctx, q, pool)
         out.append((q, cands, [features(ctx, q, c, cands, quoted, lex) for c in cands]))
     return out
@@ -203,10 +208,10 @@ def choose(
 def rerank_speakers(ctx: ArticleContext, qspans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Return the quotes with the speakers the model prefers (unchanged when no model is shipped)."""
     model = speaker_model()
-    if model is None or not qspans:
+    if model is None or all(q.speaker is not None for q in qspans):
         return qspans
     out: list[QuoteSpan] = []
-    for q, cands, feats in rescored(ctx, qspans):
+    for q, cands, feats in rescored(ctx, qspans, unattributed_only=True):
         pick = choose(model, q, cands, feats)
         if pick is None:
             out.append(q)
