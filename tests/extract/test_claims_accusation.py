@@ -3,23 +3,8 @@ for the test (real spaCy, real knowledge base)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
 from parley.extract.extractor import Extractor
-from parley.model import Extraction
-
-PUB = date(2025, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+from tests.extract.told import run_claims as run
 
 
 def test_a_charge_of_an_act_of_force_is_the_accusers_claim(extractor: Extractor) -> None:

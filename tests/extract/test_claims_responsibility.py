@@ -3,23 +3,8 @@ sentences written for the test (real spaCy, real knowledge base)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
 from parley.extract.extractor import Extractor
-from parley.model import Extraction
-
-PUB = date(2025, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract_text("A headline written for the test\n\n" + body, published=PUB, doc_id="t")
+from tests.extract.told import run_claims as run
 
 
 def test_a_group_claiming_responsibility_for_a_bombing_is_the_claimant(extractor: Extractor) -> None:

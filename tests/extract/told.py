@@ -1,5 +1,5 @@
-"""What the event tests read off one short text: the text is given a headline line and a Friday
-publication date, so that "on Wednesday" and "overnight" resolve to fixed days."""
+"""What the event and claim tests read off one short text: the text is given a headline line and a
+fixed publication date, so that "on Wednesday" and "overnight" resolve to fixed days."""
 
 from __future__ import annotations
 
@@ -29,3 +29,13 @@ def refs(e: Event) -> list[str]:
 
 def day(e: Event) -> str | None:
     return e.date.value.isoformat() if e.date and e.date.value else None
+
+
+CLAIMS_PUB = date(2025, 11, 20)  # a Thursday, the day of the claims tests' stories
+
+
+def run_claims(extractor: Extractor, body: str) -> Extraction:
+    """Extract a claims test's text: its own headline line and publication day."""
+    return extractor.extract_text(
+        "A headline written for the test\n\n" + body, published=CLAIMS_PUB, doc_id="t"
+    )
