@@ -85,11 +85,19 @@ def speaking_mentions(ctx: ArticleContext) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
-def candidates(ctx: ArticleContext, q: QuoteSpan, pool: Sequence[Mention]) -> list[Candidate]:
+def sentence_starts(ctx: ArticleContext) -> list[int]:
+    """Return where each of the article's body sentences (``ctx.sents``) starts, for bisecting."""
+    return [s.start_char for s in ctx.need("sents")]
+
+
+def candidates(
+    ctx: ArticleContext, q: QuoteSpan, pool: Sequence[Mention], starts: Sequence[int] | None = None
+) -> list[Candidate]:
     """Return the rules' pick and every party named in the quote's sentence or the two before it
-    (outside the quoted words: a name inside a quote is what is said, not who says it)."""
+    (outside the quoted words: a name inside a quote is what is said, not who says it).
+    ``starts`` (from :func:`sentence_starts`) spares recomputing them for every quote."""
     sents = ctx.need("sents")
-    starts = [s.start_char for s in sents]
+    starts = sentence_starts(ctx) if starts is None else starts
     i = bisect_right(starts, q.start) - 1
     lo = sents[max(0, i - SENTENCES_BEFORE)].start_char if i >= 0 else q.sentence_start
     hi = max(q.sentence_end, sents[i].end_char if i >= 0 else q.sentence_end)
@@ -118,11 +126,12 @@ def features(
     cands: Sequence[Candidate],
     quoted: Counter[str],
     lex: SpeechLexicon,
+    starts: Sequence[int] | None = None,
 ) -> tuple[str, ...]:
     """Return the features of candidate ``c`` for quote ``q`` (general, no words of the article
     but the function words and verbs of saying around the candidate)."""
-    doc, sents, text = ctx.need("doc"), ctx.need("sents"), ctx.text
-    starts = [s.start_char for s in sents]
+    doc, text = ctx.need("doc"), ctx.text
+    starts = sentence_starts(ctx) if starts is None else starts
     rule = q.speaker is not None and c.actor.ref == q.speaker.ref
     f: list[str] = ["rule" if rule else ("rule_none" if q.speaker is None else "not_rule")]
     f += [f"akind={c.actor.kind}", f"src={c.source}", f"mkind={c.kind}", f"direct={q.direct}"]
@@ -183,13 +192,14 @@ def rescored(
     lex = load_lexicon(ctx.resources.rules)
     pool = speaking_mentions(ctx)
     quoted = Counter(q.speaker.ref for q in qspans if q.speaker is not None)
-    out = []
+    starts = sentence_starts(ctx)
+    out: list[tuple[QuoteSpan, list[Candidate], list[tuple[str, ...]]]] = []
     for q in qspans:
         if unattributed_only and q.speaker is not None:
             out.append((q, [], []))
             continue
-        cands = candidates(ctx, q, pool)
-        out.append((q, cands, [features(ctx, q, c, cands, quoted, lex) for c in cands]))
+        cands = candidates(ctx, q, pool, starts)
+        out.append((q, cands, [features(ctx, q, c, cands, quoted, lex, starts) for c in cands]))
     return out
 
 
