@@ -4,18 +4,14 @@ passage no rule drafted."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from parley.clean import clean
 from parley.extract.claims import claim_cues, settled_drafts
 from parley.extract.claims_learned import draft_features
-from parley.extract.context import ArticleContext, run_components
-from parley.extract.extractor import ANALYSE, DATES, EVENTS, QUOTES, Extractor
-from parley.model import ArticleMeta, Document, RawArticle
+from parley.extract.context import ArticleContext
+from parley.extract.extractor import ANALYSE, DATES, EVENTS, QUOTES
+from tests.extract.told import context_after
 
-PUB = date(2025, 11, 20)
 BODY = (
     "Russia's Defence Ministry said on Thursday that its forces had captured the eastern "
     "Ukrainian town of Siversk. Ukraine's General Staff said the town was still held by its "
@@ -25,13 +21,7 @@ BODY = (
 
 @pytest.fixture(scope="module")
 def context() -> ArticleContext:
-    resources = Extractor().resources()
-    text = "A headline written for the test\n\n" + BODY
-    doc = clean(RawArticle(source="t", kind="text", text=text, meta=ArticleMeta(published=PUB)))
-    assert isinstance(doc, Document)
-    ctx = ArticleContext(doc, "t", doc.text, PUB, resources)
-    run_components((ANALYSE, DATES, QUOTES, EVENTS), ctx)
-    return ctx
+    return context_after(BODY, (ANALYSE, DATES, QUOTES, EVENTS))
 
 
 def test_candidates_are_the_rules_drafts_and_the_passages_no_rule_drafted(context: ArticleContext) -> None:

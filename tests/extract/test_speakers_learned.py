@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
-from parley.clean import clean
-from parley.extract.context import ArticleContext, run_components
-from parley.extract.extractor import ANALYSE, QUOTES, Extractor
+from parley.extract.context import ArticleContext
+from parley.extract.extractor import ANALYSE, QUOTES
 from parley.extract.quotes_lexicon import load_lexicon
 from parley.extract.speakers_learned import (
     NO,
@@ -24,9 +22,8 @@ from parley.extract.speakers_learned import (
     speaking_mentions,
 )
 from parley.learn import linear
-from parley.model import ArticleMeta, Document, RawArticle
+from tests.extract.told import context_after
 
-PUB = date(2025, 11, 20)
 BODY = (
     "Volodymyr Zelensky met Emmanuel Macron in Kyiv on Thursday to discuss the security talks. "
     "Afterwards the Ukrainian leader spoke to reporters outside the presidential office. "
@@ -36,13 +33,7 @@ BODY = (
 
 @pytest.fixture(scope="module")
 def context() -> ArticleContext:
-    resources = Extractor().resources()
-    text = "A headline written for the test\n\n" + BODY
-    doc = clean(RawArticle(source="t", kind="text", text=text, meta=ArticleMeta(published=PUB)))
-    assert isinstance(doc, Document)
-    ctx = ArticleContext(doc, "t", doc.text, PUB, resources)
-    run_components((ANALYSE, QUOTES), ctx)
-    return ctx
+    return context_after(BODY, (ANALYSE, QUOTES))
 
 
 def _the_quote(context: ArticleContext):  # type: ignore[no-untyped-def]

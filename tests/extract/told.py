@@ -3,10 +3,13 @@ fixed publication date, so that "on Wednesday" and "overnight" resolve to fixed 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+from parley.clean import clean
+from parley.extract.context import ArticleContext, Component, run_components
 from parley.extract.extractor import Extractor
-from parley.model import Event, Extraction
+from parley.model import ArticleMeta, Document, Event, Extraction, RawArticle
 
 PUB = date(2025, 12, 12)  # a Friday; "on Wednesday" is 2025-12-10
 
@@ -39,3 +42,14 @@ def run_claims(extractor: Extractor, body: str) -> Extraction:
     return extractor.extract_text(
         "A headline written for the test\n\n" + body, published=CLAIMS_PUB, doc_id="t"
     )
+
+
+def context_after(body: str, components: Sequence[Component]) -> ArticleContext:
+    """Return a claims test's text (headline line, CLAIMS_PUB) run through ``components``, for the
+    tests of what the learned steps read from the context."""
+    text = "A headline written for the test\n\n" + body
+    doc = clean(RawArticle(source="t", kind="text", text=text, meta=ArticleMeta(published=CLAIMS_PUB)))
+    assert isinstance(doc, Document)
+    ctx = ArticleContext(doc, "t", doc.text, CLAIMS_PUB, Extractor().resources())
+    run_components(components, ctx)
+    return ctx
