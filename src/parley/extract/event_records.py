@@ -60,7 +60,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
-    _date_by_later_mention(candidates, dates, _act_nouns(lex), ctx.published)
+    _date_by_later_mention(candidates, ctx.need("sents"), dates, _act_nouns(lex), ctx.published)
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
     ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
@@ -459,7 +459,11 @@ def _retold_fighting_day(c: EventCandidate, candidates: Candidates, published: d
 
 
 def _date_by_later_mention(
-    candidates: Candidates, dates: list[Any], act_nouns: dict[str, frozenset[str]], published: date
+    candidates: Candidates,
+    sents: list[Any],
+    dates: list[Any],
+    act_nouns: dict[str, frozenset[str]],
+    published: date,
 ) -> None:
     """Give an undated act the day of a dated bare mention of the same kind of act that follows
     it closely ("Israel carried out an airstrike in Syria. … Tuesday's attack was a rare
@@ -469,7 +473,7 @@ def _date_by_later_mention(
     if not candidates:
         return
     doc = candidates[0][1].trigger.doc
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = [s.start_char for s in sents]  # the body sentences candidates are numbered by
     for d in dates:
         if d.value is None or d.value.precision != "day" or d.value.value > published:
             continue
