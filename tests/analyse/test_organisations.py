@@ -118,6 +118,8 @@ def test_a_state_opening_the_name_of_a_civic_body_is_not_the_state(nlp, finder) 
     assert ("Pakistan Medical Association", "Pakistan Medical Association", "organization") in got
     assert not [name for _, name, kind in got if kind == "state"], "the body's country does not act"
     council = actors(
-        nlp, finder, "The Iran Supreme National Security Council said on Monday that the talks would go ahead."
+        nlp,
+        finder,
+        "The Iran Supreme National Security Council said on Monday that the talks would go ahead.",
     )
     assert "Iran" in [name for _, name, kind in council if kind == "state"], "a state's council is the state"
