@@ -106,3 +106,20 @@ def test_a_bodys_panel_of_experts_is_a_party_of_its_own(nlp, finder) -> None:  #
     assert got == [("United Nations group of experts", "United Nations group of experts", "organization")]
     got = actors(nlp, finder, "The United Nations said in a report that the rebels had been trained abroad.")
     assert [a[1] for a in got] == ["United Nations"]
+
+
+def test_a_state_opening_the_name_of_a_civic_body_is_not_the_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = actors(
+        nlp,
+        finder,
+        "Rescuers worked through the night. The Pakistan Medical Association accused the provincial "
+        "authorities of leaving hospitals without fuel.",
+    )
+    assert ("Pakistan Medical Association", "Pakistan Medical Association", "organization") in got
+    assert not [name for _, name, kind in got if kind == "state"], "the body's country does not act"
+    council = actors(
+        nlp,
+        finder,
+        "The Iran Supreme National Security Council said on Monday that the talks would go ahead.",
+    )
+    assert "Iran" in [name for _, name, kind in council if kind == "state"], "a state's council is the state"

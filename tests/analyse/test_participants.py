@@ -273,3 +273,22 @@ def test_an_act_dated_years_before_the_article_is_history(nlp, finder) -> None: 
     assert "United States" in dated_names(nlp, finder, recent)
     since = "The United States has sanctioned the commander since 2016 and offered a reward for him."
     assert "United States" in dated_names(nlp, finder, since)
+
+
+def test_what_a_party_has_is_no_act(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    had = names(
+        nlp, finder, "The monitor said that Armenia had about 3,000 dead and wounded in the fighting."
+    )
+    assert "Armenia" not in had
+    assert "Armenia" in names(
+        nlp, finder, "The monitor said that Armenia had shelled the border post on Friday."
+    )
+
+
+def test_speaking_alone_is_no_act_but_speaking_with_someone_is(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    alone = names(
+        nlp, finder, "Emmanuel Macron spoke from the palace steps on Tuesday afternoon about the plan."
+    )
+    assert "Emmanuel Macron" not in alone
+    met = names(nlp, finder, "Emmanuel Macron spoke with Olaf Scholz by phone on Tuesday about the plan.")
+    assert {"Emmanuel Macron", "Olaf Scholz"} <= set(met)

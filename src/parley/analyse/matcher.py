@@ -23,7 +23,7 @@ from parley.analyse.doc_views import text as doc_text
 from parley.analyse.doc_views import tokens as doc_tokens
 from parley.analyse.facilities import facility_spans
 from parley.analyse.mentions import Mention
-from parley.analyse.organisations import find_organisations, head_kind
+from parley.analyse.organisations import civil_head, find_organisations, head_kind
 from parley.analyse.place_evidence import after_person_noun, name_runs, people_words
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
@@ -968,7 +968,9 @@ class MentionFinder:
                 a = m.actor
                 if m.end > end or a is None or not inside(m, start, end):
                     return False
-                if a.kind in ("person", "group") or (a.kind == "state" and a.method != "metonym"):
+                if a.kind in ("person", "group"):
+                    return False
+                if a.kind == "state" and a.method != "metonym" and not self._opens_civil_body(m, start, end):
                     return False
             return True
 
@@ -986,6 +988,13 @@ class MentionFinder:
             return known
         kept = [m for m in known if not any(inside(m, o.start, o.end) for o in orgs)]
         return kept + [Mention(o.start, o.end, o.text, "actor", actor=o.actor) for o in orgs]
+
+    def _opens_civil_body(self, m: Mention, start: int, end: int) -> bool:
+        """Return True when the state mention ``m`` opens the name at start:end of a body no state
+        runs ("the Sudan Doctors Network"): the name says where the body works, the state does
+        nothing in it."""
+        lead = self._text[start : m.start].strip().lower()
+        return lead in ("", "the") and civil_head(self._text[start:end].split())
 
     def _with_collectives(self, doc: Any, known: list[Mention], start_at: int) -> list[Mention]:
         """Return ``known`` with the sides named by a modifier and a head noun of fighters

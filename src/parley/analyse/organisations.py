@@ -41,6 +41,17 @@ ORG_HEADS = frozenset(
      "international", "times", "post", "news", "radio", "television", "tv", "press", "herald",
      "journal", "tribune", "gazette", "broadcasting", "channel", "confederation", "consortium"]
 )  # fmt: skip
+# Head nouns of bodies no state runs (professional, civic and party bodies, companies): a
+# state's name that opens such a name ("the Sudan Doctors Network", "the Pakistan Medical
+# Association") names the body's country, not a party; a council, authority, agency or court may be
+# the state's own ("the Iran Supreme National Security Council"), so those stay the registry's.
+# Outlets ("Sudan News") are left out: the quote finder takes the outlet a witness "told" for the
+# speaker, and there the state, which such a story names anyway, costs less.
+CIVIL_HEADS = frozenset(
+    ["network", "association", "union", "federation", "foundation", "observatory", "syndicate",
+     "society", "institute", "coalition", "alliance", "party", "watch", "consortium", "company",
+     "corporation"]
+)  # fmt: skip
 # Head nouns that end no person's name: a model PERSON entity of three or more words ending in one
 # is an organisation's name ("the Tigray People's Liberation Front").
 PERSON_MISREAD_HEADS = frozenset(
@@ -95,6 +106,12 @@ def head_kind(words: Sequence[str]) -> str | None:
         if head in ORG_HEADS:
             return "organization"
     return None
+
+
+def civil_head(words: Sequence[str]) -> bool:
+    """Return True when a name of two or more words ends in the head noun of a body no state runs
+    ("Network", "Association"; see CIVIL_HEADS)."""
+    return len(words) >= 2 and words[-1].lower() in CIVIL_HEADS
 
 
 def _actor(name: str, kind: str, why: str) -> ActorRef:
