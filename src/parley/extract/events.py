@@ -169,6 +169,19 @@ def _calls_a_party(verb: Any, index: MentionIndex, party_of: Any = None) -> bool
     return any(c.dep_ in OBJECT_DEPS and find(c) for c in kids)
 
 
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _names_a_day(tok: Any) -> bool:
+    """Return True when a date word before a noun names a day of the calendar ("the November 27
+    ceasefire", "the 27 November truce"), not a length ("a 60-day truce", "six-week-old")."""
+    return any(t.lower_ in MONTHS for t in tok.subtree) or any(
+        t.lower_ in MONTHS for t in tok.head.children if t.ent_type_ == "DATE"
+    )
+
+
 def _object_lemmas(trigger: Any) -> set[str]:
     """Return the words of what a verb acts on: its objects and complements, and the subject of a
     passive whose doer an agent names ("the talks were chaired by Qatar"; without one, "prisoners
@@ -254,6 +267,8 @@ class EventFinder:
                 return False
         if rule.needs_place and not self.index.in_span(s0, e0, "place"):
             return False
+        if rule.mode == "ceasefire" and not self._truce_in_force(tok):
+            return False
         if rule.needs_complement and not self._asks_for_something(tok):
             return False
         if rule.complement_of and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rule.complement_of):
@@ -296,7 +311,8 @@ class EventFinder:
         if not isinstance(parties, tuple):
             return parties  # None (an attribute) or NEXT_RULE (the rule's parties are missing)
         actors, recipients = parties
-        if not actors and speaker and rule.type in ("RETREAT",):
+        truce = rule.mode == "ceasefire"
+        if not actors and speaker and rule.type in ("RETREAT",) and not truce:
             actors = speaker[:1]
         unowned = not actors and not recipients and rule.type == "ASSAULT" and self._told_by_weapon(tok)
         if (
@@ -567,6 +583,23 @@ class EventFinder:
         rest = verb.doc[verb.i + 1 : verb.sent.end]
         return all(t.is_punct for t in rest) and verb.doc[verb.left_edge.i - 1].text == ","
 
+    def _truce_in_force(self, tok: Any) -> bool:
+        """Return True for a truce told as declared or in force: the subject or object of a verb
+        of its coming into being ("the ceasefire took effect", "declared a truce"), the object of
+        "since" ("since the ceasefire"), or named by its day ("the November 27 ceasefire"). A truce
+        asked for, agreed to or breached is told by those acts, not as a ceasefire of its own."""
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
+            and tok.head.lemma_.lower() in self.w.truce_starts
+        ):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+            return True
+        return any(
+            c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "amod", "nummod") and _names_a_day(c)
+            for c in tok.children
+        )  # "the November 27 ceasefire", not "a 60-day truce"
+
     def _is_unreal(self, trigger: Any) -> bool:
         """Return True when a trigger is an act asked for, owed or refused rather than one that
         happened: the complement of a demand or refusal ("urged Kyiv to withdraw", "Hamas's refusal
@@ -674,7 +707,12 @@ class EventFinder:
                         # "Russian drones struck…", "Israeli shelling killed…", "a drone attack
                         # launched by the RSF struck…": the demonym or agent names the party
                         # whose weapons they are
-                        named = self._weapon_owner(child)
+                        named = self._weapon_owner(child) or (
+                            # "the army said its jets bombed…": the weapons are the pronoun's party's
+                            self._pronoun_subject(child, speaker)
+                            if any(c.lower_ in pronouns and c.dep_ == "poss" for c in child.children)
+                            else []
+                        )
                         if named:
                             return named
                         continue  # a parse may hang the named doer on as a second subject

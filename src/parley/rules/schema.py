@@ -137,6 +137,7 @@ EVENTS = Table(
                 "conditional": WORDS,
                 "planning_heads": WORDS,
                 "risk_heads": WORDS,
+                "truce_starts": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
                 "requested_things": WORDS,
