@@ -37,7 +37,8 @@ def test_weapons_owned_through_a_pronoun_are_the_speakers_side(extractor: Extrac
 def test_a_side_telling_its_own_strike_accuses_nobody(extractor: Extractor) -> None:
     ex = run(
         extractor,
-        "The Israeli military said on Sunday that its aircraft had struck Hezbollah weapons depots in southern Lebanon.",
+        "The Israeli military said on Sunday that its aircraft had struck Hezbollah weapons depots"
+        " in southern Lebanon.",
     )
     assert assaults(ex) and refs(assaults(ex)[0])[0] == "Q801"
     assert not of_type(ex, "ACCUSE"), "the target of one's own strike is not accused of it"

@@ -170,8 +170,9 @@ def _calls_a_party(verb: Any, index: MentionIndex, party_of: Any = None) -> bool
 
 
 MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
 
 
 def _names_a_day(tok: Any) -> bool:
