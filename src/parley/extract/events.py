@@ -248,7 +248,49 @@ class EventFinder:
                     if rule.mutual:
                         out.extend(_mirrored(found))
                 break
+        out.extend(self._demands(sent, speaker_of_sentence))
         return _dedupe(out)
+
+    def _demands(self, sent: Any, speaker_of_sentence: ActorRef | None) -> list[EventCandidate]:
+        """Return a REQUEST for each reported clause in which a speaker says another party should
+        or must act ("the ministry warned that Rwanda should end its support for the rebels"): a
+        call on that party voiced in the news (FORMAT.md), whatever the verb of the act."""
+        out: list[EventCandidate] = []
+        said_by = [speaker_of_sentence] if speaker_of_sentence else []
+        for tok in span_tokens(sent):
+            if tok.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "aux" and c.lower_ in self.w.demand_modals for c in tok.children
+            ):
+                continue
+            governor = self._speech_governor(tok)
+            if governor is None or governor.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            speaker = self._subject_of(governor, said_by)
+            called = [
+                a
+                for c in tok.children
+                if c.dep_ == "nsubj" and c.lower_ not in self.w.pronouns
+                for a in self._forces_of(c)
+            ]
+            if not speaker or not called or called[0].ref == speaker[0].ref:
+                continue
+            if called[0].side and called[0].side == speaker[0].side:
+                continue  # "the minister said the country must stay united": no call on another party
+            out.append(
+                EventCandidate(
+                    type="REQUEST",
+                    mode=None,
+                    trigger=tok,
+                    actors=speaker[:1],
+                    recipients=called[:1],
+                    place=None,
+                    modality="asserted",
+                    attributed_to=speaker[0],
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
+                )
+            )
+        return out
 
     def _rule_fits(self, rule: Rule, tok: Any, low: str) -> bool:
         """Return True when the words around a trigger pass the rule's own checks."""

@@ -50,6 +50,7 @@ class EventWords:
     conditional: frozenset[str]
     planning_heads: frozenset[str]
     risk_heads: frozenset[str]
+    demand_modals: frozenset[str]  # "said Rwanda should end its support": a call on that party
     truce_starts: frozenset[str]  # verbs by which a truce comes into being ("took effect", "began")
     standing_adverbs: frozenset[str]
     pronouns: frozenset[str]
@@ -130,6 +131,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         planning_heads=frozenset(w["planning_heads"]),
         risk_heads=frozenset(w["risk_heads"]),
         truce_starts=frozenset(w["truce_starts"]),
+        demand_modals=frozenset(w["demand_modals"]),
         standing_adverbs=frozenset(w["standing_adverbs"]),
         pronouns=frozenset(w["pronouns"]),
         requested_things=frozenset(w["requested_things"]),

@@ -138,6 +138,7 @@ EVENTS = Table(
                 "planning_heads": WORDS,
                 "risk_heads": WORDS,
                 "truce_starts": WORDS,
+                "demand_modals": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
                 "requested_things": WORDS,
