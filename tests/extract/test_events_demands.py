@@ -32,3 +32,11 @@ def test_a_speakers_own_side_is_not_called_on(extractor: Extractor) -> None:
         "France said on Monday that Iran must not be allowed to build a nuclear weapon, officials added.",
     ):
         assert not of_type(run(extractor, text), "REQUEST"), text
+
+
+def test_a_party_that_has_to_act_is_called_on(extractor: Extractor) -> None:
+    ex = run(
+        extractor, "Russia insisted on Friday that Ukraine has to withdraw its troops from the whole region."
+    )
+    calls = of_type(ex, "REQUEST")
+    assert calls and refs(calls[0]) == ["Q159", "Q212"]

@@ -258,17 +258,20 @@ class EventFinder:
         out: list[EventCandidate] = []
         said_by = [speaker_of_sentence] if speaker_of_sentence else []
         for tok in span_tokens(sent):
-            if tok.pos_ not in ("VERB", "AUX") or not any(
-                c.dep_ == "aux" and c.lower_ in self.w.demand_modals for c in tok.children
-            ):
+            if tok.pos_ not in ("VERB", "AUX"):
                 continue
-            governor = self._speech_governor(tok)
-            if governor is None or governor.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            modal = tok  # the verb that carries the call and its subject: "must end", "has to end"
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.w.demand_heads:
+                modal = tok.head
+            elif not any(c.dep_ == "aux" and c.lower_ in self.w.demand_modals for c in tok.children):
+                continue
+            governor = self._speech_governor(modal)
+            if governor is None or governor.pos_ != "VERB" or any(c.dep_ == "neg" for c in modal.children):
                 continue
             speaker = self._subject_of(governor, said_by)
             called = [
                 a
-                for c in tok.children
+                for c in modal.children
                 if c.dep_ == "nsubj" and c.lower_ not in self.w.pronouns
                 for a in self._forces_of(c)
             ]

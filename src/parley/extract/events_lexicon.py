@@ -51,6 +51,7 @@ class EventWords:
     planning_heads: frozenset[str]
     risk_heads: frozenset[str]
     demand_modals: frozenset[str]  # "said Rwanda should end its support": a call on that party
+    demand_heads: frozenset[str]  # "said Ukraine has to withdraw": the same call, by a verb
     truce_starts: frozenset[str]  # verbs by which a truce comes into being ("took effect", "began")
     standing_adverbs: frozenset[str]
     pronouns: frozenset[str]
@@ -132,6 +133,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         risk_heads=frozenset(w["risk_heads"]),
         truce_starts=frozenset(w["truce_starts"]),
         demand_modals=frozenset(w["demand_modals"]),
+        demand_heads=frozenset(w["demand_heads"]),
         standing_adverbs=frozenset(w["standing_adverbs"]),
         pronouns=frozenset(w["pronouns"]),
         requested_things=frozenset(w["requested_things"]),

@@ -139,6 +139,7 @@ EVENTS = Table(
                 "risk_heads": WORDS,
                 "truce_starts": WORDS,
                 "demand_modals": WORDS,
+                "demand_heads": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
                 "requested_things": WORDS,
