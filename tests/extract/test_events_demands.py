@@ -1,6 +1,7 @@
-"""A call on another party voiced as reported words with "should" or "must" is a REQUEST by the
-speaker to that party (FORMAT.md: a call on another party voiced in the news). Real spaCy
-pipeline, real knowledge base; every sentence written for the test."""
+"""Speech acts told through reported words: a call on another party with "should", "must" or "has
+to" is a REQUEST by the speaker to that party (FORMAT.md: a call on another party voiced in the
+news); a warning of an attack to come is a THREATEN, not a planned attack. Real spaCy pipeline,
+real knowledge base; every sentence written for the test."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_a_party_that_has_to_act_is_called_on(extractor: Extractor) -> None:
     )
     calls = of_type(ex, "REQUEST")
     assert calls and refs(calls[0]) == ["Q159", "Q212"]
+
+
+def test_a_warning_of_a_coming_attack_is_a_threat_not_a_planned_attack(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The defence minister warned on Sunday that if the truce collapses,"
+        " Israel will target the Lebanese state.",
+    )
+    threats = of_type(ex, "THREATEN")
+    assert threats and refs(threats[0])[:2] == ["Q801", "Q822"]
+    assert not of_type(ex, "ASSAULT"), "the attack warned of has not happened"

@@ -382,8 +382,18 @@ class EventFinder:
             modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])
         ):
             modality = "asserted"  # "said it was ready to host talks": the declaration is the act
+        kind = rule.type
+        if (
+            kind == "ASSAULT"
+            and modality in ("planned", "hypothetical")
+            and governor is not None
+            and governor.lemma_.lower() in self.w.warning_verbs
+            and (actors or recipients)
+        ):
+            # "warned that Israel will target the Lebanese state": the warning is the act
+            kind, modality = "THREATEN", "asserted"
         return EventCandidate(
-            type=rule.type,
+            type=kind,
             mode=self._mode(rule, clause_text if pos == "VERB" else sent_text),
             trigger=tok,
             actors=actors,

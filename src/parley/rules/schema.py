@@ -140,6 +140,7 @@ EVENTS = Table(
                 "truce_starts": WORDS,
                 "demand_modals": WORDS,
                 "demand_heads": WORDS,
+                "warning_verbs": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
                 "requested_things": WORDS,
