@@ -434,7 +434,13 @@ class EventFinder:
             if not owners:
                 return None  # "downed 60 drones": whose drones, the text does not say
             return owners, [a for a in actors if a not in owners]
-        return actors, self._recipients(tok, actors)
+        recipients = self._recipients(tok, actors)
+        if rule.type == "COERCE" and tok.tag_ == "VBN":
+            # "Machar was detained on Tuesday": the one held is the passive's subject
+            for child in tok.children:
+                if child.dep_ == "nsubjpass":
+                    recipients.extend(a for a in self._forces_of(child) if a not in recipients + actors)
+        return actors, recipients
 
     def _noun_parties(
         self, rule: Rule, tok: Any, governor: Any | None, speaker: list[ActorRef]
