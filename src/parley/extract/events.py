@@ -100,9 +100,11 @@ def _actors_in(tok: Any, index: MentionIndex) -> list[ActorRef]:
 def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
     """Return the actor(s) a noun phrase refers to: its head's mention first, then conjuncts."""
     found: list[ActorRef] = []
-    # "Putin's chief aide, Yury Ushakov": the apposition names the person, not the possessor
+    # "Putin's chief aide, Yury Ushakov": the apposition names the person, not the possessor; but a
+    # head that names a party itself keeps it ("Riek Machar, a rival of Salva Kiir, was detained")
+    head = index.at(tok)
     for child in tok.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not (head and head.actor and tok.pos_ == "PROPN"):
             named = _head_actor(child, index)
             if named:
                 return named
