@@ -384,16 +384,7 @@ class EventFinder:
             modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])
         ):
             modality = "asserted"  # "said it was ready to host talks": the declaration is the act
-        kind = rule.type
-        if (
-            kind == "ASSAULT"
-            and modality in ("planned", "hypothetical")
-            and governor is not None
-            and governor.lemma_.lower() in self.w.warning_verbs
-            and (actors or recipients)
-        ):
-            # "warned that Israel will target the Lebanese state": the warning is the act
-            kind, modality = "THREATEN", "asserted"
+        kind, modality = self._warned(rule.type, modality, governor, bool(actors or recipients))
         return EventCandidate(
             type=kind,
             mode=self._mode(rule, clause_text if pos == "VERB" else sent_text),
@@ -646,6 +637,20 @@ class EventFinder:
             return False
         rest = verb.doc[verb.i + 1 : verb.sent.end]
         return all(t.is_punct for t in rest) and verb.doc[verb.left_edge.i - 1].text == ","
+
+    def _warned(self, kind: str, modality: str, governor: Any | None, parties: bool) -> tuple[str, str]:
+        """Return the type and modality of an act told under a warning: an attack that will or
+        would come ("warned that Israel will target the Lebanese state") is the warning's threat,
+        made (asserted), not a planned attack; any other act is as found."""
+        if (
+            kind == "ASSAULT"
+            and modality in ("planned", "hypothetical")
+            and governor is not None
+            and governor.lemma_.lower() in self.w.warning_verbs
+            and parties
+        ):
+            return "THREATEN", "asserted"
+        return kind, modality
 
     def _truce_in_force(self, tok: Any) -> bool:
         """Return True for a truce told as declared or in force: the subject or object of a verb
