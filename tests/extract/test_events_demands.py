@@ -52,3 +52,8 @@ def test_a_warning_of_a_coming_attack_is_a_threat_not_a_planned_attack(extractor
     threats = of_type(ex, "THREATEN")
     assert threats and refs(threats[0])[:2] == ["Q801", "Q822"]
     assert not of_type(ex, "ASSAULT"), "the attack warned of has not happened"
+
+
+def test_a_meeting_hoped_for_has_not_happened(extractor: Extractor) -> None:
+    ex = run(extractor, "Zelensky hopes to meet with Trump in the coming days to discuss the peace plan.")
+    assert not of_type(ex, "CONSULT")

@@ -676,7 +676,10 @@ class EventFinder:
         unreal = self.w.unreal_heads
         if any(c.dep_ == "aux" and c.lower_ in unreal for c in trigger.children):
             return True
-        return trigger.dep_ in ("xcomp", "acl", "ccomp") and trigger.head.lemma_.lower() in unreal
+        head = trigger.head
+        return trigger.dep_ in ("xcomp", "acl", "ccomp") and (
+            head.lemma_.lower() in unreal or head.lower_ in unreal
+        )
 
     def _is_denial(self, trigger: Any, governor: Any) -> bool:
         """Return True when the statement governing a trigger rejects it ("denied that…", "said the
