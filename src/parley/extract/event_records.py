@@ -748,7 +748,8 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             continue  # (a side counting the drones it downed reports a raid, it accuses nobody)
         if _is_outlet(speaker, outlet_words):
             continue  # a news outlet reporting an attack accuses nobody
-        accused = [a for a in c.actors if a.side != speaker.side and a.ref != speaker.ref]
+        # the one accused is the doer: a party telling its own side's attack on another accuses nobody
+        accused = [a for a in c.actors[:1] if a.side != speaker.side and a.ref != speaker.ref]
         if not accused or (speaker.ref, accused[0].ref) in seen:
             continue
         seen.add((speaker.ref, accused[0].ref))

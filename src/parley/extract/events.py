@@ -100,9 +100,11 @@ def _actors_in(tok: Any, index: MentionIndex) -> list[ActorRef]:
 def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
     """Return the actor(s) a noun phrase refers to: its head's mention first, then conjuncts."""
     found: list[ActorRef] = []
-    # "Putin's chief aide, Yury Ushakov": the apposition names the person, not the possessor
+    # "Putin's chief aide, Yury Ushakov": the apposition names the person, not the possessor; but a
+    # head that names a party itself keeps it ("Riek Machar, a rival of Salva Kiir, was detained")
+    head = index.at(tok)
     for child in tok.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not (head and head.actor and tok.pos_ == "PROPN"):
             named = _head_actor(child, index)
             if named:
                 return named
@@ -167,6 +169,20 @@ def _calls_a_party(verb: Any, index: MentionIndex, party_of: Any = None) -> bool
         return False
     find = party_of or (lambda c: _head_actor(c, index))
     return any(c.dep_ in OBJECT_DEPS and find(c) for c in kids)
+
+
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+
+
+def _names_a_day(tok: Any) -> bool:
+    """Return True when a date word before a noun names a day of the calendar ("the November 27
+    ceasefire", "the 27 November truce"), not a length ("a 60-day truce", "six-week-old")."""
+    return any(t.lower_ in MONTHS for t in tok.subtree) or any(
+        t.lower_ in MONTHS for t in tok.head.children if t.ent_type_ == "DATE"
+    )
 
 
 def _object_lemmas(trigger: Any) -> set[str]:
@@ -234,7 +250,52 @@ class EventFinder:
                     if rule.mutual:
                         out.extend(_mirrored(found))
                 break
+        out.extend(self._demands(sent, speaker_of_sentence))
         return _dedupe(out)
+
+    def _demands(self, sent: Any, speaker_of_sentence: ActorRef | None) -> list[EventCandidate]:
+        """Return a REQUEST for each reported clause in which a speaker says another party should
+        or must act ("the ministry warned that Rwanda should end its support for the rebels"): a
+        call on that party voiced in the news (FORMAT.md), whatever the verb of the act."""
+        out: list[EventCandidate] = []
+        said_by = [speaker_of_sentence] if speaker_of_sentence else []
+        for tok in span_tokens(sent):
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            modal = tok  # the verb that carries the call and its subject: "must end", "has to end"
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.w.demand_heads:
+                modal = tok.head
+            elif not any(c.dep_ == "aux" and c.lower_ in self.w.demand_modals for c in tok.children):
+                continue
+            governor = self._speech_governor(modal)
+            if governor is None or governor.pos_ != "VERB" or any(c.dep_ == "neg" for c in modal.children):
+                continue
+            speaker = self._subject_of(governor, said_by)
+            called = [
+                a
+                for c in modal.children
+                if c.dep_ == "nsubj" and c.lower_ not in self.w.pronouns
+                for a in self._forces_of(c)
+            ]
+            if not speaker or not called or called[0].ref == speaker[0].ref:
+                continue
+            if called[0].side and called[0].side == speaker[0].side:
+                continue  # "the minister said the country must stay united": no call on another party
+            out.append(
+                EventCandidate(
+                    type="REQUEST",
+                    mode=None,
+                    trigger=tok,
+                    actors=speaker[:1],
+                    recipients=called[:1],
+                    place=None,
+                    modality="asserted",
+                    attributed_to=speaker[0],
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
+                )
+            )
+        return out
 
     def _rule_fits(self, rule: Rule, tok: Any, low: str) -> bool:
         """Return True when the words around a trigger pass the rule's own checks."""
@@ -253,6 +314,8 @@ class EventFinder:
             ):
                 return False
         if rule.needs_place and not self.index.in_span(s0, e0, "place"):
+            return False
+        if rule.mode == "ceasefire" and not self._truce_in_force(tok):
             return False
         if rule.needs_complement and not self._asks_for_something(tok):
             return False
@@ -296,7 +359,8 @@ class EventFinder:
         if not isinstance(parties, tuple):
             return parties  # None (an attribute) or NEXT_RULE (the rule's parties are missing)
         actors, recipients = parties
-        if not actors and speaker and rule.type in ("RETREAT",):
+        truce = rule.mode == "ceasefire"
+        if not actors and speaker and rule.type in ("RETREAT",) and not truce:
             actors = speaker[:1]
         unowned = not actors and not recipients and rule.type == "ASSAULT" and self._told_by_weapon(tok)
         if (
@@ -320,8 +384,9 @@ class EventFinder:
             modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])
         ):
             modality = "asserted"  # "said it was ready to host talks": the declaration is the act
+        kind, modality = self._warned(rule.type, modality, governor, bool(actors or recipients))
         return EventCandidate(
-            type=rule.type,
+            type=kind,
             mode=self._mode(rule, clause_text if pos == "VERB" else sent_text),
             trigger=tok,
             actors=actors,
@@ -362,7 +427,13 @@ class EventFinder:
             if not owners:
                 return None  # "downed 60 drones": whose drones, the text does not say
             return owners, [a for a in actors if a not in owners]
-        return actors, self._recipients(tok, actors)
+        recipients = self._recipients(tok, actors)
+        if rule.type == "COERCE" and tok.tag_ == "VBN":
+            # "Machar was detained on Tuesday": the one held is the passive's subject
+            for child in tok.children:
+                if child.dep_ == "nsubjpass":
+                    recipients.extend(a for a in self._forces_of(child) if a not in recipients + actors)
+        return actors, recipients
 
     def _noun_parties(
         self, rule: Rule, tok: Any, governor: Any | None, speaker: list[ActorRef]
@@ -567,6 +638,37 @@ class EventFinder:
         rest = verb.doc[verb.i + 1 : verb.sent.end]
         return all(t.is_punct for t in rest) and verb.doc[verb.left_edge.i - 1].text == ","
 
+    def _warned(self, kind: str, modality: str, governor: Any | None, parties: bool) -> tuple[str, str]:
+        """Return the type and modality of an act told under a warning: an attack that will or
+        would come ("warned that Israel will target the Lebanese state") is the warning's threat,
+        made (asserted), not a planned attack; any other act is as found."""
+        if (
+            kind == "ASSAULT"
+            and modality in ("planned", "hypothetical")
+            and governor is not None
+            and governor.lemma_.lower() in self.w.warning_verbs
+            and parties
+        ):
+            return "THREATEN", "asserted"
+        return kind, modality
+
+    def _truce_in_force(self, tok: Any) -> bool:
+        """Return True for a truce told as declared or in force: the subject or object of a verb
+        of its coming into being ("the ceasefire took effect", "declared a truce"), the object of
+        "since" ("since the ceasefire"), or named by its day ("the November 27 ceasefire"). A truce
+        asked for, agreed to or breached is told by those acts, not as a ceasefire of its own."""
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
+            and tok.head.lemma_.lower() in self.w.truce_starts
+        ):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+            return True
+        return any(
+            c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "amod", "nummod") and _names_a_day(c)
+            for c in tok.children
+        )  # "the November 27 ceasefire", not "a 60-day truce"
+
     def _is_unreal(self, trigger: Any) -> bool:
         """Return True when a trigger is an act asked for, owed or refused rather than one that
         happened: the complement of a demand or refusal ("urged Kyiv to withdraw", "Hamas's refusal
@@ -574,7 +676,10 @@ class EventFinder:
         unreal = self.w.unreal_heads
         if any(c.dep_ == "aux" and c.lower_ in unreal for c in trigger.children):
             return True
-        return trigger.dep_ in ("xcomp", "acl", "ccomp") and trigger.head.lemma_.lower() in unreal
+        head = trigger.head
+        return trigger.dep_ in ("xcomp", "acl", "ccomp") and (
+            head.lemma_.lower() in unreal or head.lower_ in unreal
+        )
 
     def _is_denial(self, trigger: Any, governor: Any) -> bool:
         """Return True when the statement governing a trigger rejects it ("denied that…", "said the
@@ -674,7 +779,12 @@ class EventFinder:
                         # "Russian drones struck…", "Israeli shelling killed…", "a drone attack
                         # launched by the RSF struck…": the demonym or agent names the party
                         # whose weapons they are
-                        named = self._weapon_owner(child)
+                        named = self._weapon_owner(child) or (
+                            # "the army said its jets bombed…": the weapons are the pronoun's party's
+                            self._pronoun_subject(child, speaker)
+                            if any(c.lower_ in pronouns and c.dep_ == "poss" for c in child.children)
+                            else []
+                        )
                         if named:
                             return named
                         continue  # a parse may hang the named doer on as a second subject

@@ -50,6 +50,10 @@ class EventWords:
     conditional: frozenset[str]
     planning_heads: frozenset[str]
     risk_heads: frozenset[str]
+    demand_modals: frozenset[str]  # "said Rwanda should end its support": a call on that party
+    demand_heads: frozenset[str]  # "said Ukraine has to withdraw": the same call, by a verb
+    warning_verbs: frozenset[str]  # "warned that Israel will target…": a threat, not a planned attack
+    truce_starts: frozenset[str]  # verbs by which a truce comes into being ("took effect", "began")
     standing_adverbs: frozenset[str]
     pronouns: frozenset[str]
     requested_things: frozenset[str]
@@ -128,6 +132,10 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         conditional=frozenset(w["conditional"]),
         planning_heads=frozenset(w["planning_heads"]),
         risk_heads=frozenset(w["risk_heads"]),
+        truce_starts=frozenset(w["truce_starts"]),
+        demand_modals=frozenset(w["demand_modals"]),
+        demand_heads=frozenset(w["demand_heads"]),
+        warning_verbs=frozenset(w["warning_verbs"]),
         standing_adverbs=frozenset(w["standing_adverbs"]),
         pronouns=frozenset(w["pronouns"]),
         requested_things=frozenset(w["requested_things"]),
