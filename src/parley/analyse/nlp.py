@@ -1,7 +1,8 @@
 """Loads the spaCy pipeline once per process, lazily (never at import).
 
-The pipeline is en_core_web_sm with a line-break sentence splitter, and with its attribute ruler
-and lemmatizer swapped for faster equivalents that set every token exactly as they would.
+The pipeline is en_core_web_sm with a line-break sentence splitter, with its attribute ruler
+and lemmatizer swapped for faster equivalents that set every token exactly as they would, and
+with its networks' matrix products done by numpy's BLAS on one thread (analyse/blas.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import types
 from functools import lru_cache
 from typing import Any
 
+from parley.analyse.blas import use_numpy_gemm
 from parley.analyse.doc_views import tokens as doc_tokens
 from parley.errors import PipelineError
 
@@ -125,6 +127,7 @@ def load_nlp(name: str | None = None) -> Any:
         if "parser" in nlp.pipe_names and PARAGRAPH_PIPE not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
         use_fast_pipes(nlp)
+        use_numpy_gemm(nlp)
         return nlp
     raise PipelineError(
         f"spaCy model {' / '.join(names)} is not installed",
