@@ -110,3 +110,13 @@ def test_a_capture_retold_without_its_town_is_the_placed_claim(extractor: Extrac
     retold = [c for c in ex.claims if c.place is None and "liberated" in c.subject]
     assert retold == [], "the settlement liberated is the village just named: one claim, with its place"
     assert [c.place.name for c in ex.claims if c.place is not None] == ["Serebrianka"]
+
+
+def test_a_strike_the_outlet_tells_itself_is_no_claim_when_a_side_retells_it(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russian missiles struck the city of Kharkiv on Tuesday night, damaging dozens of homes and "
+        "a school. Ukraine's military said Russian forces had shelled Kharkiv again on Wednesday morning.",
+    )
+    assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in ex.events)
+    assert [c.subject for c in ex.claims] == [], "the outlet vouches for strikes on Kharkiv: no claim"
