@@ -60,3 +60,14 @@ def test_a_charge_made_by_he_is_the_person_quoted_just_before(extractor: Extract
     )
     charged = [c for c in ex.claims if "shelling" in c.subject]
     assert [c.claimant.name for c in charged] == ["Vladimir Putin"]
+
+
+def test_condemning_a_party_for_an_act_charges_it_with_the_act(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "In a statement on Monday, the Palestinian group Hamas condemned Israel for breaking the "
+        "ceasefire in Gaza with a wave of night raids.",
+    )
+    charged = [c for c in ex.claims if "breaking the ceasefire" in c.subject]
+    assert [c.claimant.side for c in charged] == ["Q38799"], "the condemner charges Israel with the breach"
+    assert charged[0].subject.startswith("Israel breaking the ceasefire")

@@ -97,3 +97,26 @@ def test_an_act_in_a_relative_clause_makes_no_account_of_it(extractor: Extractor
         "region in October, remained ready to defend the nation and its people.",
     )
     assert [c.subject for c in ex.claims] == [], "the deployment only describes the troops"
+
+
+def test_a_capture_retold_without_its_town_is_the_placed_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russia's Defence Ministry said on Sunday that its forces had captured the village of "
+        "Serebrianka in the Donetsk region. Ukraine's army denied that Serebrianka had fallen. "
+        "The regional commander said his units, working with other Russian formations, had carried "
+        "out assault operations and liberated another settlement from the enemy.",
+    )
+    retold = [c for c in ex.claims if c.place is None and "liberated" in c.subject]
+    assert retold == [], "the settlement liberated is the village just named: one claim, with its place"
+    assert [c.place.name for c in ex.claims if c.place is not None] == ["Serebrianka"]
+
+
+def test_a_strike_the_outlet_tells_itself_is_no_claim_when_a_side_retells_it(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russian missiles struck the city of Kharkiv on Tuesday night, damaging dozens of homes and "
+        "a school. Ukraine's military said Russian forces had shelled Kharkiv again on Wednesday morning.",
+    )
+    assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in ex.events)
+    assert [c.subject for c in ex.claims] == [], "the outlet vouches for strikes on Kharkiv: no claim"
