@@ -101,3 +101,23 @@ def test_an_act_takes_the_day_of_the_bare_retelling_that_follows_it(
     )
     strikes = [e for e in of_type(ex, "ASSAULT") if e.actors and e.actors[0].ref == "Q801"]
     assert [day(e) for e in strikes] == [expected]
+
+
+def test_a_party_s_account_in_the_simple_past_takes_the_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Sudanese army said on Wednesday that its air defences shot down drones launched by "
+        "the Rapid Support Forces against a base in White Nile state.",
+    )
+    strikes = [e for e in of_type(ex, "ASSAULT") if e.modality == "claimed"]
+    assert strikes and all(day(e) == "2025-12-10" for e in strikes)
+
+
+def test_a_party_s_account_of_an_act_still_to_come_takes_no_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The British prime minister said on Wednesday that London was speeding up its programme "
+        "to supply air defence missiles to Ukraine before the winter.",
+    )
+    aid = of_type(ex, "AID")
+    assert aid and all(day(e) is None for e in aid)

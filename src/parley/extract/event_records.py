@@ -387,6 +387,8 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted" and not _past_perfect(trig):
             in_clause = _statement_dates(ctx.text, c, own)
+        if not in_clause and c.modality == "claimed" and _told_as_done(trig):
+            in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end and d.value is not None]
         if not in_clause and c.modality == "claimed" and _perfect(trig, done=c.type != "ASSAULT"):
             # "Qatar said on Monday that both sides have accepted the truce": a present
             # perfect tells an act just done, on the day of the statement that reports it
@@ -514,6 +516,20 @@ def _perfect(trigger: Any, done: bool = True) -> bool:
     aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
     return (done and trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
         trigger.tag_ == "VBG" and bool(aux & {"is", "are"})
+    )
+
+
+def _told_as_done(trigger: Any) -> bool:
+    """Return True for an act a party's account tells as done on the day it speaks of, in the
+    simple past or present ("the ministry said on Sunday its gunners shot down four drones", "the
+    envoy said on Monday that the rebels broke the truce and warned of sanctions"): the day of
+    the statement in its sentence is the act's day. Not in the perfect ("have captured two
+    villages, the ministry said on Wednesday": the act may be days old), the past perfect (before
+    the statement) or the infinitive ("is speeding up its plan to supply missiles": not done)."""
+    if _perfect(trigger) or _past_perfect(trigger):
+        return False
+    return not (
+        trigger.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trigger.children)
     )
 
 
