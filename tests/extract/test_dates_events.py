@@ -121,3 +121,13 @@ def test_a_party_s_account_of_an_act_still_to_come_takes_no_statement_day(extrac
     )
     aid = of_type(ex, "AID")
     assert aid and all(day(e) is None for e in aid)
+
+
+def test_an_act_still_to_come_takes_no_day_already_past(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Kenyan officials did not confirm whether the American envoy Mike Hammer would visit "
+        "Nairobi, as indicated by the White House yesterday.",
+    )
+    visits = of_type(ex, "CONSULT")
+    assert visits and all(e.modality != "asserted" and day(e) is None for e in visits)

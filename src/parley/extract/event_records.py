@@ -266,6 +266,10 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
             c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
+        if c.modality in ("planned", "hypothetical") and c.date is not None and c.date.value < ctx.published:
+            # "did not confirm whether the envoy would visit, as the president said on Tuesday":
+            # a day already past is the statement's or another act's, not the day of an act to come
+            c.date = None
         trig = c.trigger
         events.append(
             Event(
