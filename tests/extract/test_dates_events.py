@@ -131,3 +131,19 @@ def test_an_act_still_to_come_takes_no_day_already_past(extractor: Extractor) ->
     )
     visits = of_type(ex, "CONSULT")
     assert visits and all(e.modality != "asserted" and day(e) is None for e in visits)
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Under the truce reached Wednesday, tribal fighters have been told to keep order in the town.",
+        "Wednesday's truce was the first in months, a regional official said.",
+    ],
+)
+def test_an_agreement_takes_the_day_of_the_truce_named_after_it(extractor: Extractor, follow: str) -> None:
+    ex = run(
+        extractor,
+        "Tribal elders and government officials in Darfur reached a ceasefire deal brokered by "
+        f"Qatar and Egypt. {follow}",
+    )
+    assert [day(e) for e in of_type(ex, "AGREE")] == ["2025-12-10"]

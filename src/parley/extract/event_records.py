@@ -16,6 +16,7 @@ from typing import Any
 
 from parley.analyse.doc_views import sentence_text, span_tokens
 from parley.extract.context import ArticleContext, Component
+from parley.extract.dates_lexicon import load_lexicon
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
 from parley.extract.events_lexicon import event_lexicon
 from parley.model import ActorRef, Event, PlaceRef
@@ -60,7 +61,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
-    _date_by_later_mention(candidates, ctx.need("sents"), dates, _act_nouns(lex), ctx.published)
+    _date_by_later_mention(candidates, ctx.need("sents"), dates, _retold_nouns(lex, res.rules), ctx.published)
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
     ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
@@ -362,6 +363,16 @@ def _act_nouns(lex: Any) -> dict[str, frozenset[str]]:
         if rule.pos == "NOUN":
             out.setdefault(rule.type, set()).update(rule.lemmas)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _retold_nouns(lex: Any, rules: Any) -> dict[str, frozenset[str]]:
+    """Return, per event type, the nouns a later mention may name an act already told by: those of
+    its noun rules and the date lexicon's retold acts ("the truce agreed on Wednesday" names the
+    agreement told just before; "truce" alone makes no event)."""
+    out = dict(_act_nouns(lex))
+    for kind, nouns in load_lexicon(rules).retold_acts.items():
+        out[kind] = out.get(kind, frozenset()) | nouns
+    return out
 
 
 def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> None:
