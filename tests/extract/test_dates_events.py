@@ -21,6 +21,16 @@ def test_a_capture_a_party_reports_in_the_perfect_keeps_no_statement_day(extract
     assert captures and all(e.modality == "claimed" and day(e) is None for e in captures)
 
 
+def test_a_pull_back_a_party_reports_in_the_perfect_keeps_no_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Sudanese government troops have withdrawn from their positions in the town of Babanusa "
+        "after days of clashes, the army said on Wednesday.",
+    )
+    retreats = of_type(ex, "RETREAT")
+    assert retreats and all(e.modality == "claimed" and day(e) is None for e in retreats)
+
+
 def test_an_agreement_a_party_reports_in_the_perfect_takes_the_statement_day(extractor: Extractor) -> None:
     ex = run(
         extractor,

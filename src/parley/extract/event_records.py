@@ -404,7 +404,11 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = _statement_dates(ctx.text, c, own)
         if not in_clause and c.modality == "claimed" and _told_as_done(trig):
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end and d.value is not None]
-        if not in_clause and c.modality == "claimed" and _perfect(trig, done=c.type != "ASSAULT"):
+        if (
+            not in_clause
+            and c.modality == "claimed"
+            and _perfect(trig, done=c.type not in ("ASSAULT", "RETREAT"))
+        ):
             # "Qatar said on Monday that both sides have accepted the truce": a present
             # perfect tells an act just done, on the day of the statement that reports it
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
@@ -524,8 +528,9 @@ def _date_by_later_mention(
 def _perfect(trigger: Any, done: bool = True) -> bool:
     """Return True for a verb in the present progressive ("is imposing"), an act under way on
     the day of the statement, or (with ``done``) in the present perfect ("has agreed"), an act
-    just done. A capture or strike a party reports in the perfect ("have captured two villages,
-    the ministry said on Wednesday") may be days old, so callers pass ``done=False`` for it."""
+    just done. A capture, strike or pull-back a party reports in the perfect ("have captured two
+    villages, the ministry said on Wednesday", "troops have withdrawn from the ridge, the army
+    said on Monday") may be days old, so callers pass ``done=False`` for it."""
     if trigger.pos_ != "VERB":
         return False
     aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
