@@ -236,6 +236,11 @@ CASES: list[tuple[str, date, list[tuple[str, str | None, str]]]] = [
         MON_DEC29,
         [("on Sunday", "2025-12-28", "weekday")],
     ),
+    (
+        "It is unclear whether the envoy would travel to Kyiv, as announced by the White House on Sunday.",
+        MON_DEC29,
+        [("on Sunday", "2025-12-28", "weekday")],
+    ),
     ("Strikes hit the grid over the weekend.", MON_DEC29, [("over the weekend", None, "relative")]),
     # --- several in one sentence
     (

@@ -21,6 +21,16 @@ def test_a_capture_a_party_reports_in_the_perfect_keeps_no_statement_day(extract
     assert captures and all(e.modality == "claimed" and day(e) is None for e in captures)
 
 
+def test_a_pull_back_a_party_reports_in_the_perfect_keeps_no_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Sudanese government troops have withdrawn from their positions in the town of Babanusa "
+        "after days of clashes, the army said on Wednesday.",
+    )
+    retreats = of_type(ex, "RETREAT")
+    assert retreats and all(e.modality == "claimed" and day(e) is None for e in retreats)
+
+
 def test_an_agreement_a_party_reports_in_the_perfect_takes_the_statement_day(extractor: Extractor) -> None:
     ex = run(
         extractor,
@@ -101,3 +111,49 @@ def test_an_act_takes_the_day_of_the_bare_retelling_that_follows_it(
     )
     strikes = [e for e in of_type(ex, "ASSAULT") if e.actors and e.actors[0].ref == "Q801"]
     assert [day(e) for e in strikes] == [expected]
+
+
+def test_a_party_s_account_in_the_simple_past_takes_the_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Sudanese army said on Wednesday that its air defences shot down drones launched by "
+        "the Rapid Support Forces against a base in White Nile state.",
+    )
+    strikes = [e for e in of_type(ex, "ASSAULT") if e.modality == "claimed"]
+    assert strikes and all(day(e) == "2025-12-10" for e in strikes)
+
+
+def test_a_party_s_account_of_an_act_still_to_come_takes_no_statement_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The British prime minister said on Wednesday that London was speeding up its programme "
+        "to supply air defence missiles to Ukraine before the winter.",
+    )
+    aid = of_type(ex, "AID")
+    assert aid and all(day(e) is None for e in aid)
+
+
+def test_an_act_still_to_come_takes_no_day_already_past(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Kenyan officials did not confirm whether the American envoy Mike Hammer would visit "
+        "Nairobi, as indicated by the White House yesterday.",
+    )
+    visits = of_type(ex, "CONSULT")
+    assert visits and all(e.modality != "asserted" and day(e) is None for e in visits)
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Under the truce reached Wednesday, tribal fighters have been told to keep order in the town.",
+        "Wednesday's truce was the first in months, a regional official said.",
+    ],
+)
+def test_an_agreement_takes_the_day_of_the_truce_named_after_it(extractor: Extractor, follow: str) -> None:
+    ex = run(
+        extractor,
+        "Tribal elders and government officials in Darfur reached a ceasefire deal brokered by "
+        f"Qatar and Egypt. {follow}",
+    )
+    assert [day(e) for e in of_type(ex, "AGREE")] == ["2025-12-10"]

@@ -66,6 +66,7 @@ class Lexicon:
     clause_words: tuple[str, ...]
     clause_words_after_comma: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
+    retold_acts: dict[str, frozenset[str]]  # event type -> nouns naming an act already told
 
     def holiday_rule(self, matched: str) -> dict[str, Any] | None:
         """Return the rule of the holiday spelled ``matched`` (any apostrophe, any spacing)."""
@@ -114,4 +115,5 @@ def _lexicon(rules: Rules) -> Lexicon:
         clause_words=tuple(raw["clause_boundaries"]["words"]),
         clause_words_after_comma=tuple(raw["clause_boundaries"]["after_comma"]),
         relative_pronouns=tuple(raw["clause_boundaries"]["relative_pronouns"]),
+        retold_acts={k: frozenset(w.lower() for w in v) for k, v in raw.get("retold_acts", {}).items()},
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from parley.analyse.doc_views import sentence_text, span_tokens
 from parley.extract.context import ArticleContext, Component
+from parley.extract.dates_lexicon import load_lexicon
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
 from parley.extract.events_lexicon import event_lexicon
 from parley.model import ActorRef, Event, PlaceRef
@@ -60,7 +61,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
-    _date_by_later_mention(candidates, ctx.need("sents"), dates, _act_nouns(lex), ctx.published)
+    _date_by_later_mention(candidates, ctx.need("sents"), dates, _retold_nouns(lex, res.rules), ctx.published)
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
     ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
@@ -266,6 +267,10 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
             c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
+        if c.modality in ("planned", "hypothetical") and c.date is not None and c.date.value < ctx.published:
+            # "did not confirm whether the envoy would visit, as the president said on Tuesday":
+            # a day already past is the statement's or another act's, not the day of an act to come
+            c.date = None
         trig = c.trigger
         events.append(
             Event(
@@ -360,6 +365,16 @@ def _act_nouns(lex: Any) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _retold_nouns(lex: Any, rules: Any) -> dict[str, frozenset[str]]:
+    """Return, per event type, the nouns a later mention may name an act already told by: those of
+    its noun rules and the date lexicon's retold acts ("the truce agreed on Wednesday" names the
+    agreement told just before; "truce" alone makes no event)."""
+    out = dict(_act_nouns(lex))
+    for kind, nouns in load_lexicon(rules).retold_acts.items():
+        out[kind] = out.get(kind, frozenset()) | nouns
+    return out
+
+
 def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> None:
     """Give each event the date written in its own clause (not the date of a statement about it)."""
     from parley.extract.dates import resolve_anchor
@@ -387,7 +402,13 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted" and not _past_perfect(trig):
             in_clause = _statement_dates(ctx.text, c, own)
-        if not in_clause and c.modality == "claimed" and _perfect(trig, done=c.type != "ASSAULT"):
+        if not in_clause and c.modality == "claimed" and _told_as_done(trig):
+            in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end and d.value is not None]
+        if (
+            not in_clause
+            and c.modality == "claimed"
+            and _perfect(trig, done=c.type not in ("ASSAULT", "RETREAT"))
+        ):
             # "Qatar said on Monday that both sides have accepted the truce": a present
             # perfect tells an act just done, on the day of the statement that reports it
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
@@ -507,13 +528,28 @@ def _date_by_later_mention(
 def _perfect(trigger: Any, done: bool = True) -> bool:
     """Return True for a verb in the present progressive ("is imposing"), an act under way on
     the day of the statement, or (with ``done``) in the present perfect ("has agreed"), an act
-    just done. A capture or strike a party reports in the perfect ("have captured two villages,
-    the ministry said on Wednesday") may be days old, so callers pass ``done=False`` for it."""
+    just done. A capture, strike or pull-back a party reports in the perfect ("have captured two
+    villages, the ministry said on Wednesday", "troops have withdrawn from the ridge, the army
+    said on Monday") may be days old, so callers pass ``done=False`` for it."""
     if trigger.pos_ != "VERB":
         return False
     aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
     return (done and trigger.tag_ == "VBN" and bool(aux & {"has", "have"})) or (
         trigger.tag_ == "VBG" and bool(aux & {"is", "are"})
+    )
+
+
+def _told_as_done(trigger: Any) -> bool:
+    """Return True for an act a party's account tells as done on the day it speaks of, in the
+    simple past or present ("the ministry said on Sunday its gunners shot down four drones", "the
+    envoy said on Monday that the rebels broke the truce and warned of sanctions"): the day of
+    the statement in its sentence is the act's day. Not in the perfect ("have captured two
+    villages, the ministry said on Wednesday": the act may be days old), the past perfect (before
+    the statement) or the infinitive ("is speeding up its plan to supply missiles": not done)."""
+    if _perfect(trigger) or _past_perfect(trigger):
+        return False
+    return not (
+        trigger.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trigger.children)
     )
 
 

@@ -357,6 +357,7 @@ DATES = Table(
             {"words": WORDS, "after_comma": WORDS, "relative_pronouns": WORDS},
             frozenset({"words", "after_comma", "relative_pronouns"}),
         ),
+        "retold_acts": MapOf(WORDS),
     },
     frozenset(
         {
