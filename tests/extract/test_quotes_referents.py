@@ -170,3 +170,26 @@ def test_a_place_owning_a_plain_noun_names_no_body(nlp):
     )
     speaker = speaker_of(nlp, text, "the docks would stay closed")
     assert speaker is None or speaker.name != "Gdansk's mayor"
+
+
+def test_a_leads_unnamed_official_is_the_person_of_that_state_named_next(nlp):
+    # eval/realnews/CONVENTIONS.md: a lead's unnamed official followed by the named spokesperson of
+    # the same body giving the same report is that spokesperson
+    text = (
+        "A senior Polish official confirmed on Wednesday that the border crossings would reopen "
+        "before the end of the month.\n"
+        "Anna Novak, the foreign minister, said the crossings had been closed for repairs since the "
+        "spring."
+    )
+    assert speaker_of(nlp, text, "the border crossings would reopen") == NOVAK
+
+
+def test_a_leads_unnamed_official_stays_the_state_when_another_party_speaks_next(nlp):
+    text = (
+        "A senior Polish official confirmed on Wednesday that the border crossings would reopen "
+        "before the end of the month.\n"
+        "Karl Berg, the Latvian envoy, said the crossings had been closed for repairs since the "
+        "spring."
+    )
+    official = speaker_of(nlp, text, "the border crossings would reopen")
+    assert official is not None and official.id == POLAND.id

@@ -326,11 +326,16 @@ class Referents:
         """Return the person an earlier mention names in full when the text uses one of its names."""
         word = tok.lower_
         hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
+        full: list[ActorRef] = []
+        for m in self._mentions[:hi]:
             if m.actor is not None and m.actor.kind == "person" and m.end <= pos:
                 words = [w.strip(".,'’").lower() for w in m.text.split()]
                 if len(words) > 1 and word in words[1:]:
-                    return m.actor
+                    full.append(m.actor)
+        if full:
+            # two people of one surname ("Ted Roe" ... "his wife, Ann Roe"): the one the article
+            # names most, the first named on a tie; a relative is named in full
+            return max(full, key=lambda a: (full.count(a), -full.index(a)))
         # a person the knowledge base does not know, named in full as a speaker before ("host Jane
         # Roe indicated ..." then "Roe said")
         for p, actor in reversed(self.history):
