@@ -193,3 +193,18 @@ def test_a_leads_unnamed_official_stays_the_state_when_another_party_speaks_next
     )
     official = speaker_of(nlp, text, "the border crossings would reopen")
     assert official is not None and official.id == POLAND.id
+
+
+def test_a_rebel_source_is_the_armed_group_not_the_state_that_spoke_before(nlp):
+    brigade = ActorRef(name="North Ridge Brigade", kind="group")
+    text = (
+        "The North Ridge Brigade said on Monday that its fighters would leave the valley soon. "
+        "Latvia, which hosts the talks, said the withdrawal was welcome news for everyone. "
+        "A rebel source said the fighters would pull back five kilometres from the town."
+    )
+    mentions = list(mentions_for(text))
+    start = text.index("North Ridge Brigade")
+    mentions.append(Mention(start, start + 19, "North Ridge Brigade", "actor", actor=brigade))
+    quotes = find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start))
+    rebel = next(q for q in quotes if q.text.startswith("the fighters would pull back"))
+    assert rebel.speaker == brigade

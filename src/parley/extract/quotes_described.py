@@ -43,6 +43,8 @@ _WORD = re.compile(r"[a-z]+")
 # How far around a person's mention the text may name their role ("Esmaeil Baghaei, the foreign
 # ministry spokesperson"), for "the spokesperson added" later on.
 ROLE_CONTEXT = 60
+# Words for a non-state armed group: "a rebel source", "militia commanders" are the group's.
+ARMED_GROUP_WORDS = frozenset({"rebel", "militia", "militant", "insurgent", "guerrilla", "jihadist"})
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,14 @@ class Referents:
         if lemma in self.lex.groups:
             return self._group(pos, window_start)
         if lemma in self.lex.roles or lemma in self.lex.bodies:
+            if any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in ARMED_GROUP_WORDS for c in tok.children
+            ):
+                # "a rebel source said", "militia commanders say": someone of the armed group the
+                # text spoke of, never a state or mediator that spoke before
+                armed = self._armed_group(pos)
+                if armed is not None:
+                    return armed
             placed = self._placed_state(tok, base) if lemma in self.lex.bodies else None
             return placed or self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
@@ -299,6 +309,14 @@ class Referents:
         hi = bisect_left(self._starts, pos)
         for m in reversed(self._mentions[:hi]):
             if m.actor is not None and m.actor.kind in ("group", "organization"):
+                return m.actor
+        return None
+
+    def _armed_group(self, pos: int) -> ActorRef | None:
+        """Return the armed group (kind "group") the text named last before ``pos``, or None."""
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            if m.actor is not None and m.actor.kind == "group" and not self._in_quotes(m.start):
                 return m.actor
         return None
 
