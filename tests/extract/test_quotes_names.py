@@ -105,3 +105,28 @@ def test_a_surname_names_an_unknown_speaker_heard_before_under_a_full_name(nlp):
     resolver = SpeakerResolver(text=text, mentions=[], lex=load_lexicon(), history=[(0, heard)])
     assert resolver._surname(word, word.idx) == heard
     assert SpeakerResolver(text=text, mentions=[], lex=load_lexicon())._surname(word, word.idx) is None
+
+
+def test_a_party_named_in_the_apposition_of_a_name_is_not_the_speaker(nlp):
+    # the apposition says who the speaker is ("an ally of X"); X is what it says of them
+    text = (
+        "Marek Wolski met the harbour workers at the gates of the shipyard on Thursday.\n\n"
+        '"The cranes will be back before the winter storms," Wolski, a close ally of Anna Novak, '
+        "said on Friday."
+    )
+    qs = run(nlp, text)
+    assert speaker_name(qs, "The cranes will be back") == "Marek Wolski"
+
+
+def test_a_surname_two_people_share_is_the_one_the_article_names_most(nlp):
+    # a relative is named in full ("his wife, Heidi Corwin"); the surname alone is the principal
+    text = (
+        "Ted Corwin endorsed the nominee on Friday after months of silence. Ted Corwin had said in "
+        "the spring that the nominee's attacks on his wife, Heidi Corwin, were unforgivable.\n\n"
+        '"I am not in the habit of supporting people who attack my family," Corwin said in July.'
+    )
+    qs = run(nlp, text)
+    assert speaker_name(qs, "I am not in the habit") == "Ted Corwin"
+    doc = nlp(text)
+    surname = next(t for t in doc if t.text == "Corwin" and t.i > 30)
+    assert earlier_full_name(surname, load_lexicon()) == "Ted Corwin"

@@ -170,3 +170,41 @@ def test_a_place_owning_a_plain_noun_names_no_body(nlp):
     )
     speaker = speaker_of(nlp, text, "the docks would stay closed")
     assert speaker is None or speaker.name != "Gdansk's mayor"
+
+
+def test_a_leads_unnamed_official_is_the_person_of_that_state_named_next(nlp):
+    # eval/realnews/CONVENTIONS.md: a lead's unnamed official followed by the named spokesperson of
+    # the same body giving the same report is that spokesperson
+    text = (
+        "A senior Polish official confirmed on Wednesday that the border crossings would reopen "
+        "before the end of the month.\n"
+        "Anna Novak, the foreign minister, said the crossings had been closed for repairs since the "
+        "spring."
+    )
+    assert speaker_of(nlp, text, "the border crossings would reopen") == NOVAK
+
+
+def test_a_leads_unnamed_official_stays_the_state_when_another_party_speaks_next(nlp):
+    text = (
+        "A senior Polish official confirmed on Wednesday that the border crossings would reopen "
+        "before the end of the month.\n"
+        "Karl Berg, the Latvian envoy, said the crossings had been closed for repairs since the "
+        "spring."
+    )
+    official = speaker_of(nlp, text, "the border crossings would reopen")
+    assert official is not None and official.id == POLAND.id
+
+
+def test_a_rebel_source_is_the_armed_group_not_the_state_that_spoke_before(nlp):
+    brigade = ActorRef(name="North Ridge Brigade", kind="group")
+    text = (
+        "The North Ridge Brigade said on Monday that its fighters would leave the valley soon. "
+        "Latvia, which hosts the talks, said the withdrawal was welcome news for everyone. "
+        "A rebel source said the fighters would pull back five kilometres from the town."
+    )
+    mentions = list(mentions_for(text))
+    start = text.index("North Ridge Brigade")
+    mentions.append(Mention(start, start + 19, "North Ridge Brigade", "actor", actor=brigade))
+    quotes = find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start))
+    rebel = next(q for q in quotes if q.text.startswith("the fighters would pull back"))
+    assert rebel.speaker == brigade

@@ -37,6 +37,7 @@ from parley.extract.quotes_marks import (
     split_paragraphs,
 )
 from parley.extract.quotes_names import name_mentions
+from parley.extract.quotes_roles import INDEFINITE
 from parley.extract.quotes_speaker import SpeakerResolver, noun_before
 from parley.model.records import ActorRef
 from parley.rules import Rules
@@ -64,6 +65,10 @@ HEADING_CAPITALISED_SHARE = 0.6
 # A paragraph that is nothing but a quotation, with no cue anywhere near, is still a quote
 # (the speaker was named in the paragraph before) when it is at least this long.
 MIN_BARE_QUOTE_WORDS = 4
+# Heads of an anonymous source ("a senior official", "a source close to the talks"): in a lead, the
+# named person of the same party who speaks next (see _lead_official_named). A role ("a foreign
+# minister") is a post held by someone in particular, so it is not among them.
+UNNAMED_SOURCES = frozenset({"official", "source"})
 SENTENCE_END = ".!?:"
 # A word, with its clitics ("Russia's" is one word, not two).
 # A quoted term that the words before it give as a name ('a coalition known as "X"', 'the so-called
@@ -180,7 +185,41 @@ def _speakers(
         res = _resolve(att, resolver, window, sent_start)
         speakers[id(att)] = res
         resolver.remember(res.start if res.start >= 0 else att.pos, res.actor)
+    _lead_official_named(attributions, speakers, paragraphs)
     return speakers
+
+
+def _lead_official_named(
+    attributions: list[Attribution], speakers: dict[int, Resolved], paragraphs: list[Paragraph]
+) -> None:
+    """Give the article's first report, made by an official it does not name ("A senior Kremlin
+    official confirmed ..."), to the person of that party the next paragraph names as speaking
+    (eval/realnews/CONVENTIONS.md: a lead's unnamed official followed by the named spokesperson of
+    the same body giving the same report is that spokesperson). A wire lead states the news with an
+    anonymous source and names the source in the sentences that follow."""
+    told = [a for a in sorted(attributions, key=lambda a: a.pos) if id(a) in speakers]
+    if len(told) < 2:
+        return
+    first = told[0]
+    res = speakers[id(first)]
+    src = first.source
+    if (
+        res.actor is None
+        or res.actor.kind == "person"
+        or src is None
+        or not {src.lower_, src.lemma_.lower()} & UNNAMED_SOURCES
+        or not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in src.children)
+    ):
+        return
+    here = _paragraph_index(paragraphs, first.pos)
+    party = {res.actor.id, res.actor.name} - {None}
+    for att in told[1:]:
+        if _paragraph_index(paragraphs, att.pos) - here > 1:
+            return
+        named = speakers[id(att)].actor
+        if named is not None and named.kind == "person" and named.affiliation in party:
+            speakers[id(first)] = speakers[id(att)]
+            return
 
 
 def _direct_quotes(

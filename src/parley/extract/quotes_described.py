@@ -43,6 +43,8 @@ _WORD = re.compile(r"[a-z]+")
 # How far around a person's mention the text may name their role ("Esmaeil Baghaei, the foreign
 # ministry spokesperson"), for "the spokesperson added" later on.
 ROLE_CONTEXT = 60
+# Words for a non-state armed group: "a rebel source", "militia commanders" are the group's.
+ARMED_GROUP_WORDS = frozenset({"rebel", "militia", "militant", "insurgent", "guerrilla", "jihadist"})
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,14 @@ class Referents:
         if lemma in self.lex.groups:
             return self._group(pos, window_start)
         if lemma in self.lex.roles or lemma in self.lex.bodies:
+            if any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in ARMED_GROUP_WORDS for c in tok.children
+            ):
+                # "a rebel source said", "militia commanders say": someone of the armed group the
+                # text spoke of, never a state or mediator that spoke before
+                armed = self._armed_group(pos)
+                if armed is not None:
+                    return armed
             placed = self._placed_state(tok, base) if lemma in self.lex.bodies else None
             return placed or self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
@@ -302,6 +312,14 @@ class Referents:
                 return m.actor
         return None
 
+    def _armed_group(self, pos: int) -> ActorRef | None:
+        """Return the armed group (kind "group") the text named last before ``pos``, or None."""
+        hi = bisect_left(self._starts, pos)
+        for m in reversed(self._mentions[:hi]):
+            if m.actor is not None and m.actor.kind == "group" and not self._in_quotes(m.start):
+                return m.actor
+        return None
+
     def _last_before(self, pos: int) -> ActorRef | None:
         """Return the most recent speaker before ``pos``, anywhere earlier in the text."""
         for p, actor in reversed(self.history):
@@ -326,11 +344,16 @@ class Referents:
         """Return the person an earlier mention names in full when the text uses one of its names."""
         word = tok.lower_
         hi = bisect_left(self._starts, pos)
-        for m in reversed(self._mentions[:hi]):
+        full: list[ActorRef] = []
+        for m in self._mentions[:hi]:
             if m.actor is not None and m.actor.kind == "person" and m.end <= pos:
                 words = [w.strip(".,'’").lower() for w in m.text.split()]
                 if len(words) > 1 and word in words[1:]:
-                    return m.actor
+                    full.append(m.actor)
+        if full:
+            # two people of one surname ("Ted Roe" ... "his wife, Ann Roe"): the one the article
+            # names most, the first named on a tie; a relative is named in full
+            return max(full, key=lambda a: (full.count(a), -full.index(a)))
         # a person the knowledge base does not know, named in full as a speaker before ("host Jane
         # Roe indicated ..." then "Roe said")
         for p, actor in reversed(self.history):

@@ -69,16 +69,20 @@ def name_tokens(tok: Token, lex: SpeechLexicon) -> list[Token]:
 def earlier_full_name(tok: Token, lex: SpeechLexicon) -> str | None:
     """Return the fuller name the text gave before ``tok`` to the person it names by one word.
 
-    "Petra Lindqvist" ... "Lindqvist added": the last person entity before ``tok`` of two words or more
-    that ends in the same word, without its titles.
+    "Petra Lindqvist" ... "Lindqvist added": the person entity before ``tok`` of two words or more
+    that ends in the same word, without its titles; of several, the one named most, the first on a
+    tie.
     """
     word = tok.text
-    for ent in reversed([e for e in entities(tok.doc) if e.end <= tok.i and e.label_ == "PERSON"]):
+    names: list[str] = []
+    for ent in [e for e in entities(tok.doc) if e.end <= tok.i and e.label_ == "PERSON"]:
         if len(ent) > 1 and ent[-1].text == word:
             words = [t for t in ent if not is_title(t, lex)]
             if len(words) > 1:
-                return _text(words)
-    return None
+                names.append(_text(words))
+    # two people of one surname ("Ted Cruz" ... "his wife, Heidi Cruz"): the surname alone is the
+    # one the article names most, the first named on a tie; a relative is named in full
+    return max(names, key=lambda n: (names.count(n), -names.index(n))) if names else None
 
 
 def person_named_elsewhere(tok: Token, lex: SpeechLexicon) -> str | None:

@@ -148,6 +148,16 @@ class SpeakerResolver(Referents):
         tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "conj"])
         tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "prep"])
         for n, spans in enumerate(tiers):
+            if n == 1 and appos and tok.pos_ == "PROPN" and all(c.pos_ == "NOUN" for c in appos):
+                # "Delane, a close ally of the president, said", "said Roe, now a consultant on
+                # Burma": a name described by an apposition is the speaker; a party named inside
+                # the description (the president, Burma) is what the description says of them
+                own = self._named(tok, base)
+                if own is not None:
+                    return own
+                actor = self._surname(tok, base + tok.idx) or self._unknown_name(tok)
+                if actor is not None:
+                    return Resolved(actor, *span(tok))
             for a, b in spans:
                 found = self.overlapping(a, b)
                 if found:
