@@ -329,6 +329,26 @@ def test_generic_anaphor_needs_a_single_issue_before_it(nlp) -> None:
     assert run(nlp, many) == []
 
 
+def test_generic_anaphor_takes_the_earlier_issue_not_another_in_its_sentence(nlp) -> None:
+    # "the agreement" points back to the truce; the prisoners of the clause beside it are no stance
+    text = (
+        "A truce took effect on Friday. "
+        "Hamas said it remained committed to the agreement even as prisoners stayed in jail."
+    )
+    assert pairs(run(nlp, text)) == {("Hamas", "ceasefire")}
+
+
+def test_relative_clause_takes_the_issue_of_the_noun_it_modifies(nlp) -> None:
+    # a summing-up noun stands for the clause before it, which names the truce
+    resumed = (
+        "Kyiv renewed its push for a full truce, something that Zelenskyy has called for since the summer."
+    )
+    assert ("Volodymyr Zelenskyy", "ceasefire") in pairs(run(nlp, resumed))
+    # a relative clause about a person says nothing of the issue the main clause names
+    aside = "Netanyahu, who rejected the proposal on Monday, met the families of the hostages in Jerusalem."
+    assert run(nlp, aside) == []
+
+
 # ---- not positions ----------------------------------------------------------------------------
 
 

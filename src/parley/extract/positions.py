@@ -841,9 +841,11 @@ class _Finder:
     def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> tuple[list[str], bool]:
         """Return the clause's issues, and whether the clause names them itself.
 
-        A clause that names none but refers back takes its antecedent's: in the rest of the
-        sentence first ("a push for a truce -- something Zelenskyy has called for"), then in
-        the sentences before it.
+        A clause that names none but refers back takes its antecedent's: a relative clause the
+        noun it modifies ("a push for a truce -- something Zelenskyy has called for"), an anaphor
+        the sentences before it. The rest of the sentence is no antecedent: a relative clause
+        names no issue of the other clauses around it ("X, who rejected the offer, said the
+        sanctions hurt").
         """
         text = "".join(t.text_with_ws for t in _without_backdrop(clause))
         found = classify_issues(text, self.rules)
@@ -854,15 +856,16 @@ class _Finder:
             found = [i for i in point_issues(text, self.rules) if i != OTHER]
         if found:
             return found, True
-        if cand.cue.dep_ == "relcl" or self._has_generic_anaphor(clause):
-            # the sentence, less the clauses other parties head ("... but Hamas rejected ...")
-            others = {
-                t.i for c in cand.cue.children if c.dep_ == "conj" and _has_own_subject(c) for t in c.subtree
-            }
-            rest = "".join(t.text_with_ws for t in span_tokens(self.sents[si]) if t.i not in others)
-            found = classify_issues(rest, self.rules)
-        # a bare stance with no issue of its own ("offered support") is not a position
-        return found or self._antecedent_issues(clause, si), False
+        if cand.cue.dep_ == "relcl":
+            # a relative clause is about the noun it hangs on ("a push for a truce, something Kyiv
+            # has called for"), not about whatever else its sentence names
+            found = classify_issues(_antecedent_phrase(cand.cue), self.rules)
+            if found:
+                return found, False
+        # a clause that refers back ("that effort", "this precondition") takes the issue of the
+        # sentences before it; a bare stance with no issue of its own ("offered support") is
+        # not a position
+        return self._antecedent_issues(clause, si), False
 
     # ---- driver ---------------------------------------------------------------------------
 
@@ -991,6 +994,18 @@ def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
         if noun_phrase or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
             dropped.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in dropped]
+
+
+def _antecedent_phrase(relative: Token) -> str:
+    """Return the text of the noun phrase a relative clause modifies, without the clause itself.
+    A noun that only sums up what came before it ("Kyiv renewed its push for a truce, something
+    Zelenskyy has called for"; an apposition, or a bare noun hung on the verb) stands for that
+    phrase or clause, so its head's words are the antecedent."""
+    noun = relative.head
+    while noun.dep_ in ("appos", "npadvmod") and noun.head is not noun:
+        noun = noun.head
+    own = {t.i for t in relative.subtree}
+    return "".join(t.text_with_ws for t in noun.subtree if t.i not in own)
 
 
 def _has_own_subject(verb: Token) -> bool:
