@@ -29,6 +29,10 @@ Candidates = list[tuple[int, EventCandidate]]  # (sentence index, candidate)
 # Prepositions before a town that make it a reference point ("a village near Kupiansk").
 REFERENCE_PREPS = frozenset({"near", "outside", "from", "toward", "towards", "beyond", "past"})
 
+# Words that tell an act as one more of its kind ("another strike", "also struck"): not a retelling.
+ANOTHER_WORDS = frozenset({"another", "other", "new", "second", "further", "fresh", "separate"})
+ALSO_WORDS = frozenset({"also"})
+
 
 def sentence_index(sents: list[Any], pos: int) -> int | None:
     """Return the index of the sentence that holds character ``pos``, or None."""
@@ -64,7 +68,9 @@ def find_article_events(ctx: ArticleContext) -> None:
     _date_by_later_mention(candidates, ctx.need("sents"), dates, _retold_nouns(lex, res.rules), ctx.published)
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
-    ctx.events = _merge_retellings(_retold_claims(events, ctx.text))
+    raw = ctx.document.offsets.span_to_raw
+    further = {raw(c.trigger.idx, c.trigger.idx + 1)[0] for _, c in ctx.kept if _told_as_another(c.trigger)}
+    ctx.events = _merge_retellings(_retold_claims(events, ctx.text), further)
     ctx.events = _share_retold_days(ctx.events)
 
 
@@ -874,13 +880,25 @@ def _retold_claims(events: list[Event], text: str) -> list[Event]:
     return out
 
 
-def _merge_retellings(events: list[Event]) -> list[Event]:
+def _told_as_another(trigger: Any) -> bool:
+    """Return True when the act is told as one more of its kind, not the one told already: the
+    noun says so ("other drone attacks", "another strike", "a new offensive") or the clause adds it
+    with "also" ("strikes also hit the city", "the group also claimed an attack in Benin")."""
+    if any(ch.lower_ in ANOTHER_WORDS and ch.dep_ in ("amod", "det", "advmod") for ch in trigger.children):
+        return True
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(ch.lower_ in ALSO_WORDS and ch.dep_ == "advmod" for ch in clause.children)
+
+
+def _merge_retellings(events: list[Event], further: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """Return the events with retellings of one happening in the same article merged into one.
 
     News tells the same meeting or strike several times ("Trump's December 28 talks with
     Zelenskyy", later "the meeting at Trump's Florida residence"): reports of one type and
     modality whose parties overlap and whose date, place and mode do not conflict are one event,
-    which keeps the first evidence and every detail any of them gives.
+    which keeps the first evidence and every detail any of them gives. An act told as one more of
+    its kind (its raw trigger offset in ``further``: "another strike", "also struck") is another
+    happening, never merged into one told before it.
     """
     out: list[Event] = []
     for ev in events:
@@ -895,6 +913,7 @@ def _merge_retellings(events: list[Event]) -> list[Event]:
                 or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
                 or _conflict(kept.place and kept.place.ref, ev.place and ev.place.ref)
                 or _conflict(kept.mode, ev.mode)
+                or ev.evidence.start in further
             ):
                 continue
             actors = {a.ref: a for a in (*kept.actors, *ev.actors)}
