@@ -239,16 +239,6 @@ INSTITUTION_WORDS = frozenset(
      "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson",
      "command", "headquarters", "directorate", "service", "guard", "staff"]
 )  # fmt: skip
-# What stands between a town and the region named only to say where it is: "Kremenchuk (Poltava
-# region)", "Bukavu, the capital of South Kivu", "Hirnyk, Kurakhove community", "Reasi of Jammu
-# district". Not "in": "captured Vovchansk in the Kharkiv region" places the capture in the region
-# too (the team's held-out gold counts such regions).
-QUALIFIER_GAP = re.compile(
-    r"\s*(?:,|\(|\bof|,\s+(?:the\s+)?(?:capital|centre|center|seat|administrative centre) of)"
-    r"(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|neighbou?ring|border))?\s*",
-    re.I,
-)
 # Last words of a meeting's name: a meeting named after its town happens there ("Munich Security
 # Conference"), unlike a body named after it ("Washington University").
 MEETING_WORDS = frozenset(
@@ -375,18 +365,6 @@ def _name_run(tokens: Sequence[Any], i: int) -> int:
         else:
             break
     return j
-
-
-def _inside(town: PlaceRef | None, region: PlaceRef | None) -> bool:
-    """Return True when ``town`` may lie in ``region``: the same admin-1 of the same country, or a
-    town the gazetteer lacks (nothing says it lies elsewhere)."""
-    if region is None:
-        return False
-    if town is None:
-        return True
-    if town.country != region.country:
-        return False
-    return bool((region.feature or "").startswith("L.") or (town.admin1 and town.admin1 == region.admin1))
 
 
 def _in_organisation_name(tokens: Sequence[Any], i: int, j: int) -> bool:
@@ -1320,7 +1298,6 @@ class MentionFinder:
         evidence: dict[str, frozenset[str]] = {}
         for text, _s, _e, why in spans:
             evidence[text] = evidence.get(text, frozenset()) | why
-        qualifiers = self._qualifiers(spans, first)
         resolved: dict[str, PlaceRef | None] = {}
         out = []
         for text, s, e, _ in spans:
@@ -1333,8 +1310,6 @@ class MentionFinder:
                 continue  # "Vladimir" after "Vladimir Putin", "Hun" after "Hun Manet": the person
             if norm(text) in self._people_words and not evidence[text] & {"place noun", "region word"}:
                 continue  # "McGregor" after "Conor McGregor": the text's own person, not the town
-            if text in qualifiers:
-                continue  # "Kremenchuk (Poltava region)": the region only says where the town is
             if text not in resolved:
                 others = [p for t, p in first.items() if t != text]
                 ctx = PlaceContext(
@@ -1379,36 +1354,6 @@ class MentionFinder:
                 )
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
-
-    def _qualifiers(self, spans: list[PlaceSpan], first: dict[str, PlaceRef]) -> frozenset[str]:
-        """Return the region names that only ever qualify the place named just before them.
-
-        "Zaporizke in the Dnipropetrovsk region", "Kremenchuk (Poltava region)", "Bukavu, the
-        capital of South Kivu province": the region tells where the town is; the article locates
-        nothing else there, and by the place conventions a region counts only when no more
-        specific place is given (CONVENTIONS.md). A region also named on its own stays a place.
-        """
-        ordered = sorted(spans, key=lambda sp: sp[1])
-        qualifying: set[str] = set()
-        standalone: set[str] = set()
-        for k, (text, s, _e, why) in enumerate(ordered):
-            if "region word" not in why and not self._is_region_name(text):
-                continue
-            prev = ordered[k - 1] if k else None
-            if (
-                prev is not None
-                and "region word" not in prev[3]
-                and QUALIFIER_GAP.fullmatch(self._text[prev[2] : s])
-                and _inside(first.get(prev[0]), first.get(text))
-            ):
-                qualifying.add(text)
-            else:
-                standalone.add(text)
-        return frozenset(qualifying - standalone)
-
-    def _is_region_name(self, text: str) -> bool:
-        found = self.gazetteer.lookup(text, limit=1)
-        return bool(found) and (found[0].place.feature or "").startswith(("A.ADM", "L.RGN"))
 
     @staticmethod
     def _stray(place: PlaceRef, text: str, countries: tuple[str, ...], first: dict[str, PlaceRef]) -> bool:
