@@ -210,3 +210,30 @@ def test_a_demonym_or_a_force_before_a_site_head_names_no_facility(nlp, finder) 
         "Drones struck a Russian military base near the coast and the Sudanese Army base on Friday night.",
     )
     assert not any("base" in name for name in found), found
+
+
+def test_a_town_followed_by_state_names_its_division_but_islamic_state_does_not(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Militants of the Islamic State raided villages in Borno state and near Maiduguri on Sunday.",
+    )
+    assert (found["Borno state"].feature or "").startswith("A.ADM"), found
+    assert not any("Islamic" in name for name in found)
+    found = places(
+        nlp,
+        finder,
+        "The paramilitary force shelled several vital targets in Khartoum state on Tuesday night.",
+    )
+    assert (found["Khartoum state"].feature or "").startswith("A.ADM"), (
+        "the state, not the capital's government"
+    )
+
+
+def test_the_province_of_a_name_is_the_division_and_the_city_of_it_the_town(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Troops withdrew from the southern province of Sweida, and convoys left the city of Sweida overnight."
+    )
+    mentions = [m for m in finder.find(nlp(text), published=PUB) if m.kind == "place" and m.place is not None]
+    features = [(m.text, (m.place.feature or "")[:1]) for m in mentions]
+    assert features == [("Sweida", "A"), ("Sweida", "P")], features

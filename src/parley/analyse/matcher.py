@@ -87,6 +87,9 @@ DIRECTIONS = frozenset(
 )
 # Generic words that follow a place name to make a region: tried as part of the span.
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
+# Region words that, before "of", make the name after them a division: "the province of Sweida"
+# ("the state of X" is left out: "the State of Israel" names a country).
+OF_REGION_WORDS = frozenset(["region", "oblast", "province", "governorate"])
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
 # Nouns after a name that make it a settlement or a part of one, never a person ("X district").
@@ -601,6 +604,17 @@ class MentionFinder:
             )
         return False
 
+    def _region_of(self, tokens: Sequence[Any], i: int, text: str) -> str:
+        """Return the name to resolve for a place written after "the province of", "the region of":
+        "the southern province of Sweida" is the governorate, not its namesake city, so the name is
+        looked up with its region word ("Sweida province") when the gazetteer reads that as a
+        division; the mention keeps the words of the text."""
+        if i < 2 or tokens[i - 1].lower_ != "of" or tokens[i - 2].lower_ not in OF_REGION_WORDS:
+            return text
+        name = f"{text} {tokens[i - 2].lower_}"
+        found = self.gazetteer.lookup(name, limit=1)
+        return name if found and (found[0].place.feature or "").startswith("A.ADM") else text
+
     @staticmethod
     def _evidence(tokens: Sequence[Any], i: int, j: int) -> frozenset[str]:
         """Return what says tokens[i:j] name a place: a place entity, a locative or place noun before
@@ -629,9 +643,18 @@ class MentionFinder:
         gazetteer holds ("Moscow region", "Kyiv Oblast"): the place wins over a same-named actor."""
         if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in REGION_WORDS:
             return False
-        if tokens[i + 1].lower_ == "state" or not _is_capitalised(tokens[i].text):
-            return False  # "Islamic State", "the Moscow state" are no regions of a town's name
-        return self.gazetteer.has_name(f"{tokens[i].text} {tokens[i + 1].text}")
+        if not _is_capitalised(tokens[i].text):
+            return False
+        name = f"{tokens[i].text} {tokens[i + 1].text}"
+        if tokens[i + 1].lower_ == "state":
+            # "Khartoum state", "Kano State" name a first-level division; "Islamic State" and "the
+            # Moscow state" (a government) do not: the word must follow no "the" and the gazetteer's
+            # first reading of the pair must be a division
+            if i > 0 and tokens[i - 1].lower_ == "the":
+                return False
+            found = self.gazetteer.lookup(name, limit=1)
+            return bool(found) and (found[0].place.feature or "").startswith("A.ADM")
+        return self.gazetteer.has_name(name)
 
     @staticmethod
     def _is_reference_point(tokens: Sequence[Any], i: int) -> bool:
@@ -730,6 +753,7 @@ class MentionFinder:
             if pspan is not None:
                 nxt, text, s, e = pspan
                 why = self._evidence(tokens, i, nxt)
+                text = self._region_of(tokens, i, text)
                 if after_person_noun(tokens, i) and not why & {"place noun", "region word"}:
                     i = nxt  # "his daughter Yulia": a person's name, whatever town shares it
                     continue
