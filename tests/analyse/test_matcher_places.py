@@ -237,3 +237,19 @@ def test_the_province_of_a_name_is_the_division_and_the_city_of_it_the_town(nlp,
     mentions = [m for m in finder.find(nlp(text), published=PUB) if m.kind == "place" and m.place is not None]
     features = [(m.text, (m.place.feature or "")[:1]) for m in mentions]
     assert features == [("Sweida", "A"), ("Sweida", "P")], features
+
+
+def test_a_plural_region_word_makes_each_listed_name_a_division(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Drones struck targets in the Kursk, Bryansk and Belgorod regions on Monday night, officials said.",
+    )
+    assert set(found) == {"Kursk", "Bryansk", "Belgorod"}
+    assert all((p.feature or "").startswith("A.ADM") for p in found.values()), found
+
+
+def test_an_elided_compass_name_is_a_place_of_its_own(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels widened their control across North and South Kivu provinces during the spring."
+    mentions = [m for m in finder.find(nlp(text), published=PUB) if m.kind == "place" and m.place is not None]
+    assert sorted(m.place.geonameid for m in mentions) == [205413, 206938], "South Kivu and North Kivu"

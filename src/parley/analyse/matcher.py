@@ -90,6 +90,11 @@ REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state"
 # Region words that, before "of", make the name after them a division: "the province of Sweida"
 # ("the state of X" is left out: "the State of Israel" names a country).
 OF_REGION_WORDS = frozenset(["region", "oblast", "province", "governorate"])
+# Plural region words after a list of names: "the Donetsk and Luhansk regions" (singular form).
+PLURAL_REGION_WORDS = {
+    "regions": "region", "oblasts": "oblast", "provinces": "province", "governorates": "governorate",
+    "states": "state", "districts": "district",
+}  # fmt: skip
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
 # Nouns after a name that make it a settlement or a part of one, never a person ("X district").
@@ -574,6 +579,10 @@ class MentionFinder:
             end = i + 1
             while end < len(tokens) and tokens[end].ent_iob_ == "I":
                 end += 1
+            for k in range(i - 1, start - 1, -1):
+                if tokens[k].lower_ in ("and", ","):
+                    start = k + 1  # "North and South Kivu": an entity of two places, not one name
+                    break
             extra = [
                 t
                 for t in (*tokens[start:i], *tokens[j:end])
@@ -614,6 +623,41 @@ class MentionFinder:
         name = f"{text} {tokens[i - 2].lower_}"
         found = self.gazetteer.lookup(name, limit=1)
         return name if found and (found[0].place.feature or "").startswith("A.ADM") else text
+
+    def _elided_compass_twin(
+        self, tokens: Sequence[Any], i: int, text: str, why: frozenset[str]
+    ) -> list[PlaceSpan]:
+        """Return the place a compass word before "and" names with the rest of this one: "North and
+        South Kivu" names North Kivu too, "East and West Darfur" East Darfur; the gazetteer must
+        hold the name the elision stands for. The span is the compass word itself."""
+        if i < 2 or tokens[i - 1].lower_ != "and" or tokens[i].lower_ not in DIRECTIONS:
+            return []
+        other = tokens[i - 2]
+        if other.lower_ not in DIRECTIONS or not _is_capitalised(other.text):
+            return []
+        name = f"{other.text} {text.split(' ', 1)[1]}" if " " in text else ""
+        if not name or not self.gazetteer.has_name(name):
+            return []
+        return [(name, other.idx, other.idx + len(other.text), why)]
+
+    def _in_plural_region(self, tokens: Sequence[Any], j: int, text: str) -> str:
+        """Return the name to resolve for a place that a plural region word after it makes a
+        division: "the Donetsk and Luhansk regions", "the Kursk, Bryansk and Belgorod oblasts" name
+        regions, not their namesake cities. Only names, commas and "and" may stand between; the
+        name is looked up with the singular word and kept only when the gazetteer reads that as a
+        division; the mention keeps the words of the text."""
+        k = j
+        while k < min(len(tokens), j + 8):
+            tok = tokens[k]
+            word = PLURAL_REGION_WORDS.get(tok.lower_)
+            if word is not None:
+                name = f"{text} {word}"
+                found = self.gazetteer.lookup(name, limit=1)
+                return name if found and (found[0].place.feature or "").startswith("A.ADM") else text
+            if not (tok.text in (",", "-", "and") or (tok.is_alpha and _is_capitalised(tok.text))):
+                return text
+            k += 1
+        return text
 
     @staticmethod
     def _evidence(tokens: Sequence[Any], i: int, j: int) -> frozenset[str]:
@@ -754,6 +798,7 @@ class MentionFinder:
                 nxt, text, s, e = pspan
                 why = self._evidence(tokens, i, nxt)
                 text = self._region_of(tokens, i, text)
+                text = self._in_plural_region(tokens, nxt, text)
                 if after_person_noun(tokens, i) and not why & {"place noun", "region word"}:
                     i = nxt  # "his daughter Yulia": a person's name, whatever town shares it
                     continue
@@ -761,6 +806,7 @@ class MentionFinder:
                     _in_organisation_name(tokens, i, nxt) and not why & TEXTUAL_EVIDENCE
                 ):
                     place_spans.append((text, s, e, why))
+                    place_spans.extend(self._elided_compass_twin(tokens, i, text, why))
                 i = nxt
                 continue
             i += 1
