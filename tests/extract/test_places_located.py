@@ -219,3 +219,14 @@ def test_the_topic_of_a_dispute_locates_nothing_even_when_a_record_uses_it() -> 
     start = text.index("Tigray")
     mentions = [Mention(start, start + len("Tigray"), "Tigray", "place", place=tigray)]
     assert located_places([tigray], mentions, text, used={tigray.ref}) == ()
+
+
+def test_a_township_the_gazetteer_lacks_is_its_town_listed_once() -> None:
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    town = PlaceRef(name="Bhamo", geonameid=1328218, feature="P.PPL", country="MM", admin1="04")
+    township = PlaceRef(name="Bhamo Township", method="unresolved")
+    other = PlaceRef(name="Shwegu Township", method="unresolved")
+    kept = located_places([town, township, other], [], "", used=set())
+    assert [p.name for p in kept] == ["Bhamo", "Shwegu Township"]

@@ -75,7 +75,7 @@ _BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$|\bborder
 _CAPTION_MAX = 300
 # Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
 _REGION_TAIL = re.compile(
-    r"\s+(?:region|province|state|district|oblast|governorate|county|municipality)$", re.IGNORECASE
+    r"\s+(?:region|province|state|district|oblast|governorate|county|municipality|township)$", re.IGNORECASE
 )
 # "authorities in Oslo say": the city is the object of a preposition, not the one who speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to)\s+$")
