@@ -253,3 +253,13 @@ def test_an_elided_compass_name_is_a_place_of_its_own(nlp, finder) -> None:  # t
     text = "The rebels widened their control across North and South Kivu provinces during the spring."
     mentions = [m for m in finder.find(nlp(text), published=PUB) if m.kind == "place" and m.place is not None]
     assert sorted(m.place.geonameid for m in mentions) == [205413, 206938], "South Kivu and North Kivu"
+
+
+def test_a_town_after_the_city_of_is_a_place_though_the_model_runs_it_on_as_a_person(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Russian drones struck the southern city of Zaporizhzhia overnight, damaging over 50 residential "
+        "buildings. Later they hit Kherson and Mykolaiv.",
+    )
+    assert "Zaporizhzhia" in found, found

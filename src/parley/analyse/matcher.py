@@ -326,6 +326,21 @@ def _entity_length(tok: Any) -> int:
     return end - start
 
 
+def _after_place_noun(tokens: Sequence[Any], i: int) -> bool:
+    """Return True when tokens[i] follows a place noun and "of" ("the city of X")."""
+    return i >= 2 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in PLACE_NOUNS
+
+
+def _names_throughout(first: Any) -> bool:
+    """Return True when every word of the entity that starts at ``first`` is capitalised: the model
+    also reads "Zaporizhzhia overnight" as a person, but a lower-case word is no part of a name."""
+    doc = first.doc
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return all(_is_capitalised(t.text) for t in doc[first.i : end] if t.is_alpha)
+
+
 def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
 
@@ -501,6 +516,7 @@ class MentionFinder:
         if (
             first.ent_type_ == "PERSON"
             and _entity_length(first) > 1
+            and not (_after_place_noun(tokens, i) and not _names_throughout(first))
             and not self._entity_is_place_name(first)
         ):
             return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
@@ -588,6 +604,10 @@ class MentionFinder:
                 for t in (*tokens[start:i], *tokens[j:end])
                 if t.lower_ not in REGION_WORDS and t.lower_ != "the"
             ]
+            if _after_place_noun(tokens, i):
+                # "the city of Zaporizhzhia overnight": after a place noun a lower-case word the
+                # model runs on with is no part of the name
+                extra = [t for t in extra if _is_capitalised(t.text) or not t.is_alpha]
             if [t.lower_ for t in tokens[start:i]][-2:] in (["republic", "of"], ["city", "of"]):
                 # "the Republic of Adygea": the generic words of a region's official name
                 extra = [t for t in extra if t.i >= i]
