@@ -131,7 +131,7 @@ def test_a_speakers_whereabouts_a_reference_point_and_a_caption_locate_nothing()
     assert [p.name for p in kept] == ["Avdiivka", "Sumy"]
 
 
-def test_a_region_gives_way_to_its_namesake_town_and_an_unknown_place_is_listed_once() -> None:
+def test_a_region_stays_beside_its_namesake_town_and_an_unknown_place_is_listed_once() -> None:
     from parley.extract.places_located import located_places
     from parley.model.records import PlaceRef
 
@@ -141,11 +141,19 @@ def test_a_region_gives_way_to_its_namesake_town_and_an_unknown_place_is_listed_
     unknown = PlaceRef(name="Oddar Meanchey province", method="unresolved")
     again = PlaceRef(name="Oddar Meanchey", method="unresolved")
     kept = located_places([region, town, other, unknown, again], [], "", used=set())
-    # with no text the list is only deduplicated; a region of another name stays
-    assert [p.name for p in kept] == ["Kursk", "Belgorod Oblast", "Oddar Meanchey province"]
-    # a region a record uses stays, as every place a record names does
-    kept = located_places([region, town], [], "", used={2})
-    assert [p.name for p in kept] == ["Kursk Oblast", "Kursk"]
+    # CONVENTIONS.md: a region that says where a town lies is a place beside it, even when the
+    # region is named after the town; only the unresolved name written twice is listed once
+    assert [p.name for p in kept] == ["Kursk Oblast", "Kursk", "Belgorod Oblast", "Oddar Meanchey province"]
+
+
+def test_a_region_whose_capital_the_text_names_is_a_place_beside_it() -> None:
+    import parley
+
+    text = "Rockets struck Linz, the capital of Upper Austria, on Tuesday night, the police said."
+    places = parley.extract(text, published=PUBLISHED).places
+    assert "Linz" in {p.name for p in places}
+    regions = [p for p in places if (p.feature or "").startswith("A.")]
+    assert [p.country for p in regions] == ["AT"], places
 
 
 def test_a_truce_or_a_government_named_for_a_place_is_dropped_even_when_a_record_uses_it() -> None:
@@ -211,3 +219,14 @@ def test_the_topic_of_a_dispute_locates_nothing_even_when_a_record_uses_it() -> 
     start = text.index("Tigray")
     mentions = [Mention(start, start + len("Tigray"), "Tigray", "place", place=tigray)]
     assert located_places([tigray], mentions, text, used={tigray.ref}) == ()
+
+
+def test_a_township_the_gazetteer_lacks_is_its_town_listed_once() -> None:
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    town = PlaceRef(name="Bhamo", geonameid=1328218, feature="P.PPL", country="MM", admin1="04")
+    township = PlaceRef(name="Bhamo Township", method="unresolved")
+    other = PlaceRef(name="Shwegu Township", method="unresolved")
+    kept = located_places([town, township, other], [], "", used=set())
+    assert [p.name for p in kept] == ["Bhamo", "Shwegu Township"]

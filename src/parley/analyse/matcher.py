@@ -87,6 +87,14 @@ DIRECTIONS = frozenset(
 )
 # Generic words that follow a place name to make a region: tried as part of the span.
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
+# Region words that, before "of", make the name after them a division: "the province of Sweida"
+# ("the state of X" is left out: "the State of Israel" names a country).
+OF_REGION_WORDS = frozenset(["region", "oblast", "province", "governorate"])
+# Plural region words after a list of names: "the Donetsk and Luhansk regions" (singular form).
+PLURAL_REGION_WORDS = {
+    "regions": "region", "oblasts": "oblast", "provinces": "province", "governorates": "governorate",
+    "states": "state", "districts": "district",
+}  # fmt: skip
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
 # Nouns after a name that make it a settlement or a part of one, never a person ("X district").
@@ -239,16 +247,6 @@ INSTITUTION_WORDS = frozenset(
      "embassy", "court", "parliament", "government", "army", "forces", "media", "spokesperson",
      "command", "headquarters", "directorate", "service", "guard", "staff"]
 )  # fmt: skip
-# What stands between a town and the region named only to say where it is: "Kremenchuk (Poltava
-# region)", "Bukavu, the capital of South Kivu", "Hirnyk, Kurakhove community", "Reasi of Jammu
-# district". Not "in": "captured Vovchansk in the Kharkiv region" places the capture in the region
-# too (the team's held-out gold counts such regions).
-QUALIFIER_GAP = re.compile(
-    r"\s*(?:,|\(|\bof|,\s+(?:the\s+)?(?:capital|centre|center|seat|administrative centre) of)"
-    r"(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|neighbou?ring|border))?\s*",
-    re.I,
-)
 # Last words of a meeting's name: a meeting named after its town happens there ("Munich Security
 # Conference"), unlike a body named after it ("Washington University").
 MEETING_WORDS = frozenset(
@@ -328,6 +326,21 @@ def _entity_length(tok: Any) -> int:
     return end - start
 
 
+def _after_place_noun(tokens: Sequence[Any], i: int) -> bool:
+    """Return True when tokens[i] follows a place noun and "of" ("the city of X")."""
+    return i >= 2 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in PLACE_NOUNS
+
+
+def _names_throughout(first: Any) -> bool:
+    """Return True when every word of the entity that starts at ``first`` is capitalised: the model
+    also reads "Zaporizhzhia overnight" as a person, but a lower-case word is no part of a name."""
+    doc = first.doc
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return all(_is_capitalised(t.text) for t in doc[first.i : end] if t.is_alpha)
+
+
 def _is_capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or not text[0].isalpha())
 
@@ -375,18 +388,6 @@ def _name_run(tokens: Sequence[Any], i: int) -> int:
         else:
             break
     return j
-
-
-def _inside(town: PlaceRef | None, region: PlaceRef | None) -> bool:
-    """Return True when ``town`` may lie in ``region``: the same admin-1 of the same country, or a
-    town the gazetteer lacks (nothing says it lies elsewhere)."""
-    if region is None:
-        return False
-    if town is None:
-        return True
-    if town.country != region.country:
-        return False
-    return bool((region.feature or "").startswith("L.") or (town.admin1 and town.admin1 == region.admin1))
 
 
 def _in_organisation_name(tokens: Sequence[Any], i: int, j: int) -> bool:
@@ -515,6 +516,7 @@ class MentionFinder:
         if (
             first.ent_type_ == "PERSON"
             and _entity_length(first) > 1
+            and not (_after_place_noun(tokens, i) and not _names_throughout(first))
             and not self._entity_is_place_name(first)
         ):
             return None  # "Yassin" in "Yassin Ibrahim": a two-word person is rarely a town
@@ -593,11 +595,19 @@ class MentionFinder:
             end = i + 1
             while end < len(tokens) and tokens[end].ent_iob_ == "I":
                 end += 1
+            for k in range(i - 1, start - 1, -1):
+                if tokens[k].lower_ in ("and", ","):
+                    start = k + 1  # "North and South Kivu": an entity of two places, not one name
+                    break
             extra = [
                 t
                 for t in (*tokens[start:i], *tokens[j:end])
                 if t.lower_ not in REGION_WORDS and t.lower_ != "the"
             ]
+            if _after_place_noun(tokens, i):
+                # "the city of Zaporizhzhia overnight": after a place noun a lower-case word the
+                # model runs on with is no part of the name
+                extra = [t for t in extra if _is_capitalised(t.text) or not t.is_alpha]
             if [t.lower_ for t in tokens[start:i]][-2:] in (["republic", "of"], ["city", "of"]):
                 # "the Republic of Adygea": the generic words of a region's official name
                 extra = [t for t in extra if t.i >= i]
@@ -622,6 +632,52 @@ class MentionFinder:
                 and not nxt.ent_type_
             )
         return False
+
+    def _region_of(self, tokens: Sequence[Any], i: int, text: str) -> str:
+        """Return the name to resolve for a place written after "the province of", "the region of":
+        "the southern province of Sweida" is the governorate, not its namesake city, so the name is
+        looked up with its region word ("Sweida province") when the gazetteer reads that as a
+        division; the mention keeps the words of the text."""
+        if i < 2 or tokens[i - 1].lower_ != "of" or tokens[i - 2].lower_ not in OF_REGION_WORDS:
+            return text
+        name = f"{text} {tokens[i - 2].lower_}"
+        found = self.gazetteer.lookup(name, limit=1)
+        return name if found and (found[0].place.feature or "").startswith("A.ADM") else text
+
+    def _elided_compass_twin(
+        self, tokens: Sequence[Any], i: int, text: str, why: frozenset[str]
+    ) -> list[PlaceSpan]:
+        """Return the place a compass word before "and" names with the rest of this one: "North and
+        South Kivu" names North Kivu too, "East and West Darfur" East Darfur; the gazetteer must
+        hold the name the elision stands for. The span is the compass word itself."""
+        if i < 2 or tokens[i - 1].lower_ != "and" or tokens[i].lower_ not in DIRECTIONS:
+            return []
+        other = tokens[i - 2]
+        if other.lower_ not in DIRECTIONS or not _is_capitalised(other.text):
+            return []
+        name = f"{other.text} {text.split(' ', 1)[1]}" if " " in text else ""
+        if not name or not self.gazetteer.has_name(name):
+            return []
+        return [(name, other.idx, other.idx + len(other.text), why)]
+
+    def _in_plural_region(self, tokens: Sequence[Any], j: int, text: str) -> str:
+        """Return the name to resolve for a place that a plural region word after it makes a
+        division: "the Donetsk and Luhansk regions", "the Kursk, Bryansk and Belgorod oblasts" name
+        regions, not their namesake cities. Only names, commas and "and" may stand between; the
+        name is looked up with the singular word and kept only when the gazetteer reads that as a
+        division; the mention keeps the words of the text."""
+        k = j
+        while k < min(len(tokens), j + 8):
+            tok = tokens[k]
+            word = PLURAL_REGION_WORDS.get(tok.lower_)
+            if word is not None:
+                name = f"{text} {word}"
+                found = self.gazetteer.lookup(name, limit=1)
+                return name if found and (found[0].place.feature or "").startswith("A.ADM") else text
+            if not (tok.text in (",", "-", "and") or (tok.is_alpha and _is_capitalised(tok.text))):
+                return text
+            k += 1
+        return text
 
     @staticmethod
     def _evidence(tokens: Sequence[Any], i: int, j: int) -> frozenset[str]:
@@ -651,9 +707,18 @@ class MentionFinder:
         gazetteer holds ("Moscow region", "Kyiv Oblast"): the place wins over a same-named actor."""
         if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in REGION_WORDS:
             return False
-        if tokens[i + 1].lower_ == "state" or not _is_capitalised(tokens[i].text):
-            return False  # "Islamic State", "the Moscow state" are no regions of a town's name
-        return self.gazetteer.has_name(f"{tokens[i].text} {tokens[i + 1].text}")
+        if not _is_capitalised(tokens[i].text):
+            return False
+        name = f"{tokens[i].text} {tokens[i + 1].text}"
+        if tokens[i + 1].lower_ == "state":
+            # "Khartoum state", "Kano State" name a first-level division; "Islamic State" and "the
+            # Moscow state" (a government) do not: the word must follow no "the" and the gazetteer's
+            # first reading of the pair must be a division
+            if i > 0 and tokens[i - 1].lower_ == "the":
+                return False
+            found = self.gazetteer.lookup(name, limit=1)
+            return bool(found) and (found[0].place.feature or "").startswith("A.ADM")
+        return self.gazetteer.has_name(name)
 
     @staticmethod
     def _is_reference_point(tokens: Sequence[Any], i: int) -> bool:
@@ -752,6 +817,8 @@ class MentionFinder:
             if pspan is not None:
                 nxt, text, s, e = pspan
                 why = self._evidence(tokens, i, nxt)
+                text = self._region_of(tokens, i, text)
+                text = self._in_plural_region(tokens, nxt, text)
                 if after_person_noun(tokens, i) and not why & {"place noun", "region word"}:
                     i = nxt  # "his daughter Yulia": a person's name, whatever town shares it
                     continue
@@ -759,6 +826,7 @@ class MentionFinder:
                     _in_organisation_name(tokens, i, nxt) and not why & TEXTUAL_EVIDENCE
                 ):
                     place_spans.append((text, s, e, why))
+                    place_spans.extend(self._elided_compass_twin(tokens, i, text, why))
                 i = nxt
                 continue
             i += 1
@@ -1329,7 +1397,6 @@ class MentionFinder:
         evidence: dict[str, frozenset[str]] = {}
         for text, _s, _e, why in spans:
             evidence[text] = evidence.get(text, frozenset()) | why
-        qualifiers = self._qualifiers(spans, first)
         resolved: dict[str, PlaceRef | None] = {}
         out = []
         for text, s, e, _ in spans:
@@ -1342,8 +1409,6 @@ class MentionFinder:
                 continue  # "Vladimir" after "Vladimir Putin", "Hun" after "Hun Manet": the person
             if norm(text) in self._people_words and not evidence[text] & {"place noun", "region word"}:
                 continue  # "McGregor" after "Conor McGregor": the text's own person, not the town
-            if text in qualifiers:
-                continue  # "Kremenchuk (Poltava region)": the region only says where the town is
             if text not in resolved:
                 others = [p for t, p in first.items() if t != text]
                 ctx = PlaceContext(
@@ -1388,36 +1453,6 @@ class MentionFinder:
                 )
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
-
-    def _qualifiers(self, spans: list[PlaceSpan], first: dict[str, PlaceRef]) -> frozenset[str]:
-        """Return the region names that only ever qualify the place named just before them.
-
-        "Zaporizke in the Dnipropetrovsk region", "Kremenchuk (Poltava region)", "Bukavu, the
-        capital of South Kivu province": the region tells where the town is; the article locates
-        nothing else there, and by the place conventions a region counts only when no more
-        specific place is given (CONVENTIONS.md). A region also named on its own stays a place.
-        """
-        ordered = sorted(spans, key=lambda sp: sp[1])
-        qualifying: set[str] = set()
-        standalone: set[str] = set()
-        for k, (text, s, _e, why) in enumerate(ordered):
-            if "region word" not in why and not self._is_region_name(text):
-                continue
-            prev = ordered[k - 1] if k else None
-            if (
-                prev is not None
-                and "region word" not in prev[3]
-                and QUALIFIER_GAP.fullmatch(self._text[prev[2] : s])
-                and _inside(first.get(prev[0]), first.get(text))
-            ):
-                qualifying.add(text)
-            else:
-                standalone.add(text)
-        return frozenset(qualifying - standalone)
-
-    def _is_region_name(self, text: str) -> bool:
-        found = self.gazetteer.lookup(text, limit=1)
-        return bool(found) and (found[0].place.feature or "").startswith(("A.ADM", "L.RGN"))
 
     @staticmethod
     def _stray(place: PlaceRef, text: str, countries: tuple[str, ...], first: dict[str, PlaceRef]) -> bool:

@@ -10,9 +10,6 @@ a few shapes of English news prose, each recognisable from the words around the 
   Army" (a group); and the **topic of a dispute**: "inaction over Gaza", "talks about Crimea";
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
-- a **region naming the seat of a more specific place**: "the capital of Upper Austria, Linz",
-  "the northern Tyrol capital". ("A village in the Vologda region" is not dropped: the team's
-  gold counts such a region, so only the capital shapes are taken.)
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
@@ -22,10 +19,11 @@ a few shapes of English news prose, each recognisable from the words around the 
   a short line that closes on a full date with its year ("... near Izium on March 3, 2023.");
 - a **venue** the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"): coded as its town.
 
-Two more rules work on the list of places, not on mentions: a region named after a town that the
-article also names ("the Kursk region" beside Kursk) gives way to the town, since the text
-locates things at the town and the region only says where it lies; and a place the gazetteer
-lacks is listed once, however the text writes it ("Oddar Meanchey province", "Oddar Meanchey").
+One more rule works on the list of places, not on mentions: a place the gazetteer lacks is listed
+once, however the text writes it ("Oddar Meanchey province", "Oddar Meanchey"). A region the text
+gives as the location of a named town or facility ("Linz, the capital of Upper Austria", "the
+Kursk region" beside Kursk, "Kremenchuk (Poltava region)") is no shape here: it is a place beside
+the town (CONVENTIONS.md "Places", as the seed and team gold count it).
 
 A place is dropped only when every one of its mentions has one of these shapes and no record
 (event, claim) uses it; a single locating mention keeps it. A place whose every mention stands for
@@ -77,7 +75,7 @@ _BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$|\bborder
 _CAPTION_MAX = 300
 # Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
 _REGION_TAIL = re.compile(
-    r"\s+(?:region|province|state|district|oblast|governorate|county|municipality)$", re.IGNORECASE
+    r"\s+(?:region|province|state|district|oblast|governorate|county|municipality|township)$", re.IGNORECASE
 )
 # "authorities in Oslo say": the city is the object of a preposition, not the one who speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to)\s+$")
@@ -137,15 +135,6 @@ def _shapes() -> _Shapes:
     )
 
 
-_COMPASS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
-# Before a region that a later place specifies: "the capital of Upper Austria, Linz".
-_CAPITAL_OF = re.compile(rf"\bcapital\s+of\s+(?:the\s+)?{_COMPASS}$", re.IGNORECASE)
-# After a region that qualifies a capital: "the northern Tyrol capital", "X province capital".
-_REGION_CAPITAL = re.compile(
-    r"^(?:\s+(?:province|region|state|oblast|governorate))?\s+capital\b", re.IGNORECASE
-)
-
-
 def located_places(
     places: Iterable[PlaceRef], mentions: Sequence[Any], text: str, used: set[Any]
 ) -> tuple[PlaceRef, ...]:
@@ -158,7 +147,7 @@ def located_places(
             continue  # every mention is a government, a war or a group: a record placed there is wrong too
         if place.ref in used or not own or not all(_unlocating(spans, i, text) for i in own):
             kept.append(place)
-    return tuple(_once_each(_towns_over_their_regions(kept, used), used))
+    return tuple(_once_each(kept, used))
 
 
 def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
@@ -167,7 +156,6 @@ def _unlocating(spans: Sequence[Any], i: int, text: str) -> bool:
         _venue(m)
         or _dateline_or_credit(m, text)
         or _government(m, text)
-        or _qualifier(spans, i, text)
         or _whereabouts_or_reference(m, text)
         or _caption(m, text)
     )
@@ -217,22 +205,6 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(_REGION_TAIL.sub("", name.strip())))
 
 
-def _towns_over_their_regions(places: Sequence[PlaceRef], used: set[Any]) -> list[PlaceRef]:
-    """Drop a region named after a town of the same region that the article also lists ("the Kursk
-    region" beside Kursk, "the Sweida region" beside Sweida): the text locates things at the town,
-    and the region named for it only says where that lies; the gold codes the town. A region a
-    record uses stays, as every place a record names does."""
-    towns = {
-        (p.country, p.admin1, _name_key(p.name)) for p in places if p.admin1 and not _is_region(p, p.name)
-    }
-    return [
-        p
-        for p in places
-        if p.ref in used
-        or not (_is_region(p, p.name) and p.admin1 and (p.country, p.admin1, _name_key(p.name)) in towns)
-    ]
-
-
 def _once_each(places: Sequence[PlaceRef], used: set[Any]) -> list[PlaceRef]:
     """Drop a place the gazetteer lacks when the list already has it under the same name, with or
     without a region word ("Oddar Meanchey province" and "Oddar Meanchey" are one place)."""
@@ -276,30 +248,6 @@ def _government(m: Any, text: str) -> bool:
         or shapes.government_in.search(before)
         or shapes.agent_hyphen.match(after)
     )
-
-
-def _is_region(place: PlaceRef, mention_text: str) -> bool:
-    feature = place.feature or ""
-    if feature.startswith(("A.", "L.")):
-        return True
-    words = mention_text.lower().split()
-    return bool(words) and words[-1] in _shapes().region_words
-
-
-def _qualifier(spans: Sequence[Any], i: int, text: str) -> bool:
-    """Whether mention ``i`` is a region that only qualifies a more specific place next to it."""
-    m = spans[i]
-    if not _is_region(m.place, m.text):
-        return False
-    if _REGION_CAPITAL.match(text[m.end : m.end + 30]):
-        return True
-    nxt = spans[i + 1] if i + 1 < len(spans) else None
-    if nxt is not None and not _is_region(nxt.place, nxt.text):
-        gap = text[m.end : nxt.start]
-        before = text[max(0, m.start - 40) : m.start]
-        if re.fullmatch(r"(?:\s+(?:province|region|state))?,\s+", gap) and _CAPITAL_OF.search(before):
-            return True
-    return False
 
 
 __all__ = ["located_places"]
