@@ -98,6 +98,10 @@ def _ingest_with_progress(
         # pass, so that articles from different files are parsed together
         task = progress.add_task("", total=None)
         counts: dict[str, int] = {}
+        # the store's modules and tables (SQLAlchemy's ~36,000 objects) live as long as the process:
+        # frozen now, since loading spaCy's model turns the collector back on (srsly re-enables it)
+        # and a full collection while the first article's indexes load would scan them once more
+        gc.freeze()
 
         def on_item(outcome: str, source: str) -> None:
             if not counts:  # the models and indexes are loaded by now (see run_ingest)

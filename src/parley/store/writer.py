@@ -61,9 +61,12 @@ def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]])
 # Statements run once per article or record, built once: building one costs SQLAlchemy more than
 # SQLite takes to run it.
 _INSERT_IGNORE: dict[tuple[str, str], Any] = {}
-_INSERT_EVENT = insert(t.events)
+_INSERT_ROWS = {table.name: insert(table) for table in (t.events, t.claims)}
+_ROW_IDS = {
+    table.name: select(table.c.id).where(table.c.article_id == bindparam("aid_")).order_by(table.c.id)
+    for table in (t.events, t.claims)
+}
 _INSERT_EVENT_ACTORS = insert(t.event_actors)
-_INSERT_CLAIM = insert(t.claims)
 _INSERT_DISPUTES = insert(t.claim_disputes)
 _INSERT_QUOTES = insert(t.quotes)
 _INSERT_POSITIONS = insert(t.positions)
@@ -83,6 +86,30 @@ _LSH_ROWS = select(t.article_lsh.c.band, t.article_lsh.c.bucket, t.article_lsh.c
 _MINHASHES = select(t.articles.c.id, t.articles.c.minhash).where(
     t.articles.c.id.in_(bindparam("ids_", expanding=True)), t.articles.c.status != "near_duplicate"
 )
+
+
+def _insert_article_rows(
+    conn: Connection, table: Any, rows: list[dict[str, Any]], article_id: str
+) -> list[int]:
+    """Insert one article's rows into ``table`` and return their new ids, in the order of ``rows``.
+
+    Why: SQLAlchemy's cost per statement is several times SQLite's per row, and an article has a
+    few events and claims. On SQLite the rows go in one executemany, stepped one after another, so
+    each gets a larger rowid than the one before; the article's rows are all new in this
+    transaction (written once, or after replace_extraction deleted the old ones), so its ids in id
+    order are the rows' ids in order. Other databases keep one INSERT per row: a multi-row INSERT
+    there promises no order of its ids.
+    """
+    if not rows:
+        return []
+    if conn.dialect.name != "sqlite":
+        stmt = _INSERT_ROWS[table.name]
+        return [int(conn.execute(stmt, row).inserted_primary_key[0]) for row in rows]  # type: ignore[index]
+    conn.execute(_INSERT_ROWS[table.name], rows)
+    ids = [int(r[0]) for r in conn.execute(_ROW_IDS[table.name], {"aid_": article_id})]
+    if len(ids) != len(rows):  # the article had rows before: not expected, so never guessed at
+        raise StoreError(f"{table.name}: {len(ids)} rows for article {article_id}, {len(rows)} written")
+    return ids
 
 
 class Store:
@@ -296,9 +323,12 @@ class Store:
         _insert_ignore(conn, t.actors, list(actors.values()))
         _insert_ignore(conn, t.places, list(places.values()))
 
-        for ev, ids, pid in event_rows:
-            res = conn.execute(
-                _INSERT_EVENT,
+        # events and claims in one executemany each (their ids, needed by the rows that point to
+        # them, read back in order: see _insert_article_rows), their actors and disputes likewise
+        event_ids = _insert_article_rows(
+            conn,
+            t.events,
+            [
                 {
                     "article_id": article_id,
                     "type": ev.type,
@@ -309,9 +339,13 @@ class Store:
                     "modality": ev.modality,
                     "trigger": ev.trigger,
                     **evidence_columns(ev.evidence),
-                },
-            )
-            eid = res.inserted_primary_key[0]  # type: ignore[index]
+                }
+                for ev, _ids, pid in event_rows
+            ],
+            article_id,
+        )
+        actor_rows: list[dict[str, Any]] = []
+        for (ev, ids, _pid), eid in zip(event_rows, event_ids, strict=True):
             seen: set[str] = set()
             rows: list[dict[str, Any]] = []
             for a, k in zip(ev.actors, ids, strict=True):
@@ -328,8 +362,9 @@ class Store:
                         "confidence": a.confidence,
                     }
                 )
-            if rows:
-                conn.execute(_INSERT_EVENT_ACTORS, rows)
+            actor_rows.extend(rows)
+        if actor_rows:
+            conn.execute(_INSERT_EVENT_ACTORS, actor_rows)
         if quote_rows:
             conn.execute(
                 _INSERT_QUOTES,
@@ -345,9 +380,10 @@ class Store:
                     for q, sid in quote_rows
                 ],
             )
-        for c, cid, pid, disputers in claim_rows:
-            res = conn.execute(
-                _INSERT_CLAIM,
+        claim_ids = _insert_article_rows(
+            conn,
+            t.claims,
+            [
                 {
                     "article_id": article_id,
                     "claimant_id": cid,
@@ -355,14 +391,18 @@ class Store:
                     "place_id": pid,
                     "status": c.status,
                     **evidence_columns(c.evidence),
-                },
-            )
-            claim_id = res.inserted_primary_key[0]  # type: ignore[index]
-            if disputers:
-                conn.execute(
-                    _INSERT_DISPUTES,
-                    [{"claim_id": claim_id, "actor_id": k} for k in dict.fromkeys(disputers)],
-                )
+                }
+                for c, cid, pid, _disputers in claim_rows
+            ],
+            article_id,
+        )
+        dispute_rows = [
+            {"claim_id": claim_id, "actor_id": k}
+            for (_c, _cid, _pid, disputers), claim_id in zip(claim_rows, claim_ids, strict=True)
+            for k in dict.fromkeys(disputers)
+        ]
+        if dispute_rows:
+            conn.execute(_INSERT_DISPUTES, dispute_rows)
         if position_rows:
             conn.execute(
                 _INSERT_POSITIONS,
