@@ -676,6 +676,8 @@ class EventFinder:
         unreal = self.w.unreal_heads
         if any(c.dep_ == "aux" and c.lower_ in unreal for c in trigger.children):
             return True
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+            trigger = trigger.head  # "urged Kyiv to hold talks": the act is the light verb's
         head = trigger.head
         return trigger.dep_ in ("xcomp", "acl", "ccomp") and (
             head.lemma_.lower() in unreal or head.lower_ in unreal
