@@ -161,3 +161,13 @@ def test_a_leaders_own_troops_are_not_the_other_side(extractor: Extractor) -> No
     )
     parties = {r for e in ex.events for r in refs(e)}
     assert "Q212" in parties and "Q142" not in parties
+
+
+def test_a_plural_pronoun_does_not_stand_for_one_person(extractor: Extractor) -> None:
+    # "Their meeting" looks back to more than the one leader named before it
+    ex = run(
+        extractor,
+        "Starmer hosted the summit in London on Thursday. Their meeting came after recent discussions "
+        "with British and Ukrainian officials in Kyiv.",
+    )
+    assert not [e for e in of_type(ex, "CONSULT") if any(a.name == "Keir Starmer" for a in e.actors)]

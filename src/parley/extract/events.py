@@ -742,6 +742,9 @@ class EventFinder:
                 # "he", "she" stand for a person: the last person named, not the last place or state
                 people = [m for m in prior if m.actor is not None and m.actor.kind == "person"]
                 prior = people or prior
+            elif tok.lower_ in ("they", "their", "them"):
+                # a plural stands for a body or state, or for several people, never for one person
+                prior = [m for m in prior if m.actor is not None and m.actor.kind != "person"]
             if prior:
                 return [prior[-1].actor] if prior[-1].actor else []
         return []
