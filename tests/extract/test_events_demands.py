@@ -57,3 +57,14 @@ def test_a_warning_of_a_coming_attack_is_a_threat_not_a_planned_attack(extractor
 def test_a_meeting_hoped_for_has_not_happened(extractor: Extractor) -> None:
     ex = run(extractor, "Zelensky hopes to meet with Trump in the coming days to discuss the peace plan.")
     assert not of_type(ex, "CONSULT")
+
+
+def test_talks_suggested_or_proposed_have_not_happened(extractor: Extractor) -> None:
+    for verb in ("suggests", "proposed"):
+        ex = run(
+            extractor,
+            f"Macron {verb} France to host fresh talks between Armenia and Azerbaijan later this year.",
+        )
+        assert not of_type(ex, "CONSULT"), verb
+    held = run(extractor, "France hosted fresh talks between Armenia and Azerbaijan in Paris on Wednesday.")
+    assert of_type(held, "CONSULT")

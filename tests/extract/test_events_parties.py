@@ -142,3 +142,32 @@ def test_a_visit_to_a_capital_meets_its_state(extractor: Extractor) -> None:
     )
     visits = of_type(ex, "CONSULT")
     assert visits and "Q159" in refs(visits[0])
+
+
+def test_condemning_a_killing_by_a_party_accuses_the_killer_not_the_victim(extractor: Extractor) -> None:
+    # the victim's state, named through the role holder killed, suffers the killing but is not accused
+    ex = run(
+        extractor,
+        "Iran's foreign ministry condemned the killing of Lebanon's defence minister by Israel on Monday.",
+    )
+    accused = of_type(ex, "ACCUSE")
+    assert accused and "Q801" in refs(accused[0]) and "Q822" not in refs(accused[0])
+
+
+def test_a_leaders_own_troops_are_not_the_other_side(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The French president, Emmanuel Macron, said he was ready to send French troops to Ukraine soon.",
+    )
+    parties = {r for e in ex.events for r in refs(e)}
+    assert "Q212" in parties and "Q142" not in parties
+
+
+def test_a_plural_pronoun_does_not_stand_for_one_person(extractor: Extractor) -> None:
+    # "Their meeting" looks back to more than the one leader named before it
+    ex = run(
+        extractor,
+        "Starmer hosted the summit in London on Thursday. Their meeting came after recent discussions "
+        "with British and Ukrainian officials in Kyiv.",
+    )
+    assert not [e for e in of_type(ex, "CONSULT") if any(a.name == "Keir Starmer" for a in e.actors)]

@@ -358,7 +358,7 @@ class EventFinder:
         )
         if not isinstance(parties, tuple):
             return parties  # None (an attribute) or NEXT_RULE (the rule's parties are missing)
-        actors, recipients = parties
+        actors, recipients = parties[0], self._other_sides(rule.type, *parties)
         truce = rule.mode == "ceasefire"
         if not actors and speaker and rule.type in ("RETREAT",) and not truce:
             actors = speaker[:1]
@@ -676,6 +676,8 @@ class EventFinder:
         unreal = self.w.unreal_heads
         if any(c.dep_ == "aux" and c.lower_ in unreal for c in trigger.children):
             return True
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+            trigger = trigger.head  # "urged Kyiv to hold talks": the act is the light verb's
         head = trigger.head
         return trigger.dep_ in ("xcomp", "acl", "ccomp") and (
             head.lemma_.lower() in unreal or head.lower_ in unreal
@@ -740,6 +742,9 @@ class EventFinder:
                 # "he", "she" stand for a person: the last person named, not the last place or state
                 people = [m for m in prior if m.actor is not None and m.actor.kind == "person"]
                 prior = people or prior
+            elif tok.lower_ in ("they", "their", "them"):
+                # a plural stands for a body or state, or for several people, never for one person
+                prior = [m for m in prior if m.actor is not None and m.actor.kind != "person"]
             if prior:
                 return [prior[-1].actor] if prior[-1].actor else []
         return []
@@ -832,13 +837,30 @@ class EventFinder:
             break
         return []
 
+    def _other_sides(self, kind: str, actors: list[ActorRef], recipients: list[ActorRef]) -> list[ActorRef]:
+        """Return the recipients without the state a person among the actors acts for: "Starmer
+        said he would send British troops to Ukraine" acts on Ukraine, not on Britain (FORMAT: a
+        party does or suffers the act; a leader's own forces are his side, not the other). Talks
+        keep it: "Rubio met the US and Ukrainian delegations" has the state's delegation at the table."""
+        if kind == "CONSULT":
+            return recipients
+        own = {self._state_of(a).ref for a in actors if a.kind == "person"}
+        return [r for r in recipients if r.ref not in own]
+
     def _recipients(self, trigger: Any, actors: list[ActorRef]) -> list[ActorRef]:
         out: list[ActorRef] = []
         for child in trigger.children:
             if child.dep_ in OBJECT_DEPS:
                 # "condemned the Israeli strikes", "denounced the killing … by the regime": an act
                 # as object stands for its doer
-                found = self._forces_of(child) or (self._noun_agent(child) if child.pos_ == "NOUN" else [])
+                # ("condemned the killing of Yemen's premier by Israel": the doer, not the victim)
+                by_agent = [c for c in child.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+                act_doer = self._noun_agent(child) if child.pos_ == "NOUN" and by_agent else []
+                found = (
+                    act_doer
+                    or self._forces_of(child)
+                    or (self._noun_agent(child) if child.pos_ == "NOUN" else [])
+                )
                 out.extend(a for a in found if a not in out)
             if child.dep_ == "prep" and child.lower_ in self.w.recipient_preps:
                 for pobj in child.children:
