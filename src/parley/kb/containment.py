@@ -1,0 +1,76 @@
+"""Containment of resolved places: does one place lie in another?
+
+News tells one happening at several levels ("a drone hit a village in Sumy region", later "the
+strike on the Sumy region"): the village and the region are one happening's place, not two
+places, so merging retellings must see them as compatible. The gazetteer already gives every
+resolved place its country, its admin-1 code and its feature class (GeoNames ``A.PCL*`` for a
+country, ``A.ADM1`` for a province, ``A.ADM2`` for a district, ``P.*`` for a town), which is all
+the test needs: no new data.
+
+A district (ADM2) carries its province's code but not its own, so a town's district is not known
+from the codes; a town counts as lying in a district of its province only when it is near the
+district's centre (``DISTRICT_KM``), as a district named for its seat is. A place named but
+missing from the gazetteer (no id, no country) is most often a village too small for it, and is
+taken to lie in whatever province or country it is told with.
+"""
+
+from __future__ import annotations
+
+import math
+
+from parley.model.records import PlaceRef
+
+DISTRICT_KM = 40.0  # a district's seat lies near its centre; farther towns are another district's
+
+
+def _level(p: PlaceRef) -> int:
+    """Return how wide a place is: 0 a country, 1 a province, 2 a district, 3 anything finer."""
+    feature = p.feature or ""
+    if feature.startswith("A.PCL"):
+        return 0
+    if feature == "A.ADM1":
+        return 1
+    if feature == "A.ADM2":
+        return 2
+    return 3
+
+
+def _unresolved(p: PlaceRef) -> bool:
+    """Return True for a place named but not found in the gazetteer (no id, no country): most
+    often a village, base or crossing too small for it, so it may lie in any region."""
+    return p.geonameid is None and p.country is None
+
+
+def _km(a: PlaceRef, b: PlaceRef) -> float | None:
+    """Return the great-circle distance between two places, None when either has no point."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def lies_in(inner: PlaceRef, outer: PlaceRef) -> bool:
+    """Return True when ``inner`` lies inside ``outer``, a wider place (never a place in itself)."""
+    wide, fine = _level(outer), _level(inner)
+    if _unresolved(inner) and wide <= 1 and outer.country:
+        return True  # a village the gazetteer lacks, told with a region it may lie in
+    if wide >= fine or not outer.country or inner.country != outer.country:
+        return False
+    if wide == 0:
+        return True
+    if not outer.admin1 or inner.admin1 != outer.admin1:
+        return False
+    if wide == 1:
+        return True
+    km = _km(inner, outer)
+    return km is not None and km <= DISTRICT_KM
+
+
+def nested(a: PlaceRef, b: PlaceRef) -> PlaceRef | None:
+    """Return the finer of two places when one lies in the other, else None."""
+    if lies_in(a, b):
+        return a
+    if lies_in(b, a):
+        return b
+    return None
