@@ -44,3 +44,10 @@ def test_an_unresolved_name_may_lie_in_a_province_not_in_a_town(gaz: Gazetteer) 
     unknown = PlaceRef(name="Little Nowhere", method="unresolved")
     assert lies_in(unknown, _place(gaz, "Donetsk Oblast"))
     assert not lies_in(unknown, _place(gaz, "Kramatorsk"))
+
+
+def test_a_district_holds_the_town_it_is_named_for(gaz: Gazetteer) -> None:
+    district = _place(gaz, "Pokrovsk Raion")
+    assert lies_in(_place(gaz, "Pokrovsk"), district)
+    assert not lies_in(_place(gaz, "Kramatorsk"), district)
+    assert lies_in(district, _place(gaz, "Donetsk Oblast"))

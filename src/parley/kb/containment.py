@@ -7,20 +7,19 @@ resolved place its country, its admin-1 code and its feature class (GeoNames ``A
 country, ``A.ADM1`` for a province, ``A.ADM2`` for a district, ``P.*`` for a town), which is all
 the test needs: no new data.
 
-A district (ADM2) carries its province's code but not its own, so a town's district is not known
-from the codes; a town counts as lying in a district of its province only when it is near the
-district's centre (``DISTRICT_KM``), as a district named for its seat is. A place named but
+A district (ADM2) carries its province's code but neither its own code nor a point, so a town's
+district is not known from the codes; a town counts as lying in a district of its province only
+when the district is named for it ("Pokrovsk" in "Pokrovsk Raion"): the seat of a district that
+takes its name. A place named but
 missing from the gazetteer (no id, no country) is most often a village too small for it, and is
 taken to lie in whatever province or country it is told with.
 """
 
 from __future__ import annotations
 
-import math
-
+from parley.kb.fold import fold
+from parley.kb.gazetteer_build import REGION_TYPE_WORDS
 from parley.model.records import PlaceRef
-
-DISTRICT_KM = 40.0  # a district's seat lies near its centre; farther towns are another district's
 
 
 def _level(p: PlaceRef) -> int:
@@ -41,13 +40,10 @@ def _unresolved(p: PlaceRef) -> bool:
     return p.geonameid is None and p.country is None
 
 
-def _km(a: PlaceRef, b: PlaceRef) -> float | None:
-    """Return the great-circle distance between two places, None when either has no point."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+def _seat_of(town: PlaceRef, district: PlaceRef) -> bool:
+    """Return True when the district is named for the town ("Pokrovsk Raion", "Pokrovsk district")."""
+    words = [w for w in district.name.split() if w.lower() not in REGION_TYPE_WORDS]
+    return bool(words) and fold(" ".join(words)) == fold(town.name)
 
 
 def lies_in(inner: PlaceRef, outer: PlaceRef) -> bool:
@@ -63,8 +59,7 @@ def lies_in(inner: PlaceRef, outer: PlaceRef) -> bool:
         return False
     if wide == 1:
         return True
-    km = _km(inner, outer)
-    return km is not None and km <= DISTRICT_KM
+    return _seat_of(inner, outer)
 
 
 def nested(a: PlaceRef, b: PlaceRef) -> PlaceRef | None:
