@@ -19,7 +19,8 @@ from parley.extract.context import ArticleContext, Component
 from parley.extract.dates_lexicon import load_lexicon
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
 from parley.extract.events_lexicon import event_lexicon
-from parley.model import ActorRef, Event, PlaceRef
+from parley.kb.containment import nested
+from parley.model import ActorRef, DateValue, Event, PlaceRef
 
 # Events dated further back than this are history, not news (FORMAT.md: "within about a year").
 HISTORY_DAYS = 400
@@ -896,38 +897,83 @@ def _merge_retellings(events: list[Event], further: set[int] | frozenset[int] = 
     News tells the same meeting or strike several times ("Trump's December 28 talks with
     Zelenskyy", later "the meeting at Trump's Florida residence"): reports of one type and
     modality whose parties overlap and whose date, place and mode do not conflict are one event,
-    which keeps the first evidence and every detail any of them gives. An act told as one more of
-    its kind (its raw trigger offset in ``further``: "another strike", "also struck") is another
-    happening, never merged into one told before it.
+    which keeps the first evidence and every detail any of them gives. A village and the region
+    it lies in do not conflict (kb.containment): the merged event keeps the village. An act told
+    as one more of its kind (its raw trigger offset in ``further``: "another strike", "also
+    struck") is another happening, never merged into one told before it.
     """
     out: list[Event] = []
     for ev in events:
-        refs = {a.ref for a in ev.actors}
-        for k, kept in enumerate(out):
-            kept_refs = {a.ref for a in kept.actors}
-            if (
-                kept.type != ev.type
-                or kept.modality != ev.modality
-                or not (refs <= kept_refs or kept_refs <= refs)
-                or _other_side(kept, ev)
-                or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
-                or _conflict(kept.place and kept.place.ref, ev.place and ev.place.ref)
-                or _conflict(kept.mode, ev.mode)
-                or ev.evidence.start in further
-            ):
-                continue
-            actors = {a.ref: a for a in (*kept.actors, *ev.actors)}
-            out[k] = replace(
-                kept,
-                actors=tuple(actors.values()),
-                date=kept.date or ev.date,
-                place=kept.place or ev.place,
-                mode=kept.mode or ev.mode,
-            )
-            break
-        else:
+        k = None if ev.evidence.start in further else _earlier_telling(out, ev)
+        if k is None:
             out.append(ev)
+            continue
+        kept = out[k]
+        actors = {a.ref: a for a in (*kept.actors, *ev.actors)}
+        out[k] = replace(
+            kept,
+            actors=tuple(actors.values()),
+            date=_merged_date(kept, ev),
+            place=_finer_place(kept.place, ev.place),
+            mode=kept.mode or ev.mode,
+        )
     return out
+
+
+def _earlier_telling(out: list[Event], ev: Event) -> int | None:
+    """Return the index of the kept event ``ev`` retells, None when it tells a new happening.
+
+    A telling at the same place (or with none) is preferred over one whose place only contains
+    or lies in its own: "the strike on the village" belongs with the earlier strike on that
+    village, not with a strike told at the level of its region."""
+    refs = {a.ref for a in ev.actors}
+
+    def fits(kept: Event) -> bool:
+        kept_refs = {a.ref for a in kept.actors}
+        return not (
+            kept.type != ev.type
+            or kept.modality != ev.modality
+            or not (refs <= kept_refs or kept_refs <= refs)
+            or _other_side(kept, ev)
+            or _conflict(kept.date and kept.date.value, ev.date and ev.date.value)
+            or _places_clash(kept.place, ev.place)
+            or _conflict(kept.mode, ev.mode)
+        )
+
+    fitting = [k for k, kept in enumerate(out) if fits(kept)]
+    same = [k for k in fitting if not _conflict(_place_ref(out[k]), _place_ref(ev))]
+    return next(iter(same or fitting), None)
+
+
+def _place_ref(ev: Event) -> int | str | None:
+    """Return the reference of an event's place, None when it has none."""
+    return ev.place.ref if ev.place is not None else None
+
+
+def _places_clash(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    """Return True when two tellings name places that cannot be one happening's: both known,
+    different, and neither lying in the other (a village and its region are one place told at
+    two levels; two villages, or a village and another region, are two happenings)."""
+    if a is None or b is None or a.ref == b.ref:
+        return False
+    return nested(a, b) is None
+
+
+def _merged_date(kept: Event, ev: Event) -> DateValue | None:
+    """Return the day of two merged tellings: either's, or when they name the happening at two
+    levels, the finer telling's. The telling that names the village carries the act's own
+    details; the one that sums it up at the level of its region ("its troops took a village in
+    the Donetsk region, the ministry said on Sunday") is dated by the report, not the act."""
+    if kept.place and ev.place and kept.place.ref != ev.place.ref:
+        return (kept if _finer_place(kept.place, ev.place) is kept.place else ev).date
+    return kept.date or ev.date
+
+
+def _finer_place(a: PlaceRef | None, b: PlaceRef | None) -> PlaceRef | None:
+    """Return the most specific of two compatible places: the village over its region."""
+    if a is None or b is None:
+        return a or b
+    return nested(a, b) or a
 
 
 def _share_retold_days(events: list[Event]) -> list[Event]:
