@@ -991,7 +991,10 @@ def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
         if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
             continue
         noun_phrase = t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)
-        if noun_phrase or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
+        # a gerund after the preposition ("before joining the truce talks") times the stance by
+        # another act of its party; a finite clause ("after the militia is disarmed") is a condition
+        gerund = any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+        if noun_phrase or gerund or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
             dropped.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in dropped]
 
