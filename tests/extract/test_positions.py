@@ -646,7 +646,9 @@ def test_an_issue_in_a_gerund_timing_the_stance_is_not_its_issue(nlp) -> None:
 
 
 def test_a_finite_clause_after_before_is_a_condition_and_keeps_its_issue(nlp) -> None:
-    found = run(nlp, "Israel said it would only pull its troops back after Hamas agrees to a lasting ceasefire.")
+    found = run(
+        nlp, "Israel said it would only pull its troops back after Hamas agrees to a lasting ceasefire."
+    )
     assert ("Israel", "ceasefire") in pairs(found)
 
 
