@@ -633,6 +633,25 @@ def test_talks_named_as_a_time_backdrop_are_not_the_stance_issue(extractor) -> N
     assert ("Q43", "ceasefire") in article_pairs(extractor, body)
 
 
+def test_an_issue_in_a_gerund_timing_the_stance_is_not_its_issue(nlp) -> None:
+    found = run(
+        nlp,
+        "Sudan's government demanded that the RSF leave the capital's hospitals before joining any "
+        "ceasefire talks abroad.",
+    )
+    assert ("Sudan", "ceasefire") not in pairs(found)
+    # the same words as the object of the demand are its issue
+    found = run(nlp, "Sudan's government demanded ceasefire talks abroad before the rainy season begins.")
+    assert ("Sudan", "ceasefire") in pairs(found)
+
+
+def test_a_finite_clause_after_before_is_a_condition_and_keeps_its_issue(nlp) -> None:
+    found = run(
+        nlp, "Israel said it would only pull its troops back after Hamas agrees to a lasting ceasefire."
+    )
+    assert ("Israel", "ceasefire") in pairs(found)
+
+
 def test_a_call_for_as_a_noun_is_the_caller_stance(nlp) -> None:
     found = run(
         nlp, "Zelenskyy's call for a full ceasefire along the front was welcomed in several capitals."

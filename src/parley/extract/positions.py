@@ -847,8 +847,8 @@ class _Finder:
         names no issue of the other clauses around it ("X, who rejected the offer, said the
         sanctions hurt").
         """
+        found = _backdrop_free_issues(clause, self.rules)
         text = "".join(t.text_with_ws for t in _without_backdrop(clause))
-        found = classify_issues(text, self.rules)
         if cand.is_plan_term:
             # a plan states terms in its own register ("the army stays at 800,000"): parley.plans
             from parley.plans.issues import OTHER, point_issues
@@ -983,15 +983,39 @@ _BACKDROP_PREPOSITIONS = frozenset(
 )
 
 
-def _without_backdrop(clause: Sequence[Token]) -> list[Token]:
+# The issue of the negotiating process itself (issues.toml): who talks, and what must come first.
+_PROCESS_ISSUE = "other"
+
+
+def _backdrop_free_issues(tokens: Sequence[Token], rules: Rules) -> list[str]:
+    """Return the issues of ``tokens`` without their time and circumstance phrases.
+
+    A gerund after "before"/"after" ("demanded the declaration be honoured before joining the
+    ceasefire talks") names the party's next act: what that act is about (the truce of the
+    talks' name) is not what the stance wants, but making the act wait on something is a stance
+    on the process itself ("the need to settle its concerns before beginning talks").
+    """
+    found = classify_issues("".join(t.text_with_ws for t in _without_backdrop(tokens)), rules)
+    if _PROCESS_ISSUE not in found:
+        kept = _without_backdrop(tokens, gerunds=False)
+        if _PROCESS_ISSUE in classify_issues("".join(t.text_with_ws for t in kept), rules):
+            found.append(_PROCESS_ISSUE)
+    return found
+
+
+def _without_backdrop(clause: Sequence[Token], *, gerunds: bool = True) -> list[Token]:
     """Return the clause without its time and circumstance phrases (a preposition with a noun
-    phrase: "ahead of next week's talks"); a clause after "after" or "before" is a condition and stays."""
+    phrase: "ahead of next week's talks"; with ``gerunds``, with a gerund: "before joining the
+    talks"); a finite clause after "after" or "before" is a condition and stays."""
     dropped: set[int] = set()
     for t in clause:
         if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
             continue
         noun_phrase = t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)
-        if noun_phrase or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
+        # a gerund after the preposition ("before joining the truce talks") times the stance by
+        # another act of its party; a finite clause ("after the militia is disarmed") is a condition
+        gerund = gerunds and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+        if noun_phrase or gerund or (t.lower_ == "ahead" and any(c.lower_ == "of" for c in t.children)):
             dropped.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in dropped]
 
@@ -1128,8 +1152,10 @@ def quoted_stances(
             continue  # "X reported that the leaders agreed ...": a report of others' deeds, not X's stance
         side = q.speaker.side
         words = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
-        text = q.text if words is None else "".join(t.text_with_ws for t in _without_backdrop(list(words)))
-        for issue in classify_issues(text, rules):
+        issues = (
+            classify_issues(q.text, rules) if words is None else _backdrop_free_issues(list(words), rules)
+        )
+        for issue in issues:
             if (side, issue) in have or (q.speaker.ref, issue) in have:
                 continue
             have.add((side, issue))
