@@ -148,7 +148,7 @@ POINTER_PREFIXES = ("also read", "read more", "read also", "see also", "related:
 def _slot_head(token: Any) -> Any:
     """Return the token whose slot ``token`` fills: a conjunct or apposition takes its head's."""
     node = token
-    while node.dep_ in ("conj", "appos") and node.head is not node:
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
     return node
 
@@ -175,14 +175,14 @@ def takes_part(token: Any, published: date | None = None) -> bool:
         return takes_part(node.head.head.head, published)
     if node.dep_ == "pobj":
         prep = node.head
-        if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head is not node:
+        if prep.lower_ in ("of", "for") and prep.head.lower_ in OFFICE_NOUNS and prep.head.i != node.i:
             # "the head of X said", "a spokesman for X told": X takes part
             return takes_part(prep.head, published)
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in FORCE_NOUNS and prep.head is not node:
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in FORCE_NOUNS and prep.head.i != node.i:
             return takes_part(prep.head, published)  # "fighters of X seized the post": X's men act for it
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
-        if prep.head.pos_ == "NOUN" and prep.head is not node:
+        if prep.head.pos_ == "NOUN" and prep.head.i != node.i:
             act = prep.head.lemma_.lower()
             return (
                 (prep.lower_ == "by" and act in AGENT_NOUNS)
@@ -194,7 +194,7 @@ def takes_part(token: Any, published: date | None = None) -> bool:
     if node.dep_ == "oprd" and node.head.lemma_.lower() in NAMING_VERBS and node.head.dep_ == "acl":
         # "a group called X claimed the attack": X fills the group's slot
         return takes_part(node.head.head, published)
-    if node.dep_ in MODIFIER_DEPS and _men_of(node.head) and node.head is not node:
+    if node.dep_ in MODIFIER_DEPS and _men_of(node.head) and node.head.i != node.i:
         # "an attack by RSF troops", "the X militant group said": X acts
         return takes_part(node.head, published)
     if node.dep_ == "dobj" and node.head.lemma_.lower() in ASKING_VERBS:
@@ -217,7 +217,7 @@ def _describes(node: Any, published: date | None) -> bool:
     if verb is None:
         return False
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "relcl" and (node.dep_ == "pobj" or any(c.tag_ == "WRB" for c in clause.children)):
         return True

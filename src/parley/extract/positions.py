@@ -440,7 +440,7 @@ class _Finder:
                 if subj.pos_ == "PRON" and self._named_speaker(subj) is not None:
                     return self._named_speaker(subj), subj
                 return self._phrase_party(subj) or self._named_speaker(subj), subj
-            if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acomp") or current.head is current:
+            if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acomp") or current.head.i == current.i:
                 break
             if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
                 break  # the content of someone's words is not theirs unless it names no subject
@@ -647,8 +647,8 @@ class _Finder:
             c
             for c in head.children
             if c.dep_ in _SUBJECT_DEPS
-            and c is not tok
-            and head is not tok
+            and c.i != tok.i
+            and head.i != tok.i
             and self._mention_at(c) is not None
         ]
         return _Candidate(party, tok, self._clause(head, exclude))
@@ -1026,7 +1026,7 @@ def _antecedent_phrase(relative: Token) -> str:
     Zelenskyy has called for"; an apposition, or a bare noun hung on the verb) stands for that
     phrase or clause, so its head's words are the antecedent."""
     noun = relative.head
-    while noun.dep_ in ("appos", "npadvmod") and noun.head is not noun:
+    while noun.dep_ in ("appos", "npadvmod") and noun.head.i != noun.i:
         noun = noun.head
     own = {t.i for t in relative.subtree}
     return "".join(t.text_with_ws for t in noun.subtree if t.i not in own)
