@@ -391,6 +391,17 @@ def test_teasers_and_captions_are_skipped(nlp):
     assert [q.text for q in qs] == ["the rally was peaceful"]
 
 
+def test_an_also_read_link_line_is_no_article_prose(nlp):
+    text = (
+        "Novak said the rally in the capital was peaceful and ended before midnight.\n\n"
+        "Also read: New cabinet sworn in, Berg vows 'order and bread' for the coming winter\n\n"
+        "Berg said the cabinet would meet again on Monday to agree on the budget."
+    )
+    qs = run(nlp, text)
+    assert not any("order and bread" in q.text for q in qs)
+    assert any("cabinet would meet again" in q.text for q in qs)
+
+
 def test_scare_quotes_without_a_verb_of_saying(nlp):
     text = 'The so-called "peace dividend" never arrived. Talks are "going nowhere."'
     assert run(nlp, text) == []

@@ -8,7 +8,12 @@ import pytest
 
 from parley.extract.quotes import QuoteSpan, find_quotes
 from parley.extract.quotes_lexicon import load_lexicon
-from parley.extract.quotes_names import earlier_full_name, name_only_speaker, person_named_elsewhere
+from parley.extract.quotes_names import (
+    _plural_noun_opening,
+    earlier_full_name,
+    name_only_speaker,
+    person_named_elsewhere,
+)
 from tests.extract.test_quotes import NOVAK, mentions_for
 
 pytestmark = pytest.mark.spacy
@@ -130,3 +135,27 @@ def test_a_surname_two_people_share_is_the_one_the_article_names_most(nlp):
     doc = nlp(text)
     surname = next(t for t in doc if t.text == "Corwin" and t.i > 30)
     assert earlier_full_name(surname, load_lexicon()) == "Ted Corwin"
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_name(nlp):
+    text = (
+        "Shelling hit the market of the river town again on Sunday morning.\n\n"
+        "Medics said 12 people were killed in the eastern suburb of Beit Lahm and four more in the port."
+    )
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == "Medics")
+    assert (word.tag_, word.ent_type_) == ("NNPS", "ORG"), "the tagger reads it as an organisation's name"
+    assert name_only_speaker(word, load_lexicon()) is None
+    qs = run(nlp, text)
+    assert speaker_name(qs, "12 people were killed") is None
+
+
+def test_a_plural_name_written_inside_a_sentence_too_is_still_a_name(nlp):
+    text = (
+        "Shelling hit the market of the river town again on Sunday morning.\n\n"
+        "Medics said 12 people were killed in the eastern suburb of Beit Lahm and four more in the port. "
+        "A spokesman for Medics added that two of its ambulances had been hit."
+    )
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == "Medics")
+    assert not _plural_noun_opening(word)

@@ -15,6 +15,7 @@ from parley.extract.quotes_lexicon import load_lexicon
 from parley.extract.speakers_learned import (
     NO,
     YES,
+    can_speak,
     candidates,
     choose,
     features,
@@ -98,3 +99,27 @@ def test_the_shipped_model_is_listed_small_and_prefers_the_subject_of_the_speech
     subject = model.scores(("rule_none", "side=after", "sdist=0", "dep&say=nsubj|True"))[YES]
     far = model.scores(("rule_none", "side=before", "sdist=2", "dep&say=pobj|False"))[YES]
     assert subject > far
+
+
+LISTENERS = (
+    "Two engineers at the energy ministry told Reuters that the pipeline had been shut for repairs. "
+    "Some villagers that Reuters was able to reach by phone said the water had not come back at all. "
+    "Reuters reported that the repairs would take at least another week to finish."
+)
+
+
+def test_a_listener_or_a_bystander_outlet_is_no_candidate_but_an_outlet_that_reports_is() -> None:
+    context = context_after(LISTENERS, (ANALYSE, QUOTES))
+    lex = load_lexicon(context.resources.rules)
+    doc = context.need("doc")
+    reuters = [m for m in speaking_mentions(context) if m.actor is not None and m.actor.name == "Reuters"]
+    assert len(reuters) == 3
+    told, reached, reported = sorted(reuters, key=lambda m: m.start)
+    assert not can_speak(doc, told, lex), "the one told is who hears the words"
+    assert not can_speak(doc, reached, lex, outlet=True), "an outlet in someone else's sentence"
+    assert can_speak(doc, reported, lex, outlet=True), "'Reuters reported': the outlet is the source"
+    pool = speaking_mentions(context)
+    for q in context.need("qspans"):
+        if "pipeline" in q.text or "water" in q.text:
+            names = [context.text[c.start : c.end] for c in candidates(context, q, pool)]
+            assert "Reuters" not in names, q.text

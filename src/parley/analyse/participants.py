@@ -324,7 +324,11 @@ def participants(doc: Any, mentions: Sequence[Mention], published: date | None =
             continue
         sentence = span.sent
         sent = sentence_text(sentence).lstrip().lower()
-        if sent.startswith(POINTER_PREFIXES) or any(mark in sent for mark in CAPTION_MARKS):
+        # the parse may end a sentence at the colon of "Also read: ...": the line tells
+        line = doc.text[doc.text.rfind("\n", 0, m.start) + 1 : m.start].lstrip().lower()
+        if line.startswith(POINTER_PREFIXES) or sent.startswith(POINTER_PREFIXES):
+            continue
+        if any(mark in sent for mark in CAPTION_MARKS):
             continue
         if _subheading(sentence):
             continue

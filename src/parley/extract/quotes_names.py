@@ -102,6 +102,16 @@ def person_named_elsewhere(tok: Token, lex: SpeechLexicon) -> str | None:
     return best
 
 
+def _plural_noun_opening(tok: Token) -> bool:
+    """Return True for one plural word that is capitalised only because it opens its sentence
+    ("Medics said", "Rescuers said", tagged a plural proper noun): a class of people, no party's
+    name (eval/realnews/CONVENTIONS.md: an unnamed source with no tie has no actor), unless the
+    text writes it capitalised inside a sentence too, as a name is."""
+    if tok.tag_ != "NNPS" or not tok.is_sent_start:
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+
+
 def name_only_speaker(tok: Token, lex: SpeechLexicon) -> ActorRef | None:
     """Return a name-only actor for the proper noun ``tok`` when it is a speaker's own name, else None.
 
@@ -133,6 +143,8 @@ def name_only_speaker(tok: Token, lex: SpeechLexicon) -> ActorRef | None:
             full = person_named_elsewhere(tok, lex)
             return _actor(full, "person") if full is not None else None
     if not words:
+        return None
+    if len(words) == 1 and _plural_noun_opening(words[0]):
         return None
     name = _text(words)
     label = ent.label_ if ent is not None else ""
