@@ -263,3 +263,23 @@ def test_a_town_after_the_city_of_is_a_place_though_the_model_runs_it_on_as_a_pe
         "buildings. Later they hit Kherson and Mykolaiv.",
     )
     assert "Zaporizhzhia" in found, found
+
+
+def test_a_name_after_the_towns_of_is_a_place_though_the_model_reads_a_title(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The militia has run the towns of Mansi and Momauk since 2023 without any challenge from the army."
+    doc = nlp(text)
+    assert any(e.label_ == "WORK_OF_ART" and e.text.startswith("Mansi") for e in doc.ents), (
+        "the case under test"
+    )
+    assert "Mansi" in places(nlp, finder, text)
+
+
+def test_a_short_name_in_a_list_of_villages_keeps_its_name_without_another_place_point(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Soldiers withdrew from Aitaroun, Blida, Hula, Markaba and Kfar Kila over the weekend, officials said.",
+    )
+    assert "Hula" in found, "the list makes it a place"
+    hula = found["Hula"]
+    assert hula.geonameid is None and hula.lat is None, "'Hula' is only an alternate name of a Syrian town"

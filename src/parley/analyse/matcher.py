@@ -360,6 +360,11 @@ def _names_region(text: str) -> bool:
     return len(words) > 1 and words[-1] in REGION_WORDS | {"county", "zone"}
 
 
+# Entity types the small model gives a bare name it does not know ("the towns of Mansi and
+# Momauk" as one work of art); after a place noun and "of" they are no evidence against a place.
+MISREAD_NAME_ENTS = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
 def _name_run(tokens: Sequence[Any], i: int) -> int:
     """Return the end of the proper name that starts at tokens[i] (i itself when none does):
     capitalised words, with inner particles and hyphens ("Maroun al-Ras", "Kfar Kila")."""
@@ -511,7 +516,9 @@ class MentionFinder:
         first = tokens[i]
         if not _is_capitalised(first.text) or not first.is_alpha or first.lower_ == "the":
             return None
-        if first.ent_type_ in NOT_PLACE_ENTS or (first.is_stop and first.pos_ != "PROPN"):
+        if (first.ent_type_ in NOT_PLACE_ENTS and not self._misread_after_place_noun(tokens, i)) or (
+            first.is_stop and first.pos_ != "PROPN"
+        ):
             return None
         if (
             first.ent_type_ == "PERSON"
@@ -567,6 +574,12 @@ class MentionFinder:
                         return j + 1, text2, start, end2
                 return i + length, text, start, end
         return None
+
+    @staticmethod
+    def _misread_after_place_noun(tokens: Sequence[Any], i: int) -> bool:
+        """Return True for a name after "the town(s) of" that the model reads as a title
+        ("the towns of Mansi and Momauk" as a work of art): the place noun says what it is."""
+        return tokens[i].ent_type_ in MISREAD_NAME_ENTS and _after_place_noun(tokens, i)
 
     def _entity_is_place_name(self, first: Any) -> bool:
         """Return True when the whole entity that starts at ``first`` is a place name the gazetteer
@@ -1421,7 +1434,16 @@ class MentionFinder:
             if place is None or (place.feature or "").startswith(NOT_PLACE_FEATURES):
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
-                continue
+                if "list" not in evidence[text]:
+                    continue
+                # "Hula" among villages the text lists: the text makes it a place, but a short name
+                # reached only through another place's alternate name is no reading of it
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but a short name matched by another's alternate name: no point",
+                )
             if _names_region(text) and (place.feature or "").startswith("P."):
                 # "Tula Region", "Nasir County": the text names a region, the gazetteer only a
                 # town of that name; the region keeps its name rather than the town's point
