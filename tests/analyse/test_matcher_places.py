@@ -278,8 +278,25 @@ def test_a_short_name_in_a_list_of_villages_keeps_its_name_without_another_place
     found = places(
         nlp,
         finder,
-        "Soldiers withdrew from Aitaroun, Blida, Hula, Markaba and Kfar Kila over the weekend, officials said.",
+        "Soldiers withdrew from Aitaroun, Blida, Hula, Markaba and Kfar Kila over the weekend, "
+        "officials said.",
     )
     assert "Hula" in found, "the list makes it a place"
     hula = found["Hula"]
     assert hula.geonameid is None and hula.lat is None, "'Hula' is only an alternate name of a Syrian town"
+
+
+def test_a_bare_name_beside_its_city_names_the_division(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Israeli jets struck targets across Gaza on Tuesday, and tanks gathered on the edge of "
+        "Gaza City by nightfall.",
+    )
+    assert found["Gaza City"].feature == "P.PPL"
+    assert (found["Gaza"].feature or "").startswith("A."), found["Gaza"].reason
+    assert found["Gaza"].geonameid != found["Gaza City"].geonameid
+    alone = places(
+        nlp, finder, "Israeli jets struck targets across Gaza on Tuesday, witnesses in the area said."
+    )
+    assert alone["Gaza"].feature == "P.PPL", "without 'Gaza City' the name keeps its first reading"

@@ -1411,6 +1411,7 @@ class MentionFinder:
         for text, _s, _e, why in spans:
             evidence[text] = evidence.get(text, frozenset()) | why
         resolved: dict[str, PlaceRef | None] = {}
+        span_names = frozenset(norm(t) for t, *_ in spans)
         out = []
         for text, s, e, _ in spans:
             if text in unknown:
@@ -1429,7 +1430,7 @@ class MentionFinder:
                     admin1=tuple((p.country, p.admin1) for p in others if p.country and p.admin1),
                     points=tuple((p.lat, p.lon) for p in others if p.lat is not None and p.lon is not None),
                 )
-                resolved[text] = self.gazetteer.resolve(text, context=ctx)
+                resolved[text] = self._beside_its_city(text, ctx, span_names)
             place = resolved[text]
             if place is None or (place.feature or "").startswith(NOT_PLACE_FEATURES):
                 continue
@@ -1475,6 +1476,26 @@ class MentionFinder:
                 )
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
+
+    def _beside_its_city(self, text: str, ctx: Any, span_names: frozenset[str]) -> PlaceRef | None:
+        """Return the place ``text`` names; when the article also writes "<text> City", the bare
+        name is not that city but the division it heads or lies in: "Gaza" beside "Gaza City" is
+        the Gaza Strip, "Quebec" beside "Quebec City" the province."""
+        place = self.gazetteer.resolve(text, context=ctx)
+        city_name = f"{text} City"
+        if place is None or norm(city_name) not in span_names:
+            return place
+        city = self.gazetteer.resolve(city_name, context=ctx)
+        if city is None or city.geonameid != place.geonameid:
+            return place
+        for cand in self.gazetteer.lookup(text, context=ctx, limit=10):
+            other = cand.place
+            division = (other.feature or "").startswith("A.") and other.country == city.country
+            if division and other.geonameid != city.geonameid:
+                return replace(
+                    other, method="context", reason=f"{other.reason}; the text calls the city '{city_name}'"
+                )
+        return place
 
     @staticmethod
     def _stray(place: PlaceRef, text: str, countries: tuple[str, ...], first: dict[str, PlaceRef]) -> bool:
