@@ -300,3 +300,17 @@ def test_a_bare_name_beside_its_city_names_the_division(nlp, finder) -> None:  #
         nlp, finder, "Israeli jets struck targets across Gaza on Tuesday, witnesses in the area said."
     )
     assert alone["Gaza"].feature == "P.PPL", "without 'Gaza City' the name keeps its first reading"
+
+
+def test_names_before_a_plural_settlement_noun_are_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Fighters withdrew from the Karm al-Jabal and Sheikh Maqsoud districts of the city on Sunday, "
+        "residents said.",
+    )
+    assert {"Karm al-Jabal", "Sheikh Maqsoud"} <= set(found)
+    found = places(
+        nlp, finder, "The militia has lost the trust of the elders and many families over the past months."
+    )
+    assert found == {}, "no plural settlement noun, no list"

@@ -95,6 +95,11 @@ PLURAL_REGION_WORDS = {
     "regions": "region", "oblasts": "oblast", "provinces": "province", "governorates": "governorate",
     "states": "state", "districts": "district",
 }  # fmt: skip
+# Plural nouns of settlements and their parts after a list of names ("the Ashrafieh and Bani Zeid
+# neighbourhoods", "the Mansi and Momauk townships"): each name is a place of that kind.
+PLURAL_SETTLEMENT_NOUNS = frozenset(
+    {"neighbourhoods", "neighborhoods", "villages", "towns", "townships", "suburbs", "camps", "districts"}
+)
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
 # Nouns after a name that make it a settlement or a part of one, never a person ("X district").
@@ -847,6 +852,7 @@ class MentionFinder:
         out.extend(self._bare_ministries(out, start_at))
         out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
+        place_spans.extend(self._before_plural_settlement(tokens, place_spans, out, start_at))
         self._people_words = people_words(self._person_spans(doc), self.gazetteer.has_name) | frozenset(
             norm(run[-1].text)
             for run in name_runs(doc, TITLE_WORDS)
@@ -964,6 +970,43 @@ class MentionFinder:
                     why |= {"unknown"}
                 out.append((text, start, end, frozenset(why)))
                 by_start[start] = len(out) - 1
+        return out
+
+    def _before_plural_settlement(
+        self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention], start_at: int
+    ) -> list[PlaceSpan]:
+        """Return the names of a list that a plural settlement noun closes: "the Ashrafieh and Bani
+        Zeid neighbourhoods" names two places, which the gazetteer may lack (they keep their names)."""
+        taken = [(m.start, m.end) for m in known] + [(s, e) for _t, s, e, _w in spans]
+        out: list[PlaceSpan] = []
+        for n, noun in enumerate(tokens):
+            if noun.lower_ not in PLURAL_SETTLEMENT_NOUNS or noun.idx < start_at:
+                continue
+            the = next((k for k in range(n - 1, max(-1, n - 14), -1) if tokens[k].lower_ == "the"), None)
+            if the is None:
+                continue
+            items: list[tuple[int, int]] = []
+            j, joined = the + 1, False
+            while j < n:
+                end_tok = _name_run(tokens, j)
+                if end_tok == j:
+                    break
+                items.append((tokens[j].idx, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)))
+                j = end_tok
+                if j < n and tokens[j].text == ",":
+                    j += 1
+                if j < n and tokens[j].lower_ == "and":
+                    j, joined = j + 1, True
+            if j != n or not joined or len(items) < 2:
+                continue  # only names, commas and one "and" between "the" and the noun
+            for start, end in items:
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                text = self._text[start:end]
+                if norm(text) in not_places() or self.registry.state_for_demonym(text) is not None:
+                    continue
+                why = {"place noun", "list"} | ({"unknown"} if not self.gazetteer.has_name(text) else set())
+                out.append((text, start, end, frozenset(why)))
         return out
 
     def _bare_ministries(self, known: list[Mention], start_at: int) -> list[Mention]:
