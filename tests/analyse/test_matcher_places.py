@@ -263,3 +263,54 @@ def test_a_town_after_the_city_of_is_a_place_though_the_model_runs_it_on_as_a_pe
         "buildings. Later they hit Kherson and Mykolaiv.",
     )
     assert "Zaporizhzhia" in found, found
+
+
+def test_a_name_after_the_towns_of_is_a_place_though_the_model_reads_a_title(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The militia has run the towns of Mansi and Momauk since 2023 without any challenge from the army."
+    doc = nlp(text)
+    assert any(e.label_ == "WORK_OF_ART" and e.text.startswith("Mansi") for e in doc.ents), (
+        "the case under test"
+    )
+    assert "Mansi" in places(nlp, finder, text)
+
+
+def test_a_short_name_in_a_list_of_villages_keeps_its_name_without_another_place_point(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Soldiers withdrew from Aitaroun, Blida, Hula, Markaba and Kfar Kila over the weekend, "
+        "officials said.",
+    )
+    assert "Hula" in found, "the list makes it a place"
+    hula = found["Hula"]
+    assert hula.geonameid is None and hula.lat is None, "'Hula' is only an alternate name of a Syrian town"
+
+
+def test_a_bare_name_beside_its_city_names_the_division(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Israeli jets struck targets across Gaza on Tuesday, and tanks gathered on the edge of "
+        "Gaza City by nightfall.",
+    )
+    assert found["Gaza City"].feature == "P.PPL"
+    assert (found["Gaza"].feature or "").startswith("A."), found["Gaza"].reason
+    assert found["Gaza"].geonameid != found["Gaza City"].geonameid
+    alone = places(
+        nlp, finder, "Israeli jets struck targets across Gaza on Tuesday, witnesses in the area said."
+    )
+    assert alone["Gaza"].feature == "P.PPL", "without 'Gaza City' the name keeps its first reading"
+
+
+def test_names_before_a_plural_settlement_noun_are_places(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Fighters withdrew from the Karm al-Jabal and Sheikh Maqsoud districts of the city on Sunday, "
+        "residents said.",
+    )
+    assert {"Karm al-Jabal", "Sheikh Maqsoud"} <= set(found)
+    found = places(
+        nlp, finder, "The militia has lost the trust of the elders and many families over the past months."
+    )
+    assert found == {}, "no plural settlement noun, no list"

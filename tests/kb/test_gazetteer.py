@@ -255,3 +255,17 @@ def test_a_large_capital_outranks_a_small_namesake_in_the_focus_country() -> Non
 
     best = default_gazetteer().resolve("Vienna", context=PlaceContext(countries=("US",)))
     assert best is not None and best.country == "AT"
+
+
+def test_a_large_town_its_division_is_named_for_counts_as_its_seat() -> None:
+    """GeoNames stores Geneva as a plain town; the canton Genève that the name also reaches makes
+    it the canton's seat, which outranks a small namesake in a country the article only names."""
+    from parley.kb.gazetteer import PlaceContext, default_gazetteer
+
+    ctx = PlaceContext(countries=("UA", "RU", "US"))
+    best = default_gazetteer().lookup("Geneva", context=ctx, limit=2)
+    assert best[0].place.country == "CH", best[0].reason
+    assert "division is named for" in best[0].reason
+    # the bonus is a seat's, not the focus country's: a small town in the first country still wins
+    siversk = default_gazetteer().resolve("Seversk", context=PlaceContext(countries=("UA",)))
+    assert siversk is not None and siversk.country == "UA"

@@ -95,6 +95,11 @@ PLURAL_REGION_WORDS = {
     "regions": "region", "oblasts": "oblast", "provinces": "province", "governorates": "governorate",
     "states": "state", "districts": "district",
 }  # fmt: skip
+# Plural nouns of settlements and their parts after a list of names ("the Ashrafieh and Bani Zeid
+# neighbourhoods", "the Mansi and Momauk townships"): each name is a place of that kind.
+PLURAL_SETTLEMENT_NOUNS = frozenset(
+    {"neighbourhoods", "neighborhoods", "villages", "towns", "townships", "suburbs", "camps", "districts"}
+)
 # Last words of a water body's name: seas and rivers are not places (FORMAT.md).
 WATER_WORDS = frozenset(["sea", "ocean", "gulf", "river", "strait", "bay", "lake", "channel"])
 # Nouns after a name that make it a settlement or a part of one, never a person ("X district").
@@ -360,6 +365,11 @@ def _names_region(text: str) -> bool:
     return len(words) > 1 and words[-1] in REGION_WORDS | {"county", "zone"}
 
 
+# Entity types the small model gives a bare name it does not know ("the towns of Mansi and
+# Momauk" as one work of art); after a place noun and "of" they are no evidence against a place.
+MISREAD_NAME_ENTS = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
 def _name_run(tokens: Sequence[Any], i: int) -> int:
     """Return the end of the proper name that starts at tokens[i] (i itself when none does):
     capitalised words, with inner particles and hyphens ("Maroun al-Ras", "Kfar Kila")."""
@@ -511,7 +521,9 @@ class MentionFinder:
         first = tokens[i]
         if not _is_capitalised(first.text) or not first.is_alpha or first.lower_ == "the":
             return None
-        if first.ent_type_ in NOT_PLACE_ENTS or (first.is_stop and first.pos_ != "PROPN"):
+        if (first.ent_type_ in NOT_PLACE_ENTS and not self._misread_after_place_noun(tokens, i)) or (
+            first.is_stop and first.pos_ != "PROPN"
+        ):
             return None
         if (
             first.ent_type_ == "PERSON"
@@ -567,6 +579,12 @@ class MentionFinder:
                         return j + 1, text2, start, end2
                 return i + length, text, start, end
         return None
+
+    @staticmethod
+    def _misread_after_place_noun(tokens: Sequence[Any], i: int) -> bool:
+        """Return True for a name after "the town(s) of" that the model reads as a title
+        ("the towns of Mansi and Momauk" as a work of art): the place noun says what it is."""
+        return tokens[i].ent_type_ in MISREAD_NAME_ENTS and _after_place_noun(tokens, i)
 
     def _entity_is_place_name(self, first: Any) -> bool:
         """Return True when the whole entity that starts at ``first`` is a place name the gazetteer
@@ -834,6 +852,7 @@ class MentionFinder:
         out.extend(self._bare_ministries(out, start_at))
         out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
+        place_spans.extend(self._before_plural_settlement(tokens, place_spans, out, start_at))
         self._people_words = people_words(self._person_spans(doc), self.gazetteer.has_name) | frozenset(
             norm(run[-1].text)
             for run in name_runs(doc, TITLE_WORDS)
@@ -951,6 +970,43 @@ class MentionFinder:
                     why |= {"unknown"}
                 out.append((text, start, end, frozenset(why)))
                 by_start[start] = len(out) - 1
+        return out
+
+    def _before_plural_settlement(
+        self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention], start_at: int
+    ) -> list[PlaceSpan]:
+        """Return the names of a list that a plural settlement noun closes: "the Ashrafieh and Bani
+        Zeid neighbourhoods" names two places, which the gazetteer may lack (they keep their names)."""
+        taken = [(m.start, m.end) for m in known] + [(s, e) for _t, s, e, _w in spans]
+        out: list[PlaceSpan] = []
+        for n, noun in enumerate(tokens):
+            if noun.lower_ not in PLURAL_SETTLEMENT_NOUNS or noun.idx < start_at:
+                continue
+            the = next((k for k in range(n - 1, max(-1, n - 14), -1) if tokens[k].lower_ == "the"), None)
+            if the is None:
+                continue
+            items: list[tuple[int, int]] = []
+            j, joined = the + 1, False
+            while j < n:
+                end_tok = _name_run(tokens, j)
+                if end_tok == j:
+                    break
+                items.append((tokens[j].idx, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)))
+                j = end_tok
+                if j < n and tokens[j].text == ",":
+                    j += 1
+                if j < n and tokens[j].lower_ == "and":
+                    j, joined = j + 1, True
+            if j != n or not joined or len(items) < 2:
+                continue  # only names, commas and one "and" between "the" and the noun
+            for start, end in items:
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                text = self._text[start:end]
+                if norm(text) in not_places() or self.registry.state_for_demonym(text) is not None:
+                    continue
+                why = {"place noun", "list"} | ({"unknown"} if not self.gazetteer.has_name(text) else set())
+                out.append((text, start, end, frozenset(why)))
         return out
 
     def _bare_ministries(self, known: list[Mention], start_at: int) -> list[Mention]:
@@ -1398,6 +1454,7 @@ class MentionFinder:
         for text, _s, _e, why in spans:
             evidence[text] = evidence.get(text, frozenset()) | why
         resolved: dict[str, PlaceRef | None] = {}
+        span_names = frozenset(norm(t) for t, *_ in spans)
         out = []
         for text, s, e, _ in spans:
             if text in unknown:
@@ -1416,12 +1473,21 @@ class MentionFinder:
                     admin1=tuple((p.country, p.admin1) for p in others if p.country and p.admin1),
                     points=tuple((p.lat, p.lon) for p in others if p.lat is not None and p.lon is not None),
                 )
-                resolved[text] = self.gazetteer.resolve(text, context=ctx)
+                resolved[text] = self._beside_its_city(text, ctx, span_names)
             place = resolved[text]
             if place is None or (place.feature or "").startswith(NOT_PLACE_FEATURES):
                 continue
             if place.method in ("alias", "folded") and len(text) < MIN_FUZZY_LEN:
-                continue
+                if "list" not in evidence[text]:
+                    continue
+                # "Hula" among villages the text lists: the text makes it a place, but a short name
+                # reached only through another place's alternate name is no reading of it
+                place = PlaceRef(
+                    name=self._text[s:e],
+                    method="unresolved",
+                    confidence=UNKNOWN_PLACE_CONFIDENCE,
+                    reason=f"{place.reason}; but a short name matched by another's alternate name: no point",
+                )
             if _names_region(text) and (place.feature or "").startswith("P."):
                 # "Tula Region", "Nasir County": the text names a region, the gazetteer only a
                 # town of that name; the region keeps its name rather than the town's point
@@ -1453,6 +1519,26 @@ class MentionFinder:
                 )
             out.append(Mention(s, e, self._text[s:e], "place", place=place))
         return out
+
+    def _beside_its_city(self, text: str, ctx: Any, span_names: frozenset[str]) -> PlaceRef | None:
+        """Return the place ``text`` names; when the article also writes "<text> City", the bare
+        name is not that city but the division it heads or lies in: "Gaza" beside "Gaza City" is
+        the Gaza Strip, "Quebec" beside "Quebec City" the province."""
+        place = self.gazetteer.resolve(text, context=ctx)
+        city_name = f"{text} City"
+        if place is None or norm(city_name) not in span_names:
+            return place
+        city = self.gazetteer.resolve(city_name, context=ctx)
+        if city is None or city.geonameid != place.geonameid:
+            return place
+        for cand in self.gazetteer.lookup(text, context=ctx, limit=10):
+            other = cand.place
+            division = (other.feature or "").startswith("A.") and other.country == city.country
+            if division and other.geonameid != city.geonameid:
+                return replace(
+                    other, method="context", reason=f"{other.reason}; the text calls the city '{city_name}'"
+                )
+        return place
 
     @staticmethod
     def _stray(place: PlaceRef, text: str, countries: tuple[str, ...], first: dict[str, PlaceRef]) -> bool:

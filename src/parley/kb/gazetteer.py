@@ -75,6 +75,9 @@ CURATED_BONUS = 0.5
 # in Switzerland, not the Illinois town, even when the article names the United States often.
 MAJOR_SEAT_POPULATION = 100_000
 MAJOR_SEAT_BONUS = 1.0
+# GeoNames does not mark every seat as one: Geneva is a plain P.PPL. A large town in a first-level
+# division that the same name also reaches (Geneva in the canton Genève, New York in New York
+# state) is that division's namesake, which in practice is its seat, and counts as one.
 # Parley reads conflict news: a place in a conflict country is the likelier referent of a name
 # shared with a foreign town of similar size (Odessa, Ukraine over Odessa, Texas).
 CONFLICT_COUNTRY_BONUS = 0.5
@@ -278,6 +281,7 @@ class Gazetteer:
         )
         rows += self._divisions_of_seats(rows, matches)
         towns = {(r[5], r[6]) for r in rows if r[4].startswith("P.")}
+        namesake_divisions = {(r[5], r[6]) for r in rows if r[4] == "A.ADM1" and r[6]}
         scored = []
         for row in rows:
             m = matches[row[0]]
@@ -285,6 +289,14 @@ class Gazetteer:
             if row[4].startswith("A.") and not m.region_intent and (row[5], row[6]) in towns:
                 base -= CONTAINED_TOWN_PENALTY
                 why.append("a town of this name inside it matches too")
+            elif (
+                row[4] in ("P.PPL", "P.PPLX")
+                and not m.region_intent
+                and (row[5], row[6]) in namesake_divisions
+                and row[7] >= MAJOR_SEAT_POPULATION
+            ):
+                base += MAJOR_SEAT_BONUS
+                why.append("a large town its division is named for")
             ctx, ctx_why = self._context_score(row, context)
             scored.append((base + ctx, base, row, m, why + ctx_why))
         scored.sort(key=lambda s: (-s[0], -s[2][7], s[2][0]))
