@@ -440,7 +440,8 @@ class _Finder:
                 if subj.pos_ == "PRON" and self._named_speaker(subj) is not None:
                     return self._named_speaker(subj), subj
                 return self._phrase_party(subj) or self._named_speaker(subj), subj
-            if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acomp") or current.head.i == current.i:
+            climbs = ("xcomp", "advcl", "conj", "ccomp", "acomp")
+            if current.dep_ not in climbs or current.head.i == current.i:
                 break
             if current.dep_ == "ccomp" and current.head.lemma_ in self.cues.speech_verbs:
                 break  # the content of someone's words is not theirs unless it names no subject
