@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, or_, select, union_all, update
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    union,
+    union_all,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from parley.model.records import side_of
@@ -187,19 +200,71 @@ def _candidates_select() -> Any:
 
 _CANDIDATES = _candidates_select()
 
+# Candidate queries of one article go in one UNION of at most this many branches (SQLite allows
+# 500 terms in a compound SELECT; an article has a handful of events).
+_CANDIDATE_BRANCHES = 32
 
-def candidate_stories(conn: Connection, report: Report) -> set[int]:
-    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+
+@functools.lru_cache(maxsize=_CANDIDATE_BRANCHES)
+def _candidates_union(n: int) -> Any:
+    """Return the union of ``n`` candidate selects, branch k bound as type_k, lo_k, hi_max_k, hi_k, sides_k."""
+    if n == 1:
+        return _CANDIDATES
+    m, sd = s.story_event_members.c, s.story_member_sides.c
+    join = s.story_event_members.join(s.story_member_sides, sd.event_id == m.event_id)
+    return union(
+        *(
+            select(m.story_event_id)
+            .select_from(join)
+            .where(
+                m.type == bindparam(f"type_{k}"),
+                m.date_hi >= bindparam(f"lo_{k}"),
+                m.date_hi <= bindparam(f"hi_max_{k}"),
+                m.date_lo <= bindparam(f"hi_{k}"),
+                sd.side.in_(bindparam(f"sides_{k}", expanding=True)),
+            )
+            for k in range(n)
+        )
+    )
+
+
+def _candidate_params(report: Report) -> dict[str, Any]:
     lo = report.lo - timedelta(days=DATE_SLACK_DAYS)
     hi = report.hi + timedelta(days=DATE_SLACK_DAYS)
-    params = {
+    return {
         "type_": report.type,
         "lo_": lo.isoformat(),
         "hi_max_": (hi + timedelta(days=MAX_WINDOW_DAYS)).isoformat(),
         "hi_": hi.isoformat(),
         "sides_": sorted(report.sides),
     }
-    return {r[0] for r in conn.execute(_CANDIDATES, params)}
+
+
+def candidate_stories(conn: Connection, report: Report) -> set[int]:
+    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+    return {r[0] for r in conn.execute(_CANDIDATES, _candidate_params(report))}
+
+
+def candidates_of(conn: Connection, reports: Sequence[Report]) -> set[int]:
+    """Return the union of :func:`candidate_stories` over ``reports``, in one statement per 32 reports.
+
+    Why: an article's events are looked up together, since SQLAlchemy's cost per statement is
+    several times SQLite's per indexed lookup; each branch of the UNION keeps its own index range.
+    """
+    distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in reports:
+        p = _candidate_params(r)
+        distinct.setdefault((p["type_"], p["lo_"], p["hi_"], tuple(p["sides_"])), p)
+    params = list(distinct.values())
+    out: set[int] = set()
+    for i in range(0, len(params), _CANDIDATE_BRANCHES):
+        chunk = params[i : i + _CANDIDATE_BRANCHES]
+        if len(chunk) == 1:
+            bound = chunk[0]
+        else:
+            bound = {f"{k}{n}": v for n, p in enumerate(chunk) for k, v in p.items()}
+        out |= {r[0] for r in conn.execute(_candidates_union(len(chunk)), bound)}
+    return out
 
 
 _MEMBER_EVENTS = select(s.story_event_members.c.event_id).where(
@@ -233,87 +298,114 @@ def detach(conn: Connection, event_ids: Sequence[int]) -> None:
 
 _INSERT_STORY = insert(s.story_events)
 _UPDATE_STORY = update(s.story_events).where(s.story_events.c.id == bindparam("story_id_"))
-_DELETE_STORY_ACTORS = delete(s.story_event_actors).where(
-    s.story_event_actors.c.story_event_id == bindparam("story_id_")
-)
-_DELETE_STORY = delete(s.story_events).where(s.story_events.c.id == bindparam("story_id_"))
 _INSERT_STORY_ACTORS = insert(s.story_event_actors)
 _INSERT_MEMBERS = insert(s.story_event_members)
 _INSERT_SIDES = insert(s.story_member_sides)
 _INSERT_CHANGE = insert(s.story_event_changes)
 
 
-def save_story(
-    conn: Connection,
-    story_id: int | None,
-    members: Sequence[Report],
-    links: dict[int, Link],
-    fields: dict[str, Any],
-) -> int:
-    """Write a merged event with its actors and members; return its id (new when story_id is None)."""
-    values = {k: v for k, v in fields.items() if k != "actors"} | {"updated_at": now()}
-    if story_id is None:
-        story_id = int(conn.execute(_INSERT_STORY, values).inserted_primary_key[0])  # type: ignore[index]
-    else:
-        conn.execute(_UPDATE_STORY, {**values, "story_id_": story_id})
-        conn.execute(_DELETE_STORY_ACTORS, {"story_id_": story_id})
-    if fields["actors"]:
-        conn.execute(
-            _INSERT_STORY_ACTORS,
-            [
-                {"story_event_id": story_id, "actor_id": a, "position": k}
-                for k, a in enumerate(fields["actors"])
-            ],
-        )
+@dataclass(frozen=True)
+class StoryWrite:
+    """One merged event to write: its id (None for a new one), members, links and summary fields."""
+
+    story_id: int | None
+    members: Sequence[Report]
+    links: dict[int, Link]
+    fields: dict[str, Any]
+
+
+_INSERT_STORY_IDS = _INSERT_STORY.returning(s.story_events.c.id, sort_by_parameter_order=True)
+_DELETE_ACTORS_OF = delete(s.story_event_actors).where(
+    s.story_event_actors.c.story_event_id.in_(bindparam("ids", expanding=True))
+)
+_DELETE_STORIES = delete(s.story_events).where(s.story_events.c.id.in_(bindparam("ids", expanding=True)))
+
+
+def _new_story_ids(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert new merged events and return their ids in the order of ``rows``.
+
+    One INSERT ... RETURNING for all, its ids sorted back into parameter order by SQLAlchemy
+    (sort_by_parameter_order), so the ids are those one INSERT per row would give on SQLite.
+    """
+    if not rows:
+        return []
+    if len(rows) == 1:
+        return [int(conn.execute(_INSERT_STORY, rows[0]).inserted_primary_key[0])]  # type: ignore[index]
+    return [int(r[0]) for r in conn.execute(_INSERT_STORY_IDS, rows)]
+
+
+def save_stories(conn: Connection, stories: Sequence[StoryWrite]) -> list[int]:
+    """Write merged events with their actors and members; return their ids, new ones for story_id None.
+
+    Why one statement per table for all of an article's merged events: an article changes a few,
+    and SQLAlchemy's cost per statement is several times SQLite's per row.
+    """
+    stamp = now()
+    values = [{k: v for k, v in w.fields.items() if k != "actors"} | {"updated_at": stamp} for w in stories]
+    fresh = _new_story_ids(conn, [v for w, v in zip(stories, values) if w.story_id is None])
+    kept = [(w.story_id, v) for w, v in zip(stories, values) if w.story_id is not None]
+    if kept:
+        conn.execute(_UPDATE_STORY, [{**v, "story_id_": sid} for sid, v in kept])
+        conn.execute(_DELETE_ACTORS_OF, {"ids": [sid for sid, _ in kept]})
+    it = iter(fresh)
+    ids = [w.story_id if w.story_id is not None else next(it) for w in stories]
+    actors: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     sides: list[dict[str, Any]] = []
-    for r in members:
-        lk = links.get(r.event_id)
-        other = (lk.b if lk.a.event_id == r.event_id else lk.a) if lk else None
-        rows.append(
-            {
-                "event_id": r.event_id,
-                "story_event_id": story_id,
-                "article_id": r.article_id,
-                "type": r.type,
-                "date": r.date.isoformat() if r.date else None,
-                "date_lo": r.lo.isoformat(),
-                "date_hi": r.hi.isoformat(),
-                "place_id": r.place.id if r.place else None,
-                "modality": r.modality,
-                "published": r.published.isoformat() if r.published else None,
-                "linked_to": other.event_id if other else None,
-                "reason": f"matched event {other.event_id} of article {other.article_id}: {lk.text}"
-                if lk and other
-                else "first report",
-                "score": lk.score if lk else 0,
-            }
+    for story_id, w in zip(ids, stories):
+        actors.extend(
+            {"story_event_id": story_id, "actor_id": a, "position": k} for k, a in enumerate(w.fields["actors"])
         )
-        sides.extend({"event_id": r.event_id, "side": side} for side in sorted(r.sides))
-    conn.execute(_INSERT_MEMBERS, rows)
+        for r in w.members:
+            lk = w.links.get(r.event_id)
+            other = (lk.b if lk.a.event_id == r.event_id else lk.a) if lk else None
+            rows.append(
+                {
+                    "event_id": r.event_id,
+                    "story_event_id": story_id,
+                    "article_id": r.article_id,
+                    "type": r.type,
+                    "date": r.date.isoformat() if r.date else None,
+                    "date_lo": r.lo.isoformat(),
+                    "date_hi": r.hi.isoformat(),
+                    "place_id": r.place.id if r.place else None,
+                    "modality": r.modality,
+                    "published": r.published.isoformat() if r.published else None,
+                    "linked_to": other.event_id if other else None,
+                    "reason": f"matched event {other.event_id} of article {other.article_id}: {lk.text}"
+                    if lk and other
+                    else "first report",
+                    "score": lk.score if lk else 0,
+                }
+            )
+            sides.extend({"event_id": r.event_id, "side": side} for side in sorted(r.sides))
+    if actors:
+        conn.execute(_INSERT_STORY_ACTORS, actors)
+    if rows:
+        conn.execute(_INSERT_MEMBERS, rows)
     if sides:
         conn.execute(_INSERT_SIDES, sides)
-    return story_id
+    return ids  # type: ignore[return-value]
 
 
-def delete_story(conn: Connection, story_id: int) -> None:
-    """Delete a merged event that no longer has members of its own."""
-    conn.execute(_DELETE_STORY_ACTORS, {"story_id_": story_id})
-    conn.execute(_DELETE_STORY, {"story_id_": story_id})
+def delete_stories(conn: Connection, story_ids: Sequence[int]) -> None:
+    """Delete merged events that no longer have members of their own."""
+    if story_ids:
+        conn.execute(_DELETE_ACTORS_OF, {"ids": list(story_ids)})
+        conn.execute(_DELETE_STORIES, {"ids": list(story_ids)})
 
 
-def log_change(conn: Connection, story_id: int, article_id: str, change: str, detail: str) -> None:
-    """Record a change to a merged event and the article that caused it."""
-    conn.execute(
-        _INSERT_CHANGE,
-        {
-            "story_event_id": story_id,
-            "article_id": article_id,
-            "change": change,
-            "detail": detail,
-            "at": now(),
-        },
-    )
+def log_changes(conn: Connection, article_id: str, changes: Sequence[tuple[int, str, str]]) -> None:
+    """Record changes (merged event, change, detail) caused by an article, in this order."""
+    if changes:
+        stamp = now()
+        conn.execute(
+            _INSERT_CHANGE,
+            [
+                {"story_event_id": sid, "article_id": article_id, "change": change, "detail": detail, "at": stamp}
+                for sid, change, detail in changes
+            ],
+        )
 
 
 # ---- claim ledger -----------------------------------------------------------------------------
