@@ -24,7 +24,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    union,
     union_all,
     update,
 )
@@ -200,32 +199,24 @@ def _candidates_select() -> Any:
 
 _CANDIDATES = _candidates_select()
 
-# Candidate queries of one article go in one UNION of at most this many branches (SQLite allows
-# 500 terms in a compound SELECT; an article has a handful of events).
-_CANDIDATE_BRANCHES = 32
-
-
-@functools.lru_cache(maxsize=_CANDIDATE_BRANCHES)
-def _candidates_union(n: int) -> Any:
-    """Return the union of ``n`` candidate selects, branch k bound as type_k, lo_k, hi_max_k, hi_k, sides_k."""
-    if n == 1:
-        return _CANDIDATES
+def _loose_candidates_select() -> Any:
     m, sd = s.story_event_members.c, s.story_member_sides.c
-    join = s.story_event_members.join(s.story_member_sides, sd.event_id == m.event_id)
-    return union(
-        *(
-            select(m.story_event_id)
-            .select_from(join)
-            .where(
-                m.type == bindparam(f"type_{k}"),
-                m.date_hi >= bindparam(f"lo_{k}"),
-                m.date_hi <= bindparam(f"hi_max_{k}"),
-                m.date_lo <= bindparam(f"hi_{k}"),
-                sd.side.in_(bindparam(f"sides_{k}", expanding=True)),
-            )
-            for k in range(n)
+    return (
+        select(m.story_event_id, m.type, m.date_lo, m.date_hi, sd.side)
+        .select_from(s.story_event_members.join(s.story_member_sides, sd.event_id == m.event_id))
+        .where(
+            m.type.in_(bindparam("types_", expanding=True)),
+            m.date_hi >= bindparam("lo_"),
+            m.date_hi <= bindparam("hi_max_"),
+            m.date_lo <= bindparam("hi_"),
+            sd.side.in_(bindparam("sides_", expanding=True)),
         )
     )
+
+
+# The members that may meet any of an article's events (bound: types_, sides_ and the widest
+# window), filtered exactly in Python: see candidates_of.
+_LOOSE_CANDIDATES = _loose_candidates_select()
 
 
 def _candidate_params(report: Report) -> dict[str, Any]:
@@ -246,24 +237,33 @@ def candidate_stories(conn: Connection, report: Report) -> set[int]:
 
 
 def candidates_of(conn: Connection, reports: Sequence[Report]) -> set[int]:
-    """Return the union of :func:`candidate_stories` over ``reports``, in one statement per 32 reports.
+    """Return the union of :func:`candidate_stories` over ``reports``, in one statement.
 
     Why: an article's events are looked up together, since SQLAlchemy's cost per statement is
-    several times SQLite's per indexed lookup; each branch of the UNION keeps its own index range.
+    several times SQLite's per indexed lookup. The statement asks for the members of the events'
+    types and sides in the widest of their windows (through the same (type, date_hi) index; an
+    article's events seldom lie far apart), and each member row is kept when it meets one event
+    as candidate_stories would have it (dates are ISO strings, compared as the database does).
     """
-    distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in reports:
-        p = _candidate_params(r)
-        distinct.setdefault((p["type_"], p["lo_"], p["hi_"], tuple(p["sides_"])), p)
-    params = list(distinct.values())
+    if not reports:
+        return set()
+    params = [_candidate_params(r) for r in reports]
+    by_type: dict[str, list[tuple[str, str, str, set[str]]]] = {}
+    for p in params:
+        by_type.setdefault(p["type_"], []).append((p["lo_"], p["hi_max_"], p["hi_"], set(p["sides_"])))
+    bound = {
+        "types_": sorted(by_type),
+        "sides_": sorted({side for p in params for side in p["sides_"]}),
+        "lo_": min(p["lo_"] for p in params),
+        "hi_max_": max(p["hi_max_"] for p in params),
+        "hi_": max(p["hi_"] for p in params),
+    }
     out: set[int] = set()
-    for i in range(0, len(params), _CANDIDATE_BRANCHES):
-        chunk = params[i : i + _CANDIDATE_BRANCHES]
-        if len(chunk) == 1:
-            bound = chunk[0]
-        else:
-            bound = {f"{k}{n}": v for n, p in enumerate(chunk) for k, v in p.items()}
-        out |= {r[0] for r in conn.execute(_candidates_union(len(chunk)), bound)}
+    for sid, typ, date_lo, date_hi, side in conn.execute(_LOOSE_CANDIDATES, bound):
+        if sid not in out and any(
+            lo <= date_hi <= hi_max and date_lo <= hi and side in sides for lo, hi_max, hi, sides in by_type[typ]
+        ):
+            out.add(sid)
     return out
 
 
@@ -321,16 +321,24 @@ _DELETE_ACTORS_OF = delete(s.story_event_actors).where(
 _DELETE_STORIES = delete(s.story_events).where(s.story_events.c.id.in_(bindparam("ids", expanding=True)))
 
 
+_LAST_STORY_IDS = select(s.story_events.c.id).order_by(s.story_events.c.id.desc()).limit(bindparam("n_"))
+
+
 def _new_story_ids(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
     """Insert new merged events and return their ids in the order of ``rows``.
 
-    One INSERT ... RETURNING for all, its ids sorted back into parameter order by SQLAlchemy
-    (sort_by_parameter_order), so the ids are those one INSERT per row would give on SQLite.
+    On SQLite one executemany, stepped row after row: a table without AUTOINCREMENT gives each
+    new row the largest rowid plus one, so the ``n`` largest ids are the new rows' in order (no
+    other writer runs inside the transaction). Elsewhere one INSERT ... RETURNING, its ids sorted
+    back into parameter order by SQLAlchemy (sort_by_parameter_order).
     """
     if not rows:
         return []
     if len(rows) == 1:
         return [int(conn.execute(_INSERT_STORY, rows[0]).inserted_primary_key[0])]  # type: ignore[index]
+    if conn.dialect.name == "sqlite":
+        conn.execute(_INSERT_STORY, rows)
+        return sorted(int(r[0]) for r in conn.execute(_LAST_STORY_IDS, {"n_": len(rows)}))
     return [int(r[0]) for r in conn.execute(_INSERT_STORY_IDS, rows)]
 
 
