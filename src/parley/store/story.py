@@ -677,7 +677,7 @@ def _issue_statements() -> dict[str, Any]:
         )
         .order_by(*order)
         .limit(1),
-        "delete": delete(s.issue_stances).where(
+        "update": update(s.issue_stances).where(
             st.party_side == bindparam("side_"), st.issue == bindparam("issue_")
         ),
         "insert": insert(s.issue_stances),
@@ -697,23 +697,21 @@ def refresh_issue_stance(conn: Connection, side: str, issue: str, added: int) ->
         return
     old = conn.execute(_ISSUE["old"], key).first()
     moved = conn.execute(_ISSUE["moved"], {**key, "position_": latest.position_id}).first()
-    conn.execute(_ISSUE["delete"], key)
-    conn.execute(
-        _ISSUE["insert"],
-        {
-            "party_side": side,
-            "issue": issue,
-            "position_id": latest.position_id,
-            "party_id": latest.party_id,
-            "stance": latest.stance,
-            "polarity": latest.polarity,
-            "since": latest.published,
-            "previous_stance": moved.stance if moved else None,
-            "changed_on": latest.published if latest.changed else (moved.published if moved else None),
-            "source_count": (old.source_count if old else 0) + added,
-            "updated_at": now(),
-        },
-    )
+    row = {
+        "position_id": latest.position_id,
+        "party_id": latest.party_id,
+        "stance": latest.stance,
+        "polarity": latest.polarity,
+        "since": latest.published,
+        "previous_stance": moved.stance if moved else None,
+        "changed_on": latest.published if latest.changed else (moved.published if moved else None),
+        "source_count": (old.source_count if old else 0) + added,
+        "updated_at": now(),
+    }
+    if old is None:
+        conn.execute(_ISSUE["insert"], {"party_side": side, "issue": issue, **row})
+    else:  # the pair's one row, rewritten in place
+        conn.execute(_ISSUE["update"], {**key, **row})
 
 
 # ---- reads for the views ----------------------------------------------------------------------
