@@ -71,7 +71,10 @@ def test_merged_events_written_together_point_to_their_own_rows(db_url: str) -> 
 
         # a second report of the meeting grows that merged event, and only that one
         second = add_article(
-            store, "batch-second", date(2025, 11, 22), events=(meeting(date(2025, 11, 20), MOSCOW, PUTIN, WITKOFF),)
+            store,
+            "batch-second",
+            date(2025, 11, 22),
+            events=(meeting(date(2025, 11, 20), MOSCOW, PUTIN, WITKOFF),),
         )
         up2 = update_story(store.engine, second)
         after = _stories(store)

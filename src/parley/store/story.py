@@ -199,6 +199,7 @@ def _candidates_select() -> Any:
 
 _CANDIDATES = _candidates_select()
 
+
 def _loose_candidates_select() -> Any:
     m, sd = s.story_event_members.c, s.story_member_sides.c
     return (
@@ -261,7 +262,8 @@ def candidates_of(conn: Connection, reports: Sequence[Report]) -> set[int]:
     out: set[int] = set()
     for sid, typ, date_lo, date_hi, side in conn.execute(_LOOSE_CANDIDATES, bound):
         if sid not in out and any(
-            lo <= date_hi <= hi_max and date_lo <= hi and side in sides for lo, hi_max, hi, sides in by_type[typ]
+            lo <= date_hi <= hi_max and date_lo <= hi and side in sides
+            for lo, hi_max, hi, sides in by_type[typ]
         ):
             out.add(sid)
     return out
@@ -350,8 +352,8 @@ def save_stories(conn: Connection, stories: Sequence[StoryWrite]) -> list[int]:
     """
     stamp = now()
     values = [{k: v for k, v in w.fields.items() if k != "actors"} | {"updated_at": stamp} for w in stories]
-    fresh = _new_story_ids(conn, [v for w, v in zip(stories, values) if w.story_id is None])
-    kept = [(w.story_id, v) for w, v in zip(stories, values) if w.story_id is not None]
+    fresh = _new_story_ids(conn, [v for w, v in zip(stories, values, strict=True) if w.story_id is None])
+    kept = [(w.story_id, v) for w, v in zip(stories, values, strict=True) if w.story_id is not None]
     if kept:
         conn.execute(_UPDATE_STORY, [{**v, "story_id_": sid} for sid, v in kept])
         conn.execute(_DELETE_ACTORS_OF, {"ids": [sid for sid, _ in kept]})
@@ -360,9 +362,10 @@ def save_stories(conn: Connection, stories: Sequence[StoryWrite]) -> list[int]:
     actors: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     sides: list[dict[str, Any]] = []
-    for story_id, w in zip(ids, stories):
+    for story_id, w in zip(ids, stories, strict=True):
         actors.extend(
-            {"story_event_id": story_id, "actor_id": a, "position": k} for k, a in enumerate(w.fields["actors"])
+            {"story_event_id": story_id, "actor_id": a, "position": k}
+            for k, a in enumerate(w.fields["actors"])
         )
         for r in w.members:
             lk = w.links.get(r.event_id)
@@ -393,7 +396,7 @@ def save_stories(conn: Connection, stories: Sequence[StoryWrite]) -> list[int]:
         conn.execute(_INSERT_MEMBERS, rows)
     if sides:
         conn.execute(_INSERT_SIDES, sides)
-    return ids  # type: ignore[return-value]
+    return ids
 
 
 def delete_stories(conn: Connection, story_ids: Sequence[int]) -> None:
@@ -410,7 +413,13 @@ def log_changes(conn: Connection, article_id: str, changes: Sequence[tuple[int, 
         conn.execute(
             _INSERT_CHANGE,
             [
-                {"story_event_id": sid, "article_id": article_id, "change": change, "detail": detail, "at": stamp}
+                {
+                    "story_event_id": sid,
+                    "article_id": article_id,
+                    "change": change,
+                    "detail": detail,
+                    "at": stamp,
+                }
                 for sid, change, detail in changes
             ],
         )

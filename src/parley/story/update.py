@@ -110,14 +110,16 @@ def _fold_events(conn: Connection, article_id: str, out: StoryUpdate) -> None:
     )
     log: list[tuple[int, str, str]] = []
     dest: dict[int, set[int]] = {}
-    for (c, sid), new_id in zip(changed, ids):
+    for (c, sid), new_id in zip(changed, ids, strict=True):
         _log(log, article_id, c, sid, new_id, before, out)
         for r in c.members:
             if r.story_id is not None:
                 dest.setdefault(r.story_id, set()).add(new_id)
     for sid in emptied:
         out.events_joined.append(sid)
-        log.append((sid, "merged", f"its reports now belong to merged event(s) {sorted(dest.get(sid, set()))}"))
+        log.append(
+            (sid, "merged", f"its reports now belong to merged event(s) {sorted(dest.get(sid, set()))}")
+        )
     db.log_changes(conn, article_id, log)
 
 
