@@ -14,7 +14,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, or_, select, union_all, update
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from parley.model.records import side_of
@@ -188,18 +200,73 @@ def _candidates_select() -> Any:
 _CANDIDATES = _candidates_select()
 
 
-def candidate_stories(conn: Connection, report: Report) -> set[int]:
-    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+def _loose_candidates_select() -> Any:
+    m, sd = s.story_event_members.c, s.story_member_sides.c
+    return (
+        select(m.story_event_id, m.type, m.date_lo, m.date_hi, sd.side)
+        .select_from(s.story_event_members.join(s.story_member_sides, sd.event_id == m.event_id))
+        .where(
+            m.type.in_(bindparam("types_", expanding=True)),
+            m.date_hi >= bindparam("lo_"),
+            m.date_hi <= bindparam("hi_max_"),
+            m.date_lo <= bindparam("hi_"),
+            sd.side.in_(bindparam("sides_", expanding=True)),
+        )
+    )
+
+
+# The members that may meet any of an article's events (bound: types_, sides_ and the widest
+# window), filtered exactly in Python: see candidates_of.
+_LOOSE_CANDIDATES = _loose_candidates_select()
+
+
+def _candidate_params(report: Report) -> dict[str, Any]:
     lo = report.lo - timedelta(days=DATE_SLACK_DAYS)
     hi = report.hi + timedelta(days=DATE_SLACK_DAYS)
-    params = {
+    return {
         "type_": report.type,
         "lo_": lo.isoformat(),
         "hi_max_": (hi + timedelta(days=MAX_WINDOW_DAYS)).isoformat(),
         "hi_": hi.isoformat(),
         "sides_": sorted(report.sides),
     }
-    return {r[0] for r in conn.execute(_CANDIDATES, params)}
+
+
+def candidate_stories(conn: Connection, report: Report) -> set[int]:
+    """Return ids of merged events with a member of the same type, a window that meets, and a shared side."""
+    return {r[0] for r in conn.execute(_CANDIDATES, _candidate_params(report))}
+
+
+def candidates_of(conn: Connection, reports: Sequence[Report]) -> set[int]:
+    """Return the union of :func:`candidate_stories` over ``reports``, in one statement.
+
+    Why: an article's events are looked up together, since SQLAlchemy's cost per statement is
+    several times SQLite's per indexed lookup. The statement asks for the members of the events'
+    types and sides in the widest of their windows (through the same (type, date_hi) index; an
+    article's events seldom lie far apart), and each member row is kept when it meets one event
+    as candidate_stories would have it (dates are ISO strings, compared as the database does).
+    """
+    if not reports:
+        return set()
+    params = [_candidate_params(r) for r in reports]
+    by_type: dict[str, list[tuple[str, str, str, set[str]]]] = {}
+    for p in params:
+        by_type.setdefault(p["type_"], []).append((p["lo_"], p["hi_max_"], p["hi_"], set(p["sides_"])))
+    bound = {
+        "types_": sorted(by_type),
+        "sides_": sorted({side for p in params for side in p["sides_"]}),
+        "lo_": min(p["lo_"] for p in params),
+        "hi_max_": max(p["hi_max_"] for p in params),
+        "hi_": max(p["hi_"] for p in params),
+    }
+    out: set[int] = set()
+    for sid, typ, date_lo, date_hi, side in conn.execute(_LOOSE_CANDIDATES, bound):
+        if sid not in out and any(
+            lo <= date_hi <= hi_max and date_lo <= hi and side in sides
+            for lo, hi_max, hi, sides in by_type[typ]
+        ):
+            out.add(sid)
+    return out
 
 
 _MEMBER_EVENTS = select(s.story_event_members.c.event_id).where(
@@ -233,87 +300,129 @@ def detach(conn: Connection, event_ids: Sequence[int]) -> None:
 
 _INSERT_STORY = insert(s.story_events)
 _UPDATE_STORY = update(s.story_events).where(s.story_events.c.id == bindparam("story_id_"))
-_DELETE_STORY_ACTORS = delete(s.story_event_actors).where(
-    s.story_event_actors.c.story_event_id == bindparam("story_id_")
-)
-_DELETE_STORY = delete(s.story_events).where(s.story_events.c.id == bindparam("story_id_"))
 _INSERT_STORY_ACTORS = insert(s.story_event_actors)
 _INSERT_MEMBERS = insert(s.story_event_members)
 _INSERT_SIDES = insert(s.story_member_sides)
 _INSERT_CHANGE = insert(s.story_event_changes)
 
 
-def save_story(
-    conn: Connection,
-    story_id: int | None,
-    members: Sequence[Report],
-    links: dict[int, Link],
-    fields: dict[str, Any],
-) -> int:
-    """Write a merged event with its actors and members; return its id (new when story_id is None)."""
-    values = {k: v for k, v in fields.items() if k != "actors"} | {"updated_at": now()}
-    if story_id is None:
-        story_id = int(conn.execute(_INSERT_STORY, values).inserted_primary_key[0])  # type: ignore[index]
-    else:
-        conn.execute(_UPDATE_STORY, {**values, "story_id_": story_id})
-        conn.execute(_DELETE_STORY_ACTORS, {"story_id_": story_id})
-    if fields["actors"]:
-        conn.execute(
-            _INSERT_STORY_ACTORS,
-            [
-                {"story_event_id": story_id, "actor_id": a, "position": k}
-                for k, a in enumerate(fields["actors"])
-            ],
-        )
+@dataclass(frozen=True)
+class StoryWrite:
+    """One merged event to write: its id (None for a new one), members, links and summary fields."""
+
+    story_id: int | None
+    members: Sequence[Report]
+    links: dict[int, Link]
+    fields: dict[str, Any]
+
+
+_INSERT_STORY_IDS = _INSERT_STORY.returning(s.story_events.c.id, sort_by_parameter_order=True)
+_DELETE_ACTORS_OF = delete(s.story_event_actors).where(
+    s.story_event_actors.c.story_event_id.in_(bindparam("ids", expanding=True))
+)
+_DELETE_STORIES = delete(s.story_events).where(s.story_events.c.id.in_(bindparam("ids", expanding=True)))
+
+
+_LAST_STORY_IDS = select(s.story_events.c.id).order_by(s.story_events.c.id.desc()).limit(bindparam("n_"))
+
+
+def _new_story_ids(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert new merged events and return their ids in the order of ``rows``.
+
+    On SQLite one executemany, stepped row after row: a table without AUTOINCREMENT gives each
+    new row the largest rowid plus one, so the ``n`` largest ids are the new rows' in order (no
+    other writer runs inside the transaction). Elsewhere one INSERT ... RETURNING, its ids sorted
+    back into parameter order by SQLAlchemy (sort_by_parameter_order).
+    """
+    if not rows:
+        return []
+    if len(rows) == 1:
+        return [int(conn.execute(_INSERT_STORY, rows[0]).inserted_primary_key[0])]  # type: ignore[index]
+    if conn.dialect.name == "sqlite":
+        conn.execute(_INSERT_STORY, rows)
+        return sorted(int(r[0]) for r in conn.execute(_LAST_STORY_IDS, {"n_": len(rows)}))
+    return [int(r[0]) for r in conn.execute(_INSERT_STORY_IDS, rows)]
+
+
+def save_stories(conn: Connection, stories: Sequence[StoryWrite]) -> list[int]:
+    """Write merged events with their actors and members; return their ids, new ones for story_id None.
+
+    Why one statement per table for all of an article's merged events: an article changes a few,
+    and SQLAlchemy's cost per statement is several times SQLite's per row.
+    """
+    stamp = now()
+    values = [{k: v for k, v in w.fields.items() if k != "actors"} | {"updated_at": stamp} for w in stories]
+    fresh = _new_story_ids(conn, [v for w, v in zip(stories, values, strict=True) if w.story_id is None])
+    kept = [(w.story_id, v) for w, v in zip(stories, values, strict=True) if w.story_id is not None]
+    if kept:
+        conn.execute(_UPDATE_STORY, [{**v, "story_id_": sid} for sid, v in kept])
+        conn.execute(_DELETE_ACTORS_OF, {"ids": [sid for sid, _ in kept]})
+    it = iter(fresh)
+    ids = [w.story_id if w.story_id is not None else next(it) for w in stories]
+    actors: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     sides: list[dict[str, Any]] = []
-    for r in members:
-        lk = links.get(r.event_id)
-        other = (lk.b if lk.a.event_id == r.event_id else lk.a) if lk else None
-        rows.append(
-            {
-                "event_id": r.event_id,
-                "story_event_id": story_id,
-                "article_id": r.article_id,
-                "type": r.type,
-                "date": r.date.isoformat() if r.date else None,
-                "date_lo": r.lo.isoformat(),
-                "date_hi": r.hi.isoformat(),
-                "place_id": r.place.id if r.place else None,
-                "modality": r.modality,
-                "published": r.published.isoformat() if r.published else None,
-                "linked_to": other.event_id if other else None,
-                "reason": f"matched event {other.event_id} of article {other.article_id}: {lk.text}"
-                if lk and other
-                else "first report",
-                "score": lk.score if lk else 0,
-            }
+    for story_id, w in zip(ids, stories, strict=True):
+        actors.extend(
+            {"story_event_id": story_id, "actor_id": a, "position": k}
+            for k, a in enumerate(w.fields["actors"])
         )
-        sides.extend({"event_id": r.event_id, "side": side} for side in sorted(r.sides))
-    conn.execute(_INSERT_MEMBERS, rows)
+        for r in w.members:
+            lk = w.links.get(r.event_id)
+            other = (lk.b if lk.a.event_id == r.event_id else lk.a) if lk else None
+            rows.append(
+                {
+                    "event_id": r.event_id,
+                    "story_event_id": story_id,
+                    "article_id": r.article_id,
+                    "type": r.type,
+                    "date": r.date.isoformat() if r.date else None,
+                    "date_lo": r.lo.isoformat(),
+                    "date_hi": r.hi.isoformat(),
+                    "place_id": r.place.id if r.place else None,
+                    "modality": r.modality,
+                    "published": r.published.isoformat() if r.published else None,
+                    "linked_to": other.event_id if other else None,
+                    "reason": f"matched event {other.event_id} of article {other.article_id}: {lk.text}"
+                    if lk and other
+                    else "first report",
+                    "score": lk.score if lk else 0,
+                }
+            )
+            sides.extend({"event_id": r.event_id, "side": side} for side in sorted(r.sides))
+    if actors:
+        conn.execute(_INSERT_STORY_ACTORS, actors)
+    if rows:
+        conn.execute(_INSERT_MEMBERS, rows)
     if sides:
         conn.execute(_INSERT_SIDES, sides)
-    return story_id
+    return ids
 
 
-def delete_story(conn: Connection, story_id: int) -> None:
-    """Delete a merged event that no longer has members of its own."""
-    conn.execute(_DELETE_STORY_ACTORS, {"story_id_": story_id})
-    conn.execute(_DELETE_STORY, {"story_id_": story_id})
+def delete_stories(conn: Connection, story_ids: Sequence[int]) -> None:
+    """Delete merged events that no longer have members of their own."""
+    if story_ids:
+        conn.execute(_DELETE_ACTORS_OF, {"ids": list(story_ids)})
+        conn.execute(_DELETE_STORIES, {"ids": list(story_ids)})
 
 
-def log_change(conn: Connection, story_id: int, article_id: str, change: str, detail: str) -> None:
-    """Record a change to a merged event and the article that caused it."""
-    conn.execute(
-        _INSERT_CHANGE,
-        {
-            "story_event_id": story_id,
-            "article_id": article_id,
-            "change": change,
-            "detail": detail,
-            "at": now(),
-        },
-    )
+def log_changes(conn: Connection, article_id: str, changes: Sequence[tuple[int, str, str]]) -> None:
+    """Record changes (merged event, change, detail) caused by an article, in this order."""
+    if changes:
+        stamp = now()
+        conn.execute(
+            _INSERT_CHANGE,
+            [
+                {
+                    "story_event_id": sid,
+                    "article_id": article_id,
+                    "change": change,
+                    "detail": detail,
+                    "at": stamp,
+                }
+                for sid, change, detail in changes
+            ],
+        )
 
 
 # ---- claim ledger -----------------------------------------------------------------------------
@@ -577,7 +686,7 @@ def _issue_statements() -> dict[str, Any]:
         )
         .order_by(*order)
         .limit(1),
-        "delete": delete(s.issue_stances).where(
+        "update": update(s.issue_stances).where(
             st.party_side == bindparam("side_"), st.issue == bindparam("issue_")
         ),
         "insert": insert(s.issue_stances),
@@ -597,23 +706,21 @@ def refresh_issue_stance(conn: Connection, side: str, issue: str, added: int) ->
         return
     old = conn.execute(_ISSUE["old"], key).first()
     moved = conn.execute(_ISSUE["moved"], {**key, "position_": latest.position_id}).first()
-    conn.execute(_ISSUE["delete"], key)
-    conn.execute(
-        _ISSUE["insert"],
-        {
-            "party_side": side,
-            "issue": issue,
-            "position_id": latest.position_id,
-            "party_id": latest.party_id,
-            "stance": latest.stance,
-            "polarity": latest.polarity,
-            "since": latest.published,
-            "previous_stance": moved.stance if moved else None,
-            "changed_on": latest.published if latest.changed else (moved.published if moved else None),
-            "source_count": (old.source_count if old else 0) + added,
-            "updated_at": now(),
-        },
-    )
+    row = {
+        "position_id": latest.position_id,
+        "party_id": latest.party_id,
+        "stance": latest.stance,
+        "polarity": latest.polarity,
+        "since": latest.published,
+        "previous_stance": moved.stance if moved else None,
+        "changed_on": latest.published if latest.changed else (moved.published if moved else None),
+        "source_count": (old.source_count if old else 0) + added,
+        "updated_at": now(),
+    }
+    if old is None:
+        conn.execute(_ISSUE["insert"], {"party_side": side, "issue": issue, **row})
+    else:  # the pair's one row, rewritten in place
+        conn.execute(_ISSUE["update"], {**key, **row})
 
 
 # ---- reads for the views ----------------------------------------------------------------------

@@ -86,10 +86,7 @@ def _fold_events(conn: Connection, article_id: str, out: StoryUpdate) -> None:
     new = db.article_reports(conn, article_id)
     if not new:
         return
-    candidates: set[int] = set()
-    for r in new:
-        candidates |= db.candidate_stories(conn, r)
-    old = db.story_members(conn, candidates)
+    old = db.story_members(conn, db.candidates_of(conn, new))
     before: dict[int, set[int]] = {}
     for r in old:
         before.setdefault(r.story_id, set()).add(r.event_id)  # type: ignore[arg-type]
@@ -105,28 +102,29 @@ def _fold_events(conn: Connection, article_id: str, out: StoryUpdate) -> None:
         plan.append((c, sid))
     changed = [(c, sid) for c, sid in plan if sid is None or {r.event_id for r in c.members} != before[sid]]
     db.detach(conn, [r.event_id for c, _ in changed for r in c.members if r.story_id is not None])
-    for sid in sorted(set(before) - taken):
-        db.delete_story(conn, sid)
+    emptied = sorted(set(before) - taken)
+    db.delete_stories(conn, emptied)
+    # all of the article's merged events in one statement per table, then its changes in one
+    ids = db.save_stories(
+        conn, [db.StoryWrite(sid, c.members, c.links, merge.summary(c.members)) for c, sid in changed]
+    )
+    log: list[tuple[int, str, str]] = []
     dest: dict[int, set[int]] = {}
-    for c, sid in changed:
-        new_id = db.save_story(conn, sid, c.members, c.links, merge.summary(c.members))
-        _log(conn, article_id, c, sid, new_id, before, out)
+    for (c, sid), new_id in zip(changed, ids, strict=True):
+        _log(log, article_id, c, sid, new_id, before, out)
         for r in c.members:
             if r.story_id is not None:
                 dest.setdefault(r.story_id, set()).add(new_id)
-    for sid in sorted(set(before) - taken):
+    for sid in emptied:
         out.events_joined.append(sid)
-        db.log_change(
-            conn,
-            sid,
-            article_id,
-            "merged",
-            f"its reports now belong to merged event(s) {sorted(dest.get(sid, set()))}",
+        log.append(
+            (sid, "merged", f"its reports now belong to merged event(s) {sorted(dest.get(sid, set()))}")
         )
+    db.log_changes(conn, article_id, log)
 
 
 def _log(
-    conn: Connection,
+    log: list[tuple[int, str, str]],
     article_id: str,
     c: merge.Cluster,
     sid: int | None,
@@ -134,34 +132,33 @@ def _log(
     before: dict[int, set[int]],
     out: StoryUpdate,
 ) -> None:
+    """Append the changes (merged event, change, detail) of one written cluster to ``log``."""
     added = [r for r in c.members if r.story_id != sid]
     fresh = [r for r in added if r.story_id is None]
     moved = [r for r in added if r.story_id is not None]
     if sid is None and not moved:
         out.events_created.append(new_id)
-        db.log_change(
-            conn, new_id, article_id, "created", f"first reported by article {c.members[0].article_id}"
-        )
+        log.append((new_id, "created", f"first reported by article {c.members[0].article_id}"))
         return
     if moved:
         origins = sorted({r.story_id for r in moved})  # type: ignore[type-var]
-        db.log_change(
-            conn,
-            new_id,
-            article_id,
-            "split" if sid is None else "merged",
-            f"took events {[r.event_id for r in moved]} from merged events {origins}",
+        log.append(
+            (
+                new_id,
+                "split" if sid is None else "merged",
+                f"took events {[r.event_id for r in moved]} from merged events {origins}",
+            )
         )
         for origin in origins:
             if origin in before and origin != sid:
                 out.events_split.append(origin)
-                db.log_change(
-                    conn,
-                    origin,
-                    article_id,
-                    "split",
-                    f"events {[r.event_id for r in moved if r.story_id == origin]} moved to merged event "
-                    f"{new_id}: article {article_id} showed they were a different happening",
+                log.append(
+                    (
+                        origin,
+                        "split",
+                        f"events {[r.event_id for r in moved if r.story_id == origin]} moved to merged event "
+                        f"{new_id}: article {article_id} showed they were a different happening",
+                    )
                 )
         if sid is None:
             out.events_created.append(new_id)
@@ -169,23 +166,21 @@ def _log(
         lost = before[sid] - {r.event_id for r in c.members}
         if fresh:
             out.events_grown.append(new_id)
-            db.log_change(
-                conn,
-                new_id,
-                article_id,
-                "grown",
-                "; ".join(
-                    f"event {r.event_id}: {c.links[r.event_id].text}"
-                    if r.event_id in c.links
-                    else f"event {r.event_id}"
-                    for r in fresh
-                ),
+            log.append(
+                (
+                    new_id,
+                    "grown",
+                    "; ".join(
+                        f"event {r.event_id}: {c.links[r.event_id].text}"
+                        if r.event_id in c.links
+                        else f"event {r.event_id}"
+                        for r in fresh
+                    ),
+                )
             )
         if lost:
             out.events_split.append(new_id)
-            db.log_change(
-                conn, new_id, article_id, "split", f"events {sorted(lost)} no longer fit and were moved"
-            )
+            log.append((new_id, "split", f"events {sorted(lost)} no longer fit and were moved"))
 
 
 # ---- claims -----------------------------------------------------------------------------------
