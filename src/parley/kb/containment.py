@@ -10,9 +10,8 @@ the test needs: no new data.
 A district (ADM2) carries its province's code but neither its own code nor a point, so a town's
 district is not known from the codes; a town counts as lying in a district of its province only
 when the district is named for it ("Pokrovsk" in "Pokrovsk Raion"): the seat of a district that
-takes its name. A place named but
-missing from the gazetteer (no id, no country) is most often a village too small for it, and is
-taken to lie in whatever province or country it is told with.
+takes its name. A place named but missing from the gazetteer (no id, no country) is most often a
+village too small for it, and is taken to lie in whatever province or country it is told with.
 """
 
 from __future__ import annotations
