@@ -221,6 +221,20 @@ def find_organisations(
             if actor is not None:
                 by_acronym[m.group(1)] = actor
     taken = {(o.start, o.end) for o in out}
+
+    def take(first: Any, last: Any, kind: str, why: str, *, registry: bool = True) -> None:
+        """Add the name from token ``first`` to ``last`` as a body of ``kind``, unless the registry
+        knows it (when ``registry``), the registry's mentions hold it, or a name taken overlaps it."""
+        start, end = first.idx, last.idx + len(last.text)
+        label = text[start:end]
+        if (registry and known_name(label)) or not is_free(start, end):
+            return
+        if any(a < end and start < b for a, b in taken):
+            return
+        actor = seen.setdefault(label.lower(), _actor(label, kind, why))
+        out.append(OrgSpan(start, end, label, actor))
+        taken.add((start, end))
+
     for ent in entities(doc):
         if ent.label_ not in ("ORG", "PERSON"):
             continue
@@ -258,30 +272,14 @@ def find_organisations(
         name = _name_before(doc, j)
         if not name or is_state_word(name[0].text) or (len(name) == 1 and not name[0].is_upper):
             continue  # one capitalised word is a community's ("Druze armed groups": actor_collectives)
-        start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-        label = text[start:end]
-        if known_name(label) or not is_free(start, end) or any(a < end and start < b for a, b in taken):
-            continue
-        actor = seen.setdefault(
-            label.lower(), _actor(label, "group", "a name before a descriptor of fighters and a group noun")
-        )
-        out.append(OrgSpan(start, end, label, actor))
-        taken.add((start, end))
+        take(name[0], name[-1], "group", "a name before a descriptor of fighters and a group noun")
     # "a little-known militant group called the 'Kashmir Front'": a name a described armed group
     # is given, whether or not the model reads it as an entity
     for k in range(len(doc_toks)):
         name = _name_given(doc_toks, k)
         if not name:
             continue
-        start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-        label = text[start:end]
-        if known_name(label) or not is_free(start, end) or any(a < end and start < b for a, b in taken):
-            continue
-        actor = seen.setdefault(
-            label.lower(), _actor(label, "group", "the name given to a described armed group")
-        )
-        out.append(OrgSpan(start, end, label, actor))
-        taken.add((start, end))
+        take(name[0], name[-1], "group", "the name given to a described armed group")
     # "a United Nations group of experts", "the UN panel of experts": a body's panel reports apart
     # from the body, and is the party its findings are attributed to
     for k in range(1, len(doc_toks) - 2):
@@ -295,13 +293,8 @@ def find_organisations(
             i -= 1
         if i == k or not known_name(text[doc_toks[i].idx : doc_toks[k - 1].idx + len(doc_toks[k - 1].text)]):
             continue
-        start, end = doc_toks[i].idx, doc_toks[k + 2].idx + len(doc_toks[k + 2].text)
-        label = text[start:end]
-        if not is_free(start, end) or any(a < end and start < b for a, b in taken):
-            continue
-        actor = seen.setdefault(label.lower(), _actor(label, "organization", "a body's panel of experts"))
-        out.append(OrgSpan(start, end, label, actor))
-        taken.add((start, end))
+        # the body's name is the registry's; the panel's whole name is not, so no registry check
+        take(doc_toks[i], doc_toks[k + 2], "organization", "a body's panel of experts", registry=False)
     # later bare acronyms
     for tok in doc_toks:
         actor = by_acronym.get(tok.text)
