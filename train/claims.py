@@ -34,25 +34,19 @@ def labelled(exclude_half: str = "", show: str = "") -> Iterator[tuple[Any, str,
     training article; ``show`` names a dev half whose alignments are printed."""
     import quality  # bench/quality.py, on the path through train.data
 
-    from parley.clean import clean
     from parley.extract.claims import claim_cues, settled_drafts
     from parley.extract.claims_learned import draft_features
-    from parley.extract.context import ArticleContext, run_components
     from parley.extract.extractor import ANALYSE, DATES, EVENTS, QUOTES, Extractor, _extraction
     from parley.extract.record import actor_json, to_record
-    from parley.model import ArticleMeta, Document, RawArticle
 
     scorer = quality.load_scorer()
     ex = Extractor()
     resources = ex.resources()
     cues = claim_cues(resources.rules)
     for art in data.articles(exclude_half=exclude_half):
-        raw = RawArticle(source=art.id, kind="text", text=art.text, meta=ArticleMeta(published=art.published))
-        doc = clean(raw)
-        if not isinstance(doc, Document) or not doc.text.strip():
+        ctx = data.context(art, resources, (ANALYSE, DATES, QUOTES, EVENTS))
+        if ctx is None:
             continue
-        ctx = ArticleContext(doc, art.id, doc.text, art.published, resources)
-        run_components((ANALYSE, DATES, QUOTES, EVENTS), ctx)
         base = to_record(_extraction(ctx))
         base["events"], base["quotes"], base["positions"] = [], [], []
         golds = art.gold.get("claims", [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,3 +55,20 @@ def articles(sets: tuple[str, ...] = TRAIN_SETS, exclude_half: str = "") -> Iter
                 date.fromisoformat(gold["published"]),
                 gold,
             )
+
+
+def context(art: Article, resources: Any, components: Sequence[Any]) -> Any | None:
+    """Clean ``art`` and run ``components`` over it as extraction does, returning the article's
+    context (an ArticleContext), or None when cleaning leaves no body to read. One builder for every
+    trainer, so that each learns from exactly what the shipped pipeline sees."""
+    from parley.clean import clean
+    from parley.extract.context import ArticleContext, run_components
+    from parley.model import ArticleMeta, Document, RawArticle
+
+    raw = RawArticle(source=art.id, kind="text", text=art.text, meta=ArticleMeta(published=art.published))
+    doc = clean(raw)
+    if not isinstance(doc, Document) or not doc.text.strip():
+        return None
+    ctx = ArticleContext(doc, art.id, doc.text, art.published, resources)
+    run_components(components, ctx)
+    return ctx

@@ -54,23 +54,17 @@ def candidates(
     for the articles of one dev ``half`` only."""
     import quality  # bench/quality.py, on the path through train.data
 
-    from parley.clean import clean
-    from parley.extract.context import ArticleContext, run_components
     from parley.extract.extractor import COMPONENTS, Extractor, _extraction
     from parley.extract.places_learned import candidate_features
-    from parley.model import ArticleMeta, Document, RawArticle
 
     scorer = quality.load_scorer()
     resources = Extractor().resources()
     for art in data.articles(exclude_half=exclude_half):
         if half and art.half != half:
             continue
-        raw = RawArticle(source=art.id, kind="text", text=art.text, meta=ArticleMeta(published=art.published))
-        doc = clean(raw)
-        if not isinstance(doc, Document) or not doc.text.strip():
+        ctx = data.context(art, resources, COMPONENTS)
+        if ctx is None:
             continue
-        ctx = ArticleContext(doc, art.id, doc.text, art.published, resources)
-        run_components(COMPONENTS, ctx)
         kept = list(_extraction(ctx).places)
         records = [e.place for e in ctx.events or []] + [c.place for c in ctx.claims or []]
         used = {p.ref for p in records if p is not None}

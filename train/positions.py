@@ -48,24 +48,18 @@ class Parsed:
 
 def parse_all(sets: tuple[str, ...] = data.TRAIN_SETS) -> list[Parsed]:
     """Run the pipeline up to positions on every training article (both halves of realnews-dev)."""
-    from parley.clean import clean
-    from parley.extract.context import ArticleContext, run_components
     from parley.extract.extractor import COMPONENTS, Extractor, _extraction
     from parley.extract.positions import article_readings, quoted_stances, rule_spans
     from parley.extract.positions_learned import ArticleIssues
     from parley.extract.record import to_record
-    from parley.model import ArticleMeta, Document, RawArticle
 
     ex = Extractor()
     resources = ex.resources()
     out = []
     for art in data.articles(sets):
-        raw = RawArticle(source=art.id, kind="text", text=art.text, meta=ArticleMeta(published=art.published))
-        doc = clean(raw)
-        if not isinstance(doc, Document) or not doc.text.strip():
+        ctx = data.context(art, resources, COMPONENTS)
+        if ctx is None:
             continue
-        ctx = ArticleContext(doc, art.id, doc.text, art.published, resources)
-        run_components(COMPONENTS, ctx)
         record = to_record(_extraction(ctx))
         finder, readings = article_readings(ctx)
         spans = rule_spans(finder, readings)

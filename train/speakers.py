@@ -34,12 +34,9 @@ def labelled(exclude_half: str = "") -> Iterator[tuple[str, int, Any, linear.Exa
     that matches a gold quote."""
     import quality  # bench/quality.py, on the path through train.data
 
-    from parley.clean import clean
-    from parley.extract.context import ArticleContext, run_components
     from parley.extract.extractor import ANALYSE, QUOTES, Extractor
     from parley.extract.record import actor_json
     from parley.extract.speakers_learned import NO, YES, rescored
-    from parley.model import ArticleMeta, Document, RawArticle
 
     scorer = quality.load_scorer()
     ex = Extractor()
@@ -48,12 +45,9 @@ def labelled(exclude_half: str = "") -> Iterator[tuple[str, int, Any, linear.Exa
         golds = art.gold.get("quotes", [])
         if not golds:
             continue
-        raw = RawArticle(source=art.id, kind="text", text=art.text, meta=ArticleMeta(published=art.published))
-        doc = clean(raw)
-        if not isinstance(doc, Document) or not doc.text.strip():
+        ctx = data.context(art, resources, (ANALYSE, QUOTES))
+        if ctx is None:
             continue
-        ctx = ArticleContext(doc, art.id, doc.text, art.published, resources)
-        run_components((ANALYSE, QUOTES), ctx)
         gtexts = [scorer.quote_text(g, art.text) for g in golds]
         for n, (q, cands, feats) in enumerate(rescored(ctx, ctx.need("qspans"))):
             if not any(scorer.quotes_overlap(q.text, g) for g in gtexts):
