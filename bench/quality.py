@@ -9,6 +9,8 @@ The sets, in the order printed:
 - ``realnews-dev``, ``realnews-test``: the real-news corpus (eval/realnews/), split by its manifest.
   ``realnews-dev-a`` and ``realnews-dev-b`` are the two halves of dev (by a hash of the article id),
   scored only when named: read the errors of one, check that a change also helps the other.
+  ``realnews-dev-c`` (and any later letter) is a gate batch collected after rules were tuned on a and
+  b; it is kept out of the halves and is scored only when named.
   Its texts are not in the repository; eval/realnews/README.md says how to bring them back. Texts
   that are missing or differ from the manifest's sha256 are left out, and the line says how many;
 - each public set prepared under eval/public/NAME (bench/public_sets.py), scored only on the
@@ -27,6 +29,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -52,7 +55,7 @@ ALL_CATEGORIES = (
 )
 # The split whose per-article errors nobody reads (issue: real news as the measuring stick).
 SEALED = "realnews-test"
-HALVES = ("realnews-dev-a", "realnews-dev-b")
+SUBSETS = re.compile(r"realnews-dev-[a-z]")  # halves and gate batches of dev, scored only when named
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,14 @@ def realnews_sets(root: Path = REALNEWS) -> list[EvalSet | str]:
         ids = tuple(r["id"] for r in present)
         out.append(EvalSet(name, root / "gold", root / "texts", ids, left_out=left_out))
         if split == "dev":
+            first = tuple(r["id"] for r in present if not r.get("batch"))
             out += [
-                EvalSet(
-                    f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in ids if _half(i) == half)
-                )
+                EvalSet(f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in first if _half(i) == half))
                 for half in ("a", "b")
             ]
+            for batch in sorted({str(r["batch"]) for r in present if r.get("batch")}):
+                batch_ids = tuple(r["id"] for r in present if r.get("batch") == batch)
+                out.append(EvalSet(f"{name}-{batch}", root / "gold", root / "texts", batch_ids))
     return out
 
 
@@ -282,8 +287,8 @@ def main(argv: list[str] | None = None) -> None:
     results: dict[str, Any] = {}
     for found in discover():
         name = found if isinstance(found, str) else found.name
-        if name.endswith(HALVES) and name not in wanted:
-            continue  # the halves of realnews-dev are scored only when named
+        if SUBSETS.fullmatch(name) and name not in wanted:
+            continue  # the halves and gate batches of realnews-dev are scored only when named
         if wanted and name.split(":")[0] not in wanted:
             continue  # exact names: --set heldout is not also heldout2
         if isinstance(found, str):

@@ -1,12 +1,17 @@
 """Registers one retrieved excerpt in a helper's part of the real-news manifest.
 
     python eval/realnews/tools/add_article.py --id ID --url URL --outlet OUTLET --query QUERY \
-        --published YYYY-MM-DD --basis url|text|inferred --conflict CONFLICT --kind KIND --part NAME
+        --published YYYY-MM-DD --basis url|text|inferred --conflict CONFLICT --kind KIND --part NAME \
+        [--batch LETTER]
 
 The excerpt must already be saved, exactly as the search returned it, in eval/realnews/texts/ID.txt.
 Refuses (exit 1, one line) an article the project keeps private (by URL or by text, checked with
 ../shared/eval/private_check.py), a duplicate id or url, and a date outside 2024-2026. On refusal of a
 private article the text file is deleted, so nothing of it is used.
+
+``--batch`` marks an article collected as a fresh gate after rules had been tuned on the rest of dev:
+build_manifest.py puts the whole batch in dev, and bench/quality.py scores it apart as
+``realnews-dev-LETTER``, so a change can be checked on articles nobody tuned a rule against.
 """
 
 from __future__ import annotations
@@ -43,11 +48,15 @@ def main() -> int:
         ap.add_argument(f"--{name}", required=True)
     ap.add_argument("--basis", choices=BASES, required=True, help="where the publication date comes from")
     ap.add_argument("--kind", choices=KINDS, required=True)
+    ap.add_argument("--batch", help="a fresh gate batch (one lower-case letter, e.g. c): all of it goes to dev")
     a = ap.parse_args()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{2,80}", a.id):
         print(f"{a.id}: ids are lower-case letters, digits and hyphens")
         return 1
     text_file = REALNEWS / "texts" / f"{a.id}.txt"
+    if a.batch is not None and not re.fullmatch(r"[c-z]", a.batch):
+        print(f"{a.batch}: a batch is one lower-case letter from c on (a and b name the halves of dev)")
+        return 1
     if not text_file.exists():
         print(f"{text_file}: save the excerpt there first, exactly as retrieved")
         return 1
@@ -84,6 +93,8 @@ def main() -> int:
         "chars": len(text),
         "sha256": hashlib.sha256(raw).hexdigest(),
     }
+    if a.batch:
+        row["batch"] = a.batch
     with (REALNEWS / "parts" / f"{a.part}.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{a.id}: registered ({len(text)} chars, not private)")

@@ -7,6 +7,8 @@ both splits span the same wars; the order inside a conflict is the sha256 of the
 does not follow the order of collection. Articles that share wording (syndicated copies of one wire
 story, 8-word runs in common) are kept in one split, so test never holds a copy of a dev text. An
 article already in the manifest keeps its split: a split is never redrawn once scores were reported.
+A gate batch (rows with a ``batch`` letter, see add_article.py) goes to dev as a whole, unless it shares
+wording with a test article, which keeps the copy in test.
 """
 
 from __future__ import annotations
@@ -75,8 +77,14 @@ def main() -> int:
         heads.sort(key=lambda i: hashlib.sha256(i.encode()).hexdigest())
         for n, head in enumerate(heads):
             split_of_group[head] = "test" if n % 5 in TEST_SLOTS else "dev"
+    test_groups = {group[i] for i in old if i in group and old[i].get("split") == "test"}
     for i, r in rows.items():
-        r["split"] = old[i]["split"] if i in old and old[i].get("split") else split_of_group[group[i]]
+        if i in old and old[i].get("split"):
+            r["split"] = old[i]["split"]
+        elif r.get("batch"):
+            r["split"] = "test" if group[i] in test_groups else "dev"
+        else:
+            r["split"] = split_of_group[group[i]]
     shared = sorted({g for i, g in group.items() if g != i})
     counts = defaultdict(int)
     for r in rows.values():
