@@ -10,7 +10,7 @@ The sets, in the order printed:
   ``realnews-dev-a`` and ``realnews-dev-b`` are the two halves of dev (by a hash of the article id),
   scored only when named: read the errors of one, check that a change also helps the other.
   ``realnews-dev-c`` (and any later letter) is a gate batch collected after rules were tuned on a and
-  b; it is kept out of the halves and is scored only when named.
+  b; it is kept out of realnews-dev and its halves and is scored only when named.
   Its texts are not in the repository; eval/realnews/README.md says how to bring them back. Texts
   that are missing or differ from the manifest's sha256 are left out, and the line says how many;
 - each public set prepared under eval/public/NAME (bench/public_sets.py), scored only on the
@@ -106,12 +106,11 @@ def realnews_sets(root: Path = REALNEWS) -> list[EvalSet | str]:
             continue
         gap = len(wanted) - len(present)
         left_out = f"{gap} of {len(wanted)} texts missing or changed, not scored" if gap else ""
-        ids = tuple(r["id"] for r in present)
+        ids = tuple(r["id"] for r in present if not r.get("batch"))
         out.append(EvalSet(name, root / "gold", root / "texts", ids, left_out=left_out))
         if split == "dev":
-            first = tuple(r["id"] for r in present if not r.get("batch"))
             out += [
-                EvalSet(f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in first if _half(i) == half))
+                EvalSet(f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in ids if _half(i) == half))
                 for half in ("a", "b")
             ]
             for batch in sorted({str(r["batch"]) for r in present if r.get("batch")}):

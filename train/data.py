@@ -2,7 +2,8 @@
 
 Why these and no others: realnews-test is only ever scored (so it can say whether a model beats the
 rules), and the team's heldout sets stay held out. A trainer may also hold out one half of
-realnews-dev (``exclude_half``) to measure itself on the other before it is trained on all.
+realnews-dev (``exclude_half``) to measure itself on the other before it is trained on all. A gate
+batch (``realnews-dev-c``, ANNOTATING.md §3) is not part of realnews-dev, so it is never trained on.
 """
 
 from __future__ import annotations
