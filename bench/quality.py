@@ -110,7 +110,9 @@ def realnews_sets(root: Path = REALNEWS) -> list[EvalSet | str]:
         out.append(EvalSet(name, root / "gold", root / "texts", ids, left_out=left_out))
         if split == "dev":
             out += [
-                EvalSet(f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in ids if _half(i) == half))
+                EvalSet(
+                    f"{name}-{half}", root / "gold", root / "texts", tuple(i for i in ids if _half(i) == half)
+                )
                 for half in ("a", "b")
             ]
             for batch in sorted({str(r["batch"]) for r in present if r.get("batch")}):

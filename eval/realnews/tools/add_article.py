@@ -48,7 +48,7 @@ def main() -> int:
         ap.add_argument(f"--{name}", required=True)
     ap.add_argument("--basis", choices=BASES, required=True, help="where the publication date comes from")
     ap.add_argument("--kind", choices=KINDS, required=True)
-    ap.add_argument("--batch", help="a fresh gate batch (one lower-case letter, e.g. c): all of it goes to dev")
+    ap.add_argument("--batch", help="a gate batch letter (c, d, ...): the whole batch goes to dev")
     a = ap.parse_args()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{2,80}", a.id):
         print(f"{a.id}: ids are lower-case letters, digits and hyphens")
