@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from parley.extract.dates import DateMention, find_dates, resolve_anchor, weekday_date
 from parley.extract.dates_calendar import easter_orthodox, easter_western, holiday_in_year, month_near
+from parley.extract.dates_context import in_dateline
 from parley.model.records import DateValue
 
 MON_OCT20 = date(2025, 10, 20)
@@ -491,3 +492,18 @@ def test_find_dates_on_huge_text(chunk: str, published: date) -> None:
 def test_find_dates_on_empty_and_blank_text() -> None:
     assert find_dates("", MON_DEC29) == []
     assert find_dates(" \n\t\u2028", MON_DEC29) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 14, 2025 – Rebels have entered the city after a week of fighting.", True),
+        ("KYIV, Dec 5 (Reuters) - Russia launched drones at the capital overnight, officials said.", True),
+        ("Asmara, 15 November 2025 - The information minister accused the neighbouring government.", True),
+        ("On Dec 5 - a day of heavy fighting - Russia launched drones at the capital, they said.", False),
+        ("Officials said the talks ended on Dec 5 – and no new round has been set since then.", False),
+    ],
+)
+def test_a_date_opening_a_paragraph_before_a_dash_is_a_dateline(text: str, expected: bool) -> None:
+    mention = find_dates(text, date(2025, 12, 12))[0]
+    assert in_dateline(text, mention.start, mention.end) is expected

@@ -157,3 +157,28 @@ def test_an_agreement_takes_the_day_of_the_truce_named_after_it(extractor: Extra
         f"Qatar and Egypt. {follow}",
     )
     assert [day(e) for e in of_type(ex, "AGREE")] == ["2025-12-10"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["December 12, 2025 – ", "KINSHASA, Dec 12 (AFP) – ", "Kinshasa, 12 December 2025 - "],
+)
+def test_a_dateline_dates_the_report_not_the_act_its_first_sentence_tells(
+    extractor: Extractor, dateline: str
+) -> None:
+    ex = run(
+        extractor,
+        f"{dateline}M23 rebels backed by Rwanda have entered the town of Uvira in eastern Congo, "
+        "after days of heavy fighting with the army.",
+    )
+    attacks = of_type(ex, "ASSAULT")
+    assert attacks and all(day(e) is None for e in attacks)
+
+
+def test_a_day_the_first_sentence_names_itself_still_dates_its_act(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "KINSHASA, Dec 12 (AFP) – M23 rebels backed by Rwanda entered the town of Uvira in eastern "
+        "Congo on Wednesday, after days of heavy fighting with the army.",
+    )
+    assert [day(e) for e in of_type(ex, "ASSAULT")][:1] == ["2025-12-10"]
