@@ -182,3 +182,23 @@ def test_a_day_the_first_sentence_names_itself_still_dates_its_act(extractor: Ex
         "Congo on Wednesday, after days of heavy fighting with the army.",
     )
     assert [day(e) for e in of_type(ex, "ASSAULT")][:1] == ["2025-12-10"]
+
+
+def test_a_clause_a_date_counts_from_is_not_dated_by_another_event(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The American secretary of state accused Rwanda on Tuesday of breaking the peace accords.\n\n"
+        "M23 rebels seized the town of Uvira a week after the presidents of Congo and Rwanda met "
+        "with the American president in Washington.",
+    )
+    later = [e for e in ex.events if e.type in ("ASSAULT", "CONSULT")]
+    assert later and all(day(e) is None and e.modality == "asserted" for e in later)
+
+
+def test_a_clause_a_date_counts_from_is_dated_by_its_own_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russian drones struck the port of Odesa two days after the two governments signed a grain "
+        "deal in Istanbul on Monday.",
+    )
+    assert [day(e) for e in of_type(ex, "ASSAULT")] == ["2025-12-10"]

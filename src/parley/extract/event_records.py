@@ -364,6 +364,54 @@ def _modifies_other_noun(
     )
 
 
+def _is_own_anchor(trigger: Any, mention: Any) -> bool:
+    """Return True when the act is the anchor a date counts from ("entered Uvira a week after the
+    presidents met in Washington": the entry is dated from the meeting, not the meeting from
+    itself): the trigger is the noun or clause after the mention's "after"/"before"."""
+    if mention.anchor is None or mention.offset_days is None:
+        return False
+    anchor_start = mention.end - len(mention.anchor)
+    if anchor_start <= trigger.idx < mention.end:
+        return True  # "two days after the talks" for the talks themselves
+    clause = _anchor_clause(trigger.doc, mention)
+    return clause is not None and clause.i == trigger.i
+
+
+def _anchor_clause(doc: Any, mention: Any) -> Any | None:
+    """Return the verb of the clause an anchored date counts from when its "after"/"before" opens
+    a clause ("a week after the presidents met in Washington": met), else None (a noun anchor,
+    "a day before the talks")."""
+    if mention.anchor is None:
+        return None
+    span = doc.char_span(mention.start, mention.end - len(mention.anchor), alignment_mode="expand")
+    if span is None:
+        return None
+    direction = span[-1]
+    if direction.dep_ != "mark" or direction.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return direction.head
+
+
+def _clause_day(verb: Any, mention: Any, dates: list[Any]) -> date | None:
+    """Return the day the anchor clause names for its own act ("hours after the two sides initialed
+    the draft at the White House on August 8": August 8), or None when it names none: a clause
+    anchor is dated by its own words, not by whichever event the article dated first."""
+    toks = list(verb.subtree)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    own = [
+        d
+        for d in dates
+        if d is not mention
+        and s <= d.start
+        and d.end <= e
+        and not (d.start <= mention.start < d.end)
+        and d.value is not None
+        and d.value.precision == "day"
+        and d.kind != "range_start"
+    ]
+    return own[0].value.value if own else None
+
+
 def _act_nouns(lex: Any) -> dict[str, frozenset[str]]:
     """Return, per event type, the nouns that name its act (the lemmas of its noun rules)."""
     out: dict[str, set[str]] = {}
@@ -396,6 +444,7 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             d
             for d in dates
             if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()), occasions)
+            and not _is_own_anchor(trig, d)
         ]
         toks = list(trig.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -430,7 +479,11 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     # anchored expressions ("a day before the talks") resolve against a dated meeting
     anchor_words = event_lexicon(ctx.resources.rules).words.anchor_words
     for c, d in anchored:
-        target = _anchor_date(candidates, d.anchor, anchor_words)
+        clause = _anchor_clause(c.trigger.doc, d)
+        if clause is not None:
+            target = _clause_day(clause, d, dates)
+        else:
+            target = _anchor_date(candidates, d.anchor, anchor_words)
         if target is not None:
             c.date = resolve_anchor(d, target)
     _date_clashes(ctx.text, candidates, dates, ctx.published)
