@@ -507,3 +507,24 @@ def test_find_dates_on_empty_and_blank_text() -> None:
 def test_a_date_opening_a_paragraph_before_a_dash_is_a_dateline(text: str, expected: bool) -> None:
     mention = find_dates(text, date(2025, 12, 12))[0]
     assert in_dateline(text, mention.start, mention.end) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3 and 9, shelling damaged the water station serving the eastern suburbs.",
+        "The delegations met on 12 and 13 December in Doha to finish the framework text.",
+        "The two delegations held talks on Monday and Tuesday in Jeddah under Saudi auspices.",
+        "The prisoner swap was due on Saturday or Sunday, but it has been put off again.",
+    ],
+)
+def test_two_days_joined_by_and_or_or_fix_no_single_day(text: str) -> None:
+    mentions = find_dates(text, date(2025, 12, 17))
+    assert len(mentions) == 1 and mentions[0].value is None
+
+
+def test_a_day_and_a_count_after_it_stay_one_day() -> None:
+    mentions = find_dates("On July 12 and 15 people were hurt in the strikes on the town.", date(2025, 7, 17))
+    assert [(m.text, m.value.value if m.value else None) for m in mentions] == [
+        ("On July 12", date(2025, 7, 12))
+    ]

@@ -202,3 +202,13 @@ def test_a_clause_a_date_counts_from_is_dated_by_its_own_day(extractor: Extracto
         "deal in Istanbul on Monday.",
     )
     assert [day(e) for e in of_type(ex, "ASSAULT")] == ["2025-12-10"]
+
+
+def test_talks_over_two_named_days_are_dated_to_neither(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Sudanese army and RSF delegations met on Monday and Tuesday in Jeddah to discuss a "
+        "humanitarian truce for Darfur.",
+    )
+    talks = of_type(ex, "CONSULT")
+    assert talks and all(day(e) is None for e in talks)
