@@ -528,3 +528,9 @@ def test_a_day_and_a_count_after_it_stay_one_day() -> None:
     assert [(m.text, m.value.value if m.value else None) for m in mentions] == [
         ("On July 12", date(2025, 7, 12))
     ]
+
+
+def test_a_future_verb_after_and_leaves_the_day_before_it_in_the_past() -> None:
+    text = "The envoy met the president in Moscow on Tuesday and will fly to Berlin on Sunday for talks."
+    days = [m.value.value for m in find_dates(text, date(2025, 12, 12)) if m.value]
+    assert days == [date(2025, 12, 9), date(2025, 12, 14)]

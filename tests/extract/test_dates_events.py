@@ -212,3 +212,13 @@ def test_talks_over_two_named_days_are_dated_to_neither(extractor: Extractor) ->
     )
     talks = of_type(ex, "CONSULT")
     assert talks and all(day(e) is None for e in talks)
+
+
+def test_a_meeting_told_in_the_past_before_a_planned_one_stays_past(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Witkoff met Putin in Moscow on Tuesday and will meet Zelensky on Sunday in Berlin to go "
+        "over the draft.",
+    )
+    met = [e for e in of_type(ex, "CONSULT") if e.trigger == "met"]
+    assert [(day(e), e.modality) for e in met] == [("2025-12-09", "asserted")]

@@ -30,6 +30,10 @@ _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]{1,2}\s
 # sentence's own, not a dateline.
 _DATELINE_NOT_FIRST = re.compile(r"(?i:on|by|until|till|since|in|from|late|early|earlier|later)\b")
 
+# After the date, "and"/"or" opens the next coordinated verb phrase, whose tense is its own ("met on
+# Tuesday and will meet again on Sunday": the first meeting is past).
+_COORDINATION = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+
 _SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’']?\s+(?=[A-Z“\"‘'(])|[;:\n“”\"]")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -69,7 +73,7 @@ def clause_sides(text: str, start: int, end: int, lex: Lexicon | None = None) ->
         if ends:
             left = left[ends[-1] :]
     right = text[end : end + CLAUSE_MAX_CHARS]
-    for cut in (_SENTENCE_BREAK, boundary):
+    for cut in (_SENTENCE_BREAK, boundary, _COORDINATION):
         first = cut.search(right)
         if first is not None:
             right = right[: first.start()]
