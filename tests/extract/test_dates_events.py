@@ -222,3 +222,28 @@ def test_a_meeting_told_in_the_past_before_a_planned_one_stays_past(extractor: E
     )
     met = [e for e in of_type(ex, "CONSULT") if e.trigger == "met"]
     assert [(day(e), e.modality) for e in met] == [("2025-12-09", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Russia pounded Kharkiv with missiles on Thursday, two days after Ukraine struck a "
+            "refinery in Ryazan.",
+            "struck",
+            "2025-12-09",
+        ),
+        (
+            "Israel carried out strikes in southern Lebanon on Wednesday, a day after Hezbollah "
+            "fired rockets at northern Israel.",
+            "fired",
+            "2025-12-09",
+        ),
+    ],
+)
+def test_an_act_a_count_of_days_opens_is_dated_back_from_the_main_clause(
+    extractor: Extractor, text: str, trigger: str, expected: str
+) -> None:
+    ex = run(extractor, text)
+    earlier = [e for e in of_type(ex, "ASSAULT") if e.trigger == trigger]
+    assert [(day(e), e.modality) for e in earlier] == [(expected, "asserted")]

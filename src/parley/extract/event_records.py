@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from parley.analyse.doc_views import sentence_text, span_tokens
@@ -368,10 +368,9 @@ def _is_own_anchor(trigger: Any, mention: Any) -> bool:
     """Return True when the act is the anchor a date counts from ("entered Uvira a week after the
     presidents met in Washington": the entry is dated from the meeting, not the meeting from
     itself): the trigger is the noun or clause after the mention's "after"/"before"."""
-    if mention.anchor is None or mention.offset_days is None:
+    if mention.offset_days is None:
         return False
-    anchor_start = mention.end - len(mention.anchor)
-    if anchor_start <= trigger.idx < mention.end:
+    if mention.anchor is not None and mention.end - len(mention.anchor) <= trigger.idx < mention.end:
         return True  # "two days after the talks" for the talks themselves
     clause = _anchor_clause(trigger.doc, mention)
     return clause is not None and clause.i == trigger.i
@@ -381,15 +380,52 @@ def _anchor_clause(doc: Any, mention: Any) -> Any | None:
     """Return the verb of the clause an anchored date counts from when its "after"/"before" opens
     a clause ("a week after the presidents met in Washington": met), else None (a noun anchor,
     "a day before the talks")."""
-    if mention.anchor is None:
+    if mention.offset_days is None:
         return None
-    span = doc.char_span(mention.start, mention.end - len(mention.anchor), alignment_mode="expand")
+    stop = mention.end - len(mention.anchor) if mention.anchor is not None else mention.end
+    span = doc.char_span(mention.start, stop, alignment_mode="expand")
     if span is None:
         return None
-    direction = span[-1]
+    direction = span[-1]  # "after" in "a day after Hezbollah fired", which reads no noun anchor
     if direction.dep_ != "mark" or direction.head.pos_ not in ("VERB", "AUX"):
         return None
     return direction.head
+
+
+def _counted_from_main(
+    c: EventCandidate, dates: list[Any], own: tuple[int, int]
+) -> tuple[DateValue | None] | None:
+    """Return, for the act of a clause a counted date opens ("Russia pounded Kharkiv on Thursday,
+    two days after Ukraine struck a refinery": struck), its day counted back from the day of the
+    main clause (Tuesday), or (None,) when the sentence names no day outside the clause; None when
+    no counted date opens the act's clause, or the clause names its own day. The count says how
+    far the main act is from this one, so neither the main act's day nor the statement's is this
+    act's."""
+    doc = c.trigger.doc
+    for d in dates:
+        if not c.sent_start <= d.start < c.sent_end:
+            continue
+        clause = _anchor_clause(doc, d)
+        if clause is None or clause.i != c.trigger.i:
+            continue
+        if any(m is not d and own[0] <= m.start < own[1] and m.value is not None for m in dates):
+            return None  # "hours after the two sides initialed the draft on August 8": its own day
+        days = [
+            m
+            for m in dates
+            if m is not d
+            and c.sent_start <= m.start < c.sent_end
+            and not own[0] <= m.start < own[1]
+            and m.value is not None
+            and m.value.precision == "day"
+            and m.kind not in ("anchored", "range_start")
+        ]
+        if not days:
+            return (None,)
+        main = min(days, key=lambda m: (m.start > d.start, abs(m.start - d.start))).value
+        back = main.value - timedelta(days=d.offset_days)
+        return (DateValue(back, "day", d.text, d.start, d.end),)
+    return None
 
 
 def _clause_day(verb: Any, mention: Any, dates: list[Any]) -> date | None:
@@ -448,6 +484,10 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         ]
         toks = list(trig.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        counted = _counted_from_main(c, dates, (s, e))
+        if counted is not None:
+            c.date = counted[0]
+            continue
         in_clause = [
             d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
         ]
