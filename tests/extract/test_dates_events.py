@@ -247,3 +247,9 @@ def test_an_act_a_count_of_days_opens_is_dated_back_from_the_main_clause(
     ex = run(extractor, text)
     earlier = [e for e in of_type(ex, "ASSAULT") if e.trigger == trigger]
     assert [(day(e), e.modality) for e in earlier] == [(expected, "asserted")]
+
+
+def test_a_planned_meeting_takes_the_day_ahead_not_the_statement_day(extractor: Extractor) -> None:
+    ex = run(extractor, "Trump said on Thursday he would meet Putin in Budapest on Monday.")
+    meetings = of_type(ex, "CONSULT")
+    assert [(day(e), e.modality) for e in meetings] == [("2025-12-15", "planned")]

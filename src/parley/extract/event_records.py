@@ -511,6 +511,11 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
         if not in_clause:
             continue
+        if c.modality in ("planned", "hypothetical"):
+            # an act still to come takes the day ahead, not a day already past that the parse put
+            # in its clause ("said on Thursday he would meet Putin in Budapest on Monday")
+            ahead = [d for d in in_clause if d.value is None or d.value.value >= ctx.published]
+            in_clause = ahead or in_clause
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
         if d.value is not None and d.kind != "range_start":
             c.date = d.value
