@@ -253,3 +253,9 @@ def test_a_planned_meeting_takes_the_day_ahead_not_the_statement_day(extractor: 
     ex = run(extractor, "Trump said on Thursday he would meet Putin in Budapest on Monday.")
     meetings = of_type(ex, "CONSULT")
     assert [(day(e), e.modality) for e in meetings] == [("2025-12-15", "planned")]
+
+
+def test_talks_a_party_says_it_would_hold_take_no_statement_day(extractor: Extractor) -> None:
+    ex = run(extractor, "Russia said on Thursday it would hold talks with Ukraine in Istanbul next week.")
+    talks = of_type(ex, "CONSULT")
+    assert talks and all(day(e) is None for e in talks)

@@ -651,7 +651,12 @@ def _told_as_done(trigger: Any) -> bool:
     envoy said on Monday that the rebels broke the truce and warned of sanctions"): the day of
     the statement in its sentence is the act's day. Not in the perfect ("have captured two
     villages, the ministry said on Wednesday": the act may be days old), the past perfect (before
-    the statement) or the infinitive ("is speeding up its plan to supply missiles": not done)."""
+    the statement) or the infinitive ("is speeding up its plan to supply missiles": not done); nor
+    a noun the object of a verb still to come ("said on Thursday it would hold talks next week")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        verb = trigger.head
+        if verb.tag_ == "VB" or any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in verb.children):
+            return False  # "would hold talks", "to hold talks": the act is not told as done
     if _perfect(trigger) or _past_perfect(trigger):
         return False
     return not (
