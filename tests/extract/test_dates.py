@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from parley.extract.dates import DateMention, find_dates, resolve_anchor, weekday_date
 from parley.extract.dates_calendar import easter_orthodox, easter_western, holiday_in_year, month_near
+from parley.extract.dates_context import in_dateline
 from parley.model.records import DateValue
 
 MON_OCT20 = date(2025, 10, 20)
@@ -491,3 +492,45 @@ def test_find_dates_on_huge_text(chunk: str, published: date) -> None:
 def test_find_dates_on_empty_and_blank_text() -> None:
     assert find_dates("", MON_DEC29) == []
     assert find_dates(" \n\t\u2028", MON_DEC29) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 14, 2025 – Rebels have entered the city after a week of fighting.", True),
+        ("KYIV, Dec 5 (Reuters) - Russia launched drones at the capital overnight, officials said.", True),
+        ("Asmara, 15 November 2025 - The information minister accused the neighbouring government.", True),
+        ("On Dec 5 - a day of heavy fighting - Russia launched drones at the capital, they said.", False),
+        ("Officials said the talks ended on Dec 5 – and no new round has been set since then.", False),
+    ],
+)
+def test_a_date_opening_a_paragraph_before_a_dash_is_a_dateline(text: str, expected: bool) -> None:
+    mention = find_dates(text, date(2025, 12, 12))[0]
+    assert in_dateline(text, mention.start, mention.end) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3 and 9, shelling damaged the water station serving the eastern suburbs.",
+        "The delegations met on 12 and 13 December in Doha to finish the framework text.",
+        "The two delegations held talks on Monday and Tuesday in Jeddah under Saudi auspices.",
+        "The prisoner swap was due on Saturday or Sunday, but it has been put off again.",
+    ],
+)
+def test_two_days_joined_by_and_or_or_fix_no_single_day(text: str) -> None:
+    mentions = find_dates(text, date(2025, 12, 17))
+    assert len(mentions) == 1 and mentions[0].value is None
+
+
+def test_a_day_and_a_count_after_it_stay_one_day() -> None:
+    mentions = find_dates("On July 12 and 15 people were hurt in the strikes on the town.", date(2025, 7, 17))
+    assert [(m.text, m.value.value if m.value else None) for m in mentions] == [
+        ("On July 12", date(2025, 7, 12))
+    ]
+
+
+def test_a_future_verb_after_and_leaves_the_day_before_it_in_the_past() -> None:
+    text = "The envoy met the president in Moscow on Tuesday and will fly to Berlin on Sunday for talks."
+    days = [m.value.value for m in find_dates(text, date(2025, 12, 12)) if m.value]
+    assert days == [date(2025, 12, 9), date(2025, 12, 14)]

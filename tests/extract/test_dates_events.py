@@ -157,3 +157,105 @@ def test_an_agreement_takes_the_day_of_the_truce_named_after_it(extractor: Extra
         f"Qatar and Egypt. {follow}",
     )
     assert [day(e) for e in of_type(ex, "AGREE")] == ["2025-12-10"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["December 12, 2025 – ", "KINSHASA, Dec 12 (AFP) – ", "Kinshasa, 12 December 2025 - "],
+)
+def test_a_dateline_dates_the_report_not_the_act_its_first_sentence_tells(
+    extractor: Extractor, dateline: str
+) -> None:
+    ex = run(
+        extractor,
+        f"{dateline}M23 rebels backed by Rwanda have entered the town of Uvira in eastern Congo, "
+        "after days of heavy fighting with the army.",
+    )
+    attacks = of_type(ex, "ASSAULT")
+    assert attacks and all(day(e) is None for e in attacks)
+
+
+def test_a_day_the_first_sentence_names_itself_still_dates_its_act(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "KINSHASA, Dec 12 (AFP) – M23 rebels backed by Rwanda entered the town of Uvira in eastern "
+        "Congo on Wednesday, after days of heavy fighting with the army.",
+    )
+    assert [day(e) for e in of_type(ex, "ASSAULT")][:1] == ["2025-12-10"]
+
+
+def test_a_clause_a_date_counts_from_is_not_dated_by_another_event(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The American secretary of state accused Rwanda on Tuesday of breaking the peace accords.\n\n"
+        "M23 rebels seized the town of Uvira a week after the presidents of Congo and Rwanda met "
+        "with the American president in Washington.",
+    )
+    later = [e for e in ex.events if e.type in ("ASSAULT", "CONSULT")]
+    assert later and all(day(e) is None and e.modality == "asserted" for e in later)
+
+
+def test_a_clause_a_date_counts_from_is_dated_by_its_own_day(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Russian drones struck the port of Odesa two days after the two governments signed a grain "
+        "deal in Istanbul on Monday.",
+    )
+    assert [day(e) for e in of_type(ex, "ASSAULT")] == ["2025-12-10"]
+
+
+def test_talks_over_two_named_days_are_dated_to_neither(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Sudanese army and RSF delegations met on Monday and Tuesday in Jeddah to discuss a "
+        "humanitarian truce for Darfur.",
+    )
+    talks = of_type(ex, "CONSULT")
+    assert talks and all(day(e) is None for e in talks)
+
+
+def test_a_meeting_told_in_the_past_before_a_planned_one_stays_past(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "Witkoff met Putin in Moscow on Tuesday and will meet Zelensky on Sunday in Berlin to go "
+        "over the draft.",
+    )
+    met = [e for e in of_type(ex, "CONSULT") if e.trigger == "met"]
+    assert [(day(e), e.modality) for e in met] == [("2025-12-09", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Russia pounded Kharkiv with missiles on Thursday, two days after Ukraine struck a "
+            "refinery in Ryazan.",
+            "struck",
+            "2025-12-09",
+        ),
+        (
+            "Israel carried out strikes in southern Lebanon on Wednesday, a day after Hezbollah "
+            "fired rockets at northern Israel.",
+            "fired",
+            "2025-12-09",
+        ),
+    ],
+)
+def test_an_act_a_count_of_days_opens_is_dated_back_from_the_main_clause(
+    extractor: Extractor, text: str, trigger: str, expected: str
+) -> None:
+    ex = run(extractor, text)
+    earlier = [e for e in of_type(ex, "ASSAULT") if e.trigger == trigger]
+    assert [(day(e), e.modality) for e in earlier] == [(expected, "asserted")]
+
+
+def test_a_planned_meeting_takes_the_day_ahead_not_the_statement_day(extractor: Extractor) -> None:
+    ex = run(extractor, "Trump said on Thursday he would meet Putin in Budapest on Monday.")
+    meetings = of_type(ex, "CONSULT")
+    assert [(day(e), e.modality) for e in meetings] == [("2025-12-15", "planned")]
+
+
+def test_talks_a_party_says_it_would_hold_take_no_statement_day(extractor: Extractor) -> None:
+    ex = run(extractor, "Russia said on Thursday it would hold talks with Ukraine in Istanbul next week.")
+    talks = of_type(ex, "CONSULT")
+    assert talks and all(day(e) is None for e in talks)

@@ -12,6 +12,8 @@ or "the 3rd Assault Brigade" as dates) and resolves each one:
 - relative: "last month", "earlier this month", "two days ago"; "last week" has no value, since
   a week is not a precision a ``DateValue`` can hold;
 - deictic: "today", "yesterday", "overnight";
+- two days: "on Monday and Tuesday", "July 12 and 15", "12 or 13 December" have no value, since
+  they fix no single day (talks over two named days are dated null);
 - range_start: any of the above after "since" ("since January");
 - anchored: "a day before the talks", "the same day", "two days later", "hours before the
   talks" — these carry ``offset_days`` and the anchor phrase, and a value only when the anchor
@@ -125,7 +127,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:]\d|%|-[A-Za-z])"
-_RANGE = r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?!\d))?"
+_RANGE = (
+    r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+    # a second day ("July 12 and 15", "12 and 13 December"): two days, no single one
+    r"|(?P<pair>\s+(?ai:and|or|&)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:]\d|%)"
+    r"(?=\s*[,.;:)\n]|\s+(?:(?ai:of)\s+)?[A-Z]|\s+(?:19|20)\d\d|$)))?"
+)
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|[.,]\d|%|s\b|['’]s\b)"
 
 
@@ -278,6 +285,8 @@ def _iso(ctx: _Context, m: re.Match[str]) -> DateMention | None:
 def _month_day(ctx: _Context, m: re.Match[str]) -> DateMention | None:
     """Return the mention of a month and day, with or without a year ("Dec. 28", "28 December 2025")."""
     month, day = _month_number(ctx, m), int(m["day"])
+    if m["pair"]:
+        return _mention(m, None, "day", "relative")  # "on July 12 and 15": no single day
     if m["year"]:
         value: date | None = date(int(m["year"]), month, day)
     else:
@@ -325,6 +334,9 @@ def _weekday(ctx: _Context, m: re.Match[str]) -> DateMention | None:
     if not groups.get("part") and not groups.get("week") and following in ctx.lex.weekday_excluded_after:
         return None  # "the Sunday Times"
     weekday = ctx.lex.weekdays[m["weekday"]]
+    pair = _second_weekday(ctx, m.end())
+    if pair is not None:  # "met on Monday and Tuesday": two days, no single one (CONVENTIONS)
+        return _mention(m, None, "day", "relative", end=pair)
     week, rel = phrase_key(groups.get("week") or ""), phrase_key(groups.get("rel") or "")
     if week:
         value = week_weekday(ctx.published, weekday, WEEK_SHIFT[week.split()[-2]])
@@ -338,6 +350,16 @@ def _weekday(ctx: _Context, m: re.Match[str]) -> DateMention | None:
     else:
         value = weekday_date(ctx.published, weekday, future=_future(ctx, m))
     return _mention(m, value, "day", _since_kind(m, "weekday"))
+
+
+def _second_weekday(ctx: _Context, pos: int) -> int | None:
+    """Return the end of a second weekday joined to the one ending at ``pos`` ("Monday and
+    Tuesday", "Saturday or Sunday"), or None."""
+    found = re.match(
+        r"\s+(?ai:and|or|&)\s+(?:(?ai:on)\s+)?(?:" + phrase_alternation(list(ctx.lex.weekdays)) + r")\b",
+        ctx.text[pos : pos + 40],
+    )
+    return None if found is None else pos + found.end()
 
 
 def _deictic(ctx: _Context, m: re.Match[str]) -> DateMention | None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from parley.analyse.doc_views import sentence_text, span_tokens
 from parley.extract.context import ArticleContext, Component
+from parley.extract.dates_context import in_dateline
 from parley.extract.dates_lexicon import load_lexicon
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
 from parley.extract.events_lexicon import event_lexicon
@@ -48,7 +49,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     index: MentionIndex = ctx.need("index")
     finder = EventFinder(lex, index, res.registry)
     speakers = ctx.need("speakers_by_sentence")
-    dates = ctx.need("dates")
+    dates = [d for d in ctx.need("dates") if not in_dateline(ctx.text, d.start, d.end)]
     candidates: Candidates = []
     for i, s in enumerate(ctx.need("sents")):
         said_by = speakers.get(i)
@@ -363,6 +364,90 @@ def _modifies_other_noun(
     )
 
 
+def _is_own_anchor(trigger: Any, mention: Any) -> bool:
+    """Return True when the act is the anchor a date counts from ("entered Uvira a week after the
+    presidents met in Washington": the entry is dated from the meeting, not the meeting from
+    itself): the trigger is the noun or clause after the mention's "after"/"before"."""
+    if mention.offset_days is None:
+        return False
+    if mention.anchor is not None and mention.end - len(mention.anchor) <= trigger.idx < mention.end:
+        return True  # "two days after the talks" for the talks themselves
+    clause = _anchor_clause(trigger.doc, mention)
+    return clause is not None and clause.i == trigger.i
+
+
+def _anchor_clause(doc: Any, mention: Any) -> Any | None:
+    """Return the verb of the clause an anchored date counts from when its "after"/"before" opens
+    a clause ("a week after the presidents met in Washington": met), else None (a noun anchor,
+    "a day before the talks")."""
+    if mention.offset_days is None:
+        return None
+    stop = mention.end - len(mention.anchor) if mention.anchor is not None else mention.end
+    span = doc.char_span(mention.start, stop, alignment_mode="expand")
+    if span is None:
+        return None
+    direction = span[-1]  # "after" in "a day after Hezbollah fired", which reads no noun anchor
+    if direction.dep_ != "mark" or direction.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return direction.head
+
+
+def _counted_from_main(
+    c: EventCandidate, dates: list[Any], own: tuple[int, int]
+) -> tuple[DateValue | None] | None:
+    """Return, for the act of a clause a counted date opens ("Russia pounded Kharkiv on Thursday,
+    two days after Ukraine struck a refinery": struck), its day counted back from the day of the
+    main clause (Tuesday), or (None,) when the sentence names no day outside the clause; None when
+    no counted date opens the act's clause, or the clause names its own day. The count says how
+    far the main act is from this one, so neither the main act's day nor the statement's is this
+    act's."""
+    doc = c.trigger.doc
+    for d in dates:
+        if not c.sent_start <= d.start < c.sent_end:
+            continue
+        clause = _anchor_clause(doc, d)
+        if clause is None or clause.i != c.trigger.i:
+            continue
+        if any(m is not d and own[0] <= m.start < own[1] and m.value is not None for m in dates):
+            return None  # "hours after the two sides initialed the draft on August 8": its own day
+        days = [
+            m
+            for m in dates
+            if m is not d
+            and c.sent_start <= m.start < c.sent_end
+            and not own[0] <= m.start < own[1]
+            and m.value is not None
+            and m.value.precision == "day"
+            and m.kind not in ("anchored", "range_start")
+        ]
+        if not days:
+            return (None,)
+        main = min(days, key=lambda m: (m.start > d.start, abs(m.start - d.start))).value
+        back = main.value - timedelta(days=d.offset_days)
+        return (DateValue(back, "day", d.text, d.start, d.end),)
+    return None
+
+
+def _clause_day(verb: Any, mention: Any, dates: list[Any]) -> date | None:
+    """Return the day the anchor clause names for its own act ("hours after the two sides initialed
+    the draft at the White House on August 8": August 8), or None when it names none: a clause
+    anchor is dated by its own words, not by whichever event the article dated first."""
+    toks = list(verb.subtree)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    own = [
+        d
+        for d in dates
+        if d is not mention
+        and s <= d.start
+        and d.end <= e
+        and not (d.start <= mention.start < d.end)
+        and d.value is not None
+        and d.value.precision == "day"
+        and d.kind != "range_start"
+    ]
+    return own[0].value.value if own else None
+
+
 def _act_nouns(lex: Any) -> dict[str, frozenset[str]]:
     """Return, per event type, the nouns that name its act (the lemmas of its noun rules)."""
     out: dict[str, set[str]] = {}
@@ -395,9 +480,14 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             d
             for d in dates
             if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()), occasions)
+            and not _is_own_anchor(trig, d)
         ]
         toks = list(trig.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        counted = _counted_from_main(c, dates, (s, e))
+        if counted is not None:
+            c.date = counted[0]
+            continue
         in_clause = [
             d for d in usable if s <= d.start and d.end <= e and c.sent_start <= d.start < c.sent_end
         ]
@@ -421,6 +511,11 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in usable if c.sent_start <= d.start < c.sent_end and d.value is not None]
         if not in_clause:
             continue
+        if c.modality in ("planned", "hypothetical"):
+            # an act still to come takes the day ahead, not a day already past that the parse put
+            # in its clause ("said on Thursday he would meet Putin in Budapest on Monday")
+            ahead = [d for d in in_clause if d.value is None or d.value.value >= ctx.published]
+            in_clause = ahead or in_clause
         d = min(in_clause, key=lambda d: abs(d.start - trig.idx))
         if d.value is not None and d.kind != "range_start":
             c.date = d.value
@@ -429,7 +524,11 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     # anchored expressions ("a day before the talks") resolve against a dated meeting
     anchor_words = event_lexicon(ctx.resources.rules).words.anchor_words
     for c, d in anchored:
-        target = _anchor_date(candidates, d.anchor, anchor_words)
+        clause = _anchor_clause(c.trigger.doc, d)
+        if clause is not None:
+            target = _clause_day(clause, d, dates)
+        else:
+            target = _anchor_date(candidates, d.anchor, anchor_words)
         if target is not None:
             c.date = resolve_anchor(d, target)
     _date_clashes(ctx.text, candidates, dates, ctx.published)
@@ -552,7 +651,12 @@ def _told_as_done(trigger: Any) -> bool:
     envoy said on Monday that the rebels broke the truce and warned of sanctions"): the day of
     the statement in its sentence is the act's day. Not in the perfect ("have captured two
     villages, the ministry said on Wednesday": the act may be days old), the past perfect (before
-    the statement) or the infinitive ("is speeding up its plan to supply missiles": not done)."""
+    the statement) or the infinitive ("is speeding up its plan to supply missiles": not done); nor
+    a noun the object of a verb still to come ("said on Thursday it would hold talks next week")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        verb = trigger.head
+        if verb.tag_ == "VB" or any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in verb.children):
+            return False  # "would hold talks", "to hold talks": the act is not told as done
     if _perfect(trigger) or _past_perfect(trigger):
         return False
     return not (
