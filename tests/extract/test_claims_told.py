@@ -1,7 +1,8 @@
 """Which tellings of an act are claims: a party's own announcement of a strike is none unless it is
 disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
 none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
-count is none however it rounds; an act in a relative clause tells no account (real spaCy, real
+count is none however it rounds; an act in a relative clause tells no account; a harm told in the
+passive with no doer and no place is a casualty report, no claim (real spaCy, real
 knowledge base; the sentences are written for the test)."""
 
 from __future__ import annotations
@@ -120,3 +121,27 @@ def test_a_strike_the_outlet_tells_itself_is_no_claim_when_a_side_retells_it(ext
     )
     assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in ex.events)
     assert [c.subject for c in ex.claims] == [], "the outlet vouches for strikes on Kharkiv: no claim"
+
+
+def test_a_harm_told_in_the_passive_with_no_doer_is_no_claim(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "A spokesman for the Sudanese army said on Monday that the farmers were killed as they slept "
+        "in their homes.",
+    )
+    assert [c.subject for c in ex.claims] == [], "a casualty report that accuses nobody is like a toll"
+
+
+def test_a_passive_harm_with_its_doer_or_a_denial_stays_a_claim(extractor: Extractor) -> None:
+    named = run(
+        extractor,
+        "A spokesman for the Sudanese army said on Monday that the farmers were killed by RSF fighters "
+        "as they slept in their homes.",
+    )
+    assert [c.claimant.side for c in named.claims] == ["Q1049"], "naming the doer makes it a charge"
+    denied = run(
+        extractor,
+        "The Ukrainian army said on Monday that the farmers were killed as they slept in their homes. "
+        "Russia's defence ministry denied that the farmers had been killed.",
+    )
+    assert [(c.claimant.side, c.status) for c in denied.claims] == [("Q212", "disputed")]
