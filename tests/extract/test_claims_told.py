@@ -2,7 +2,8 @@
 disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
 none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
 count is none however it rounds; an act in a relative clause tells no account; a harm told in the
-passive with no doer and no place is a casualty report, no claim (real spaCy, real
+passive with no doer and no place is a casualty report, no claim; a party telling its own acceptance
+of a proposal performs it, no claim (real spaCy, real
 knowledge base; the sentences are written for the test)."""
 
 from __future__ import annotations
@@ -145,3 +146,18 @@ def test_a_passive_harm_with_its_doer_or_a_denial_stays_a_claim(extractor: Extra
         "Russia's defence ministry denied that the farmers had been killed.",
     )
     assert [(c.claimant.side, c.status) for c in denied.claims] == [("Q212", "disputed")]
+
+
+def test_a_party_telling_its_own_acceptance_of_a_proposal_makes_no_claim(extractor: Extractor) -> None:
+    own = run(
+        extractor,
+        "Hamas announced on Tuesday that it had accepted the new truce proposal put forward by Egypt "
+        "and Qatar for the Gaza Strip.",
+    )
+    assert [c.subject for c in own.claims] == [], "accepting is done by saying so: a public act"
+    other = run(
+        extractor,
+        "Israel's prime minister said on Tuesday that Hamas had accepted the new truce proposal put "
+        "forward by Egypt and Qatar in secret talks.",
+    )
+    assert [c.claimant.side for c in other.claims] == ["Q801"], "another party's account stays a claim"
