@@ -2,9 +2,9 @@
 disputed or flagged; an act told as not done ("no attacks") or only named ("faced attacks") drafts
 none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
 count is none however it rounds; an act in a relative clause tells no account; a harm told in the
-passive with no doer and no place is a casualty report, no claim; a party telling its own acceptance
-of a proposal performs it, no claim (real spaCy, real
-knowledge base; the sentences are written for the test)."""
+passive with no doer and no place is a casualty report, no claim; a party telling its own
+acceptance of a proposal performs it, no claim; an act another outlet "reported" is news it relays
+(real spaCy, real knowledge base; the sentences are written for the test)."""
 
 from __future__ import annotations
 
@@ -161,3 +161,24 @@ def test_a_party_telling_its_own_acceptance_of_a_proposal_makes_no_claim(extract
         "forward by Egypt and Qatar in secret talks.",
     )
     assert [c.claimant.side for c in other.claims] == ["Q801"], "another party's account stays a claim"
+
+
+def test_an_act_another_outlet_reported_is_news_not_a_claim(extractor: Extractor) -> None:
+    reported = run(
+        extractor,
+        "Government troops shelled rebel positions in the town of Kidal on Monday, killing several "
+        "fighters, the Associated Press reported.",
+    )
+    assert [c.subject for c in reported.claims] == [], "the press crediting the news it relays"
+    sourced = run(
+        extractor,
+        "According to Al Jazeera, government troops shelled rebel positions in the town of Kidal on "
+        "Monday, killing several fighters.",
+    )
+    assert [c.claimant.name for c in sourced.claims] == ["Al Jazeera"], "an outlet as a source stays"
+    deal = run(
+        extractor,
+        "The two leaders had agreed in private to extend the truce by two months, the Jerusalem Post "
+        "reported on Monday.",
+    )
+    assert [c.claimant.name for c in deal.claims] == ["Jerusalem Post"], "a private deal stays its claim"
