@@ -3,8 +3,9 @@ disputed or flagged; an act told as not done ("no attacks") or only named ("face
 none; a party confirming an act vouches for it; an account told twice is one claim; an undisputed
 count is none however it rounds; an act in a relative clause tells no account; a harm told in the
 passive with no doer and no place is a casualty report, no claim; a party telling its own
-acceptance of a proposal performs it, no claim; an act another outlet "reported" is news it relays
-(real spaCy, real knowledge base; the sentences are written for the test)."""
+acceptance of a proposal performs it, no claim; an act another outlet "reported" is news it relays;
+an offer or agreeing with someone tells no deal (real spaCy, real knowledge base; the sentences are
+written for the test)."""
 
 from __future__ import annotations
 
@@ -182,3 +183,24 @@ def test_an_act_another_outlet_reported_is_news_not_a_claim(extractor: Extractor
         "reported on Monday.",
     )
     assert [c.claimant.name for c in deal.claims] == ["Jerusalem Post"], "a private deal stays its claim"
+
+
+def test_an_offer_or_agreeing_with_someone_tells_no_deal(extractor: Extractor) -> None:
+    offer = run(
+        extractor,
+        "The Hezbollah leader said on Friday that the United States was now proposing a new truce "
+        "framework for southern Lebanon.",
+    )
+    assert [c.subject for c in offer.claims] == [], "an offer is no deal made"
+    view = run(
+        extractor,
+        '"The Ukrainians have told us that the text is nearly finished, and I agree with them," the '
+        "American envoy Steve Witkoff said on Friday.",
+    )
+    assert [c.subject for c in view.claims] == [], "agreeing with someone is a view"
+    deal = run(
+        extractor,
+        "Ukraine's foreign minister said on Friday that Kyiv had agreed with Washington on the main "
+        "points of a peace framework.",
+    )
+    assert [c.claimant.side for c in deal.claims] == ["Q212"], "agreeing with a party on terms is a deal"
