@@ -4,8 +4,8 @@ none; a party confirming an act vouches for it; an account told twice is one cla
 count is none however it rounds; an act in a relative clause tells no account; a harm told in the
 passive with no doer and no place is a casualty report, no claim; a party telling its own
 acceptance of a proposal performs it, no claim; an act another outlet "reported" is news it relays;
-an offer or agreeing with someone tells no deal (real spaCy, real knowledge base; the sentences are
-written for the test)."""
+an offer or agreeing with someone tells no deal; an attack fought off tells none (real spaCy, real
+knowledge base; the sentences are written for the test)."""
 
 from __future__ import annotations
 
@@ -204,3 +204,18 @@ def test_an_offer_or_agreeing_with_someone_tells_no_deal(extractor: Extractor) -
         "points of a peace framework.",
     )
     assert [c.claimant.side for c in deal.claims] == ["Q212"], "agreeing with a party on terms is a deal"
+
+
+def test_an_attack_told_as_fought_off_is_no_claim(extractor: Extractor) -> None:
+    repelled = run(
+        extractor,
+        "Sudan's army said on Saturday that its air defence systems intercepted a drone attack "
+        "targeting a military base in the town of Kosti.",
+    )
+    assert [c.subject for c in repelled.claims] == [], "a repelled attack is a quote, no event"
+    launched = run(
+        extractor,
+        "Sudan's army said on Saturday that the RSF launched a drone attack targeting a military base "
+        "in the town of Kosti.",
+    )
+    assert [c.subject for c in launched.claims] == ["attack on Kosti"]
