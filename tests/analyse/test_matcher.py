@@ -386,6 +386,17 @@ def test_a_state_glued_to_a_brokers_participle_is_no_party(nlp, finder) -> None:
     assert len(us) == 1 and us[0] > found[0].start + 40  # only the US that speaks, at the end
 
 
+def test_a_state_glued_to_a_locating_participle_is_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "The Yemen-based militia fired two missiles at a Malta-flagged tanker on Monday night."
+    )
+    assert not [m for m in found if m.actor is not None and m.actor.kind == "state"]
+    found = mentions(
+        nlp, finder, "Yemen said the militia had fired two missiles at a tanker on Monday night."
+    )
+    assert [m.text for m in found if m.actor is not None and m.actor.kind == "state"] == ["Yemen"]
+
+
 def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = mentions(
         nlp, finder, 'Gunmen fired at tourists in a meadow known as "mini Switzerland" on Tuesday.'

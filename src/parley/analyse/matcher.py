@@ -65,6 +65,10 @@ THIRD_PARTY_PARTICIPLES = frozenset(
     ["brokered", "mediated", "hosted", "facilitated", "backed", "sponsored", "supported", "funded",
      "aligned", "allied"]
 )  # fmt: skip
+# Participles after which a state glued by a hyphen says where a thing is, flies its flag or is
+# headed ("the Yemen-based group", "a Palau-flagged ship", "Israel-bound vessels"): a place or a
+# registry, no party to the act.
+LOCATING_PARTICIPLES = frozenset(["based", "flagged", "registered", "bound", "headquartered"])
 # Verbs that give a place a name of likeness ("dubbed 'little Gaza'"); with "known as" (_nickname_at).
 NICKNAME_VERBS = frozenset(["dubbed", "nicknamed"])
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
@@ -1729,13 +1733,13 @@ def _name_keys(words: Sequence[str]) -> list[str]:
 
 
 def _compound_modifier(tokens: Sequence[Any], j: int) -> bool:
-    """Return True when tokens[j:] are a hyphen and a participle ("-brokered") glued to the name."""
+    """Return True when tokens[j:] are a hyphen and a participle ("-brokered", "-based") glued to the name."""
     return (
         j + 1 < len(tokens)
         and tokens[j].text in ("-", "–", "‐")
         and not tokens[j - 1].whitespace_
         and not tokens[j].whitespace_
-        and tokens[j + 1].lower_ in THIRD_PARTY_PARTICIPLES
+        and tokens[j + 1].lower_ in THIRD_PARTY_PARTICIPLES | LOCATING_PARTICIPLES
     )
 
 
