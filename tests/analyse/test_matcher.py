@@ -18,7 +18,9 @@ def mentions(nlp, finder: MentionFinder, text: str) -> list[Mention]:  # type: i
 
 
 def test_titles_and_transliterations_resolve_to_registry_ids(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = mentions(nlp, finder, "The US president met Zelensky after the Kremlin spokesman spoke.")
+    found = mentions(
+        nlp, finder, "Trump flew in. The US president met Zelensky after the Kremlin spokesman spoke."
+    )
     ids = {m.text: m.actor.id for m in found if m.actor}
     assert ids["The US president"] == "Q22686"
     assert ids["Zelensky"] == "Q3874799"
@@ -395,6 +397,15 @@ def test_a_state_glued_to_a_locating_participle_is_no_party(nlp, finder) -> None
         nlp, finder, "Yemen said the militia had fired two missiles at a tanker on Monday night."
     )
     assert [m.text for m in found if m.actor is not None and m.actor.kind == "state"] == ["Yemen"]
+
+
+def test_an_office_whose_holder_is_never_named_is_the_holders_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The president of Lebanon met the army chief on Monday to discuss the southern border."
+    roles = [m for m in mentions(nlp, finder, text) if m.kind == "role"]
+    assert [(m.actor.kind, m.actor.id) for m in roles if m.actor] == [("state", "Q822")]
+    text = "Joseph Aoun said on Monday that the president of Lebanon will not meet the envoy again."
+    roles = [m for m in mentions(nlp, finder, text) if m.kind == "role"]
+    assert [m.actor.kind for m in roles if m.actor] == ["person"]
 
 
 def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]

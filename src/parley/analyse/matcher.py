@@ -866,7 +866,38 @@ class MentionFinder:
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         out = self._with_facilities(tokens, out, start_at)
+        out = self._unnamed_holders(out)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _unnamed_holders(self, mentions: list[Mention]) -> list[Mention]:
+        """Return ``mentions`` with each office whose holder the article never names read as the
+        state (or body) the holder acts for: "the president of Lebanon is dragging his feet" in a
+        story that names no president. FORMAT.md resolves a role to a person only when the article
+        makes clear who holds it; an unnamed official is their state (CONVENTIONS.md, "Actors"), and
+        the registry's holder on the day is a guess the text does not confirm."""
+        named = {m.actor.ref for m in mentions if m.kind == "actor" and m.actor is not None}
+        words = set(re.findall(r"[^\W\d_][\w'’-]*", self._text))
+        out: list[Mention] = []
+        for m in mentions:
+            holder = m.actor
+            if (
+                m.kind == "role"
+                and holder is not None
+                and holder.kind == "person"
+                and holder.affiliation
+                and holder.ref not in named
+                and holder.name.split()[-1] not in words
+            ):
+                body = self.registry.get(holder.affiliation)
+                if body is not None:
+                    why = f"{m.text!r} names an office whose holder, {holder.name}, the text never names"
+                    state = ActorRef(
+                        name=body.name, kind=body.kind, id=body.qid, affiliation=body.affiliation,
+                        method="role", reason=why, confidence=holder.confidence,
+                    )  # fmt: skip
+                    m = replace(m, actor=state)
+            out.append(m)
+        return out
 
     @staticmethod
     def _names_a_body(mentions: list[Mention], start: int, end: int) -> bool:
