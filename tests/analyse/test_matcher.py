@@ -408,6 +408,15 @@ def test_an_office_whose_holder_is_never_named_is_the_holders_state(nlp, finder)
     assert [m.actor.kind for m in roles if m.actor] == ["person"]
 
 
+def test_a_name_that_completes_a_body_of_water_is_no_government(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels fired two missiles at a tanker in the Gulf of Aden, and Yemen condemned it."
+    states = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "state"]
+    assert states == ["Yemen"]
+    text = "The rebels fired two missiles at a tanker, and Aden condemned the attack on Monday."
+    states = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "state"]
+    assert states == ["Aden"]
+
+
 def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = mentions(
         nlp, finder, 'Gunmen fired at tourists in a meadow known as "mini Switzerland" on Tuesday.'

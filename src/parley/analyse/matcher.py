@@ -69,6 +69,9 @@ THIRD_PARTY_PARTICIPLES = frozenset(
 # headed ("the Yemen-based group", "a Palau-flagged ship", "Israel-bound vessels"): a place or a
 # registry, no party to the act.
 LOCATING_PARTICIPLES = frozenset(["based", "flagged", "registered", "bound", "headquartered"])
+# Nouns of a body of water whose name a place completes after "of" ("the Gulf of Aden", "the Sea of
+# Azov", "the Strait of Hormuz"): the name is the water's, neither a government nor a place.
+WATER_NOUNS = frozenset(["gulf", "sea", "strait", "straits", "bay"])
 # Verbs that give a place a name of likeness ("dubbed 'little Gaza'"); with "known as" (_nickname_at).
 NICKNAME_VERBS = frozenset(["dubbed", "nicknamed"])
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
@@ -783,6 +786,9 @@ class MentionFinder:
             if capital is not None:
                 place_spans.append((*capital[:3], frozenset({"capital phrase"})))
                 i += 3
+                continue
+            if prev == "of" and prev2 in WATER_NOUNS and tok.text[:1].isupper():
+                i += 1  # "the Gulf of Aden": a piece of the water's name, no government (nor a place)
                 continue
             # "the Moscow region": the region, not the city's government
             hit = None if self._names_its_region(tokens, i) else self._actor_at(tokens, i, published)
