@@ -295,3 +295,11 @@ def test_speaking_alone_is_no_act_but_speaking_with_someone_is(nlp, finder) -> N
     assert "Emmanuel Macron" not in alone
     met = names(nlp, finder, "Emmanuel Macron spoke with Olaf Scholz by phone on Tuesday about the plan.")
     assert {"Emmanuel Macron", "Olaf Scholz"} <= set(met)
+
+
+def test_a_state_a_linking_verb_gives_is_no_act(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    ready = names(nlp, finder, "Officials said that Armenia remains fully committed to the peace agenda.")
+    assert "Armenia" not in ready
+    assert "Armenia" not in names(nlp, finder, "Officials said Armenia is ready for a new round of talks.")
+    acted = names(nlp, finder, "Officials said that Armenia is ready and signed the peace agenda on Friday.")
+    assert "Armenia" in acted

@@ -23,7 +23,8 @@ never a participant, nor one in a photo caption (it says who is pictured, not wh
 subheading; nor is a slot of a clause that only describes: a relative clause of time or place ("at
 a time when X was visiting"), a passive relative clause's agent ("a militia which is backed by
 X"), or an act dated years before the article ("X sanctioned him in 2016"); nor is the subject of
-"have" as a main verb ("X had 400,000 dead": what a party has is no act), nor of "speak" with no
+"have" as a main verb ("X had 400,000 dead": what a party has is no act), nor of a linking verb
+that only gives it a state ("X remains committed to peace"), nor of "speak" with no
 one spoken with or to ("X spoke from the Rose Garden": a speaker counts through a quote). On realnews-dev-a
 about a quarter of the actors only this module found were wrong, many of them of these kinds.
 """
@@ -139,6 +140,8 @@ TALK_VERBS = frozenset({"speak"})
 # Verbs whose passive subject, when a person, is a victim ("X was killed"): the attack's record, if
 # any, names them; a list of the dead is no list of parties.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure"})
+# Verbs that link a subject to what it is ("X is ready", "X remains focused"): no act by themselves.
+STATE_VERBS = frozenset({"be", "remain", "stay", "seem", "appear"})
 # A clause dated "in" a year at least this many years before the article is history, not news.
 HISTORY_YEARS = 2
 # Lines that point to another article ("Also read: ..."): what they name is not this article's.
@@ -166,6 +169,8 @@ def takes_part(token: Any, published: date | None = None) -> bool:
     if node.dep_ in SUBJECT_DEPS:
         if node.head.lemma_ == "have" and node.head.pos_ == "VERB":
             return False  # "X had 400,000 dead": what X has is no act
+        if _links_a_state(node.head):
+            return False  # "X is committed to peace", "X remains focused": a state of X, no act
         if node.head.lemma_ in TALK_VERBS and not _talks_with(node.head):
             return False  # "X spoke from the Rose Garden": speaking is a quote's, or a meeting's with Y
         # "Among those killed was X": a name listed among the dead or the captured does not act
@@ -285,6 +290,19 @@ def _does_the_act(span: Any) -> bool:
         span.root.dep_ == "poss"
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in AGENT_NOUNS | SUBJECT_OF_NOUNS
+    )
+
+
+def _links_a_state(verb: Any) -> bool:
+    """Return True for a linking verb that gives its subject a state ("X is committed to peace",
+    "X remains focused on the deal", "X will be an ideal host") and no verb of its own: the
+    subject does nothing in that clause. A verb hung below it ("X was in Munich attending talks")
+    or joined to it ("X is ready and will sign") still acts."""
+    children = list(verb.children)
+    return (
+        verb.lemma_ in STATE_VERBS
+        and any(c.dep_ in ("acomp", "attr") for c in children)
+        and not any(c.pos_ == "VERB" and c.dep_ in ("advcl", "xcomp", "ccomp", "conj") for c in children)
     )
 
 
