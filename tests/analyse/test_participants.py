@@ -303,3 +303,14 @@ def test_a_state_a_linking_verb_gives_is_no_act(nlp, finder) -> None:  # type: i
     assert "Armenia" not in names(nlp, finder, "Officials said Armenia is ready for a new round of talks.")
     acted = names(nlp, finder, "Officials said that Armenia is ready and signed the peace agenda on Friday.")
     assert "Armenia" in acted
+
+
+def test_along_with_adds_a_name_to_another_names_slot(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Among those captured were Abebe Kebede, along with Tesfaye Alemu, the army said."
+    )
+    assert "Tesfaye Alemu" not in got
+    got = names(
+        nlp, finder, "Qatar, together with Egypt, brokered the truce between the two sides on Friday."
+    )
+    assert {"Qatar", "Egypt"} <= set(got)

@@ -10,7 +10,8 @@ syntactic slots, which this module reads:
 - the agent of a passive ("was brokered by the United States"), or of an act named by a noun
   ("a visit by X", "accusations from X", "the resignation of X", "X's visit");
 - the body whose office holder acts ("the head of X said", "a spokesman for X told reporters");
-- the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
+- the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas"), but
+  "along with" or "together with" only adds its object to another name's slot;
 - the members a delegation or team is said to include ("the delegation included X and Y");
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
   said"; "the envoy, Steve Witkoff, said").
@@ -185,6 +186,10 @@ def takes_part(token: Any, published: date | None = None) -> bool:
             return takes_part(prep.head, published)
         if prep.lower_ == "of" and prep.head.lemma_.lower() in FORCE_NOUNS and prep.head.i != node.i:
             return takes_part(prep.head, published)  # "fighters of X seized the post": X's men act for it
+        if _adds_to(prep):
+            # "Mali, along with Niger, ...", "X, together with Y, brokered": Y shares X's slot
+            host = _host_of_addition(prep)
+            return host is not None and host.i != node.i and takes_part(host, published)
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
         if prep.head.pos_ == "NOUN" and prep.head.i != node.i:
@@ -291,6 +296,27 @@ def _does_the_act(span: Any) -> bool:
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in AGENT_NOUNS | SUBJECT_OF_NOUNS
     )
+
+
+def _adds_to(prep: Any) -> bool:
+    """Return True for the "with" of "along with" or "together with", which adds its object to
+    another name's slot rather than naming a partner ("Mali, along with Niger, has fought ...";
+    "among those captured were X, along with Y")."""
+    if prep.lower_ != "with":
+        return False
+    head = prep.head
+    return (head.lower_ == "along" and head.i == prep.i - 1) or any(
+        c.lower_ == "together" and c.i == prep.i - 1 for c in prep.children
+    )
+
+
+def _host_of_addition(prep: Any) -> Any:
+    """Return the name whose slot the object of "along with" shares: the noun the phrase hangs
+    on, or the subject of the verb it hangs on; None when there is none."""
+    head = prep.head.head if prep.head.lower_ == "along" else prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _links_a_state(verb: Any) -> bool:
