@@ -417,6 +417,17 @@ def test_a_name_that_completes_a_body_of_water_is_no_government(nlp, finder) -> 
     assert states == ["Aden"]
 
 
+def test_a_surname_of_two_words_is_the_person_named_in_full(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The spokesman, Karim Abu Nassar, said the strikes had continued overnight. "
+        "Abu Nassar added that ten people were killed.",
+        "The envoy, Dawit Haile Mariam, arrived in the capital on Monday. "
+        "Later, Haile Mariam met the foreign minister.",
+    ):
+        people = {m.actor.name for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"}
+        assert len(people) == 1 and len(next(iter(people)).split()) == 2
+
+
 def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = mentions(
         nlp, finder, 'Gunmen fired at tourists in a meadow known as "mini Switzerland" on Tuesday.'

@@ -1325,6 +1325,7 @@ class MentionFinder:
                     taken.append((tok.idx, tok.idx + len(tok.text)))
             _reassign_surnames(known, people)
         final = {a.name: a for a in by_name.values()}
+        final.update(_tails_of_longer_names(by_name))
         return [
             replace(m, actor=final[m.actor.name]) if m.actor is not None and m.actor.name in final else m
             for m in out
@@ -1824,6 +1825,30 @@ def _misread_person(ent: Any) -> bool:
     before = doc[ent.start - 1].text if ent.start > 0 else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
     return before in ("'s", "’s") or (before == "," and after == ",")
+
+
+def _tails_of_longer_names(by_name: dict[str, ActorRef]) -> dict[str, ActorRef]:
+    """Return, for each longer name of the article's people that ends in a name of two or more words
+    found on its own (a tail no other longer name ends in), the tail's actor: "Yemane Gebre
+    Meskel" and "Gebre Meskel", "Karim Abu Nassar" and "Abu Nassar" are one person. The tail,
+    which the model found standing alone, is the cleaner name: a longer span may have swallowed a
+    word before it ("Crooked Hillary Clinton", "Miss Universe Alicia Machado")."""
+    out: dict[str, ActorRef] = {}
+    for text, actor in by_name.items():
+        words = text.split()
+        hosts = [
+            host
+            for longer, host in by_name.items()
+            if len(longer.split()) > len(words) and longer.split()[-len(words) :] == words
+        ]
+        if len(hosts) == 1 and hosts[0].name not in out:
+            host = hosts[0]
+            out[host.name] = (
+                actor
+                if actor.affiliation or not host.affiliation
+                else replace(actor, affiliation=host.affiliation)
+            )
+    return out
 
 
 def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> None:
