@@ -314,3 +314,10 @@ def test_along_with_adds_a_name_to_another_names_slot(nlp, finder) -> None:  # t
         nlp, finder, "Qatar, together with Egypt, brokered the truce between the two sides on Friday."
     )
     assert {"Qatar", "Egypt"} <= set(got)
+
+
+def test_the_credit_of_a_photo_caption_takes_no_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "This undated photograph provided by the French army shows a convoy near Gao.")
+    assert "France" not in got
+    got = names(nlp, finder, "The convoy was stopped by the French army near Gao on Tuesday morning.")
+    assert "France" in got

@@ -121,7 +121,11 @@ ASKING_VERBS = frozenset(
 # "a militant group called X": the participle that gives a noun its name.
 NAMING_VERBS = frozenset({"call", "name", "dub"})
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
-CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
+# "In this photo provided by X", "This undated photograph provided by X shows ...": a caption's credit.
+CAPTION_MARKS = (
+    "photo/", "photo:", "(photo", "photo by", "getty images", "photo provided by", "photograph provided by",
+    "image provided by", "undated photo",
+)  # fmt: skip
 # A line of fewer words than this without closing punctuation is a subheading.
 SUBHEADING_WORDS = 8
 SENTENCE_ENDS = frozenset(".!?\"'”’:;)…")
