@@ -18,7 +18,9 @@ def mentions(nlp, finder: MentionFinder, text: str) -> list[Mention]:  # type: i
 
 
 def test_titles_and_transliterations_resolve_to_registry_ids(nlp, finder) -> None:  # type: ignore[no-untyped-def]
-    found = mentions(nlp, finder, "The US president met Zelensky after the Kremlin spokesman spoke.")
+    found = mentions(
+        nlp, finder, "Trump flew in. The US president met Zelensky after the Kremlin spokesman spoke."
+    )
     ids = {m.text: m.actor.id for m in found if m.actor}
     assert ids["The US president"] == "Q22686"
     assert ids["Zelensky"] == "Q3874799"
@@ -384,6 +386,46 @@ def test_a_state_glued_to_a_brokers_participle_is_no_party(nlp, finder) -> None:
     found = mentions(nlp, finder, "Rwanda and Congo signed a US-brokered peace agreement, the US said later.")
     us = [m.start for m in found if m.actor is not None and m.actor.id == "Q30"]
     assert len(us) == 1 and us[0] > found[0].start + 40  # only the US that speaks, at the end
+
+
+def test_a_state_glued_to_a_locating_participle_is_no_party(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(
+        nlp, finder, "The Yemen-based militia fired two missiles at a Malta-flagged tanker on Monday night."
+    )
+    assert not [m for m in found if m.actor is not None and m.actor.kind == "state"]
+    found = mentions(
+        nlp, finder, "Yemen said the militia had fired two missiles at a tanker on Monday night."
+    )
+    assert [m.text for m in found if m.actor is not None and m.actor.kind == "state"] == ["Yemen"]
+
+
+def test_an_office_whose_holder_is_never_named_is_the_holders_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The president of Lebanon met the army chief on Monday to discuss the southern border."
+    roles = [m for m in mentions(nlp, finder, text) if m.kind == "role"]
+    assert [(m.actor.kind, m.actor.id) for m in roles if m.actor] == [("state", "Q822")]
+    text = "Joseph Aoun said on Monday that the president of Lebanon will not meet the envoy again."
+    roles = [m for m in mentions(nlp, finder, text) if m.kind == "role"]
+    assert [m.actor.kind for m in roles if m.actor] == ["person"]
+
+
+def test_a_name_that_completes_a_body_of_water_is_no_government(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels fired two missiles at a tanker in the Gulf of Aden, and Yemen condemned it."
+    states = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "state"]
+    assert states == ["Yemen"]
+    text = "The rebels fired two missiles at a tanker, and Aden condemned the attack on Monday."
+    states = [m.text for m in mentions(nlp, finder, text) if m.actor is not None and m.actor.kind == "state"]
+    assert states == ["Aden"]
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The spokesman, Karim Abu Nassar, said the strikes had continued overnight. "
+        "Abu Nassar added that ten people were killed.",
+        "The envoy, Dawit Haile Mariam, arrived in the capital on Monday. "
+        "Later, Haile Mariam met the foreign minister.",
+    ):
+        people = {m.actor.name for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"}
+        assert len(people) == 1 and len(next(iter(people)).split()) == 2
 
 
 def test_a_place_likened_to_a_country_is_not_that_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]

@@ -295,3 +295,29 @@ def test_speaking_alone_is_no_act_but_speaking_with_someone_is(nlp, finder) -> N
     assert "Emmanuel Macron" not in alone
     met = names(nlp, finder, "Emmanuel Macron spoke with Olaf Scholz by phone on Tuesday about the plan.")
     assert {"Emmanuel Macron", "Olaf Scholz"} <= set(met)
+
+
+def test_a_state_a_linking_verb_gives_is_no_act(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    ready = names(nlp, finder, "Officials said that Armenia remains fully committed to the peace agenda.")
+    assert "Armenia" not in ready
+    assert "Armenia" not in names(nlp, finder, "Officials said Armenia is ready for a new round of talks.")
+    acted = names(nlp, finder, "Officials said that Armenia is ready and signed the peace agenda on Friday.")
+    assert "Armenia" in acted
+
+
+def test_along_with_adds_a_name_to_another_names_slot(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(
+        nlp, finder, "Among those captured were Abebe Kebede, along with Tesfaye Alemu, the army said."
+    )
+    assert "Tesfaye Alemu" not in got
+    got = names(
+        nlp, finder, "Qatar, together with Egypt, brokered the truce between the two sides on Friday."
+    )
+    assert {"Qatar", "Egypt"} <= set(got)
+
+
+def test_the_credit_of_a_photo_caption_takes_no_part(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    got = names(nlp, finder, "This undated photograph provided by the French army shows a convoy near Gao.")
+    assert "France" not in got
+    got = names(nlp, finder, "The convoy was stopped by the French army near Gao on Tuesday morning.")
+    assert "France" in got

@@ -65,6 +65,13 @@ THIRD_PARTY_PARTICIPLES = frozenset(
     ["brokered", "mediated", "hosted", "facilitated", "backed", "sponsored", "supported", "funded",
      "aligned", "allied"]
 )  # fmt: skip
+# Participles after which a state glued by a hyphen says where a thing is, flies its flag or is
+# headed ("the Yemen-based group", "a Palau-flagged ship", "Israel-bound vessels"): a place or a
+# registry, no party to the act.
+LOCATING_PARTICIPLES = frozenset(["based", "flagged", "registered", "bound", "headquartered"])
+# Nouns of a body of water whose name a place completes after "of" ("the Gulf of Aden", "the Sea of
+# Azov", "the Strait of Hormuz"): the name is the water's, neither a government nor a place.
+WATER_NOUNS = frozenset(["gulf", "sea", "strait", "straits", "bay"])
 # Verbs that give a place a name of likeness ("dubbed 'little Gaza'"); with "known as" (_nickname_at).
 NICKNAME_VERBS = frozenset(["dubbed", "nicknamed"])
 # "<number> km <direction> of X" locates nothing in X (FORMAT.md: reference points are not places).
@@ -780,6 +787,9 @@ class MentionFinder:
                 place_spans.append((*capital[:3], frozenset({"capital phrase"})))
                 i += 3
                 continue
+            if prev == "of" and prev2 in WATER_NOUNS and tok.text[:1].isupper():
+                i += 1  # "the Gulf of Aden": a piece of the water's name, no government (nor a place)
+                continue
             # "the Moscow region": the region, not the city's government
             hit = None if self._names_its_region(tokens, i) else self._actor_at(tokens, i, published)
             if hit is not None:
@@ -862,7 +872,38 @@ class MentionFinder:
         place_spans.extend(self._unknown_places(doc, out, place_spans, start_at))
         out.extend(self._resolve_places(place_spans, out))
         out = self._with_facilities(tokens, out, start_at)
+        out = self._unnamed_holders(out)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _unnamed_holders(self, mentions: list[Mention]) -> list[Mention]:
+        """Return ``mentions`` with each office whose holder the article never names read as the
+        state (or body) the holder acts for: "the president of Lebanon is dragging his feet" in a
+        story that names no president. FORMAT.md resolves a role to a person only when the article
+        makes clear who holds it; an unnamed official is their state (CONVENTIONS.md, "Actors"), and
+        the registry's holder on the day is a guess the text does not confirm."""
+        named = {m.actor.ref for m in mentions if m.kind == "actor" and m.actor is not None}
+        words = set(re.findall(r"[^\W\d_][\w'’-]*", self._text))
+        out: list[Mention] = []
+        for m in mentions:
+            holder = m.actor
+            if (
+                m.kind == "role"
+                and holder is not None
+                and holder.kind == "person"
+                and holder.affiliation
+                and holder.ref not in named
+                and holder.name.split()[-1] not in words
+            ):
+                body = self.registry.get(holder.affiliation)
+                if body is not None:
+                    why = f"{m.text!r} names an office whose holder, {holder.name}, the text never names"
+                    state = ActorRef(
+                        name=body.name, kind=body.kind, id=body.qid, affiliation=body.affiliation,
+                        method="role", reason=why, confidence=holder.confidence,
+                    )  # fmt: skip
+                    m = replace(m, actor=state)
+            out.append(m)
+        return out
 
     @staticmethod
     def _names_a_body(mentions: list[Mention], start: int, end: int) -> bool:
@@ -1284,6 +1325,7 @@ class MentionFinder:
                     taken.append((tok.idx, tok.idx + len(tok.text)))
             _reassign_surnames(known, people)
         final = {a.name: a for a in by_name.values()}
+        final.update(_tails_of_longer_names(by_name))
         return [
             replace(m, actor=final[m.actor.name]) if m.actor is not None and m.actor.name in final else m
             for m in out
@@ -1729,13 +1771,13 @@ def _name_keys(words: Sequence[str]) -> list[str]:
 
 
 def _compound_modifier(tokens: Sequence[Any], j: int) -> bool:
-    """Return True when tokens[j:] are a hyphen and a participle ("-brokered") glued to the name."""
+    """Return True when tokens[j:] are a hyphen and a participle ("-brokered", "-based") glued to the name."""
     return (
         j + 1 < len(tokens)
         and tokens[j].text in ("-", "–", "‐")
         and not tokens[j - 1].whitespace_
         and not tokens[j].whitespace_
-        and tokens[j + 1].lower_ in THIRD_PARTY_PARTICIPLES
+        and tokens[j + 1].lower_ in THIRD_PARTY_PARTICIPLES | LOCATING_PARTICIPLES
     )
 
 
@@ -1783,6 +1825,30 @@ def _misread_person(ent: Any) -> bool:
     before = doc[ent.start - 1].text if ent.start > 0 else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
     return before in ("'s", "’s") or (before == "," and after == ",")
+
+
+def _tails_of_longer_names(by_name: dict[str, ActorRef]) -> dict[str, ActorRef]:
+    """Return, for each longer name of the article's people that ends in a name of two or more words
+    found on its own (a tail no other longer name ends in), the tail's actor: "Yemane Gebre
+    Meskel" and "Gebre Meskel", "Karim Abu Nassar" and "Abu Nassar" are one person. The tail,
+    which the model found standing alone, is the cleaner name: a longer span may have swallowed a
+    word before it ("Crooked Hillary Clinton", "Miss Universe Alicia Machado")."""
+    out: dict[str, ActorRef] = {}
+    for text, actor in by_name.items():
+        words = text.split()
+        hosts = [
+            host
+            for longer, host in by_name.items()
+            if len(longer.split()) > len(words) and longer.split()[-len(words) :] == words
+        ]
+        if len(hosts) == 1 and hosts[0].name not in out:
+            host = hosts[0]
+            out[host.name] = (
+                actor
+                if actor.affiliation or not host.affiliation
+                else replace(actor, affiliation=host.affiliation)
+            )
+    return out
 
 
 def _reassign_surnames(known: list[Mention], people: dict[str, ActorRef]) -> None:

@@ -10,7 +10,8 @@ syntactic slots, which this module reads:
 - the agent of a passive ("was brokered by the United States"), or of an act named by a noun
   ("a visit by X", "accusations from X", "the resignation of X", "X's visit");
 - the body whose office holder acts ("the head of X said", "a spokesman for X told reporters");
-- the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas");
+- the object of "with" or "between" ("talks with Hamas", "a truce between Israel and Hamas"), but
+  "along with" or "together with" only adds its object to another name's slot;
 - the members a delegation or team is said to include ("the delegation included X and Y");
 - any of these joined by "and" or set beside them in apposition ("Mali, Niger and Burkina Faso
   said"; "the envoy, Steve Witkoff, said").
@@ -23,7 +24,8 @@ never a participant, nor one in a photo caption (it says who is pictured, not wh
 subheading; nor is a slot of a clause that only describes: a relative clause of time or place ("at
 a time when X was visiting"), a passive relative clause's agent ("a militia which is backed by
 X"), or an act dated years before the article ("X sanctioned him in 2016"); nor is the subject of
-"have" as a main verb ("X had 400,000 dead": what a party has is no act), nor of "speak" with no
+"have" as a main verb ("X had 400,000 dead": what a party has is no act), nor of a linking verb
+that only gives it a state ("X remains committed to peace"), nor of "speak" with no
 one spoken with or to ("X spoke from the Rose Garden": a speaker counts through a quote). On realnews-dev-a
 about a quarter of the actors only this module found were wrong, many of them of these kinds.
 """
@@ -119,7 +121,11 @@ ASKING_VERBS = frozenset(
 # "a militant group called X": the participle that gives a noun its name.
 NAMING_VERBS = frozenset({"call", "name", "dub"})
 # Marks of a photo caption or credit line ("(AP Photo/...)", "Photo: ...").
-CAPTION_MARKS = ("photo/", "photo:", "(photo", "photo by", "getty images")
+# "In this photo provided by X", "This undated photograph provided by X shows ...": a caption's credit.
+CAPTION_MARKS = (
+    "photo/", "photo:", "(photo", "photo by", "getty images", "photo provided by", "photograph provided by",
+    "image provided by", "undated photo",
+)  # fmt: skip
 # A line of fewer words than this without closing punctuation is a subheading.
 SUBHEADING_WORDS = 8
 SENTENCE_ENDS = frozenset(".!?\"'”’:;)…")
@@ -139,6 +145,8 @@ TALK_VERBS = frozenset({"speak"})
 # Verbs whose passive subject, when a person, is a victim ("X was killed"): the attack's record, if
 # any, names them; a list of the dead is no list of parties.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure"})
+# Verbs that link a subject to what it is ("X is ready", "X remains focused"): no act by themselves.
+STATE_VERBS = frozenset({"be", "remain", "stay", "seem", "appear"})
 # A clause dated "in" a year at least this many years before the article is history, not news.
 HISTORY_YEARS = 2
 # Lines that point to another article ("Also read: ..."): what they name is not this article's.
@@ -166,6 +174,8 @@ def takes_part(token: Any, published: date | None = None) -> bool:
     if node.dep_ in SUBJECT_DEPS:
         if node.head.lemma_ == "have" and node.head.pos_ == "VERB":
             return False  # "X had 400,000 dead": what X has is no act
+        if _links_a_state(node.head):
+            return False  # "X is committed to peace", "X remains focused": a state of X, no act
         if node.head.lemma_ in TALK_VERBS and not _talks_with(node.head):
             return False  # "X spoke from the Rose Garden": speaking is a quote's, or a meeting's with Y
         # "Among those killed was X": a name listed among the dead or the captured does not act
@@ -180,6 +190,10 @@ def takes_part(token: Any, published: date | None = None) -> bool:
             return takes_part(prep.head, published)
         if prep.lower_ == "of" and prep.head.lemma_.lower() in FORCE_NOUNS and prep.head.i != node.i:
             return takes_part(prep.head, published)  # "fighters of X seized the post": X's men act for it
+        if _adds_to(prep):
+            # "Mali, along with Niger, ...", "X, together with Y, brokered": Y shares X's slot
+            host = _host_of_addition(prep)
+            return host is not None and host.i != node.i and takes_part(host, published)
         if prep.lower_ in PARTNER_PREPOSITIONS:
             return not _background(prep.head)
         if prep.head.pos_ == "NOUN" and prep.head.i != node.i:
@@ -285,6 +299,40 @@ def _does_the_act(span: Any) -> bool:
         span.root.dep_ == "poss"
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in AGENT_NOUNS | SUBJECT_OF_NOUNS
+    )
+
+
+def _adds_to(prep: Any) -> bool:
+    """Return True for the "with" of "along with" or "together with", which adds its object to
+    another name's slot rather than naming a partner ("Mali, along with Niger, has fought ...";
+    "among those captured were X, along with Y")."""
+    if prep.lower_ != "with":
+        return False
+    head = prep.head
+    return (head.lower_ == "along" and head.i == prep.i - 1) or any(
+        c.lower_ == "together" and c.i == prep.i - 1 for c in prep.children
+    )
+
+
+def _host_of_addition(prep: Any) -> Any:
+    """Return the name whose slot the object of "along with" shares: the noun the phrase hangs
+    on, or the subject of the verb it hangs on; None when there is none."""
+    head = prep.head.head if prep.head.lower_ == "along" else prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _links_a_state(verb: Any) -> bool:
+    """Return True for a linking verb that gives its subject a state ("X is committed to peace",
+    "X remains focused on the deal", "X will be an ideal host") and no verb of its own: the
+    subject does nothing in that clause. A verb hung below it ("X was in Munich attending talks")
+    or joined to it ("X is ready and will sign") still acts."""
+    children = list(verb.children)
+    return (
+        verb.lemma_ in STATE_VERBS
+        and any(c.dep_ in ("acomp", "attr") for c in children)
+        and not any(c.pos_ == "VERB" and c.dep_ in ("advcl", "xcomp", "ccomp", "conj") for c in children)
     )
 
 

@@ -61,7 +61,7 @@ HEADLINE_MAX = 200
 # A dateline opening a paragraph ("KYIV, January 9 (Reuters) -", "GENEVA -") locates the reporter,
 # not the story (FORMAT.md): no actor or place is read from it.
 DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'\- ]{1,40}"  # the place, in capitals
+    r"(?m)^[A-Z][A-Z.'\-/ ]{1,40}"  # the place, in capitals ("JERUSALEM/CAIRO" for two)
     r"(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?(?:, \d{4})?){0,2}"  # ", Sudan", ", January 9"
     r"(?: \([^)]{1,40}\))?\s*[-–—:]\s"  # "(Reuters)" and the dash
 )
