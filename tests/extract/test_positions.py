@@ -738,3 +738,18 @@ def test_a_fronted_on_phrase_does_not_make_call_a_call_on(nlp) -> None:
     assert ("Russia", "sanctions") not in pairs(fronted)
     asked = run(nlp, "Russia called on the European Union to lift its sanctions on grain exports.")
     assert ("Russia", "sanctions") in pairs(asked)
+
+
+def test_a_partys_aims_in_another_sides_words_are_no_stance_of_its_own(nlp) -> None:
+    told = (
+        "Sergei Lavrov said the United States was now proposing a fresh ceasefire plan for the winter months."
+    )
+    assert ("United States", "ceasefire") not in pairs(run(nlp, told))
+    own = "Sergei Lavrov said Russia was now proposing a fresh ceasefire plan for the winter months."
+    assert ("Sergei Lavrov", "ceasefire") in pairs(run(nlp, own))
+    # a clause the parse hangs on the saying is no part of what is said
+    text = (
+        "Rwanda insists that the militia be disbanded first, while Kinshasa demands that all foreign "
+        "troops leave its territory."
+    )
+    assert ("Democratic Republic of the Congo", "territory") in pairs(run(nlp, text))

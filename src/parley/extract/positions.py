@@ -791,6 +791,31 @@ class _Finder:
             return None
         return _Candidate(author, tok, self._clause(tok, [subj]), is_plan_term=True)
 
+    def _told_by_other(self, cand: _Candidate) -> bool:
+        """Return whether the cue lies in what another party says of ``cand``'s party ("Makuei
+        claimed Machar sought to derail the vote", "Qassem said the US was proposing a new
+        framework"): one side's account of the other's aims is a charge or a report, not a stance
+        the other side took. A plan's terms keep their author whoever passes them on."""
+        if cand.is_plan_term or cand.cue.pos_ in ("NOUN", "PROPN"):
+            return False  # a stance noun ("Beirut's commitment to ...") names a stance as a fact
+        # only the reported clause itself ("said [the US was proposing ...]"), not a clause hung
+        # on the saying by the parse ("X insists ..., while Y demands ...")
+        teller_verb = cand.cue
+        while teller_verb.dep_ in ("ccomp", "xcomp", "conj") and teller_verb.head.i != teller_verb.i:
+            teller_verb = teller_verb.head
+            if teller_verb.lemma_.lower() in self.cues.reporting_verbs:
+                break
+        if teller_verb.i == cand.cue.i or teller_verb.lemma_.lower() not in self.cues.reporting_verbs:
+            return False
+        subj = self._subject_token(teller_verb)
+        if subj is None or subj.pos_ == "PRON":
+            return False
+        teller = self._phrase_party(subj) or self._named_speaker(subj)
+        if teller is None or (teller.kind == "person" and not teller.affiliation):
+            return False  # a person the registry ties to no side may speak for the party itself
+        party = cand.party
+        return not ({teller.ref, teller.side} & {party.ref, party.side})
+
     # ---- issues ---------------------------------------------------------------------------
 
     def _definite_nouns(self, clause: Sequence[Token]) -> list[Token]:
@@ -895,7 +920,7 @@ class _Finder:
         for si, sent in enumerate(self.sents):
             for cand in self._sentence_candidates(sent, si):
                 clause = [t for t in cand.clause if not t.is_space]
-                if not clause:
+                if not clause or self._told_by_other(cand):
                     continue
                 if cand.is_plan_term:
                     self.plan_terms_in.add(si)
