@@ -753,3 +753,11 @@ def test_a_partys_aims_in_another_sides_words_are_no_stance_of_its_own(nlp) -> N
         "troops leave its territory."
     )
     assert ("Democratic Republic of the Congo", "territory") in pairs(run(nlp, text))
+
+
+def test_a_quote_calling_a_measure_crucial_states_a_stance(extractor) -> None:
+    body = (
+        '"Getting the prisoner exchange done before winter is crucial for both countries," '
+        "Ukraine's foreign ministry said in a statement on Friday."
+    )
+    assert ("Q212", "humanitarian") in article_pairs(extractor, body)
