@@ -761,3 +761,11 @@ def test_a_quote_calling_a_measure_crucial_states_a_stance(extractor) -> None:
         "Ukraine's foreign ministry said in a statement on Friday."
     )
     assert ("Q212", "humanitarian") in article_pairs(extractor, body)
+
+
+def test_an_aside_between_subject_and_verb_does_not_hide_the_issue(nlp) -> None:
+    text = (
+        "Turkey said the fighting, which has driven thousands of families from their villages, "
+        '"must stop at once."'
+    )
+    assert ("Turkey", "ceasefire") in pairs(run(nlp, text))

@@ -1021,12 +1021,46 @@ def _backdrop_free_issues(tokens: Sequence[Token], rules: Rules) -> list[str]:
     talks' name) is not what the stance wants, but making the act wait on something is a stance
     on the process itself ("the need to settle its concerns before beginning talks").
     """
-    found = classify_issues("".join(t.text_with_ws for t in _without_backdrop(tokens)), rules)
+    plain = _without_backdrop(tokens)
+    found = classify_issues("".join(t.text_with_ws for t in plain), rules)
+    # an aside between a subject and its verb ("The war, which has cost thousands of lives, must
+    # end now") splits a term that names the issue; read the clause without it as well
+    joined = _without_asides(plain)
+    if len(joined) < len(plain):
+        # quote marks around the rest ('The war, which ..., "must end now"') are no words either
+        joined = [t for t in joined if not t.is_quote]
+        found += [i for i in classify_issues(_spaced_text(joined), rules) if i not in found]
     if _PROCESS_ISSUE not in found:
         kept = _without_backdrop(tokens, gerunds=False)
         if _PROCESS_ISSUE in classify_issues("".join(t.text_with_ws for t in kept), rules):
             found.append(_PROCESS_ISSUE)
     return found
+
+
+def _spaced_text(tokens: Sequence[Token]) -> str:
+    """Return the text of ``tokens`` as written, with a space where tokens were left out between."""
+    return "".join(
+        t.text_with_ws
+        if t.whitespace_ or k + 1 == len(tokens) or tokens[k + 1].i == t.i + 1
+        else t.text + " "
+        for k, t in enumerate(tokens)
+    )
+
+
+def _without_asides(tokens: Sequence[Token]) -> list[Token]:
+    """Return ``tokens`` without the non-restrictive relative clauses inside them (set off by a
+    comma: "the war, which has cost thousands of lives, ..."), with the commas around each."""
+    ids = {t.i for t in tokens}
+    dropped: set[int] = set()
+    for t in tokens:
+        opener = t.left_edge.i - 1
+        if t.dep_ == "relcl" and opener in ids and t.doc[opener].text == ",":
+            dropped.update(x.i for x in t.subtree)
+            dropped.add(opener)
+            closer = t.right_edge.i + 1
+            if closer < len(t.doc) and t.doc[closer].text == ",":
+                dropped.add(closer)
+    return [t for t in tokens if t.i not in dropped]
 
 
 def _without_backdrop(clause: Sequence[Token], *, gerunds: bool = True) -> list[Token]:
