@@ -769,3 +769,12 @@ def test_an_aside_between_subject_and_verb_does_not_hide_the_issue(nlp) -> None:
         '"must stop at once."'
     )
     assert ("Turkey", "ceasefire") in pairs(run(nlp, text))
+
+
+def test_seeking_to_do_something_is_an_attempt_but_seeking_a_thing_is_a_stance(nlp) -> None:
+    attempt = run(
+        nlp, "Sudan's army seeks to break the rebels' hold on the road that carries humanitarian aid."
+    )
+    assert ("Sudan", "humanitarian") not in pairs(attempt)
+    sought = run(nlp, "Kyiv seeks binding security guarantees from its Western partners before any deal.")
+    assert ("Ukraine", "security_guarantees") in pairs(sought)

@@ -117,6 +117,7 @@ class _Cues:
     judging_verbs: frozenset[str]
     hedges: frozenset[str]
     fact_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     term_verbs: frozenset[str]
     term_modals: frozenset[str]
@@ -171,6 +172,7 @@ def _cues(rules: Rules) -> _Cues:
         judging_verbs=_words(speech, "judging_verbs"),
         hedges=_words(data.get("hedges", {}), "words"),
         fact_verbs=_words(data.get("fact_verbs", {}), "words"),
+        attempt_verbs=_words(data.get("attempt_verbs", {}), "words"),
         plan_nouns=_words(plans, "nouns"),
         term_verbs=_words(plans, "term_verbs"),
         term_modals=_words(plans, "term_modals"),
@@ -584,6 +586,10 @@ class _Finder:
                 return None
             if lemma in self.cues.fact_verbs and any(c.dep_ == "ccomp" for c in tok.children):
                 return None  # "acknowledged that progress has been slow": a fact admitted
+            if lemma in self.cues.attempt_verbs and any(
+                c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children
+            ):
+                return None  # "seeks to break the siege": an attempt told, not a stance stated
             if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
