@@ -778,3 +778,16 @@ def test_seeking_to_do_something_is_an_attempt_but_seeking_a_thing_is_a_stance(n
     assert ("Sudan", "humanitarian") not in pairs(attempt)
     sought = run(nlp, "Kyiv seeks binding security guarantees from its Western partners before any deal.")
     assert ("Ukraine", "security_guarantees") in pairs(sought)
+
+
+def test_the_act_one_side_asks_of_another_is_no_stance_of_the_other(nlp) -> None:
+    demanded = pairs(run(nlp, "Moscow demanded that Kyiv accept the plan to withdraw from the Donbas."))
+    assert ("Russia", "territory") in demanded
+    assert ("Ukraine", "territory") not in demanded
+    called = pairs(
+        run(
+            nlp,
+            "The Quad has drafted a statement calling for Russia to accept a full ceasefire in the south.",
+        )
+    )
+    assert ("Russia", "ceasefire") not in called

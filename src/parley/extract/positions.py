@@ -822,6 +822,26 @@ class _Finder:
         party = cand.party
         return not ({teller.ref, teller.side} & {party.ref, party.side})
 
+    def _asked_of(self, cand: _Candidate) -> bool:
+        """Return whether the cue is the act another party's stance asks of ``cand``'s party
+        ("the declaration calls for the United States to commit to ...", "Moscow demanded that
+        Kyiv accept the plan"): what one side asks the other to do is the asker's stance only."""
+        if cand.is_plan_term or cand.cue.pos_ not in ("VERB", "AUX"):
+            return False
+        cue = cand.cue
+        if cue.dep_ not in ("ccomp", "xcomp", "advcl") or cue.head.i == cue.i:
+            return False
+        asker = cue.head
+        lemma = asker.lemma_.lower()
+        if lemma not in self.cues.verbs:
+            return False
+        # "calling for the US to commit": the parse hangs the "for" on the asked verb
+        marks = [c for c in cue.children if c.dep_ == "mark" and c.lower_ in self.cues.verbs[lemma]]
+        if not (marks or self._has_companion(asker, self.cues.verbs[lemma])):
+            return False
+        party, _ = self._verb_party(asker)
+        return party is None or not ({party.ref, party.side} & {cand.party.ref, cand.party.side})
+
     # ---- issues ---------------------------------------------------------------------------
 
     def _definite_nouns(self, clause: Sequence[Token]) -> list[Token]:
@@ -926,7 +946,7 @@ class _Finder:
         for si, sent in enumerate(self.sents):
             for cand in self._sentence_candidates(sent, si):
                 clause = [t for t in cand.clause if not t.is_space]
-                if not clause or self._told_by_other(cand):
+                if not clause or self._told_by_other(cand) or self._asked_of(cand):
                     continue
                 if cand.is_plan_term:
                     self.plan_terms_in.add(si)
