@@ -791,3 +791,11 @@ def test_the_act_one_side_asks_of_another_is_no_stance_of_the_other(nlp) -> None
         )
     )
     assert ("Russia", "ceasefire") not in called
+
+
+def test_a_call_for_another_party_to_act_is_the_callers_stance(nlp) -> None:
+    called = pairs(
+        run(nlp, "Turkey called for Russia to accept a full ceasefire along the whole front line.")
+    )
+    assert ("Turkey", "ceasefire") in called
+    assert ("Russia", "ceasefire") not in called

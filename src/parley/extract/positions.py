@@ -571,7 +571,15 @@ class _Finder:
         if not words:
             return True
         # after the verb: a fronted "On the sanctions question, X called ..." is no "call on"
-        return any((c.lower_ in words or c.lemma_.lower() in words) and c.i > tok.i for c in tok.children)
+        if any((c.lower_ in words or c.lemma_.lower() in words) and c.i > tok.i for c in tok.children):
+            return True
+        # "called for Russia to accept ...": the parse hangs the "for" on the clause it opens
+        return any(
+            m.dep_ == "mark" and m.lower_ in words and m.i == tok.i + 1
+            for c in tok.children
+            if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+            for m in c.children
+        )
 
     def _clause(self, head: Token, exclude: Iterable[Token] = ()) -> tuple[Token, ...]:
         """Return the tokens of ``head``'s clause, minus ``exclude`` and their subtrees."""
