@@ -799,3 +799,15 @@ def test_a_call_for_another_party_to_act_is_the_callers_stance(nlp) -> None:
     )
     assert ("Turkey", "ceasefire") in called
     assert ("Russia", "ceasefire") not in called
+
+
+def test_a_stance_verb_in_a_supposition_is_no_stance_of_the_party_supposed(nlp) -> None:
+    supposed = pairs(
+        run(
+            nlp,
+            "If Russia rejects the ceasefire proposal, Washington will impose new sanctions on its banks.",
+        )
+    )
+    assert ("Russia", "ceasefire") not in supposed
+    stated = pairs(run(nlp, "Russia rejects the ceasefire proposal, its foreign ministry said on Monday."))
+    assert ("Russia", "ceasefire") in stated

@@ -602,6 +602,12 @@ class _Finder:
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
                 return None  # "a development threatening aid work" describes a thing, not a stance
+            if tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+            ):
+                # "If Russia refuses the truce, Washington will ...": a supposition someone else
+                # makes, not the stance of the party supposed (the if-clause maker reads the rest)
+                return None
             party, subj = self._verb_party(tok)
             # "a truce proposed by X": the stance is about the noun the participle describes
             clause_head = tok.head if tok.dep_ == "acl" else tok
