@@ -811,3 +811,10 @@ def test_a_stance_verb_in_a_supposition_is_no_stance_of_the_party_supposed(nlp) 
     assert ("Russia", "ceasefire") not in supposed
     stated = pairs(run(nlp, "Russia rejects the ceasefire proposal, its foreign ministry said on Monday."))
     assert ("Russia", "ceasefire") in stated
+
+
+def test_talks_the_parser_reads_as_a_verb_after_before_are_still_a_backdrop(nlp) -> None:
+    text = "Israel demanded the return of every hostage before any ceasefire talks in the Egyptian capital."
+    assert pairs(run(nlp, text)) == {("Israel", "humanitarian")}
+    text = "Israel demanded the return of every hostage before the ceasefire takes effect next week."
+    assert ("Israel", "ceasefire") in pairs(run(nlp, text))

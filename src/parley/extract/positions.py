@@ -1049,6 +1049,11 @@ _BACKDROP_PREPOSITIONS = frozenset(
 )
 
 
+# Plural nouns of the talks register that the parser reads as verbs after "before"/"after"
+# ("before any ceasefire talks" as "before [any ceasefire] talks").
+_NOUNS_READ_AS_VERBS = frozenset({"talks"})
+
+
 # The issue of the negotiating process itself (issues.toml): who talks, and what must come first.
 _PROCESS_ISSUE = "other"
 
@@ -1112,6 +1117,11 @@ def _without_backdrop(clause: Sequence[Token], *, gerunds: bool = True) -> list[
         if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
             continue
         noun_phrase = t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)
+        if t.dep_ == "mark" and t.head.lower_ in _NOUNS_READ_AS_VERBS and t.head.i > t.i:
+            # "before any ceasefire talks": the parser reads the noun as a verb the preposition
+            # marks ("ceasefire" its subject); it is a noun phrase, not a condition
+            dropped.update(x.i for x in t.head.subtree)
+            continue
         # a gerund after the preposition ("before joining the truce talks") times the stance by
         # another act of its party; a finite clause ("after the militia is disarmed") is a condition
         gerund = gerunds and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
