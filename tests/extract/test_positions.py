@@ -818,3 +818,12 @@ def test_talks_the_parser_reads_as_a_verb_after_before_are_still_a_backdrop(nlp)
     assert pairs(run(nlp, text)) == {("Israel", "humanitarian")}
     text = "Israel demanded the return of every hostage before the ceasefire takes effect next week."
     assert ("Israel", "ceasefire") in pairs(run(nlp, text))
+
+
+def test_what_observers_believe_a_party_wants_is_no_stance_of_the_party(nlp) -> None:
+    doubted = pairs(
+        run(nlp, "Many analysts doubt that Moscow is ready to give up any territory in the east.")
+    )
+    assert ("Russia", "territory") not in doubted
+    own = pairs(run(nlp, "Moscow said it is ready to give up some territory in the east for a lasting deal."))
+    assert ("Russia", "territory") in own

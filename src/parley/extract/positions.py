@@ -820,17 +820,20 @@ class _Finder:
             return False  # a stance noun ("Beirut's commitment to ...") names a stance as a fact
         # only the reported clause itself ("said [the US was proposing ...]"), not a clause hung
         # on the saying by the parse ("X insists ..., while Y demands ...")
+        telling = self.cues.reporting_verbs | _OPINION_VERBS
         teller_verb = cand.cue
-        while teller_verb.dep_ in ("ccomp", "xcomp", "conj") and teller_verb.head.i != teller_verb.i:
+        while teller_verb.dep_ in ("ccomp", "xcomp", "conj", "acomp") and teller_verb.head.i != teller_verb.i:
             teller_verb = teller_verb.head
-            if teller_verb.lemma_.lower() in self.cues.reporting_verbs:
+            if teller_verb.lemma_.lower() in telling:
                 break
-        if teller_verb.i == cand.cue.i or teller_verb.lemma_.lower() not in self.cues.reporting_verbs:
+        if teller_verb.i == cand.cue.i or teller_verb.lemma_.lower() not in telling:
             return False
         subj = self._subject_token(teller_verb)
         if subj is None or subj.pos_ == "PRON":
             return False
         teller = self._phrase_party(subj) or self._named_speaker(subj)
+        if teller is None and teller_verb.lemma_.lower() in _OPINION_VERBS:
+            return True  # "analysts doubt Moscow is ready to ...": a view of the party, not its word
         if teller is None or (teller.kind == "person" and not teller.affiliation):
             return False  # a person the registry ties to no side may speak for the party itself
         party = cand.party
@@ -1047,6 +1050,11 @@ _EDGE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
 _BACKDROP_PREPOSITIONS = frozenset(
     {"amid", "amidst", "during", "ahead", "before", "after", "following", "since"}
 )
+
+
+# Verbs of opinion: what someone who is not the party believes or fears it wants ("analysts
+# doubt Moscow is ready to cede land") is their reading of the party, not a stance it stated.
+_OPINION_VERBS = frozenset({"believe", "think", "doubt", "fear", "suspect", "expect", "assume", "worry"})
 
 
 # Plural nouns of the talks register that the parser reads as verbs after "before"/"after"
