@@ -827,3 +827,13 @@ def test_what_observers_believe_a_party_wants_is_no_stance_of_the_party(nlp) -> 
     assert ("Russia", "territory") not in doubted
     own = pairs(run(nlp, "Moscow said it is ready to give up some territory in the east for a lasting deal."))
     assert ("Russia", "territory") in own
+
+
+def test_a_participle_of_saying_after_a_comma_is_a_statement_of_its_own(nlp) -> None:
+    text = (
+        "Qatar reaffirmed its commitment to mediation between the parties, stressing the importance "
+        "of de-escalation and of protecting civilians."
+    )
+    assert pairs(run(nlp, text)) == set()
+    text = "Russia rejected the proposal, saying Ukraine must withdraw its troops from the Donbas first."
+    assert ("Russia", "territory") in pairs(run(nlp, text))

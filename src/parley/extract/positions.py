@@ -907,6 +907,22 @@ class _Finder:
                 return list(issues) if len(issues) == 1 else []
         return []
 
+    def _without_side_statements(self, cand: _Candidate, clause: Sequence[Token]) -> list[Token]:
+        """Return the clause without a participle of saying set off by a comma ("reaffirmed its
+        commitment to ..., stressing the importance of de-escalation", "warned X ..., saying ..."):
+        a statement of its own, which the speech and quote readings take by themselves."""
+        ids = {t.i for t in clause}
+        dropped: set[int] = set()
+        for t in clause:
+            if t.i == cand.cue.i or t.dep_ not in ("advcl", "acl") or t.tag_ != "VBG":
+                continue
+            if t.lemma_.lower() not in self.cues.reporting_verbs | self.cues.speech_verbs:
+                continue
+            opener = t.left_edge.i - 1
+            if opener in ids and t.doc[opener].text == ",":
+                dropped.update(x.i for x in t.subtree)
+        return [t for t in clause if t.i not in dropped] or list(clause)
+
     def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> tuple[list[str], bool]:
         """Return the clause's issues, and whether the clause names them itself.
 
@@ -916,6 +932,7 @@ class _Finder:
         names no issue of the other clauses around it ("X, who rejected the offer, said the
         sanctions hurt").
         """
+        clause = self._without_side_statements(cand, clause)
         found = _backdrop_free_issues(clause, self.rules)
         text = "".join(t.text_with_ws for t in _without_backdrop(clause))
         if cand.is_plan_term:
