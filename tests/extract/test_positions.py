@@ -837,3 +837,10 @@ def test_a_participle_of_saying_after_a_comma_is_a_statement_of_its_own(nlp) -> 
     assert pairs(run(nlp, text)) == set()
     text = "Russia rejected the proposal, saying Ukraine must withdraw its troops from the Donbas first."
     assert ("Russia", "territory") in pairs(run(nlp, text))
+
+
+def test_a_contrasting_clause_beside_a_stance_keeps_its_own_party(nlp) -> None:
+    text = (
+        "Israel has vowed to destroy Hamas, while Hamas wants a permanent ceasefire and an end to the siege."
+    )
+    assert ("Hamas", "ceasefire") in pairs(run(nlp, text))

@@ -854,6 +854,8 @@ class _Finder:
             return False
         # "calling for the US to commit": the parse hangs the "for" on the asked verb
         marks = [c for c in cue.children if c.dep_ == "mark" and c.lower_ in self.cues.verbs[lemma]]
+        if cue.dep_ == "advcl" and not marks:
+            return False  # "X vowed ..., while Y wants ...": a clause beside the stance, not asked
         if not (marks or self._has_companion(asker, self.cues.verbs[lemma])):
             return False
         party, _ = self._verb_party(asker)
