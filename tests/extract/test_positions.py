@@ -738,3 +738,109 @@ def test_a_fronted_on_phrase_does_not_make_call_a_call_on(nlp) -> None:
     assert ("Russia", "sanctions") not in pairs(fronted)
     asked = run(nlp, "Russia called on the European Union to lift its sanctions on grain exports.")
     assert ("Russia", "sanctions") in pairs(asked)
+
+
+def test_a_partys_aims_in_another_sides_words_are_no_stance_of_its_own(nlp) -> None:
+    told = (
+        "Sergei Lavrov said the United States was now proposing a fresh ceasefire plan for the winter months."
+    )
+    assert ("United States", "ceasefire") not in pairs(run(nlp, told))
+    own = "Sergei Lavrov said Russia was now proposing a fresh ceasefire plan for the winter months."
+    assert ("Sergei Lavrov", "ceasefire") in pairs(run(nlp, own))
+    # a clause the parse hangs on the saying is no part of what is said
+    text = (
+        "Rwanda insists that the militia be disbanded first, while Kinshasa demands that all foreign "
+        "troops leave its territory."
+    )
+    assert ("Democratic Republic of the Congo", "territory") in pairs(run(nlp, text))
+
+
+def test_a_quote_calling_a_measure_crucial_states_a_stance(extractor) -> None:
+    body = (
+        '"Getting the prisoner exchange done before winter is crucial for both countries," '
+        "Ukraine's foreign ministry said in a statement on Friday."
+    )
+    assert ("Q212", "humanitarian") in article_pairs(extractor, body)
+
+
+def test_an_aside_between_subject_and_verb_does_not_hide_the_issue(nlp) -> None:
+    text = (
+        "Turkey said the fighting, which has driven thousands of families from their villages, "
+        '"must stop at once."'
+    )
+    assert ("Turkey", "ceasefire") in pairs(run(nlp, text))
+
+
+def test_seeking_to_do_something_is_an_attempt_but_seeking_a_thing_is_a_stance(nlp) -> None:
+    attempt = run(
+        nlp, "Sudan's army seeks to break the rebels' hold on the road that carries humanitarian aid."
+    )
+    assert ("Sudan", "humanitarian") not in pairs(attempt)
+    sought = run(nlp, "Kyiv seeks binding security guarantees from its Western partners before any deal.")
+    assert ("Ukraine", "security_guarantees") in pairs(sought)
+
+
+def test_the_act_one_side_asks_of_another_is_no_stance_of_the_other(nlp) -> None:
+    demanded = pairs(run(nlp, "Moscow demanded that Kyiv accept the plan to withdraw from the Donbas."))
+    assert ("Russia", "territory") in demanded
+    assert ("Ukraine", "territory") not in demanded
+    called = pairs(
+        run(
+            nlp,
+            "The Quad has drafted a statement calling for Russia to accept a full ceasefire in the south.",
+        )
+    )
+    assert ("Russia", "ceasefire") not in called
+
+
+def test_a_call_for_another_party_to_act_is_the_callers_stance(nlp) -> None:
+    called = pairs(
+        run(nlp, "Turkey called for Russia to accept a full ceasefire along the whole front line.")
+    )
+    assert ("Turkey", "ceasefire") in called
+    assert ("Russia", "ceasefire") not in called
+
+
+def test_a_stance_verb_in_a_supposition_is_no_stance_of_the_party_supposed(nlp) -> None:
+    supposed = pairs(
+        run(
+            nlp,
+            "If Russia rejects the ceasefire proposal, Washington will impose new sanctions on its banks.",
+        )
+    )
+    assert ("Russia", "ceasefire") not in supposed
+    stated = pairs(run(nlp, "Russia rejects the ceasefire proposal, its foreign ministry said on Monday."))
+    assert ("Russia", "ceasefire") in stated
+
+
+def test_talks_the_parser_reads_as_a_verb_after_before_are_still_a_backdrop(nlp) -> None:
+    text = "Israel demanded the return of every hostage before any ceasefire talks in the Egyptian capital."
+    assert pairs(run(nlp, text)) == {("Israel", "humanitarian")}
+    text = "Israel demanded the return of every hostage before the ceasefire takes effect next week."
+    assert ("Israel", "ceasefire") in pairs(run(nlp, text))
+
+
+def test_what_observers_believe_a_party_wants_is_no_stance_of_the_party(nlp) -> None:
+    doubted = pairs(
+        run(nlp, "Many analysts doubt that Moscow is ready to give up any territory in the east.")
+    )
+    assert ("Russia", "territory") not in doubted
+    own = pairs(run(nlp, "Moscow said it is ready to give up some territory in the east for a lasting deal."))
+    assert ("Russia", "territory") in own
+
+
+def test_a_participle_of_saying_after_a_comma_is_a_statement_of_its_own(nlp) -> None:
+    text = (
+        "Qatar reaffirmed its commitment to mediation between the parties, stressing the importance "
+        "of de-escalation and of protecting civilians."
+    )
+    assert pairs(run(nlp, text)) == set()
+    text = "Russia rejected the proposal, saying Ukraine must withdraw its troops from the Donbas first."
+    assert ("Russia", "territory") in pairs(run(nlp, text))
+
+
+def test_a_contrasting_clause_beside_a_stance_keeps_its_own_party(nlp) -> None:
+    text = (
+        "Israel has vowed to destroy Hamas, while Hamas wants a permanent ceasefire and an end to the siege."
+    )
+    assert ("Hamas", "ceasefire") in pairs(run(nlp, text))

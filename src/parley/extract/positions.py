@@ -117,6 +117,7 @@ class _Cues:
     judging_verbs: frozenset[str]
     hedges: frozenset[str]
     fact_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     term_verbs: frozenset[str]
     term_modals: frozenset[str]
@@ -171,6 +172,7 @@ def _cues(rules: Rules) -> _Cues:
         judging_verbs=_words(speech, "judging_verbs"),
         hedges=_words(data.get("hedges", {}), "words"),
         fact_verbs=_words(data.get("fact_verbs", {}), "words"),
+        attempt_verbs=_words(data.get("attempt_verbs", {}), "words"),
         plan_nouns=_words(plans, "nouns"),
         term_verbs=_words(plans, "term_verbs"),
         term_modals=_words(plans, "term_modals"),
@@ -569,7 +571,15 @@ class _Finder:
         if not words:
             return True
         # after the verb: a fronted "On the sanctions question, X called ..." is no "call on"
-        return any((c.lower_ in words or c.lemma_.lower() in words) and c.i > tok.i for c in tok.children)
+        if any((c.lower_ in words or c.lemma_.lower() in words) and c.i > tok.i for c in tok.children):
+            return True
+        # "called for Russia to accept ...": the parse hangs the "for" on the clause it opens
+        return any(
+            m.dep_ == "mark" and m.lower_ in words and m.i == tok.i + 1
+            for c in tok.children
+            if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+            for m in c.children
+        )
 
     def _clause(self, head: Token, exclude: Iterable[Token] = ()) -> tuple[Token, ...]:
         """Return the tokens of ``head``'s clause, minus ``exclude`` and their subtrees."""
@@ -584,10 +594,20 @@ class _Finder:
                 return None
             if lemma in self.cues.fact_verbs and any(c.dep_ == "ccomp" for c in tok.children):
                 return None  # "acknowledged that progress has been slow": a fact admitted
+            if lemma in self.cues.attempt_verbs and any(
+                c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children
+            ):
+                return None  # "seeks to break the siege": an attempt told, not a stance stated
             if tok.dep_ in ("relcl", "acl") and _is_infinitive(tok):
                 return None  # "a deadline for Kyiv to accept": what someone is to do, not their stance
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
                 return None  # "a development threatening aid work" describes a thing, not a stance
+            if tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+            ):
+                # "If Russia refuses the truce, Washington will ...": a supposition someone else
+                # makes, not the stance of the party supposed (the if-clause maker reads the rest)
+                return None
             party, subj = self._verb_party(tok)
             # "a truce proposed by X": the stance is about the noun the participle describes
             clause_head = tok.head if tok.dep_ == "acl" else tok
@@ -791,6 +811,56 @@ class _Finder:
             return None
         return _Candidate(author, tok, self._clause(tok, [subj]), is_plan_term=True)
 
+    def _told_by_other(self, cand: _Candidate) -> bool:
+        """Return whether the cue lies in what another party says of ``cand``'s party ("Makuei
+        claimed Machar sought to derail the vote", "Qassem said the US was proposing a new
+        framework"): one side's account of the other's aims is a charge or a report, not a stance
+        the other side took. A plan's terms keep their author whoever passes them on."""
+        if cand.is_plan_term or cand.cue.pos_ in ("NOUN", "PROPN"):
+            return False  # a stance noun ("Beirut's commitment to ...") names a stance as a fact
+        # only the reported clause itself ("said [the US was proposing ...]"), not a clause hung
+        # on the saying by the parse ("X insists ..., while Y demands ...")
+        telling = self.cues.reporting_verbs | _OPINION_VERBS
+        teller_verb = cand.cue
+        while teller_verb.dep_ in ("ccomp", "xcomp", "conj", "acomp") and teller_verb.head.i != teller_verb.i:
+            teller_verb = teller_verb.head
+            if teller_verb.lemma_.lower() in telling:
+                break
+        if teller_verb.i == cand.cue.i or teller_verb.lemma_.lower() not in telling:
+            return False
+        subj = self._subject_token(teller_verb)
+        if subj is None or subj.pos_ == "PRON":
+            return False
+        teller = self._phrase_party(subj) or self._named_speaker(subj)
+        if teller is None and teller_verb.lemma_.lower() in _OPINION_VERBS:
+            return True  # "analysts doubt Moscow is ready to ...": a view of the party, not its word
+        if teller is None or (teller.kind == "person" and not teller.affiliation):
+            return False  # a person the registry ties to no side may speak for the party itself
+        party = cand.party
+        return not ({teller.ref, teller.side} & {party.ref, party.side})
+
+    def _asked_of(self, cand: _Candidate) -> bool:
+        """Return whether the cue is the act another party's stance asks of ``cand``'s party
+        ("the declaration calls for the United States to commit to ...", "Moscow demanded that
+        Kyiv accept the plan"): what one side asks the other to do is the asker's stance only."""
+        if cand.is_plan_term or cand.cue.pos_ not in ("VERB", "AUX"):
+            return False
+        cue = cand.cue
+        if cue.dep_ not in ("ccomp", "xcomp", "advcl") or cue.head.i == cue.i:
+            return False
+        asker = cue.head
+        lemma = asker.lemma_.lower()
+        if lemma not in self.cues.verbs:
+            return False
+        # "calling for the US to commit": the parse hangs the "for" on the asked verb
+        marks = [c for c in cue.children if c.dep_ == "mark" and c.lower_ in self.cues.verbs[lemma]]
+        if cue.dep_ == "advcl" and not marks:
+            return False  # "X vowed ..., while Y wants ...": a clause beside the stance, not asked
+        if not (marks or self._has_companion(asker, self.cues.verbs[lemma])):
+            return False
+        party, _ = self._verb_party(asker)
+        return party is None or not ({party.ref, party.side} & {cand.party.ref, cand.party.side})
+
     # ---- issues ---------------------------------------------------------------------------
 
     def _definite_nouns(self, clause: Sequence[Token]) -> list[Token]:
@@ -839,6 +909,22 @@ class _Finder:
                 return list(issues) if len(issues) == 1 else []
         return []
 
+    def _without_side_statements(self, cand: _Candidate, clause: Sequence[Token]) -> list[Token]:
+        """Return the clause without a participle of saying set off by a comma ("reaffirmed its
+        commitment to ..., stressing the importance of de-escalation", "warned X ..., saying ..."):
+        a statement of its own, which the speech and quote readings take by themselves."""
+        ids = {t.i for t in clause}
+        dropped: set[int] = set()
+        for t in clause:
+            if t.i == cand.cue.i or t.dep_ not in ("advcl", "acl") or t.tag_ != "VBG":
+                continue
+            if t.lemma_.lower() not in self.cues.reporting_verbs | self.cues.speech_verbs:
+                continue
+            opener = t.left_edge.i - 1
+            if opener in ids and t.doc[opener].text == ",":
+                dropped.update(x.i for x in t.subtree)
+        return [t for t in clause if t.i not in dropped] or list(clause)
+
     def _issues(self, cand: _Candidate, clause: Sequence[Token], si: int) -> tuple[list[str], bool]:
         """Return the clause's issues, and whether the clause names them itself.
 
@@ -848,6 +934,7 @@ class _Finder:
         names no issue of the other clauses around it ("X, who rejected the offer, said the
         sanctions hurt").
         """
+        clause = self._without_side_statements(cand, clause)
         found = _backdrop_free_issues(clause, self.rules)
         text = "".join(t.text_with_ws for t in _without_backdrop(clause))
         if cand.is_plan_term:
@@ -895,7 +982,7 @@ class _Finder:
         for si, sent in enumerate(self.sents):
             for cand in self._sentence_candidates(sent, si):
                 clause = [t for t in cand.clause if not t.is_space]
-                if not clause:
+                if not clause or self._told_by_other(cand) or self._asked_of(cand):
                     continue
                 if cand.is_plan_term:
                     self.plan_terms_in.add(si)
@@ -984,6 +1071,16 @@ _BACKDROP_PREPOSITIONS = frozenset(
 )
 
 
+# Verbs of opinion: what someone who is not the party believes or fears it wants ("analysts
+# doubt Moscow is ready to cede land") is their reading of the party, not a stance it stated.
+_OPINION_VERBS = frozenset({"believe", "think", "doubt", "fear", "suspect", "expect", "assume", "worry"})
+
+
+# Plural nouns of the talks register that the parser reads as verbs after "before"/"after"
+# ("before any ceasefire talks" as "before [any ceasefire] talks").
+_NOUNS_READ_AS_VERBS = frozenset({"talks"})
+
+
 # The issue of the negotiating process itself (issues.toml): who talks, and what must come first.
 _PROCESS_ISSUE = "other"
 
@@ -996,12 +1093,46 @@ def _backdrop_free_issues(tokens: Sequence[Token], rules: Rules) -> list[str]:
     talks' name) is not what the stance wants, but making the act wait on something is a stance
     on the process itself ("the need to settle its concerns before beginning talks").
     """
-    found = classify_issues("".join(t.text_with_ws for t in _without_backdrop(tokens)), rules)
+    plain = _without_backdrop(tokens)
+    found = classify_issues("".join(t.text_with_ws for t in plain), rules)
+    # an aside between a subject and its verb ("The war, which has cost thousands of lives, must
+    # end now") splits a term that names the issue; read the clause without it as well
+    joined = _without_asides(plain)
+    if len(joined) < len(plain):
+        # quote marks around the rest ('The war, which ..., "must end now"') are no words either
+        joined = [t for t in joined if not t.is_quote]
+        found += [i for i in classify_issues(_spaced_text(joined), rules) if i not in found]
     if _PROCESS_ISSUE not in found:
         kept = _without_backdrop(tokens, gerunds=False)
         if _PROCESS_ISSUE in classify_issues("".join(t.text_with_ws for t in kept), rules):
             found.append(_PROCESS_ISSUE)
     return found
+
+
+def _spaced_text(tokens: Sequence[Token]) -> str:
+    """Return the text of ``tokens`` as written, with a space where tokens were left out between."""
+    return "".join(
+        t.text_with_ws
+        if t.whitespace_ or k + 1 == len(tokens) or tokens[k + 1].i == t.i + 1
+        else t.text + " "
+        for k, t in enumerate(tokens)
+    )
+
+
+def _without_asides(tokens: Sequence[Token]) -> list[Token]:
+    """Return ``tokens`` without the non-restrictive relative clauses inside them (set off by a
+    comma: "the war, which has cost thousands of lives, ..."), with the commas around each."""
+    ids = {t.i for t in tokens}
+    dropped: set[int] = set()
+    for t in tokens:
+        opener = t.left_edge.i - 1
+        if t.dep_ == "relcl" and opener in ids and t.doc[opener].text == ",":
+            dropped.update(x.i for x in t.subtree)
+            dropped.add(opener)
+            closer = t.right_edge.i + 1
+            if closer < len(t.doc) and t.doc[closer].text == ",":
+                dropped.add(closer)
+    return [t for t in tokens if t.i not in dropped]
 
 
 def _without_backdrop(clause: Sequence[Token], *, gerunds: bool = True) -> list[Token]:
@@ -1013,6 +1144,11 @@ def _without_backdrop(clause: Sequence[Token], *, gerunds: bool = True) -> list[
         if t.lower_ not in _BACKDROP_PREPOSITIONS or t.i in dropped:
             continue
         noun_phrase = t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)
+        if t.dep_ == "mark" and t.head.lower_ in _NOUNS_READ_AS_VERBS and t.head.i > t.i:
+            # "before any ceasefire talks": the parser reads the noun as a verb the preposition
+            # marks ("ceasefire" its subject); it is a noun phrase, not a condition
+            dropped.update(x.i for x in t.head.subtree)
+            continue
         # a gerund after the preposition ("before joining the truce talks") times the stance by
         # another act of its party; a finite clause ("after the militia is disarmed") is a condition
         gerund = gerunds and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
