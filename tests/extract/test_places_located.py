@@ -230,3 +230,23 @@ def test_a_township_the_gazetteer_lacks_is_its_town_listed_once() -> None:
     other = PlaceRef(name="Shwegu Township", method="unresolved")
     kept = located_places([town, township, other], [], "", used=set())
     assert [p.name for p in kept] == ["Bhamo", "Shwegu Township"]
+
+
+def test_a_war_or_truce_named_by_its_place_locates_nothing_even_when_a_record_uses_it() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "The rebels said their raids on tankers were a protest against the long war on Ethiopia in "
+        "the Ogaden, and they would stop once the truce in Mekelle held. Later a drone hit a depot in Jijiga."
+    )
+    ogaden = PlaceRef(name="Ogaden", geonameid=1, feature="L.RGN")
+    mekelle = PlaceRef(name="Mekelle", geonameid=2, feature="P.PPLA")
+    jijiga = PlaceRef(name="Jijiga", geonameid=3, feature="P.PPLA")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Ogaden", ogaden), ("Mekelle", mekelle), ("Jijiga", jijiga))
+    ]
+    kept = located_places([ogaden, mekelle, jijiga], mentions, text, used={ogaden.ref, jijiga.ref})
+    assert [p.name for p in kept] == ["Jijiga"], "a war's or a truce's place is its backdrop, not the story's"

@@ -7,7 +7,8 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **dateline, credit or caption**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
   "Reporting by ... in Oslo", "Photo: Graz", "in Lyon, France, on Friday, May 3, 2019";
 - a **name inside another name**: "the Gaza conflict" (a war as a whole), "the United Wa State
-  Army" (a group); and the **topic of a dispute**: "inaction over Gaza", "talks about Crimea";
+  Army" (a group); the **topic of a dispute**: "inaction over Gaza", "talks about Crimea"; and a
+  **war or truce named by its place**: "Israel's war on Hamas in Gaza", "since the truce in Gaza";
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
@@ -100,6 +101,7 @@ class _Shapes:
     caption_line: re.Pattern[str]  # "(AP Photo/", "are seen"
     venue_heads: frozenset[str]  # "hotel", "hospital"
     topic_before: re.Pattern[str]  # "inaction over", "talks about the future of"
+    war_before: re.Pattern[str]  # "Israel's war on Hamas in", "the truce in the"
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +133,9 @@ def _shapes() -> _Shapes:
         topic_before=re.compile(
             rf"\b{_any(w['stance_nouns'])}\s+(?:over|about|regarding|concerning)\s+(?:the\s+)?$",
             re.IGNORECASE,
+        ),
+        war_before=re.compile(
+            rf"\b{_any(w['war_nouns'])}(?:\s+(?:on|against|with)\s+[A-Z][\w'’-]*)?\s+(?:in|on|against)\s+(?:the\s+)?$"
         ),
     )
 
@@ -171,13 +176,15 @@ def _venue(m: Any) -> bool:
 def _names_no_location(m: Any, text: str) -> bool:
     """Whether the mention is no place of the list, whatever record uses it: a city standing for
     its government ("a Washington-mediated truce"), a name inside a war's or a group's name, the
-    topic of a dispute ("inaction over Gaza"), or a venue, which the conventions code as its town."""
+    topic of a dispute ("inaction over Gaza"), a war or truce named by its place ("the truce in
+    Gaza"), or a venue, which the conventions code as its town."""
     shapes = _shapes()
     after = text[m.end : m.end + 20]
     return bool(
         _venue(m)
         or _government(m, text)
         or shapes.topic_before.search(text[max(0, m.start - 60) : m.start])
+        or shapes.war_before.search(text[max(0, m.start - 60) : m.start])
         or shapes.topic_after.match(after)
         or shapes.organisation_after.match(after)
     )
