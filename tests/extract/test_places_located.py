@@ -250,3 +250,23 @@ def test_a_war_or_truce_named_by_its_place_locates_nothing_even_when_a_record_us
     ]
     kept = located_places([ogaden, mekelle, jijiga], mentions, text, used={ogaden.ref, jijiga.ref})
     assert [p.name for p in kept] == ["Jijiga"], "a war's or a truce's place is its backdrop, not the story's"
+
+
+def test_a_place_that_only_names_an_officials_office_locates_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Ivan Sorokin, governor of the Tver region, said a drone had hit a fuel depot near Rzhev overnight, "
+        "and the leader of Russia's Chuvash Republic offered help."
+    )
+    tver = PlaceRef(name="Tver Oblast", geonameid=1, feature="A.ADM1")
+    chuvash = PlaceRef(name="Chuvash Republic", geonameid=2, feature="A.ADM1")
+    rzhev = PlaceRef(name="Rzhev", geonameid=3, feature="P.PPL")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Tver region", tver), ("Chuvash Republic", chuvash), ("Rzhev", rzhev))
+    ]
+    kept = located_places([tver, chuvash, rzhev], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Rzhev"], "an official's office names no place of the story"

@@ -13,6 +13,8 @@ a few shapes of English news prose, each recognisable from the words around the 
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
+- a **person's office**: "Ivan Sorokin, governor of the Tver region, said", "the leader of Russia's
+  Chechen Republic" name where an official serves, not where anything happened;
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
   matcher already drops "35 km east of X", this is the shape without a compass word; so does a
   neighbour named by a border ("a village on the border with the Kursk region");
@@ -102,6 +104,7 @@ class _Shapes:
     venue_heads: frozenset[str]  # "hotel", "hospital"
     topic_before: re.Pattern[str]  # "inaction over", "talks about the future of"
     war_before: re.Pattern[str]  # "Israel's war on Hamas in", "the truce in the"
+    office_before: re.Pattern[str]  # "governor of the", "the leader of Russia's"
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +136,9 @@ def _shapes() -> _Shapes:
         topic_before=re.compile(
             rf"\b{_any(w['stance_nouns'])}\s+(?:over|about|regarding|concerning)\s+(?:the\s+)?$",
             re.IGNORECASE,
+        ),
+        office_before=re.compile(
+            rf"\b{_any(w['office_nouns'])}\s+of\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
         ),
         war_before=re.compile(
             rf"\b{_any(w['war_nouns'])}(?:\s+(?:on|against|with)\s+[A-Z][\w'’-]*)?\s+(?:in|on|against)\s+(?:the\s+)?$"
@@ -196,6 +202,7 @@ def _whereabouts_or_reference(m: Any, text: str) -> bool:
         _shapes().whereabouts_before.search(before)
         or _DISTANCE_FROM.search(before)
         or _BORDER_WITH.search(before)
+        or _shapes().office_before.search(before)
     )
 
 
