@@ -87,6 +87,11 @@ DIRECTIONS = frozenset(
 )
 # Generic words that follow a place name to make a region: tried as part of the span.
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
+# Last words of a division's name that make it no short pair of its city ("Nasir County", "Kano
+# Municipality", "Gaza City"): such a division is counted apart from the town it is named for.
+LONG_NAME_TAILS = frozenset(
+    ["city", "county", "zone", "area", "municipality", "republic", "territory", "region"]
+)
 # Region words that, before "of", make the name after them a division: "the province of Sweida"
 # ("the state of X" is left out: "the State of Israel" names a country).
 OF_REGION_WORDS = frozenset(["region", "oblast", "province", "governorate"])
@@ -1527,7 +1532,7 @@ class MentionFinder:
         place = self.gazetteer.resolve(text, context=ctx)
         city_name = f"{text} City"
         if place is None or norm(city_name) not in span_names:
-            return place
+            return self._short_for_division(text, place, ctx, span_names)
         city = self.gazetteer.resolve(city_name, context=ctx)
         if city is None or city.geonameid != place.geonameid:
             return place
@@ -1537,6 +1542,28 @@ class MentionFinder:
             if division and other.geonameid != city.geonameid:
                 return replace(
                     other, method="context", reason=f"{other.reason}; the text calls the city '{city_name}'"
+                )
+        return place
+
+    def _short_for_division(
+        self, text: str, place: PlaceRef | None, ctx: Any, span_names: frozenset[str]
+    ) -> PlaceRef | None:
+        """Return the first-level division a bare city name stands for when the article also writes
+        the division's full name, the city's name and one more proper word ("Gaza" beside "the Gaza
+        Strip" and never "Gaza City" is the Strip, as the realnews gold codes it): one territory
+        written two ways is one place. A name ending in a region word ("Kursk" beside "the Kursk
+        region") is no such pair: the conventions count the town and its region apart."""
+        if place is None or not (place.feature or "").startswith("P."):
+            return place
+        prefix = norm(text) + " "
+        for name in sorted(span_names):
+            rest = name[len(prefix) :] if name.startswith(prefix) else ""
+            if not rest or " " in rest or rest in REGION_WORDS or rest in LONG_NAME_TAILS:
+                continue
+            division = self.gazetteer.resolve(name, context=ctx)
+            if division is not None and division.feature == "A.ADM1" and division.country == place.country:
+                return replace(
+                    division, method="context", reason=f"{division.reason}; the text calls it '{name}'"
                 )
         return place
 
