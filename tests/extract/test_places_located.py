@@ -270,3 +270,19 @@ def test_a_place_that_only_names_an_officials_office_locates_nothing() -> None:
     ]
     kept = located_places([tver, chuvash, rzhev], mentions, text, used=set())
     assert [p.name for p in kept] == ["Rzhev"], "an official's office names no place of the story"
+
+
+def test_a_seat_of_government_after_at_or_visit_locates_its_town_unless_a_speaker_stood_there() -> None:
+    hosted = _names(
+        "The president hosted the leaders of Armenia and Azerbaijan at the White House, "
+        "where they signed a deal."
+    )
+    assert "Washington" in hosted
+    visit = _names("The American envoy will visit the Kremlin next week for talks on the prisoner exchange.")
+    assert "Moscow" in visit
+    voice = _names("The White House said on Friday that the envoy would travel to the region for talks.")
+    assert "Washington" not in voice, "a seat that speaks is its government, not a place"
+    spoke = _names(
+        "We cancelled the summit with the Russian leader, the president told reporters at the White House."
+    )
+    assert "Washington" not in spoke, "where a speaker stood is no place of the story"

@@ -51,6 +51,9 @@ LOCATIVE = frozenset(
 )
 # Verbs whose object is where the act happens ("will visit Moscow", "the envoy visited Kyiv").
 VISIT_VERBS = frozenset(["visit", "visits", "visited", "visiting"])
+# Words before a seat of government ("talks at the White House", "will visit the Kremlin") that put
+# an act in the seat's town; "a letter to the White House" or "word from the Kremlin" locate nothing.
+SEAT_LOCATIVE = VISIT_VERBS | frozenset(["at", "in", "inside", "outside"])
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
 # Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
@@ -833,6 +836,14 @@ class MentionFinder:
                     and self._is_country(mention.text)
                 ):
                     self._located_in.append(actor)  # "in eastern Ukraine" also locates the places
+                if (prev in SEAT_LOCATIVE or (prev == "the" and prev2 in SEAT_LOCATIVE)) and (
+                    mention.kind == "actor" and actor is not None and self._is_seat(mention)
+                ):
+                    city = self._seat_city(actor)
+                    if city is not None:
+                        place_spans.append(
+                            (city, mention.start, mention.end, frozenset({"locative", "seat"}))
+                        )
                 out.append(mention)
                 i = nxt
                 continue
@@ -1180,6 +1191,16 @@ class MentionFinder:
         return entry is not None and any(
             m.lower().startswith("the ") and norm(m[4:]) == name for m in entry.metonyms
         )
+
+    def _seat_city(self, actor: ActorRef) -> str | None:
+        """Return the town a seat of government stands in, the first of its state's metonyms the
+        gazetteer holds as a name ("Washington" for the White House, "Moscow" for the Kremlin):
+        talks held "at the White House" took place in Washington, whoever else the seat stands for."""
+        entry = self.registry.get(actor.id) if actor.id else None
+        for name in getattr(entry, "metonyms", ()):
+            if not name.lower().startswith("the ") and " " not in name and self.gazetteer.has_name(name):
+                return str(name)
+        return None
 
     def states_by_iso2(self) -> dict[str, ActorRef]:
         """Return the state actor for each ISO 3166 alpha-2 code the registry knows."""

@@ -191,9 +191,17 @@ def _names_no_location(m: Any, text: str) -> bool:
         or _government(m, text)
         or shapes.topic_before.search(text[max(0, m.start - 60) : m.start])
         or shapes.war_before.search(text[max(0, m.start - 60) : m.start])
+        or (_another_name(m) and _whereabouts_or_reference(m, text))
         or shapes.topic_after.match(after)
         or shapes.organisation_after.match(after)
     )
+
+
+def _another_name(m: Any) -> bool:
+    """Whether the mention reaches its place through another name ("told reporters at the White
+    House" for Washington): where a speaker stood is no place of the story (FORMAT.md), and no
+    record placed there through that building is right either."""
+    return fold(m.place.name) not in fold(m.text)
 
 
 def _whereabouts_or_reference(m: Any, text: str) -> bool:
