@@ -286,3 +286,28 @@ def test_a_seat_of_government_after_at_or_visit_locates_its_town_unless_a_speake
         "We cancelled the summit with the Russian leader, the president told reporters at the White House."
     )
     assert "Washington" not in spoke, "where a speaker stood is no place of the story"
+
+
+def test_a_line_labelled_as_a_photo_is_a_caption() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Photo: Sloviansk, Donetsk region, Ukraine / 93rd brigade / Staff\n"
+        "Shelling hit the outskirts of Sloviansk again on Sunday night, the local governor reported."
+    )
+    region = PlaceRef(name="Donetsk Oblast", geonameid=1, feature="A.ADM1")
+    town = PlaceRef(name="Sloviansk", geonameid=2, feature="P.PPL")
+    mentions = [
+        Mention(
+            text.index("Donetsk region"),
+            text.index("Donetsk region") + 14,
+            "Donetsk region",
+            "place",
+            place=region,
+        ),
+        Mention(text.rindex("Sloviansk"), text.rindex("Sloviansk") + 9, "Sloviansk", "place", place=town),
+    ]
+    kept = located_places([region, town], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Sloviansk"], "a photo's caption locates nothing of the story"
