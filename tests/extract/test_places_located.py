@@ -311,3 +311,22 @@ def test_a_line_labelled_as_a_photo_is_a_caption() -> None:
     ]
     kept = located_places([region, town], mentions, text, used=set())
     assert [p.name for p in kept] == ["Sloviansk"], "a photo's caption locates nothing of the story"
+
+
+def test_a_speaker_at_an_event_in_a_town_stood_there_and_nothing_happened_there() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Speaking at the annual security forum in Vilnius on Monday, the minister said the shelling of "
+        "Kupiansk had not stopped for a single night."
+    )
+    vilnius = PlaceRef(name="Vilnius", geonameid=1, feature="P.PPLC")
+    kupiansk = PlaceRef(name="Kupiansk", geonameid=2, feature="P.PPL")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Vilnius", vilnius), ("Kupiansk", kupiansk))
+    ]
+    kept = located_places([vilnius, kupiansk], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Kupiansk"], "where a speaker spoke is no place of the story"

@@ -127,7 +127,7 @@ def _shapes() -> _Shapes:
         region_words=frozenset(x.lower() for x in w["region_words"]),
         whereabouts_before=re.compile(
             rf"(?:\b{_any(w['briefing_nouns'])}s?|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])}"
-            rf"|\b{_any(w['speaking_verbs'])})"
+            rf"|\b{_any(w['speaking_verbs'])}(?:\s+(?:at|during|to)\s+[^\n.,;:!?()\"“”]{{1,60}}?)?)"
             r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at|from)\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
