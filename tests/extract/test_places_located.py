@@ -282,6 +282,10 @@ def test_a_seat_of_government_after_at_or_visit_locates_its_town_unless_a_speake
     assert "Moscow" in visit
     voice = _names("The White House said on Friday that the envoy would travel to the region for talks.")
     assert "Washington" not in voice, "a seat that speaks is its government, not a place"
+    people = _names(
+        "Hardliners in the Kremlin opposed the prisoner exchange, two people familiar with it said."
+    )
+    assert "Moscow" not in people, "people in a seat of government are of that government, not in a place"
     spoke = _names(
         "We cancelled the summit with the Russian leader, the president told reporters at the White House."
     )

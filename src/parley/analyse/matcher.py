@@ -52,8 +52,9 @@ LOCATIVE = frozenset(
 # Verbs whose object is where the act happens ("will visit Moscow", "the envoy visited Kyiv").
 VISIT_VERBS = frozenset(["visit", "visits", "visited", "visiting"])
 # Words before a seat of government ("talks at the White House", "will visit the Kremlin") that put
-# an act in the seat's town; "a letter to the White House" or "word from the Kremlin" locate nothing.
-SEAT_LOCATIVE = VISIT_VERBS | frozenset(["at", "in", "inside", "outside"])
+# an act in the seat's town; "a letter to the White House", "word from the Kremlin" locate nothing,
+# and "hardliners in the Kremlin", "sources inside the White House" name people of a government.
+SEAT_LOCATIVE = VISIT_VERBS | frozenset(["at"])
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
 # Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
