@@ -334,3 +334,12 @@ def test_a_speaker_at_an_event_in_a_town_stood_there_and_nothing_happened_there(
     ]
     kept = located_places([vilnius, kupiansk], mentions, text, used=set())
     assert [p.name for p in kept] == ["Kupiansk"], "where a speaker spoke is no place of the story"
+
+
+def test_the_last_word_of_a_longer_name_is_no_town_near_the_story() -> None:
+    found = _names(
+        "Delegates gathered in Newark on Monday for two days of talks on regional rail links. "
+        "The main outcome of the Jersey Summit was a plan to share the cost of new trains."
+    )
+    assert "Newark" in found
+    assert "Summit" not in found, "'Summit' ends the name 'Jersey Summit'; it is no town near Newark"

@@ -1642,8 +1642,10 @@ class MentionFinder:
         from parley.kb.gazetteer import PlaceContext
 
         evidence: dict[str, set[str]] = {}
-        for text, _s, _e, why in spans:
+        starts: dict[str, list[int]] = {}
+        for text, s, _e, why in spans:
             evidence.setdefault(text, set()).update(why)
+            starts.setdefault(text, []).append(s)
         first: dict[str, PlaceRef] = {}
         for text, said in evidence.items():
             found = self.gazetteer.lookup(text, context=PlaceContext(countries=named), limit=1)
@@ -1655,6 +1657,10 @@ class MentionFinder:
             if found and self._near(found[0].place, first.values()) and not self._common_word(text):
                 if self._other_name(text, found[0]) and not evidence[text] & (TEXTUAL_EVIDENCE | {"entity"}):
                     continue  # "Johnson", an old name of a town nearby: only the text's word makes it one
+                if not evidence[text] and all(
+                    _AFTER_A_NAME.search(self._text[max(0, i - 40) : i]) for i in starts[text]
+                ):
+                    continue  # "the Washington Summit": the last word of a longer name, not a town nearby
                 first[text] = found[0].place
         return first
 
@@ -1756,6 +1762,11 @@ COMMON_NAME_PARTS = frozenset(
 
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
+
+
+# A capitalised word inside a sentence right before a name ("of the Washington Summit"): the name
+# is that word's companion in one longer name, not a name of its own.
+_AFTER_A_NAME = re.compile(r"[a-z,;:]\s+(?:the\s+)?[A-Z][\w'’.-]*\s+$")
 
 
 def _distance_follows(doc: Any, i: int) -> bool:
