@@ -314,3 +314,20 @@ def test_names_before_a_plural_settlement_noun_are_places(nlp, finder) -> None: 
         nlp, finder, "The militia has lost the trust of the elders and many families over the past months."
     )
     assert found == {}, "no plural settlement noun, no list"
+
+
+def test_a_bare_name_beside_its_territorys_full_name_is_that_territory(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "Aid convoys waited at the crossing into the Gaza Strip on Monday, and officials said trucks "
+        "would reach Gaza within days.",
+    )
+    assert found["Gaza Strip"].feature == "A.ADM1"
+    assert found["Gaza"].geonameid == found["Gaza Strip"].geonameid, found["Gaza"].reason
+    near_region = places(
+        nlp,
+        finder,
+        "Drones struck a depot in the Kursk region overnight, and the governor said Kursk itself was calm.",
+    )
+    assert (near_region["Kursk"].feature or "").startswith("P."), "a region word keeps town and region apart"

@@ -230,3 +230,116 @@ def test_a_township_the_gazetteer_lacks_is_its_town_listed_once() -> None:
     other = PlaceRef(name="Shwegu Township", method="unresolved")
     kept = located_places([town, township, other], [], "", used=set())
     assert [p.name for p in kept] == ["Bhamo", "Shwegu Township"]
+
+
+def test_a_war_or_truce_named_by_its_place_locates_nothing_even_when_a_record_uses_it() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "The rebels said their raids on tankers were a protest against the long war on Ethiopia in "
+        "the Ogaden, and they would stop once the truce in Mekelle held. Later a drone hit a depot in Jijiga."
+    )
+    ogaden = PlaceRef(name="Ogaden", geonameid=1, feature="L.RGN")
+    mekelle = PlaceRef(name="Mekelle", geonameid=2, feature="P.PPLA")
+    jijiga = PlaceRef(name="Jijiga", geonameid=3, feature="P.PPLA")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Ogaden", ogaden), ("Mekelle", mekelle), ("Jijiga", jijiga))
+    ]
+    kept = located_places([ogaden, mekelle, jijiga], mentions, text, used={ogaden.ref, jijiga.ref})
+    assert [p.name for p in kept] == ["Jijiga"], "a war's or a truce's place is its backdrop, not the story's"
+
+
+def test_a_place_that_only_names_an_officials_office_locates_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Ivan Sorokin, governor of the Tver region, said a drone had hit a fuel depot near Rzhev overnight, "
+        "and the leader of Russia's Chuvash Republic offered help."
+    )
+    tver = PlaceRef(name="Tver Oblast", geonameid=1, feature="A.ADM1")
+    chuvash = PlaceRef(name="Chuvash Republic", geonameid=2, feature="A.ADM1")
+    rzhev = PlaceRef(name="Rzhev", geonameid=3, feature="P.PPL")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Tver region", tver), ("Chuvash Republic", chuvash), ("Rzhev", rzhev))
+    ]
+    kept = located_places([tver, chuvash, rzhev], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Rzhev"], "an official's office names no place of the story"
+
+
+def test_a_seat_of_government_after_at_or_visit_locates_its_town_unless_a_speaker_stood_there() -> None:
+    hosted = _names(
+        "The president hosted the leaders of Armenia and Azerbaijan at the White House, "
+        "where they signed a deal."
+    )
+    assert "Washington" in hosted
+    visit = _names("The American envoy will visit the Kremlin next week for talks on the prisoner exchange.")
+    assert "Moscow" in visit
+    voice = _names("The White House said on Friday that the envoy would travel to the region for talks.")
+    assert "Washington" not in voice, "a seat that speaks is its government, not a place"
+    people = _names(
+        "Hardliners in the Kremlin opposed the prisoner exchange, two people familiar with it said."
+    )
+    assert "Moscow" not in people, "people in a seat of government are of that government, not in a place"
+    spoke = _names(
+        "We cancelled the summit with the Russian leader, the president told reporters at the White House."
+    )
+    assert "Washington" not in spoke, "where a speaker stood is no place of the story"
+
+
+def test_a_line_labelled_as_a_photo_is_a_caption() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Photo: Sloviansk, Donetsk region, Ukraine / 93rd brigade / Staff\n"
+        "Shelling hit the outskirts of Sloviansk again on Sunday night, the local governor reported."
+    )
+    region = PlaceRef(name="Donetsk Oblast", geonameid=1, feature="A.ADM1")
+    town = PlaceRef(name="Sloviansk", geonameid=2, feature="P.PPL")
+    mentions = [
+        Mention(
+            text.index("Donetsk region"),
+            text.index("Donetsk region") + 14,
+            "Donetsk region",
+            "place",
+            place=region,
+        ),
+        Mention(text.rindex("Sloviansk"), text.rindex("Sloviansk") + 9, "Sloviansk", "place", place=town),
+    ]
+    kept = located_places([region, town], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Sloviansk"], "a photo's caption locates nothing of the story"
+
+
+def test_a_speaker_at_an_event_in_a_town_stood_there_and_nothing_happened_there() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Speaking at the annual security forum in Vilnius on Monday, the minister said the shelling of "
+        "Kupiansk had not stopped for a single night."
+    )
+    vilnius = PlaceRef(name="Vilnius", geonameid=1, feature="P.PPLC")
+    kupiansk = PlaceRef(name="Kupiansk", geonameid=2, feature="P.PPL")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, "place", place=p)
+        for n, p in (("Vilnius", vilnius), ("Kupiansk", kupiansk))
+    ]
+    kept = located_places([vilnius, kupiansk], mentions, text, used=set())
+    assert [p.name for p in kept] == ["Kupiansk"], "where a speaker spoke is no place of the story"
+
+
+def test_the_last_word_of_a_longer_name_is_no_town_near_the_story() -> None:
+    found = _names(
+        "Delegates gathered in Newark on Monday for two days of talks on regional rail links. "
+        "The main outcome of the Jersey Summit was a plan to share the cost of new trains."
+    )
+    assert "Newark" in found
+    assert "Summit" not in found, "'Summit' ends the name 'Jersey Summit'; it is no town near Newark"

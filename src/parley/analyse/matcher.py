@@ -51,6 +51,10 @@ LOCATIVE = frozenset(
 )
 # Verbs whose object is where the act happens ("will visit Moscow", "the envoy visited Kyiv").
 VISIT_VERBS = frozenset(["visit", "visits", "visited", "visiting"])
+# Words before a seat of government ("talks at the White House", "will visit the Kremlin") that put
+# an act in the seat's town; "a letter to the White House", "word from the Kremlin" locate nothing,
+# and "hardliners in the Kremlin", "sources inside the White House" name people of a government.
+SEAT_LOCATIVE = VISIT_VERBS | frozenset(["at"])
 # Prepositions after which a country only locates something ("in Ukraine"), rather than taking part.
 WITHIN = frozenset(["in", "inside", "across", "throughout", "within"])
 # Nouns a city's name is given to ("the Minsk agreements", "the Doha talks", "the Astana format"):
@@ -94,6 +98,11 @@ DIRECTIONS = frozenset(
 )
 # Generic words that follow a place name to make a region: tried as part of the span.
 REGION_WORDS = frozenset(["region", "oblast", "province", "governorate", "state", "district", "raion"])
+# Last words of a division's name that make it no short pair of its city ("Nasir County", "Kano
+# Municipality", "Gaza City"): such a division is counted apart from the town it is named for.
+LONG_NAME_TAILS = frozenset(
+    ["city", "county", "zone", "area", "municipality", "republic", "territory", "region"]
+)
 # Region words that, before "of", make the name after them a division: "the province of Sweida"
 # ("the state of X" is left out: "the State of Israel" names a country).
 OF_REGION_WORDS = frozenset(["region", "oblast", "province", "governorate"])
@@ -838,6 +847,14 @@ class MentionFinder:
                     and self._is_country(mention.text)
                 ):
                     self._located_in.append(actor)  # "in eastern Ukraine" also locates the places
+                if (prev in SEAT_LOCATIVE or (prev == "the" and prev2 in SEAT_LOCATIVE)) and (
+                    mention.kind == "actor" and actor is not None and self._is_seat(mention)
+                ):
+                    city = self._seat_city(actor)
+                    if city is not None:
+                        place_spans.append(
+                            (city, mention.start, mention.end, frozenset({"locative", "seat"}))
+                        )
                 out.append(mention)
                 i = nxt
                 continue
@@ -1217,6 +1234,16 @@ class MentionFinder:
             m.lower().startswith("the ") and norm(m[4:]) == name for m in entry.metonyms
         )
 
+    def _seat_city(self, actor: ActorRef) -> str | None:
+        """Return the town a seat of government stands in, the first of its state's metonyms the
+        gazetteer holds as a name ("Washington" for the White House, "Moscow" for the Kremlin):
+        talks held "at the White House" took place in Washington, whoever else the seat stands for."""
+        entry = self.registry.get(actor.id) if actor.id else None
+        for name in getattr(entry, "metonyms", ()):
+            if not name.lower().startswith("the ") and " " not in name and self.gazetteer.has_name(name):
+                return str(name)
+        return None
+
     def states_by_iso2(self) -> dict[str, ActorRef]:
         """Return the state actor for each ISO 3166 alpha-2 code the registry knows."""
         if self._states is None:
@@ -1569,7 +1596,7 @@ class MentionFinder:
         place = self.gazetteer.resolve(text, context=ctx)
         city_name = f"{text} City"
         if place is None or norm(city_name) not in span_names:
-            return place
+            return self._short_for_division(text, place, ctx, span_names)
         city = self.gazetteer.resolve(city_name, context=ctx)
         if city is None or city.geonameid != place.geonameid:
             return place
@@ -1579,6 +1606,28 @@ class MentionFinder:
             if division and other.geonameid != city.geonameid:
                 return replace(
                     other, method="context", reason=f"{other.reason}; the text calls the city '{city_name}'"
+                )
+        return place
+
+    def _short_for_division(
+        self, text: str, place: PlaceRef | None, ctx: Any, span_names: frozenset[str]
+    ) -> PlaceRef | None:
+        """Return the first-level division a bare city name stands for when the article also writes
+        the division's full name, the city's name and one more proper word ("Gaza" beside "the Gaza
+        Strip" and never "Gaza City" is the Strip, as the realnews gold codes it): one territory
+        written two ways is one place. A name ending in a region word ("Kursk" beside "the Kursk
+        region") is no such pair: the conventions count the town and its region apart."""
+        if place is None or not (place.feature or "").startswith("P."):
+            return place
+        prefix = norm(text) + " "
+        for name in sorted(span_names):
+            rest = name[len(prefix) :] if name.startswith(prefix) else ""
+            if not rest or " " in rest or rest in REGION_WORDS or rest in LONG_NAME_TAILS:
+                continue
+            division = self.gazetteer.resolve(name, context=ctx)
+            if division is not None and division.feature == "A.ADM1" and division.country == place.country:
+                return replace(
+                    division, method="context", reason=f"{division.reason}; the text calls it '{name}'"
                 )
         return place
 
@@ -1635,8 +1684,10 @@ class MentionFinder:
         from parley.kb.gazetteer import PlaceContext
 
         evidence: dict[str, set[str]] = {}
-        for text, _s, _e, why in spans:
+        starts: dict[str, list[int]] = {}
+        for text, s, _e, why in spans:
             evidence.setdefault(text, set()).update(why)
+            starts.setdefault(text, []).append(s)
         first: dict[str, PlaceRef] = {}
         for text, said in evidence.items():
             found = self.gazetteer.lookup(text, context=PlaceContext(countries=named), limit=1)
@@ -1648,6 +1699,10 @@ class MentionFinder:
             if found and self._near(found[0].place, first.values()) and not self._common_word(text):
                 if self._other_name(text, found[0]) and not evidence[text] & (TEXTUAL_EVIDENCE | {"entity"}):
                     continue  # "Johnson", an old name of a town nearby: only the text's word makes it one
+                if not evidence[text] and all(
+                    _AFTER_A_NAME.search(self._text[max(0, i - 40) : i]) for i in starts[text]
+                ):
+                    continue  # "the Washington Summit": the last word of a longer name, not a town nearby
                 first[text] = found[0].place
         return first
 
@@ -1749,6 +1804,11 @@ COMMON_NAME_PARTS = frozenset(
 
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
+
+
+# A capitalised word inside a sentence right before a name ("of the Washington Summit"): the name
+# is that word's companion in one longer name, not a name of its own.
+_AFTER_A_NAME = re.compile(r"[a-z,;:]\s+(?:the\s+)?[A-Z][\w'’.-]*\s+$")
 
 
 def _distance_follows(doc: Any, i: int) -> bool:

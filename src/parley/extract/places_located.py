@@ -7,11 +7,14 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **dateline, credit or caption**: "HAMBURG (Germany) (AFP) -", "Leeds, XNA -",
   "Reporting by ... in Oslo", "Photo: Graz", "in Lyon, France, on Friday, May 3, 2019";
 - a **name inside another name**: "the Gaza conflict" (a war as a whole), "the United Wa State
-  Army" (a group); and the **topic of a dispute**: "inaction over Gaza", "talks about Crimea";
+  Army" (a group); the **topic of a dispute**: "inaction over Gaza", "talks about Crimea"; and a
+  **war or truce named by its place**: "Israel's war on Hamas in Gaza", "since the truce in Gaza";
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
+- a **person's office**: "Ivan Sorokin, governor of the Tver region, said", "the leader of Russia's
+  Chechen Republic" name where an official serves, not where anything happened;
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
   matcher already drops "35 km east of X", this is the shape without a compass word; so does a
   neighbour named by a border ("a village on the border with the Kursk region");
@@ -100,6 +103,8 @@ class _Shapes:
     caption_line: re.Pattern[str]  # "(AP Photo/", "are seen"
     venue_heads: frozenset[str]  # "hotel", "hospital"
     topic_before: re.Pattern[str]  # "inaction over", "talks about the future of"
+    war_before: re.Pattern[str]  # "Israel's war on Hamas in", "the truce in the"
+    office_before: re.Pattern[str]  # "governor of the", "the leader of Russia's"
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +127,7 @@ def _shapes() -> _Shapes:
         region_words=frozenset(x.lower() for x in w["region_words"]),
         whereabouts_before=re.compile(
             rf"(?:\b{_any(w['briefing_nouns'])}s?|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])}"
-            rf"|\b{_any(w['speaking_verbs'])})"
+            rf"|\b{_any(w['speaking_verbs'])}(?:\s+(?:at|during|to)\s+[^\n.,;:!?()\"“”]{{1,60}}?)?)"
             r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at|from)\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
@@ -131,6 +136,12 @@ def _shapes() -> _Shapes:
         topic_before=re.compile(
             rf"\b{_any(w['stance_nouns'])}\s+(?:over|about|regarding|concerning)\s+(?:the\s+)?$",
             re.IGNORECASE,
+        ),
+        office_before=re.compile(
+            rf"\b{_any(w['office_nouns'])}\s+of\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
+        ),
+        war_before=re.compile(
+            rf"\b{_any(w['war_nouns'])}(?:\s+(?:on|against|with)\s+[A-Z][\w'’-]*)?\s+(?:in|on|against)\s+(?:the\s+)?$"
         ),
     )
 
@@ -171,16 +182,26 @@ def _venue(m: Any) -> bool:
 def _names_no_location(m: Any, text: str) -> bool:
     """Whether the mention is no place of the list, whatever record uses it: a city standing for
     its government ("a Washington-mediated truce"), a name inside a war's or a group's name, the
-    topic of a dispute ("inaction over Gaza"), or a venue, which the conventions code as its town."""
+    topic of a dispute ("inaction over Gaza"), a war or truce named by its place ("the truce in
+    Gaza"), or a venue, which the conventions code as its town."""
     shapes = _shapes()
     after = text[m.end : m.end + 20]
     return bool(
         _venue(m)
         or _government(m, text)
         or shapes.topic_before.search(text[max(0, m.start - 60) : m.start])
+        or shapes.war_before.search(text[max(0, m.start - 60) : m.start])
+        or (_another_name(m) and _whereabouts_or_reference(m, text))
         or shapes.topic_after.match(after)
         or shapes.organisation_after.match(after)
     )
+
+
+def _another_name(m: Any) -> bool:
+    """Whether the mention reaches its place through another name ("told reporters at the White
+    House" for Washington): where a speaker stood is no place of the story (FORMAT.md), and no
+    record placed there through that building is right either."""
+    return fold(m.place.name) not in fold(m.text)
 
 
 def _whereabouts_or_reference(m: Any, text: str) -> bool:
@@ -189,6 +210,7 @@ def _whereabouts_or_reference(m: Any, text: str) -> bool:
         _shapes().whereabouts_before.search(before)
         or _DISTANCE_FROM.search(before)
         or _BORDER_WITH.search(before)
+        or _shapes().office_before.search(before)
     )
 
 
