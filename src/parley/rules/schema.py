@@ -140,6 +140,7 @@ EVENTS = Table(
                 "truce_starts": WORDS,
                 "demand_modals": WORDS,
                 "demand_heads": WORDS,
+                "account_nouns": WORDS,
                 "warning_verbs": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
