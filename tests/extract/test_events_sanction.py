@@ -9,7 +9,7 @@ from tests.extract.told import of_type, refs, run
 
 
 def test_sanctions_imposed_on_a_party_are_a_sanction(extractor: Extractor) -> None:
-    ex = run(extractor, "The European Union imposed new sanctions on Russia on Friday over the drone strikes.")
+    ex = run(extractor, "The European Union imposed new sanctions on Russia on Friday over the strikes.")
     sanctions = of_type(ex, "SANCTION")
     assert sanctions and refs(sanctions[0])[:2] == ["Q458", "Q159"]
 

@@ -325,6 +325,8 @@ class EventFinder:
             c.dep_ == "dobj" and c.lemma_.lower() in self.w.account_nouns for c in tok.children
         ):
             return False  # "dismissed the reports as false": an account denied, no proposal refused
+        if rule.type == "REQUEST" and self._asks_the_public(tok):
+            return False
         # "Moscow demands that…", "has long refused": a position, not an event
         return not (rule.type in ("REQUEST", "REJECT") and _is_standing(tok, self.w.standing_adverbs))
 
@@ -963,6 +965,20 @@ class EventFinder:
         if "would" in aux:
             return "hypothetical"
         return "asserted"
+
+    def _asks_the_public(self, verb: Any) -> bool:
+        """Return True when a verb of asking is addressed to the general public ("urged locals to
+        evacuate", "called on residents to stay indoors"): advice to people, not a call on a party.
+        The parser may make the one called on the subject of the act asked for ("called on people
+        … to protest")."""
+        kids = list(verb.children)
+        addressees = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        addressees += [o for c in kids if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+        addressees += [
+            o for c in kids if c.dep_ in ("xcomp", "ccomp") for o in c.children if o.dep_ == "nsubj"
+        ]
+        public = self.w.public_nouns
+        return any(a.lemma_.lower() in public or a.lower_ in public for a in addressees)
 
     def _asks_for_something(self, verb: Any) -> bool:
         """Return True when a verb of asking has what is asked for: "for"/"on" phrase, a "to" clause

@@ -141,6 +141,7 @@ EVENTS = Table(
                 "demand_modals": WORDS,
                 "demand_heads": WORDS,
                 "account_nouns": WORDS,
+                "public_nouns": WORDS,
                 "warning_verbs": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
