@@ -142,6 +142,7 @@ EVENTS = Table(
                 "demand_heads": WORDS,
                 "account_nouns": WORDS,
                 "public_nouns": WORDS,
+                "frequency_words": WORDS,
                 "warning_verbs": WORDS,
                 "standing_adverbs": WORDS,
                 "pronouns": WORDS,
