@@ -220,6 +220,14 @@ class EventFinder:
         self.w: EventWords = lexicon.words
         self.index = index
         self.registry = registry
+        # verbs of blame ("condemned the attacks", "accused Russia of strikes"): their subject judges
+        # the act named in their object, it never did it
+        self._blaming = frozenset(
+            lemma
+            for r in lexicon.rules
+            if r.mode in ("allege", "disapprove") and r.pos == "VERB"
+            for lemma in r.lemmas
+        )
 
     # -- the trigger loop ---------------------------------------------------------------------
 
@@ -474,7 +482,8 @@ class EventFinder:
             verb = tok.head if tok.head.pos_ == "VERB" and tok.head.dep_ != "prep" else tok.head.head
             if verb.lemma_.lower() in ROUNDS and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj"):
                 verb = verb.head  # "concluded a second round of talks": the verb of the round
-            actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
+            if verb.lemma_.lower() not in self._blaming:
+                actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
         if host:
             actors = actors or host
             recipients = [a for a in host if a not in actors]
