@@ -68,3 +68,13 @@ def test_talks_suggested_or_proposed_have_not_happened(extractor: Extractor) -> 
         assert not of_type(ex, "CONSULT"), verb
     held = run(extractor, "France hosted fresh talks between Armenia and Azerbaijan in Paris on Wednesday.")
     assert of_type(held, "CONSULT")
+
+
+def test_a_call_on_the_public_asks_no_party(extractor: Extractor) -> None:
+    for text in (
+        "Ukraine's defence ministry urged residents to leave the frontline villages before winter.",
+        "The Libyan government called on citizens to stay indoors on Friday as the fighting spread.",
+    ):
+        assert not of_type(run(extractor, text), "REQUEST"), text
+    asked = run(extractor, "The United Nations urged Israel and Hamas to agree to a ceasefire on Monday.")
+    assert of_type(asked, "REQUEST")

@@ -255,6 +255,7 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
     """Return the events the candidates make, and the candidates kept (for claims)."""
     events: list[Event] = []
     kept: Candidates = []
+    frequency_words = event_lexicon(ctx.resources.rules).words.frequency_words
     for i, c in candidates:
         if c.date is not None and (ctx.published - c.date.value).days > HISTORY_DAYS:
             continue
@@ -271,7 +272,7 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if _is_fragment(c, len(actors)):
             continue
-        if c.date is None and _habitual(c, ctx.text):
+        if c.date is None and (_habitual(c, ctx.text) or _repeated(c, frequency_words)):
             continue
         if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
             c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
@@ -313,6 +314,21 @@ def _habitual(c: EventCandidate, text: str) -> bool:
         return False
     sent = text[c.sent_start : c.sent_end].rstrip()
     return c.modality == "asserted" and sent.endswith((".", "!", "?", '"', "”"))
+
+
+def _repeated(c: EventCandidate, frequency_words: frozenset[str]) -> bool:
+    """Return True for an act told as a habit or a series ("repeatedly decried", "fired missiles
+    almost every day", "shelled the town daily"): the verb (or the verb a noun trigger is the
+    object of) has an adverb of frequency or an "every day/night/week" phrase."""
+    verb = c.trigger
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "carried out attacks almost daily"
+    for ch in verb.children:
+        if ch.dep_ == "advmod" and ch.lower_ in frequency_words:
+            return True
+        if ch.dep_ in ("npadvmod", "advmod") and any(t.lower_ == "every" for t in ch.subtree):
+            return True  # "almost every day", "every night"
+    return False
 
 
 def _is_fragment(c: EventCandidate, parties: int) -> bool:

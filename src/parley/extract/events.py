@@ -220,6 +220,14 @@ class EventFinder:
         self.w: EventWords = lexicon.words
         self.index = index
         self.registry = registry
+        # verbs of blame ("condemned the attacks", "accused Russia of strikes"): their subject judges
+        # the act named in their object, it never did it
+        self._blaming = frozenset(
+            lemma
+            for r in lexicon.rules
+            if r.mode in ("allege", "disapprove") and r.pos == "VERB"
+            for lemma in r.lemmas
+        )
 
     # -- the trigger loop ---------------------------------------------------------------------
 
@@ -320,6 +328,12 @@ class EventFinder:
         if rule.needs_complement and not self._asks_for_something(tok):
             return False
         if rule.complement_of and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rule.complement_of):
+            return False
+        if rule.type == "REJECT" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.w.account_nouns for c in tok.children
+        ):
+            return False  # "dismissed the reports as false": an account denied, no proposal refused
+        if rule.type == "REQUEST" and self._asks_the_public(tok):
             return False
         # "Moscow demands that…", "has long refused": a position, not an event
         return not (rule.type in ("REQUEST", "REJECT") and _is_standing(tok, self.w.standing_adverbs))
@@ -468,7 +482,8 @@ class EventFinder:
             verb = tok.head if tok.head.pos_ == "VERB" and tok.head.dep_ != "prep" else tok.head.head
             if verb.lemma_.lower() in ROUNDS and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj"):
                 verb = verb.head  # "concluded a second round of talks": the verb of the round
-            actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
+            if verb.lemma_.lower() not in self._blaming:
+                actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
         if host:
             actors = actors or host
             recipients = [a for a in host if a not in actors]
@@ -959,6 +974,20 @@ class EventFinder:
         if "would" in aux:
             return "hypothetical"
         return "asserted"
+
+    def _asks_the_public(self, verb: Any) -> bool:
+        """Return True when a verb of asking is addressed to the general public ("urged locals to
+        evacuate", "called on residents to stay indoors"): advice to people, not a call on a party.
+        The parser may make the one called on the subject of the act asked for ("called on people
+        … to protest")."""
+        kids = list(verb.children)
+        addressees = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        addressees += [o for c in kids if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+        addressees += [
+            o for c in kids if c.dep_ in ("xcomp", "ccomp") for o in c.children if o.dep_ == "nsubj"
+        ]
+        public = self.w.public_nouns
+        return any(a.lemma_.lower() in public or a.lower_ in public for a in addressees)
 
     def _asks_for_something(self, verb: Any) -> bool:
         """Return True when a verb of asking has what is asked for: "for"/"on" phrase, a "to" clause
