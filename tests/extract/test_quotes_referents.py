@@ -208,3 +208,24 @@ def test_a_rebel_source_is_the_armed_group_not_the_state_that_spoke_before(nlp):
     quotes = find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start))
     rebel = next(q for q in quotes if q.text.startswith("the fighters would pull back"))
     assert rebel.speaker == brigade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDANSK, Baltic Wire – Latvia's Karl Berg announced on Monday that the ferry service to the "
+        "port would resume within a week.",
+        "GDANSK (Poland) (Baltic Wire) – Latvian envoy Karl Berg has announced to reporters that the "
+        "ferry service to the port would resume within a week.",
+    ],
+)
+def test_a_dateline_is_no_speaker_the_party_after_its_dash_is(nlp, text):
+    assert speaker_of(nlp, text, "the ferry service") == BERG
+
+
+def test_a_name_set_off_by_two_dashes_keeps_its_place_as_speaker(nlp):
+    text = (
+        "Berg -- a former envoy to the port authority in Gdansk -- said the ferry service would "
+        "resume within a week."
+    )
+    assert speaker_of(nlp, text, "the ferry service") == BERG

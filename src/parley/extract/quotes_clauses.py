@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from parley.analyse.doc_views import span_tokens
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.extract.quotes_marks import TRAILING_PUNCT, MarkedQuote
-from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, speaker_token
+from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, past_dateline, speaker_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -298,7 +298,7 @@ def find_attributions(
     cue_ids = {t.i for t in verbs}
     out = []
     for verb in verbs:
-        src = speaker_token(verb, lex, cue_ids)
+        src = past_dateline(speaker_token(verb, lex, cue_ids), verb)
         if src is not None and quoted(src):
             # '"... 207 of them," the president wrote': a word inside the quotation parsed as the
             # subject is not who wrote it; the subject outside the marks is.

@@ -36,6 +36,8 @@ MAX_PARTICIPLE_CLIMB = 6
 # An inverted attribution names its speaker within this many characters after the cue
 # ("wrote their spokesperson Lawrence Kanyuka").
 NEAR_AFTER = 40
+# Dashes that end a dateline ("KHARTOUM, MINA – X announced", "HASAKEH (Syria) (AFP) – X said").
+DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
 
 
 @dataclass
@@ -310,6 +312,32 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
                 break
             head = head.head
     return None
+
+
+def past_dateline(src: Token | None, verb: Token) -> Token | None:
+    """Return the subject after a dateline that the parse took for the subject ("KHARTOUM, MINA –
+    Sudan's RSF announced ...", parsed with the city as subject and the party in apposition to it):
+    a paragraph that opens with nothing but proper names and punctuation (place, country, agency)
+    and one dash before the verb is a dateline, which locates the reporter, never a speaker. The
+    phrase between the dash and the verb heads the real subject. "Kall -- co-editor of X -- said"
+    (a second dash closes an apposition) keeps its subject."""
+    if src is None or src.i >= verb.i:
+        return src
+    doc = src.doc
+    sent = verb.sent
+    if src.left_edge.i != sent.start or (sent.start > 0 and "\n" not in doc[sent.start - 1].text):
+        return src
+    dashes = [t for t in doc[sent.start : verb.i] if t.text in DATELINE_DASHES]
+    if len(dashes) != 1 or dashes[0].i - sent.start < 1:
+        return src
+    dash = dashes[0]
+    if any(t.pos_ not in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[sent.start : dash.i]):
+        return src
+    after = doc[dash.i + 1 : verb.i]
+    heads = [t for t in after if not (dash.i < t.head.i < verb.i) and t.pos_ in ("NOUN", "PROPN")]
+    if len(heads) != 1 or heads[0].head.i >= dash.i or heads[0].dep_ not in ("appos", "conj", "npadvmod"):
+        return src
+    return heads[0]
 
 
 def noun_before(verb: Token) -> Token | None:
