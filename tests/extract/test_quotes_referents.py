@@ -229,3 +229,19 @@ def test_a_name_set_off_by_two_dashes_keeps_its_place_as_speaker(nlp):
         "resume within a week."
     )
     assert speaker_of(nlp, text, "the ferry service") == BERG
+
+
+def test_the_grounds_given_with_citing_are_no_source(nlp):
+    text = (
+        "Anna Novak announced on Monday that the ferry service would stop for a month, citing the "
+        "repeated shelling of the pier by Latvia."
+    )
+    assert speaker_of(nlp, text, "the ferry service") == NOVAK
+
+
+def test_a_body_given_with_citing_is_the_source(nlp):
+    text = (
+        "The newspaper reported on Monday that the ferry service would stop for a month, citing "
+        "officials in Latvia."
+    )
+    assert speaker_of(nlp, text, "the ferry service") == LATVIA
