@@ -245,3 +245,12 @@ def test_a_body_given_with_citing_is_the_source(nlp):
         "officials in Latvia."
     )
     assert speaker_of(nlp, text, "the ferry service") == LATVIA
+
+
+def test_a_body_named_in_apposition_speaks_under_that_name_not_the_state_before_it(nlp):
+    text = (
+        "Fighting continued on Monday. The Latvia monitoring group BALMON said it was deeply worried "
+        "by the shelling in crowded districts of the port."
+    )
+    speaker = speaker_of(nlp, text, "it was deeply worried")
+    assert speaker is not None and speaker.name == "BALMON" and speaker.kind == "organization"

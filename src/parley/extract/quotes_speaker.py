@@ -195,6 +195,9 @@ class SpeakerResolver(Referents):
                     named = self._named(t, base)
                     if named is not None:
                         return named
+                body = self._body_named(tok, appos, base)
+                if body is not None:
+                    return body
         for c in tok.children:
             if c.dep_ == "poss":
                 a, b = subtree_span(c)
@@ -202,6 +205,24 @@ class SpeakerResolver(Referents):
                 if found:
                     m = found[0]
                     return Resolved(self._institution(m.actor), m.start, m.end)
+        return None
+
+    def _body_named(self, tok: Token, appos: list[Token], base: int) -> Resolved | None:
+        """Return a body the knowledge base does not know, named by a proper name in apposition to
+        the word for its kind ("the United Nations Libya mission UNSMIL said", "the rebel group X
+        said"): the name says who speaks, not the state or body among the words before it."""
+        if tok.pos_ != "NOUN" or not {tok.lower_, tok.lemma_.lower()} & (self.lex.bodies | self.lex.groups):
+            return None
+        for a in appos:
+            words = [t for t in a.subtree if not t.is_punct]
+            if a.i < tok.i or not words or any(t.pos_ != "PROPN" for t in words):
+                continue
+            start, end = base + words[0].idx, base + words[-1].idx + len(words[-1].text)
+            if self.overlapping(start, end):
+                continue
+            name = self.text[start:end]
+            actor = ActorRef(name=name, kind="organization", method="name", confidence=0.5)
+            return Resolved(actor, start, end)
         return None
 
     def _outlet(self, tok: Token, base: int) -> Resolved | None:
