@@ -254,3 +254,11 @@ def test_a_body_named_in_apposition_speaks_under_that_name_not_the_state_before_
     )
     speaker = speaker_of(nlp, text, "it was deeply worried")
     assert speaker is not None and speaker.name == "BALMON" and speaker.kind == "organization"
+
+
+def test_a_name_inside_the_quotation_is_not_who_goes_on_indicating(nlp):
+    text = (
+        'In a televised statement, Karl Berg said, "Our second unit struck the ferry (Marek Wolski) '
+        'moored in the outer harbour of the port," indicating that the strike used several drones.'
+    )
+    assert speaker_of(nlp, text, "the strike used") == BERG

@@ -81,9 +81,15 @@ class SpeakerResolver(Referents):
         return Resolved(None)
 
     def person_near(self, pos: int, sentence_start: int, sentence_end: int) -> Resolved:
-        """Return the person a sentence names closest before ``pos``, else just after it."""
+        """Return the person a sentence names closest before ``pos``, else just after it; a name
+        inside quotation marks is what is said, not who says it ('"... targeted the carrier
+        (Abraham)," indicating that ...' is not Abraham's)."""
         lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, sentence_end)
-        people = [m for m in self._mentions[lo:hi] if m.actor is not None and m.actor.kind == "person"]
+        people = [
+            m
+            for m in self._mentions[lo:hi]
+            if m.actor is not None and m.actor.kind == "person" and not self._in_quotes(m.start)
+        ]
         before = [m for m in people if m.end <= pos]
         after = [m for m in people if m.start > pos and m.start - pos <= NEAR_AFTER]
         for m in before[-1:] or after[:1]:
