@@ -262,3 +262,13 @@ def test_a_name_inside_the_quotation_is_not_who_goes_on_indicating(nlp):
         'moored in the outer harbour of the port," indicating that the strike used several drones.'
     )
     assert speaker_of(nlp, text, "the strike used") == BERG
+
+
+def test_a_persons_party_speaks_for_the_body_the_person_acts_for_though_the_text_never_names_it(nlp):
+    text = (
+        "Karl Berg was detained at his home near the harbour on Friday night.\n\n"
+        "Berg's party condemned the detention as unlawful, calling it a move to "
+        '"silence the opposition for good."'
+    )
+    speaker = speaker_of(nlp, text, "silence the opposition")
+    assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"

@@ -420,7 +420,19 @@ class Referents:
         for m in self._mentions:
             if m.actor is not None and actor.affiliation in (m.actor.id, m.actor.name):
                 return m.actor
-        return actor
+        # "Machar's party condemned ...": the body the person acts for speaks even where the text
+        # never names it, as the knowledge base knows it
+        if self.registry is None:
+            from parley.kb.actors import default_registry
+
+            self.registry = default_registry()
+        entry = self.registry.get(actor.affiliation)
+        if entry is None:
+            found = self.registry.resolve(actor.affiliation)
+            return found if found is not None and found.kind != "person" else actor
+        if entry.kind == "person":
+            return actor
+        return ActorRef(name=entry.name, kind=entry.kind, id=entry.qid, method="affiliation")
 
     def _pronoun(
         self, low: str, start: int, end: int, window_start: int, sentence_start: int, content_start: int = -1
