@@ -272,3 +272,11 @@ def test_a_persons_party_speaks_for_the_body_the_person_acts_for_though_the_text
     )
     speaker = speaker_of(nlp, text, "silence the opposition")
     assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"
+
+
+def test_the_party_an_agency_cites_before_reporting_is_the_source(nlp):
+    text = (
+        "State news agency Baltpress cited Marek Wolski and reported that a fire crew was battling "
+        "a blaze at the fuel depot near the port."
+    )
+    assert speaker_of(nlp, text, "a fire crew") == WOLSKI

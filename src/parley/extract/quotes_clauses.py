@@ -356,13 +356,19 @@ def _cited_by(heads: list[Token], lex: SpeechLexicon) -> Token | None:
 
 
 def _cited(verb: Token, lex: SpeechLexicon) -> Token | None:
-    """Return the source of "X said, citing Y", or None."""
+    """Return the source of "X said, citing Y" or "X cited Y and said / saying", or None."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     for c in [*verb.children, *(g for cl in clauses for g in cl.children)]:
         if c.lemma_.lower() in lex.citing and c.tag_ == "VBG":
             obj = next((o for o in c.children if o.dep_ == "dobj"), None)
             if obj is not None and can_be_cited(obj, lex):
                 return obj
+    head = verb.head
+    if verb.dep_ in ("conj", "advcl") and head.i < verb.i and head.lemma_.lower() in lex.citing:
+        # "the agency cited Russian Railways and reported that ...": the cited party's words
+        obj = next((o for o in head.children if o.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ == "PROPN":
+            return obj
     return None
 
 
