@@ -280,3 +280,16 @@ def test_the_party_an_agency_cites_before_reporting_is_the_source(nlp):
         "a blaze at the fuel depot near the port."
     )
     assert speaker_of(nlp, text, "a fire crew") == WOLSKI
+
+
+def test_a_list_of_states_given_a_groupings_name_speaks_as_that_grouping(nlp):
+    group = ActorRef(name="Baltic Trio", kind="group")
+    text = (
+        "Poland, Latvia and Lithuania, collectively known as the Baltic Trio, closed the ferry route "
+        "and said that the port had 30 days to answer."
+    )
+    start = text.index("the Baltic Trio")
+    extra = Mention(start, start + len("the Baltic Trio"), "the Baltic Trio", "actor", actor=group)
+    mentions = sorted([*mentions_for(text), extra], key=lambda m: m.start)
+    quotes = find_quotes(nlp(text), mentions)
+    assert next(q.speaker for q in quotes if q.text.startswith("the port")) == group

@@ -150,6 +150,9 @@ class SpeakerResolver(Referents):
             return base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
 
         appos = [c for c in tok.children if c.dep_ == "appos"]
+        grouping = self._grouping_named(tok, base)
+        if grouping is not None:
+            return grouping
         tiers: list[list[tuple[int, int]]] = [[span(tok)]]
         tiers.append([subtree_span(c) for c in appos])
         tiers.append([span(c) for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod")])
@@ -211,6 +214,23 @@ class SpeakerResolver(Referents):
                 if found:
                     m = found[0]
                     return Resolved(self._institution(m.actor), m.start, m.end)
+        return None
+
+    def _grouping_named(self, tok: Token, base: int) -> Resolved | None:
+        """Return the grouping a list of parties is given as its name ("France, the UK and Germany,
+        collectively known as the E3, said"): the joint body speaks (FORMAT.md: a jointly issued
+        statement has the joint body as speaker), not the first party of the list."""
+        if not any(c.dep_ in ("appos", "conj") for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lemma_.lower() != "know":
+                continue
+            for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    a, b = base + obj.left_edge.idx, base + obj.right_edge.idx + len(obj.right_edge.text)
+                    for m in self.overlapping(a, b):
+                        if m.actor is not None and m.actor.kind in ("group", "organization"):
+                            return Resolved(m.actor, m.start, m.end)
         return None
 
     def _body_named(self, tok: Token, appos: list[Token], base: int) -> Resolved | None:
