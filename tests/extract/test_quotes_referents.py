@@ -293,3 +293,12 @@ def test_a_list_of_states_given_a_groupings_name_speaks_as_that_grouping(nlp):
     mentions = sorted([*mentions_for(text), extra], key=lambda m: m.start)
     quotes = find_quotes(nlp(text), mentions)
     assert next(q.speaker for q in quotes if q.text.startswith("the port")) == group
+
+
+def test_a_person_named_inside_the_report_but_not_its_subject_is_not_he(nlp):
+    text = (
+        'A statement by Karl Berg said, "This arrest puts the whole accord in danger."\n'
+        "We are also worried about the heavy deployment of troops around Marek Wolski's house near "
+        "the harbour, he wrote."
+    )
+    assert speaker_of(nlp, text, "We are also worried") == BERG

@@ -447,6 +447,10 @@ class Referents:
             # are not a party named inside what is reported ("..., according to them")
             inside = not want_person and 0 <= content_start < start
             before = content_start if inside else start
+            if want_person and 0 <= content_start <= m.start and not self._is_subject(m):
+                # '"We are concerned about the troops around X's residence," he wrote': a person
+                # named in what is reported, other than as its subject, is not who reports it
+                continue
             if (
                 m.actor is not None
                 and m.end <= before
