@@ -302,3 +302,18 @@ def test_a_person_named_inside_the_report_but_not_its_subject_is_not_he(nlp):
         "the harbour, he wrote."
     )
     assert speaker_of(nlp, text, "We are also worried") == BERG
+
+
+def test_a_state_body_in_a_role_keeps_its_word_for_finding_the_holder(nlp):
+    text = (
+        '"The levy will stay in place until the spring," Latvian Treasury Secretary Karl Berg said on '
+        "Monday.\n\n"
+        "Port fees will rise by a tenth next month, the Latvian treasury chief said."
+    )
+    body = "the Latvian treasury"
+    start = text.index(body)
+    treasury = ActorRef(name="Latvia", kind="state", id="Q211", method="institution")
+    extra = Mention(start, start + len(body), body, "actor", actor=treasury)
+    mentions = sorted([*mentions_for(text), extra], key=lambda m: m.start)
+    quotes = find_quotes(nlp(text), mentions)
+    assert next(q.speaker for q in quotes if q.text.startswith("Port fees")) == BERG

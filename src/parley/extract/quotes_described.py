@@ -258,11 +258,13 @@ class Referents:
         return word in self._state_words() or self._demonym(word) is not None
 
     def _state_words(self) -> frozenset[str]:
-        """Return the words of the text's state mentions (lower case)."""
+        """Return the words of the text's state mentions (lower case); not those of a state body
+        named as such ("the US treasury chief" is the treasury's chief, so "treasury" stays a word
+        of the role while "US" names its state)."""
         if self._states is None:
             words: set[str] = set()
             for m in self._mentions:
-                if m.actor is not None and m.actor.kind == "state":
+                if m.actor is not None and m.actor.kind == "state" and m.actor.method != "institution":
                     words.update(w.lower() for w in m.text.split())
             self._states = frozenset(words)
         return self._states
