@@ -317,3 +317,13 @@ def test_a_state_body_in_a_role_keeps_its_word_for_finding_the_holder(nlp):
     mentions = sorted([*mentions_for(text), extra], key=lambda m: m.start)
     quotes = find_quotes(nlp(text), mentions)
     assert next(q.speaker for q in quotes if q.text.startswith("Port fees")) == BERG
+
+
+def test_a_statement_from_a_party_is_that_partys_word_not_the_last_speakers(nlp):
+    text = (
+        "Karl Berg said the talks with the port authority would resume in the spring.\n\n"
+        "The delegation attended the port conference in Gdansk to seek more support for the ferry "
+        "plan, according to a statement from the presidency on Friday."
+    )
+    speaker = speaker_of(nlp, text, "The delegation attended")
+    assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"

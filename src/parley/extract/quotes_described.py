@@ -137,7 +137,7 @@ class Referents:
                 return owner
             return owner if lemma in self.lex.statements else self._institution(owner)
         if lemma in self.lex.statements:
-            return self._last_before(pos)
+            return self._issuer(tok, base, window_start, sentence_start) or self._last_before(pos)
         if any(c.lower_ in ("the", "this", "that") for c in tok.children):
             actor = self._definite(tok, pos)
             if actor is not None:
@@ -166,6 +166,22 @@ class Referents:
             return placed or self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
             return self._unknown_name(tok)
+        return None
+
+    def _issuer(self, tok: Token, base: int, window_start: int, sentence_start: int) -> ActorRef | None:
+        """Return who issued a statement the text says is from or by someone ("according to a
+        statement from the presidency", "a statement by the ministry"): that party, not whoever
+        spoke last."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "by"):
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                a, b = base + obj.left_edge.idx, base + obj.right_edge.idx + len(obj.right_edge.text)
+                found = self._mention_actor(self.overlapping(a, b))
+                if found is not None:
+                    return found
+                if obj.pos_ in ("NOUN", "PROPN"):
+                    return self._described(obj, base, base + obj.idx, window_start, sentence_start)
         return None
 
     def _place_body(self, tok: Token, poss: Token) -> ActorRef | None:
