@@ -208,3 +208,122 @@ def test_a_rebel_source_is_the_armed_group_not_the_state_that_spoke_before(nlp):
     quotes = find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start))
     rebel = next(q for q in quotes if q.text.startswith("the fighters would pull back"))
     assert rebel.speaker == brigade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDANSK, Baltic Wire – Latvia's Karl Berg announced on Monday that the ferry service to the "
+        "port would resume within a week.",
+        "GDANSK (Poland) (Baltic Wire) – Latvian envoy Karl Berg has announced to reporters that the "
+        "ferry service to the port would resume within a week.",
+    ],
+)
+def test_a_dateline_is_no_speaker_the_party_after_its_dash_is(nlp, text):
+    assert speaker_of(nlp, text, "the ferry service") == BERG
+
+
+def test_a_name_set_off_by_two_dashes_keeps_its_place_as_speaker(nlp):
+    text = (
+        "Berg -- a former envoy to the port authority in Gdansk -- said the ferry service would "
+        "resume within a week."
+    )
+    assert speaker_of(nlp, text, "the ferry service") == BERG
+
+
+def test_the_grounds_given_with_citing_are_no_source(nlp):
+    text = (
+        "Anna Novak announced on Monday that the ferry service would stop for a month, citing the "
+        "repeated shelling of the pier by Latvia."
+    )
+    assert speaker_of(nlp, text, "the ferry service") == NOVAK
+
+
+def test_a_body_given_with_citing_is_the_source(nlp):
+    text = (
+        "The newspaper reported on Monday that the ferry service would stop for a month, citing "
+        "officials in Latvia."
+    )
+    assert speaker_of(nlp, text, "the ferry service") == LATVIA
+
+
+def test_a_body_named_in_apposition_speaks_under_that_name_not_the_state_before_it(nlp):
+    text = (
+        "Fighting continued on Monday. The Latvia monitoring group BALMON said it was deeply worried "
+        "by the shelling in crowded districts of the port."
+    )
+    speaker = speaker_of(nlp, text, "it was deeply worried")
+    assert speaker is not None and speaker.name == "BALMON" and speaker.kind == "organization"
+
+
+def test_a_name_inside_the_quotation_is_not_who_goes_on_indicating(nlp):
+    text = (
+        'In a televised statement, Karl Berg said, "Our second unit struck the ferry (Marek Wolski) '
+        'moored in the outer harbour of the port," indicating that the strike used several drones.'
+    )
+    assert speaker_of(nlp, text, "the strike used") == BERG
+
+
+def test_a_persons_party_speaks_for_the_body_the_person_acts_for_though_the_text_never_names_it(nlp):
+    text = (
+        "Karl Berg was detained at his home near the harbour on Friday night.\n\n"
+        "Berg's party condemned the detention as unlawful, calling it a move to "
+        '"silence the opposition for good."'
+    )
+    speaker = speaker_of(nlp, text, "silence the opposition")
+    assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"
+
+
+def test_the_party_an_agency_cites_before_reporting_is_the_source(nlp):
+    text = (
+        "State news agency Baltpress cited Marek Wolski and reported that a fire crew was battling "
+        "a blaze at the fuel depot near the port."
+    )
+    assert speaker_of(nlp, text, "a fire crew") == WOLSKI
+
+
+def test_a_list_of_states_given_a_groupings_name_speaks_as_that_grouping(nlp):
+    group = ActorRef(name="Baltic Trio", kind="group")
+    text = (
+        "Poland, Latvia and Lithuania, collectively known as the Baltic Trio, closed the ferry route "
+        "and said that the port had 30 days to answer."
+    )
+    start = text.index("the Baltic Trio")
+    extra = Mention(start, start + len("the Baltic Trio"), "the Baltic Trio", "actor", actor=group)
+    mentions = sorted([*mentions_for(text), extra], key=lambda m: m.start)
+    quotes = find_quotes(nlp(text), mentions)
+    assert next(q.speaker for q in quotes if q.text.startswith("the port")) == group
+
+
+def test_a_person_named_inside_the_report_but_not_its_subject_is_not_he(nlp):
+    text = (
+        'A statement by Karl Berg said, "This arrest puts the whole accord in danger."\n'
+        "We are also worried about the heavy deployment of troops around Marek Wolski's house near "
+        "the harbour, he wrote."
+    )
+    assert speaker_of(nlp, text, "We are also worried") == BERG
+
+
+def test_a_state_body_in_a_role_keeps_its_word_for_finding_the_holder(nlp):
+    text = (
+        '"The levy will stay in place until the spring," Latvian Treasury Secretary Karl Berg said on '
+        "Monday.\n\n"
+        "Port fees will rise by a tenth next month, the Latvian treasury chief said."
+    )
+    body = "the Latvian treasury"
+    start = text.index(body)
+    treasury = ActorRef(name="Latvia", kind="state", id="Q211", method="institution")
+    extra = Mention(start, start + len(body), body, "actor", actor=treasury)
+    mentions = sorted([*mentions_for(text), extra], key=lambda m: m.start)
+    quotes = find_quotes(nlp(text), mentions)
+    assert next(q.speaker for q in quotes if q.text.startswith("Port fees")) == BERG
+
+
+def test_a_statement_from_a_party_is_that_partys_word_not_the_last_speakers(nlp):
+    text = (
+        "Karl Berg said the talks with the port authority would resume in the spring.\n\n"
+        "The delegation attended the port conference in Gdansk to seek more support for the ferry "
+        "plan, according to a statement from the presidency on Friday."
+    )
+    speaker = speaker_of(nlp, text, "The delegation attended")
+    assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from parley.analyse.doc_views import span_tokens
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.extract.quotes_marks import TRAILING_PUNCT, MarkedQuote
-from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, speaker_token
+from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, past_dateline, speaker_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -298,7 +298,7 @@ def find_attributions(
     cue_ids = {t.i for t in verbs}
     out = []
     for verb in verbs:
-        src = speaker_token(verb, lex, cue_ids)
+        src = past_dateline(speaker_token(verb, lex, cue_ids), verb)
         if src is not None and quoted(src):
             # '"... 207 of them," the president wrote': a word inside the quotation parsed as the
             # subject is not who wrote it; the subject outside the marks is.
@@ -350,16 +350,41 @@ def _cited_by(heads: list[Token], lex: SpeechLexicon) -> Token | None:
     """Return Y of "according to X citing Y" (the participle hangs on X or on "according"), or None."""
     for c in (c for h in heads for c in h.children):
         if c.dep_ in ("acl", "pcomp") and c.tag_ == "VBG" and c.lemma_.lower() in lex.citing:
-            return next((o for o in c.children if o.dep_ == "dobj"), None)
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            return obj if obj is not None and can_be_cited(obj, lex) else None
     return None
 
 
 def _cited(verb: Token, lex: SpeechLexicon) -> Token | None:
-    """Return the source of "X said, citing Y", or None."""
+    """Return the source of "X said, citing Y" or "X cited Y and said / saying", or None."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     for c in [*verb.children, *(g for cl in clauses for g in cl.children)]:
         if c.lemma_.lower() in lex.citing and c.tag_ == "VBG":
             obj = next((o for o in c.children if o.dep_ == "dobj"), None)
-            if obj is not None:
+            if obj is not None and can_be_cited(obj, lex):
                 return obj
+    head = verb.head
+    if verb.dep_ in ("conj", "advcl") and head.i < verb.i and head.lemma_.lower() in lex.citing:
+        # "the agency cited Russian Railways and reported that ...": the cited party's words
+        obj = next((o for o in head.children if o.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ == "PROPN":
+            return obj
     return None
+
+
+def can_be_cited(obj: Token, lex: SpeechLexicon) -> bool:
+    """Return True when the object of "citing" names a source of words: a name ("citing Reuters"),
+    a pronoun, a body, role, outlet or group ("citing sources", "citing a senior official"), or a
+    statement said to be someone's ("citing a statement from the ministry"). "Citing the release of
+    prisoners", "citing security reasons" give the speaker's grounds: the words stay the speaker's,
+    and a party named inside the grounds ("the destruction carried out by X") says nothing."""
+    if obj.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = {obj.lower_, obj.lemma_.lower()}
+    if lemma & (lex.roles | lex.bodies | lex.media | lex.groups):
+        return True
+    if lemma & lex.statements:
+        return any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in obj.children
+        )
+    return False

@@ -137,7 +137,7 @@ class Referents:
                 return owner
             return owner if lemma in self.lex.statements else self._institution(owner)
         if lemma in self.lex.statements:
-            return self._last_before(pos)
+            return self._issuer(tok, base, window_start, sentence_start) or self._last_before(pos)
         if any(c.lower_ in ("the", "this", "that") for c in tok.children):
             actor = self._definite(tok, pos)
             if actor is not None:
@@ -166,6 +166,22 @@ class Referents:
             return placed or self._body(tok, pos, window_start, lemma in self.lex.roles)
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
             return self._unknown_name(tok)
+        return None
+
+    def _issuer(self, tok: Token, base: int, window_start: int, sentence_start: int) -> ActorRef | None:
+        """Return who issued a statement the text says is from or by someone ("according to a
+        statement from the presidency", "a statement by the ministry"): that party, not whoever
+        spoke last."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "by"):
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                a, b = base + obj.left_edge.idx, base + obj.right_edge.idx + len(obj.right_edge.text)
+                found = self._mention_actor(self.overlapping(a, b))
+                if found is not None:
+                    return found
+                if obj.pos_ in ("NOUN", "PROPN"):
+                    return self._described(obj, base, base + obj.idx, window_start, sentence_start)
         return None
 
     def _place_body(self, tok: Token, poss: Token) -> ActorRef | None:
@@ -258,11 +274,13 @@ class Referents:
         return word in self._state_words() or self._demonym(word) is not None
 
     def _state_words(self) -> frozenset[str]:
-        """Return the words of the text's state mentions (lower case)."""
+        """Return the words of the text's state mentions (lower case); not those of a state body
+        named as such ("the US treasury chief" is the treasury's chief, so "treasury" stays a word
+        of the role while "US" names its state)."""
         if self._states is None:
             words: set[str] = set()
             for m in self._mentions:
-                if m.actor is not None and m.actor.kind == "state":
+                if m.actor is not None and m.actor.kind == "state" and m.actor.method != "institution":
                     words.update(w.lower() for w in m.text.split())
             self._states = frozenset(words)
         return self._states
@@ -420,7 +438,19 @@ class Referents:
         for m in self._mentions:
             if m.actor is not None and actor.affiliation in (m.actor.id, m.actor.name):
                 return m.actor
-        return actor
+        # "Machar's party condemned ...": the body the person acts for speaks even where the text
+        # never names it, as the knowledge base knows it
+        if self.registry is None:
+            from parley.kb.actors import default_registry
+
+            self.registry = default_registry()
+        entry = self.registry.get(actor.affiliation)
+        if entry is None:
+            found = self.registry.resolve(actor.affiliation)
+            return found if found is not None and found.kind != "person" else actor
+        if entry.kind == "person":
+            return actor
+        return ActorRef(name=entry.name, kind=entry.kind, id=entry.qid, method="affiliation")
 
     def _pronoun(
         self, low: str, start: int, end: int, window_start: int, sentence_start: int, content_start: int = -1
@@ -435,6 +465,10 @@ class Referents:
             # are not a party named inside what is reported ("..., according to them")
             inside = not want_person and 0 <= content_start < start
             before = content_start if inside else start
+            if want_person and 0 <= content_start <= m.start and not self._is_subject(m):
+                # '"We are concerned about the troops around X's residence," he wrote': a person
+                # named in what is reported, other than as its subject, is not who reports it
+                continue
             if (
                 m.actor is not None
                 and m.end <= before

@@ -36,6 +36,8 @@ MAX_PARTICIPLE_CLIMB = 6
 # An inverted attribution names its speaker within this many characters after the cue
 # ("wrote their spokesperson Lawrence Kanyuka").
 NEAR_AFTER = 40
+# Dashes that end a dateline ("KHARTOUM, MINA – X announced", "HASAKEH (Syria) (AFP) – X said").
+DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
 
 
 @dataclass
@@ -79,9 +81,15 @@ class SpeakerResolver(Referents):
         return Resolved(None)
 
     def person_near(self, pos: int, sentence_start: int, sentence_end: int) -> Resolved:
-        """Return the person a sentence names closest before ``pos``, else just after it."""
+        """Return the person a sentence names closest before ``pos``, else just after it; a name
+        inside quotation marks is what is said, not who says it ('"... targeted the carrier
+        (Abraham)," indicating that ...' is not Abraham's)."""
         lo, hi = bisect_left(self._starts, sentence_start), bisect_left(self._starts, sentence_end)
-        people = [m for m in self._mentions[lo:hi] if m.actor is not None and m.actor.kind == "person"]
+        people = [
+            m
+            for m in self._mentions[lo:hi]
+            if m.actor is not None and m.actor.kind == "person" and not self._in_quotes(m.start)
+        ]
         before = [m for m in people if m.end <= pos]
         after = [m for m in people if m.start > pos and m.start - pos <= NEAR_AFTER]
         for m in before[-1:] or after[:1]:
@@ -142,6 +150,9 @@ class SpeakerResolver(Referents):
             return base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
 
         appos = [c for c in tok.children if c.dep_ == "appos"]
+        grouping = self._grouping_named(tok, base)
+        if grouping is not None:
+            return grouping
         tiers: list[list[tuple[int, int]]] = [[span(tok)]]
         tiers.append([subtree_span(c) for c in appos])
         tiers.append([span(c) for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod")])
@@ -193,6 +204,9 @@ class SpeakerResolver(Referents):
                     named = self._named(t, base)
                     if named is not None:
                         return named
+                body = self._body_named(tok, appos, base)
+                if body is not None:
+                    return body
         for c in tok.children:
             if c.dep_ == "poss":
                 a, b = subtree_span(c)
@@ -200,6 +214,41 @@ class SpeakerResolver(Referents):
                 if found:
                     m = found[0]
                     return Resolved(self._institution(m.actor), m.start, m.end)
+        return None
+
+    def _grouping_named(self, tok: Token, base: int) -> Resolved | None:
+        """Return the grouping a list of parties is given as its name ("France, the UK and Germany,
+        collectively known as the E3, said"): the joint body speaks (FORMAT.md: a jointly issued
+        statement has the joint body as speaker), not the first party of the list."""
+        if not any(c.dep_ in ("appos", "conj") for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lemma_.lower() != "know":
+                continue
+            for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    a, b = base + obj.left_edge.idx, base + obj.right_edge.idx + len(obj.right_edge.text)
+                    for m in self.overlapping(a, b):
+                        if m.actor is not None and m.actor.kind in ("group", "organization"):
+                            return Resolved(m.actor, m.start, m.end)
+        return None
+
+    def _body_named(self, tok: Token, appos: list[Token], base: int) -> Resolved | None:
+        """Return a body the knowledge base does not know, named by a proper name in apposition to
+        the word for its kind ("the United Nations Libya mission UNSMIL said", "the rebel group X
+        said"): the name says who speaks, not the state or body among the words before it."""
+        if tok.pos_ != "NOUN" or not {tok.lower_, tok.lemma_.lower()} & (self.lex.bodies | self.lex.groups):
+            return None
+        for a in appos:
+            words = [t for t in a.subtree if not t.is_punct]
+            if a.i < tok.i or not words or any(t.pos_ != "PROPN" for t in words):
+                continue
+            start, end = base + words[0].idx, base + words[-1].idx + len(words[-1].text)
+            if self.overlapping(start, end):
+                continue
+            name = self.text[start:end]
+            actor = ActorRef(name=name, kind="organization", method="name", confidence=0.5)
+            return Resolved(actor, start, end)
         return None
 
     def _outlet(self, tok: Token, base: int) -> Resolved | None:
@@ -310,6 +359,32 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
                 break
             head = head.head
     return None
+
+
+def past_dateline(src: Token | None, verb: Token) -> Token | None:
+    """Return the subject after a dateline that the parse took for the subject ("KHARTOUM, MINA –
+    Sudan's RSF announced ...", parsed with the city as subject and the party in apposition to it):
+    a paragraph that opens with nothing but proper names and punctuation (place, country, agency)
+    and one dash before the verb is a dateline, which locates the reporter, never a speaker. The
+    phrase between the dash and the verb heads the real subject. "Kall -- co-editor of X -- said"
+    (a second dash closes an apposition) keeps its subject."""
+    if src is None or src.i >= verb.i:
+        return src
+    doc = src.doc
+    sent = verb.sent
+    if src.left_edge.i != sent.start or (sent.start > 0 and "\n" not in doc[sent.start - 1].text):
+        return src
+    dashes = [t for t in doc[sent.start : verb.i] if t.text in DATELINE_DASHES]
+    if len(dashes) != 1 or dashes[0].i - sent.start < 1:
+        return src
+    dash = dashes[0]
+    if any(t.pos_ not in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[sent.start : dash.i]):
+        return src
+    after = doc[dash.i + 1 : verb.i]
+    heads = [t for t in after if not (dash.i < t.head.i < verb.i) and t.pos_ in ("NOUN", "PROPN")]
+    if len(heads) != 1 or heads[0].head.i >= dash.i or heads[0].dep_ not in ("appos", "conj", "npadvmod"):
+        return src
+    return heads[0]
 
 
 def noun_before(verb: Token) -> Token | None:
