@@ -329,10 +329,6 @@ class EventFinder:
             return False
         if rule.complement_of and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rule.complement_of):
             return False
-        if rule.type == "REJECT" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.w.account_nouns for c in tok.children
-        ):
-            return False  # "dismissed the reports as false": an account denied, no proposal refused
         if rule.type == "REQUEST" and self._asks_the_public(tok):
             return False
         # "Moscow demands that…", "has long refused": a position, not an event

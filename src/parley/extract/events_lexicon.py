@@ -52,7 +52,6 @@ class EventWords:
     risk_heads: frozenset[str]
     demand_modals: frozenset[str]  # "said Rwanda should end its support": a call on that party
     demand_heads: frozenset[str]  # "said Ukraine has to withdraw": the same call, by a verb
-    account_nouns: frozenset[str]  # "dismissed the reports": an account denied, no proposal turned down
     public_nouns: frozenset[str]  # "urged residents to stay indoors": advice to the public, no party asked
     frequency_words: frozenset[str]  # "repeatedly decried", "fired missiles almost every day": a habit
     warning_verbs: frozenset[str]  # "warned that Israel will target…": a threat, not a planned attack
@@ -138,7 +137,6 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         truce_starts=frozenset(w["truce_starts"]),
         demand_modals=frozenset(w["demand_modals"]),
         demand_heads=frozenset(w["demand_heads"]),
-        account_nouns=frozenset(w["account_nouns"]),
         public_nouns=frozenset(w["public_nouns"]),
         frequency_words=frozenset(w["frequency_words"]),
         warning_verbs=frozenset(w["warning_verbs"]),

@@ -140,7 +140,6 @@ EVENTS = Table(
                 "truce_starts": WORDS,
                 "demand_modals": WORDS,
                 "demand_heads": WORDS,
-                "account_nouns": WORDS,
                 "public_nouns": WORDS,
                 "frequency_words": WORDS,
                 "warning_verbs": WORDS,
