@@ -91,14 +91,25 @@ def test_choose_fills_only_a_quote_the_rules_leave_without_a_speaker(context: Ar
     assert "Zelensky" in pick.actor.name
 
 
-def test_the_shipped_model_is_listed_small_and_prefers_the_subject_of_the_speech_verb() -> None:
+def test_the_shipped_model_is_listed_small_and_gives_an_unattributed_quote_to_its_speaker(
+    context: ArticleContext,
+) -> None:
+    """Judged on the real candidates of a real parse, not on a hand-made feature list: which single
+    feature carries the preference moves each time the rules change what the ranker learns from."""
     model = speaker_model()
     assert model is not None, "speakers is in TRAINERS and MODELS.toml"
     assert model.labels == (NO, YES)
     assert (linear.MODELS_DIR / "speakers.json").stat().st_size <= 2_000_000
-    subject = model.scores(("rule_none", "side=after", "sdist=0", "dep&say=nsubj|True"))[YES]
-    far = model.scores(("rule_none", "side=before", "sdist=2", "dep&say=pobj|False"))[YES]
-    assert subject > far
+    bare = replace(_the_quote(context), speaker=None, speaker_start=-1, speaker_end=-1)
+    lex = load_lexicon(context.resources.rules)
+    cands = candidates(context, bare, speaking_mentions(context))
+    feats = [features(context, bare, c, cands, Counter(), lex) for c in cands]
+    pick = choose(model, bare, cands, feats)
+    assert pick is not None and "Zelensky" in pick.actor.name, "the speaker, not Macron, whom he met"
+    macron = [
+        model.scores(tuple(f))[YES] for c, f in zip(cands, feats, strict=True) if "Macron" in c.actor.name
+    ]
+    assert macron and max(macron) < model.scores(tuple(feats[cands.index(pick)]))[YES]
 
 
 LISTENERS = (
