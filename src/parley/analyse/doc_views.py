@@ -60,6 +60,13 @@ def tokens(doc: Any) -> list[Any]:
     return v.tokens
 
 
+def subtree_chars(tok: Any, base: int = 0) -> tuple[int, int]:
+    """Return the character span [start, end) of a token's subtree (the phrase it heads), shifted by
+    ``base`` when the token's document is a piece of a longer text (a sentence parsed on its own)."""
+    left, right = tok.left_edge, tok.right_edge
+    return base + left.idx, base + right.idx + len(right.text)
+
+
 def span_tokens(span: Any) -> list[Any]:
     """Return the tokens of a span (a sentence, an entity) from its document's shared list."""
     return tokens(span.doc)[span.start : span.end]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parley.analyse.doc_views import span_tokens
+from parley.analyse.doc_views import span_tokens, subtree_chars
 from parley.extract.context import ArticleContext, Component
 from parley.extract.event_records import Candidates, _is_outlet, sentence_index
 from parley.extract.events_lexicon import alternation, event_lexicon
@@ -785,7 +785,7 @@ def _denied_capture(
         m.actor
         for t in span.root.children
         if t.dep_ in ("nsubj", "nsubjpass", "agent")
-        for m in index.in_span(*_token_span(t), "actor")
+        for m in index.in_span(*subtree_chars(t), "actor")
         if m.actor is not None and m.actor.side != q.speaker.side
     ]
     if not towns or not takers:
@@ -806,11 +806,6 @@ def _denied_capture(
             denied_by=(q.speaker,),
         )
     ]
-
-
-def _token_span(tok: Any) -> tuple[int, int]:
-    toks = list(tok.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _cited_drafts(ctx: ArticleContext, drafts: list[ClaimDraft]) -> list[ClaimDraft]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from parley.analyse.doc_views import sentence_text, span_tokens
+from parley.analyse.doc_views import sentence_text, span_tokens, subtree_chars
 from parley.extract.context import ArticleContext, Component
 from parley.extract.dates_context import in_dateline
 from parley.extract.dates_lexicon import load_lexicon
@@ -448,8 +448,7 @@ def _clause_day(verb: Any, mention: Any, dates: list[Any]) -> date | None:
     """Return the day the anchor clause names for its own act ("hours after the two sides initialed
     the draft at the White House on August 8": August 8), or None when it names none: a clause
     anchor is dated by its own words, not by whichever event the article dated first."""
-    toks = list(verb.subtree)
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    s, e = subtree_chars(verb)
     own = [
         d
         for d in dates
@@ -498,8 +497,7 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             if not _modifies_other_noun(trig, d, act_nouns.get(c.type, frozenset()), occasions)
             and not _is_own_anchor(trig, d)
         ]
-        toks = list(trig.subtree)
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        s, e = subtree_chars(trig)
         counted = _counted_from_main(c, dates, (s, e))
         if counted is not None:
             c.date = counted[0]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from parley.analyse.doc_views import sentence_text, span_tokens
+from parley.analyse.doc_views import sentence_text, span_tokens, subtree_chars
 from parley.analyse.mentions import Mention
 from parley.extract.events_lexicon import EventLexicon, EventWords, Rule, event_lexicon
 from parley.model.records import ActorRef, DateValue, PlaceRef
@@ -82,14 +82,9 @@ class MentionIndex:
         return [m for m in self.mentions if m.end <= pos and m.kind in kinds and m.actor is not None]
 
 
-def _subtree_span(tok: Any) -> tuple[int, int]:
-    toks = list(tok.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
 def _actors_in(tok: Any, index: MentionIndex) -> list[ActorRef]:
     """Return the actors named in a token's subtree (conjuncts included), in text order."""
-    s, e = _subtree_span(tok)
+    s, e = subtree_chars(tok)
     out: list[ActorRef] = []
     for m in index.in_span(s, e, "actor"):
         if m.actor is not None and m.actor not in out:
@@ -128,11 +123,11 @@ def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
         # "the building where its governor was speaking": a clause telling where or when names
         # the people there or then, not the thing the noun names
         clauses = [
-            _subtree_span(c)
+            subtree_chars(c)
             for c in tok.children
             if c.dep_ == "relcl" and any(w.tag_ == "WRB" and w.i < c.i for w in c.children)
         ]
-        s, e = _subtree_span(tok)
+        s, e = subtree_chars(tok)
         found = [
             m.actor
             for m in index.in_span(s, e, "actor")
@@ -311,7 +306,7 @@ class EventFinder:
             return False
         if rule.exclude_words and any(w in low for w in rule.exclude_words):
             return False
-        s0, e0 = _subtree_span(tok)
+        s0, e0 = subtree_chars(tok)
         if rule.objects and not rule.objects_optional:
             objs = _object_lemmas(tok)
             has_place = bool(self.index.in_span(s0, e0, "place"))
@@ -881,7 +876,7 @@ class EventFinder:
 
     def _place_for(self, trigger: Any, sent: Any) -> PlaceRef | None:
         """Return the most specific place in the trigger's clause (populated places before regions)."""
-        s, e = _subtree_span(trigger)
+        s, e = subtree_chars(trigger)
         places = [m for m in self.index.in_span(s, e, "place") if m.place is not None]
         if not places:
             places = [

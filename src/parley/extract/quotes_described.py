@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.analyse.doc_views import subtree_chars
 from parley.analyse.doc_views import text as doc_text
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_lexicon import SpeechLexicon
@@ -176,7 +177,7 @@ class Referents:
             if prep.dep_ != "prep" or prep.lower_ not in ("from", "by"):
                 continue
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                a, b = base + obj.left_edge.idx, base + obj.right_edge.idx + len(obj.right_edge.text)
+                a, b = subtree_chars(obj, base)
                 found = self._mention_actor(self.overlapping(a, b))
                 if found is not None:
                     return found
@@ -260,7 +261,7 @@ class Referents:
         owner = None
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
-                a, b = base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text)
+                a, b = subtree_chars(c, base)
                 owner = self._mention_actor(self.overlapping(a, b)) or self._demonym_state(tok)
                 if owner is not None:
                     break

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parley.analyse.doc_views import entities
+from parley.analyse.doc_views import entities, subtree_chars
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_described import Referents, Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon
@@ -137,7 +137,7 @@ class SpeakerResolver(Referents):
             return False
         if any(c.dep_ == "poss" for c in tok.children) or self._demonym_state(tok) is not None:
             return False
-        a, b = base + tok.left_edge.idx, base + tok.right_edge.idx + len(tok.right_edge.text)
+        a, b = subtree_chars(tok, base)
         return not self.overlapping(a, b)
 
     def _np_mention(self, tok: Token, base: int) -> Resolved | None:
@@ -146,18 +146,15 @@ class SpeakerResolver(Referents):
         def span(t: Token) -> tuple[int, int]:
             return base + t.idx, base + t.idx + len(t.text)
 
-        def subtree_span(t: Token) -> tuple[int, int]:
-            return base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
-
         appos = [c for c in tok.children if c.dep_ == "appos"]
         grouping = self._grouping_named(tok, base)
         if grouping is not None:
             return grouping
         tiers: list[list[tuple[int, int]]] = [[span(tok)]]
-        tiers.append([subtree_span(c) for c in appos])
+        tiers.append([subtree_chars(c, base) for c in appos])
         tiers.append([span(c) for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod")])
-        tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "conj"])
-        tiers.append([subtree_span(c) for c in tok.children if c.dep_ == "prep"])
+        tiers.append([subtree_chars(c, base) for c in tok.children if c.dep_ == "conj"])
+        tiers.append([subtree_chars(c, base) for c in tok.children if c.dep_ == "prep"])
         for n, spans in enumerate(tiers):
             if n == 1 and appos and tok.pos_ == "PROPN" and all(c.pos_ == "NOUN" for c in appos):
                 # "Delane, a close ally of the president, said", "said Roe, now a consultant on
@@ -209,7 +206,7 @@ class SpeakerResolver(Referents):
                     return body
         for c in tok.children:
             if c.dep_ == "poss":
-                a, b = subtree_span(c)
+                a, b = subtree_chars(c, base)
                 found = self.overlapping(a, b)
                 if found:
                     m = found[0]
@@ -227,7 +224,7 @@ class SpeakerResolver(Referents):
                 continue
             for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    a, b = base + obj.left_edge.idx, base + obj.right_edge.idx + len(obj.right_edge.text)
+                    a, b = subtree_chars(obj, base)
                     for m in self.overlapping(a, b):
                         if m.actor is not None and m.actor.kind in ("group", "organization"):
                             return Resolved(m.actor, m.start, m.end)
