@@ -73,6 +73,8 @@ THIRD_PARTY_PARTICIPLES = frozenset(
 # headed ("the Yemen-based group", "a Palau-flagged ship", "Israel-bound vessels"): a place or a
 # registry, no party to the act.
 LOCATING_PARTICIPLES = frozenset(["based", "flagged", "registered", "bound", "headquartered"])
+# Either kind glued by a hyphen to a name ("a Qatar-brokered deal", "the Yemen-based group").
+GLUED_PARTICIPLES = THIRD_PARTY_PARTICIPLES | LOCATING_PARTICIPLES
 # Nouns of a body of water whose name a place completes after "of" ("the Gulf of Aden", "the Sea of
 # Azov", "the Strait of Hormuz"): the name is the water's, neither a government nor a place.
 WATER_NOUNS = frozenset(["gulf", "sea", "strait", "straits", "bay"])
@@ -1837,7 +1839,7 @@ def _compound_modifier(tokens: Sequence[Any], j: int) -> bool:
         and tokens[j].text in ("-", "–", "‐")
         and not tokens[j - 1].whitespace_
         and not tokens[j].whitespace_
-        and tokens[j + 1].lower_ in THIRD_PARTY_PARTICIPLES | LOCATING_PARTICIPLES
+        and tokens[j + 1].lower_ in GLUED_PARTICIPLES
     )
 
 

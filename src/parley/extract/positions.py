@@ -915,10 +915,11 @@ class _Finder:
         a statement of its own, which the speech and quote readings take by themselves."""
         ids = {t.i for t in clause}
         dropped: set[int] = set()
+        saying = self.cues.reporting_verbs | self.cues.speech_verbs
         for t in clause:
             if t.i == cand.cue.i or t.dep_ not in ("advcl", "acl") or t.tag_ != "VBG":
                 continue
-            if t.lemma_.lower() not in self.cues.reporting_verbs | self.cues.speech_verbs:
+            if t.lemma_.lower() not in saying:
                 continue
             opener = t.left_edge.i - 1
             if opener in ids and t.doc[opener].text == ",":
