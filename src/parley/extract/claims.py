@@ -19,8 +19,8 @@ from typing import Any
 
 from parley.analyse.doc_views import span_tokens, subtree_chars
 from parley.extract.context import ArticleContext, Component
-from parley.extract.event_records import Candidates, _is_outlet, sentence_index
-from parley.extract.events_lexicon import alternation, event_lexicon
+from parley.extract.event_records import Candidates, sentence_index
+from parley.extract.events_lexicon import alternation, event_lexicon, is_outlet
 from parley.kb.fold import norm
 from parley.model.records import ActorRef, Claim, PlaceRef
 from parley.rules import Rules, load_rules
@@ -334,7 +334,7 @@ def _outlet_report(d: ClaimDraft, sent: Any, outlet_words: frozenset[str], cues:
     only sources ("according to Al Jazeera", "Al Jazeera cited witnesses"). Applied to undisputed,
     unflagged drafts. December 2026: realnews-dev-a 2 spurious claims fewer, dev-b 1, no match lost;
     dev, heldout, heldout2 unchanged."""
-    if not _is_outlet(d.claimant, outlet_words):
+    if not is_outlet(d.claimant, outlet_words):
         return False
     told = [t for t in sent if d.start <= t.idx < d.end] if d.reported else []
     if d.act_type == "AGREE" or any(t.lemma_ in cues.deal_verbs for t in told):

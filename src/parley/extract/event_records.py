@@ -19,7 +19,7 @@ from parley.extract.context import ArticleContext, Component
 from parley.extract.dates_context import in_dateline
 from parley.extract.dates_lexicon import load_lexicon
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
-from parley.extract.events_lexicon import event_lexicon
+from parley.extract.events_lexicon import event_lexicon, is_outlet
 from parley.kb.containment import nested
 from parley.model import ActorRef, DateValue, Event, PlaceRef
 
@@ -907,7 +907,7 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
         speaker = c.attributed_to
         if c.type != "ASSAULT" or c.modality != "claimed" or speaker is None or not c.actors or c.downed:
             continue  # (a side counting the drones it downed reports a raid, it accuses nobody)
-        if _is_outlet(speaker, outlet_words):
+        if is_outlet(speaker, outlet_words):
             continue  # a news outlet reporting an attack accuses nobody
         # the one accused is the doer: a party telling its own side's attack on another accuses nobody
         accused = [a for a in c.actors[:1] if a.side != speaker.side and a.ref != speaker.ref]
@@ -918,14 +918,6 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             (i, _accusation(ctx.text, speaker, accused[0], c.trigger, (c.sent_start, c.sent_end), dates))
         )
     return out
-
-
-def _is_outlet(actor: ActorRef, outlet_words: frozenset[str]) -> bool:
-    """Return True for a news outlet ("Reuters", "the Khmer Times"): an organisation whose name has
-    a word of the press. Its report tells what happened; it takes no side."""
-    if actor.kind != "organization":
-        return False
-    return bool(set(actor.name.lower().replace("-", " ").split()) & outlet_words)
 
 
 def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:
@@ -942,7 +934,7 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
             q.direct
             or q.speaker is None
             or not accusation.search(q.text)
-            or _is_outlet(q.speaker, outlet_words)
+            or is_outlet(q.speaker, outlet_words)
         ):
             continue
         sent_i = sentence_index(sents, q.start)

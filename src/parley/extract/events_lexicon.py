@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.rules import Rules
+
+if TYPE_CHECKING:
+    from parley.model.records import ActorRef
 
 
 @dataclass(frozen=True)
@@ -173,3 +176,11 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         weapon_modes={k: tuple(v) for k, v in data["modes"].items()},
         words=words,
     )
+
+
+def is_outlet(actor: ActorRef, outlet_words: frozenset[str]) -> bool:
+    """Return True for a news outlet ("Reuters", "the Khmer Times"): an organisation whose name has
+    a word of the press (``outlet_words``). Its report tells what happened; it takes no side."""
+    if actor.kind != "organization":
+        return False
+    return bool(set(actor.name.lower().replace("-", " ").split()) & outlet_words)

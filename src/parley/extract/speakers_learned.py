@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.mentions import Mention
 from parley.extract.context import ArticleContext
-from parley.extract.events_lexicon import event_lexicon
+from parley.extract.events_lexicon import event_lexicon, is_outlet
 from parley.extract.quotes import QuoteSpan
 from parley.extract.quotes_lexicon import SpeechLexicon, load_lexicon
 from parley.extract.quotes_names import name_mentions
@@ -120,7 +120,7 @@ def candidates(
     for m in pool:
         if m.start < lo or m.start >= hi or (q.start <= m.start < q.end) or m.actor is None:
             continue
-        if not can_speak(doc, m, lex, _is_outlet(m.actor, outlets)):
+        if not can_speak(doc, m, lex, is_outlet(m.actor, outlets)):
             continue
         source = "mention" if m.kind in SPEAKING_KINDS and m.actor.method != "name" else "name"
         out.append(Candidate(m.actor, m.start, m.end, source, m.kind))
@@ -151,11 +151,6 @@ def _says(tok: Token, lex: SpeechLexicon) -> bool:
         return head.lemma_.lower() in lex.saying
     before = tok.doc[head.i - 1].lower_ if head.i > 0 else ""
     return tok.dep_ == "pobj" and head.lower_ == "to" and before == "according"
-
-
-def _is_outlet(actor: ActorRef, words: frozenset[str]) -> bool:
-    """Return True for a news outlet: an organisation whose name has a word of the press."""
-    return actor.kind == "organization" and bool(set(actor.name.lower().replace("-", " ").split()) & words)
 
 
 def _addressee(tok: Token, lex: SpeechLexicon) -> bool:
