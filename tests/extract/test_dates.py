@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parley.extract.datelines import in_dateline
 from parley.extract.dates import DateMention, find_dates, resolve_anchor, weekday_date
 from parley.extract.dates_calendar import easter_orthodox, easter_western, holiday_in_year, month_near
-from parley.extract.dates_context import in_dateline
 from parley.model.records import DateValue
 
 MON_OCT20 = date(2025, 10, 20)

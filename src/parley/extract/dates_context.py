@@ -22,14 +22,6 @@ ANCHOR_MAX_CHARS = 80
 # sentence rarely runs past 300 characters; the cap also keeps huge inputs linear.
 CLAUSE_MAX_CHARS = 300
 
-# A dateline opening a paragraph: place words before the date ("KYIV, Dec 5", "Eritrea, 15 November
-# 2025", or the date alone) and after it an optional agency in brackets and a dash ("(Reuters) -").
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][\w.'’/-]*(?:[ \t]+[A-Z][\w.'’/-]*){0,3},[ \t]*){0,3}")
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]{1,2}\s")
-# A date opened by a preposition or qualifier ("On Dec 5 - a day of fighting - ...") is the
-# sentence's own, not a dateline.
-_DATELINE_NOT_FIRST = re.compile(r"(?i:on|by|until|till|since|in|from|late|early|earlier|later)\b")
-
 # After the date, "and"/"or" opens the next coordinated verb phrase, whose tense is its own ("met on
 # Tuesday and will meet again on Sunday": the first meeting is past).
 _COORDINATION = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
@@ -95,19 +87,6 @@ def is_future(text: str, start: int, end: int, lex: Lexicon | None = None) -> bo
         if cue.regex.search(left) or (cue.both_sides and cue.regex.search(right)):
             return True
     return False
-
-
-def in_dateline(text: str, start: int, end: int) -> bool:
-    """Return True when the date at ``text[start:end]`` is a dateline's ("February 14, 2025 – M23
-    rebels have entered ...", "KYIV, Dec 5 (Reuters) - ..."): the day the report was filed, which
-    dates the report, not the acts its first sentence tells (CONVENTIONS: an event's date is only
-    what the text fixes; the publication day is never borrowed)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(
-        _DATELINE_BEFORE.fullmatch(text, line_start, start)
-        and _DATELINE_AFTER.match(text, end)
-        and not _DATELINE_NOT_FIRST.match(text, start)
-    )
 
 
 def word_before(text: str, pos: int) -> str:

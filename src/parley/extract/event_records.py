@@ -16,7 +16,7 @@ from typing import Any
 
 from parley.analyse.doc_views import sentence_text, span_tokens, subtree_chars
 from parley.extract.context import ArticleContext, Component
-from parley.extract.dates_context import in_dateline
+from parley.extract.datelines import in_dateline
 from parley.extract.dates_lexicon import load_lexicon
 from parley.extract.events import EventCandidate, EventFinder, MentionIndex
 from parley.extract.events_lexicon import event_lexicon, is_outlet
@@ -49,6 +49,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     index: MentionIndex = ctx.need("index")
     finder = EventFinder(lex, index, res.registry)
     speakers = ctx.need("speakers_by_sentence")
+    # a dateline's day ('KYIV, Dec 5 (Reuters) -') dates the filing, not the acts its sentence tells
     dates = [d for d in ctx.need("dates") if not in_dateline(ctx.text, d.start, d.end)]
     candidates: Candidates = []
     for i, s in enumerate(ctx.need("sents")):

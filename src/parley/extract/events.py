@@ -15,6 +15,7 @@ from typing import Any
 
 from parley.analyse.doc_views import sentence_text, span_tokens, subtree_chars
 from parley.analyse.mentions import Mention
+from parley.extract.datelines import in_dateline
 from parley.extract.events_lexicon import EventLexicon, EventWords, Rule, event_lexicon
 from parley.model.records import ActorRef, DateValue, PlaceRef
 from parley.rules import Rules, load_rules
@@ -138,9 +139,12 @@ def _head_actor(tok: Any, index: MentionIndex) -> list[ActorRef]:
 
 
 def _is_dateline(tok: Any) -> bool:
-    """Return True for a subject that is a dateline ("BAKU, Azerbaijan —" at a sentence's start)."""
+    """Return True for a subject that is a dateline ("BAKU, Azerbaijan —" at a sentence's start,
+    or "Baku, 12 May 2025 -" with the date parsed apart: extract/datelines.py)."""
     toks = list(tok.subtree)
-    return toks[0].i == tok.sent.start and any(t.text in ("—", "–", "-") for t in toks)
+    return in_dateline(tok.doc.text, tok.idx) or (
+        toks[0].i == tok.sent.start and any(t.text in ("—", "–", "-") for t in toks)
+    )
 
 
 def _words(span_text: str) -> str:

@@ -15,7 +15,6 @@ into the raw text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,7 @@ from parley.extract.context import (
     check_components,
     run_components,
 )
+from parley.extract.datelines import dateline_spans
 from parley.extract.event_records import EVENTS, sentence_index
 from parley.extract.events import MentionIndex
 from parley.extract.positions import POSITIONS
@@ -58,13 +58,6 @@ if TYPE_CHECKING:
 
 # A first line shorter than this, without final punctuation, is a headline: no records from it.
 HEADLINE_MAX = 200
-# A dateline opening a paragraph ("KYIV, January 9 (Reuters) -", "GENEVA -") locates the reporter,
-# not the story (FORMAT.md): no actor or place is read from it.
-DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'\-/ ]{1,40}"  # the place, in capitals ("JERUSALEM/CAIRO" for two)
-    r"(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?(?:, \d{4})?){0,2}"  # ", Sudan", ", January 9"
-    r"(?: \([^)]{1,40}\))?\s*[-–—:]\s"  # "(Reuters)" and the dash
-)
 
 
 def _headline_end(text: str) -> int:
@@ -86,7 +79,7 @@ def analyse(ctx: ArticleContext) -> None:
     doc = ctx.doc = ctx.doc if ctx.doc is not None else ctx.resources.nlp(text)  # parsed ahead in a batch
     doc_views.remember_text(doc, text)
     mentions = ctx.resources.finder.find(doc, published=ctx.published)
-    datelines = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    datelines = dateline_spans(text)  # they locate the reporter, not the story (FORMAT.md)
     ctx.mentions = [
         m for m in mentions if m.start >= head and not any(a <= m.start < b for a, b in datelines)
     ]

@@ -44,11 +44,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parley.extract.datelines import in_dateline
 from parley.kb.fold import fold
 from parley.model.records import PlaceRef
 
-# A dateline at the start of a line: the place, optional ", Agency" or "(Country)" parts, a dash.
-_DATELINE_TAIL = re.compile(r"^(?:,? [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)?|\s?\([^)\n]{1,40}\)){0,3}\s*[-–—]\s")
 # A credit naming where the writer sat, or a photo label, just before the place.
 _CREDIT = re.compile(
     r"(?:\b(?:Reporting|Writing|Editing|Additional reporting) by [^;().\n]{1,60}\bin\s+|"
@@ -249,7 +248,7 @@ def _line(m: Any, text: str) -> tuple[int, int]:
 
 def _dateline_or_credit(m: Any, text: str) -> bool:
     start, _ = _line(m, text)
-    if not text[start : m.start].strip() and _DATELINE_TAIL.match(text[m.end : m.end + 80]):
+    if in_dateline(text, m.start, m.end):
         return True
     shapes = _shapes()
     if _CAPTION_AFTER.match(text[m.end : m.end + 80]) or shapes.topic_after.match(text[m.end : m.end + 20]):

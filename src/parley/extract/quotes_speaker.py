@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from parley.analyse.doc_views import entities, subtree_chars
 from parley.analyse.mentions import Mention
+from parley.extract.datelines import in_dateline
 from parley.extract.quotes_described import Referents, Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon
 from parley.model.records import ActorRef
@@ -361,22 +362,20 @@ def speaker_token(verb: Token, lex: SpeechLexicon, is_cue: set[int]) -> Token | 
 def past_dateline(src: Token | None, verb: Token) -> Token | None:
     """Return the subject after a dateline that the parse took for the subject ("KHARTOUM, MINA –
     Sudan's RSF announced ...", parsed with the city as subject and the party in apposition to it):
-    a paragraph that opens with nothing but proper names and punctuation (place, country, agency)
-    and one dash before the verb is a dateline, which locates the reporter, never a speaker. The
+    a paragraph that opens with a dateline (extract/datelines.py: place, country, agency, a dash)
+    and has one dash before the verb, which locates the reporter, never a speaker. The
     phrase between the dash and the verb heads the real subject. "Kall -- co-editor of X -- said"
     (a second dash closes an apposition) keeps its subject."""
     if src is None or src.i >= verb.i:
         return src
     doc = src.doc
     sent = verb.sent
-    if src.left_edge.i != sent.start or (sent.start > 0 and "\n" not in doc[sent.start - 1].text):
+    if src.left_edge.i != sent.start or not in_dateline(doc.text, doc[sent.start].idx):
         return src
     dashes = [t for t in doc[sent.start : verb.i] if t.text in DATELINE_DASHES]
-    if len(dashes) != 1 or dashes[0].i - sent.start < 1:
+    if len(dashes) != 1 or dashes[0].i - sent.start < 1 or not in_dateline(doc.text, dashes[0].idx):
         return src
     dash = dashes[0]
-    if any(t.pos_ not in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[sent.start : dash.i]):
-        return src
     after = doc[dash.i + 1 : verb.i]
     heads = [t for t in after if not (dash.i < t.head.i < verb.i) and t.pos_ in ("NOUN", "PROPN")]
     if len(heads) != 1 or heads[0].head.i >= dash.i or heads[0].dep_ not in ("appos", "conj", "npadvmod"):
