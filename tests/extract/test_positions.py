@@ -763,6 +763,20 @@ def test_a_quote_calling_a_measure_crucial_states_a_stance(extractor) -> None:
     assert ("Q212", "humanitarian") in article_pairs(extractor, body)
 
 
+def test_a_quote_states_a_stance_only_on_what_its_marker_frames(extractor) -> None:
+    # the truce is a fact told beside the "will"; the modal frames the embassy, which is no issue
+    beside = (
+        "Ukraine's foreign ministry said on Friday that \"the truce collapsed because of the shelling, "
+        'and the ministry will keep its embassy in the capital open for now."'
+    )
+    assert ("Q212", "ceasefire") not in article_pairs(extractor, beside)
+    framed = (
+        '"Russia must withdraw its troops from the occupied regions before any talks," '
+        "Ukraine's foreign ministry said in a statement on Friday."
+    )
+    assert ("Q212", "territory") in article_pairs(extractor, framed)
+
+
 def test_an_aside_between_subject_and_verb_does_not_hide_the_issue(nlp) -> None:
     text = (
         "Turkey said the fighting, which has driven thousands of families from their villages, "

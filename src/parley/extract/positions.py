@@ -1290,9 +1290,12 @@ def quoted_stances(
             continue  # "X reported that the leaders agreed ...": a report of others' deeds, not X's stance
         side = q.speaker.side
         words = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
-        issues = (
-            classify_issues(q.text, rules) if words is None else _backdrop_free_issues(list(words), rules)
-        )
+        if words is None:
+            issues = classify_issues(q.text, rules)
+        else:
+            # only what a marker frames: an issue told beside it as a fact is no stance
+            scope = _marker_scope(list(words), markers)
+            issues = _backdrop_free_issues(scope, rules) if scope else []
         for issue in issues:
             if (side, issue) in have or (q.speaker.ref, issue) in have:
                 continue
@@ -1307,6 +1310,32 @@ def quoted_stances(
                 PositionSpan(q.speaker, issue, stance, q.start, q.end, q.sentence_start, q.sentence_end)
             )
     return out
+
+
+def _marker_scope(words: Sequence[Token], markers: re.Pattern[str]) -> list[Token]:
+    """Return the tokens of a quote's ``words`` that lie in a clause one of its stance markers
+    governs: the verb the marker belongs to (a modal's or an adjective's verb, the verb a marker
+    noun hangs on) with all it governs.
+
+    Why: a quote is its speaker's stance on the issues of what the marker frames, not on every
+    issue the quoted words name. In '"The truce collapsed last week, and we will keep the
+    embassy open"' the "will" frames the embassy; the truce is a fact told beside it, as is a
+    ceasefire in another sentence of a long quote or in an analyst's forecast."""
+    if not words:
+        return []
+    doc = words[0].doc
+    start = words[0].idx
+    inside = {t.i for t in words}
+    keep: set[int] = set()
+    for m in markers.finditer(doc_text(doc)[start : words[-1].idx + len(words[-1].text)]):
+        span = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while (head.pos_ not in ("VERB", "AUX") or head.dep_ in ("aux", "auxpass")) and head.head.i != head.i:
+            head = head.head
+        keep.update(t.i for t in head.subtree if t.i in inside)
+    return [t for t in words if t.i in keep]
 
 
 def article_readings(ctx: ArticleContext) -> tuple[_Finder, list[StanceReading]]:
