@@ -910,6 +910,8 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             continue  # (a side counting the drones it downed reports a raid, it accuses nobody)
         if is_outlet(speaker, outlet_words):
             continue  # a news outlet reporting an attack accuses nobody
+        if _told_as_harm(c.trigger):
+            continue
         # the one accused is the doer: a party telling its own side's attack on another accuses nobody
         accused = [a for a in c.actors[:1] if a.side != speaker.side and a.ref != speaker.ref]
         if not accused or (speaker.ref, accused[0].ref) in seen:
@@ -919,6 +921,15 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             (i, _accusation(ctx.text, speaker, accused[0], c.trigger, (c.sent_start, c.sent_end), dates))
         )
     return out
+
+
+def _told_as_harm(trigger: Any) -> bool:
+    """Return True for an attack a report tells by the strike as the subject of what it did
+    ("Israeli strikes killed at least 12 people", "an Israeli drone strike hit a car", "a Russian
+    assault overnight targeted the grid"): a count of harm suffered, whose doer is named only as
+    the owner of the weapon. The report charges no party with an act, so it makes no ACCUSE; the
+    attack itself is told as before."""
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
 
 
 def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:

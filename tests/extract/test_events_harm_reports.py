@@ -1,0 +1,29 @@
+"""A party's report of harm told by the strike itself ("Israeli strikes killed twelve people",
+"a Russian drone strike hit a bus") names the doer only as the owner of the weapon: the report
+charges no one, so it is an attack (claimed) and no ACCUSE; a party saying that another party
+attacked still accuses it. Real spaCy pipeline, real knowledge base; sentences written for the test."""
+
+from __future__ import annotations
+
+from parley.extract.extractor import Extractor
+from tests.extract.told import assaults, of_type, refs, run
+
+
+def test_a_strike_as_subject_of_a_harm_report_accuses_no_one(extractor: Extractor) -> None:
+    for text in (
+        "The Lebanese health ministry reported that Israeli strikes killed twelve people in the south"
+        " on Wednesday.",
+        "Ukrainian officials said a Russian drone strike hit a crowded bus in the centre of Kherson"
+        " on Wednesday.",
+    ):
+        ex = run(extractor, text)
+        assert assaults(ex), text  # the attack is still told
+        assert not of_type(ex, "ACCUSE"), text
+
+
+def test_a_party_told_attacking_is_still_accused(extractor: Extractor) -> None:
+    ex = run(
+        extractor, "The Lebanese health ministry said on Wednesday that Israel had struck a clinic in Tyre."
+    )
+    accusations = [refs(e) for e in of_type(ex, "ACCUSE")]
+    assert accusations and accusations[0][1:] == ["Q801"], accusations
