@@ -32,6 +32,10 @@ VERIFY_WINDOW = 4
 ANAPHOR_WINDOW = 3
 # Longest claim subject kept, in characters: enough for a clause, short enough for a ledger row.
 CLAIM_SUBJECT_MAX = 160
+# A disclaimer said of every account told before it ("None of these accounts could be independently
+# verified", "neither claim could be confirmed"): it flags each account of an act before it, however
+# far back (a reported clause that tells no act needs a disclaimer close by).
+DISCLAIMS_ALL = re.compile(r"\b(none|neither) (of )?(the |these |those |their |both )?\w+", re.I)
 # How many sentences around a claim the outlet's word that the sides' accounts differ reaches.
 CONFLICT_WINDOW = 1
 # Share of the shorter subject's content words the longer must hold for two drafts of one
@@ -154,6 +158,7 @@ class ClaimDraft:
     named_sides: tuple[str, ...] = ()  # the sides of the other parties the claim tells about
     vouched: bool = False  # the outlet itself tells an attack on the same place (an event draft)
     harm_only: bool = False  # a harm told in the passive, no doer named: "the people were killed"
+    toll_told: bool = False  # an attack told with its toll: "five were killed in a strike on X"
 
 
 def settle(
@@ -219,11 +224,7 @@ def settle(
                         if actor.side != claimant_side and all(a.ref != actor.ref for a in disputers):
                             disputers.append(actor)
                             denial_sents.append(i)
-        flagged = any(
-            cues.unverified.search(text)
-            for i, (_, _, text) in enumerate(sentences)
-            if d.sentence_index <= i <= d.sentence_index + VERIFY_WINDOW
-        )
+        flagged = _flagged(d, sentences, cues)
         if retracted:
             status = "refuted"  # the claimant took it back; the ledger settles the entry
         elif disputers:
@@ -236,6 +237,21 @@ def settle(
             status = "claimed"
         out.append((d, status, disputers, denial_sents))
     return out
+
+
+def _flagged(d: ClaimDraft, sentences: Sequence[tuple[int, int, str]], cues: ClaimCues) -> bool:
+    """Return True when the outlet says it could not verify a claim: in its sentence or a few after
+    it, or, for an account of an act, anywhere after it in words said of every account ("None of
+    these accounts could be independently verified")."""
+    return any(
+        cues.unverified.search(text)
+        and (
+            i <= d.sentence_index + VERIFY_WINDOW
+            or (bool(DISCLAIMS_ALL.search(text)) and (d.act or not d.reported))
+        )
+        for i, (_, _, text) in enumerate(sentences)
+        if d.sentence_index <= i
+    )
 
 
 def _denied_before(
@@ -383,6 +399,8 @@ def _rules_keep(d: ClaimDraft, status: str, cues: ClaimCues) -> bool:
     # 2026: realnews-dev-a 3 spurious claims fewer, dev-b and the team sets unchanged)
     if status == "claimed" and d.harm_only:
         return False  # a harm suffered, told with no doer and no place (see _passive_harm)
+    if status == "claimed" and d.toll_told:
+        return False  # a strike reported with its toll: a casualty report (see _event_drafts)
     return not (status in ("claimed", "disputed") and d.borrowed)
 
 
@@ -417,7 +435,9 @@ def rule_drafts(ctx: ArticleContext, cues: ClaimCues) -> dict[tuple[str, str], C
             for e in unique.values()
         ):
             continue  # the same account told again, in more or fewer words: one claim
-        unique.setdefault((d.claimant.ref, d.place.name if d.place else d.subject), d)
+        key = (d.claimant.ref, d.place.name if d.place else d.subject)
+        if key not in unique or (unique[key].toll_told and not d.toll_told):
+            unique[key] = d  # a strike told without its toll tells the act, not a casualty report
     return unique
 
 
@@ -509,6 +529,9 @@ def _event_drafts(ctx: ArticleContext, kept: Candidates) -> list[ClaimDraft]:
                 role=_claimant_role(claimant, c),
                 vouched=place is not None and not taking and place.name in told_struck,
                 harm_only=place is None and not c.actors and _passive_harm(c.trigger),
+                # "five people were killed when a strike hit X, the agency said": the toll is the
+                # account, and an undisputed toll is no claim (FORMAT.md), whatever place it names
+                toll_told=not taking and bool(cues.toll.search(sentences[i][2])),
             )
         )
     return drafts
@@ -584,6 +607,8 @@ def _reported_drafts(ctx: ArticleContext, drafts: list[ClaimDraft], cues: ClaimC
                 sent_start=sents[sent_i].start_char,
                 sent_end=sents[sent_i].end_char,
                 reported=True,
+                # the toll is read in the whole clause: the subject is cut to a ledger row's length
+                toll_told=not text.startswith("capture of") and bool(cues.toll.search(q.text)),
                 act=text.startswith("capture of")
                 or any(q.start <= idx < q.end for idx in acts)
                 or _tells_act(span, cues, not_account),
