@@ -447,3 +447,22 @@ def test_a_verbs_ing_form_begins_no_persons_name(nlp, finder) -> None:  # type: 
 def test_a_country_known_by_a_second_name_is_still_the_state(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     found = mentions(nlp, finder, "Burma, also known as Myanmar, said its army had retaken the border town.")
     assert "Myanmar" in [m.text for m in found if m.actor is not None and m.actor.kind == "state"]
+
+
+def test_a_registry_name_longer_than_seven_tokens_matches_whole(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    # Nine words: a cap of seven tokens used to stop short of the whole name, so only the
+    # state's own name inside it matched, as the state itself rather than its army.
+    found = mentions(
+        nlp,
+        finder,
+        "The Armed Forces of the Democratic Republic of the Congo said on Monday that the town was calm.",
+    )
+    actors = [(m.text, m.actor.method) for m in found if m.actor]
+    assert actors[0][0].endswith("Armed Forces of the Democratic Republic of the Congo")
+    assert actors[0][1] == "institution"
+    ocha = mentions(
+        nlp,
+        finder,
+        "The United Nations Office for the Coordination of Humanitarian Affairs counted the displaced.",
+    )
+    assert [m.actor.name for m in ocha if m.actor] == ["UN Office for the Coordination of Humanitarian Affairs"]

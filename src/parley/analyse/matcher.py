@@ -28,8 +28,9 @@ from parley.analyse.place_evidence import after_person_noun, name_runs, people_w
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
-# Longest surface form tried, in tokens ("the Armed Forces of Ukraine's General Staff" is 7).
-MAX_TOKENS = 7
+# Tokens a name may take beyond its words: the hyphens and apostrophes spaCy splits off
+# ("Jama'at Nusrat al-Islam wal-Muslimin" is 5 words in 8 or more tokens).
+JOINER_SLACK = 6
 # Words after which a capital or region names a location, not a government.
 LOCATIVE = frozenset(
     [
@@ -452,7 +453,13 @@ class MentionFinder:
         self.registry = registry
         self.gazetteer = gazetteer
         self.index = _actor_index(registry)
-        self.first_words = frozenset(key.split(" ", 1)[0] for key in self.index)
+        # The longest name, in words, behind each first word: a span is tried up to that length
+        # (plus the joiners spaCy splits off), so a registry name of any length can match whole.
+        # A fixed 7-token cap had cut "Armed Forces of the Democratic Republic of the Congo".
+        self.longest: dict[str, int] = {}
+        for key in self.index:
+            words = key.split(" ")
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
         self._states: dict[str, ActorRef] | None = None
         self._text = ""
         self._lower_words: set[str] = set()
@@ -462,10 +469,11 @@ class MentionFinder:
     # -- actors -------------------------------------------------------------------------------
 
     def _actor_at(self, tokens: Sequence[Any], i: int, published: date | None) -> tuple[int, Mention] | None:
-        if norm(tokens[i].text).split(" ", 1)[0] not in self.first_words:
+        words = self.longest.get(norm(tokens[i].text).split(" ", 1)[0])
+        if words is None:
             return None  # no surface form starts with this word ("U.S." folds to "u s"): skip the lookups
         n_tok = len(tokens)
-        for length in range(min(MAX_TOKENS, n_tok - i), 0, -1):
+        for length in range(min(words + JOINER_SLACK, n_tok - i), 0, -1):
             span = tokens[i : i + length]
             last = span[-1]
             if last.is_punct or span[0].is_punct or any(t.is_space for t in span):
