@@ -379,6 +379,7 @@ PLACES = Table(
     {
         "person_nouns": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
         "facilities": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
+        "settlement_nouns": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
         "located": Table(
             {
                 **{k: WORDS for k in ("says_verbs", "voice_nouns", "government_nouns", "agent_participles",
