@@ -8,8 +8,15 @@ from datetime import date
 
 import pytest
 
-from parley.analyse.matcher import MentionFinder
-from parley.analyse.place_evidence import after_person_noun, name_runs, people_words, person_nouns
+from parley.analyse.matcher import MentionFinder, _name_run
+from parley.analyse.place_evidence import (
+    after_person_noun,
+    name_runs,
+    people_words,
+    person_nouns,
+    settlement_names,
+    settlement_nouns,
+)
 from parley.model.records import PlaceRef
 from tests.analyse.conftest import place_refs
 
@@ -123,3 +130,59 @@ def test_a_town_name_that_a_particle_and_a_capital_continue_is_part_of_a_longer_
     assert not any(text == "Stade" for text in found), "the stadium, not the German town of Stade"
     found = places(nlp, finder, "Air strikes hit Deir el-Balah overnight, and rescuers searched the rubble.")
     assert "Deir el-Balah" in found, "a name the gazetteer holds with its particle stays whole"
+
+
+def test_the_settlement_nouns_come_from_the_rule_file() -> None:
+    nouns = settlement_nouns()
+    assert {"village", "villages", "town", "neighbourhood"} <= nouns
+    assert "daughter" not in nouns and "region" not in nouns
+
+
+def test_a_name_the_text_calls_a_settlement_is_a_place_the_gazetteer_may_lack(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    listed = places(
+        nlp,
+        finder,
+        "Russian drones struck the villages of Dorvanka and Pelitsy overnight, the governor said.",
+    )
+    assert {"Dorvanka", "Pelitsy"} <= set(listed), "every name of the list a plural noun opens"
+    assert listed["Dorvanka"].geonameid is None, "a name the gazetteer lacks keeps its name alone"
+    apposed = places(
+        nlp, finder, "The rebels took control of Marunda, a small town about 15 km from the front, on Friday."
+    )
+    assert "Marunda" in apposed
+    before = places(
+        nlp, finder, "Two soldiers were killed in Pelvaro Moket village on Thursday, the army said."
+    )
+    assert "Pelvaro Moket" in before
+    including = places(
+        nlp,
+        finder,
+        "The army withdrew from border villages, including Dorvanka and Pelitsy, on Tuesday morning.",
+    )
+    assert {"Dorvanka", "Pelitsy"} <= set(including), "a plural noun and 'including' open a list"
+
+
+def test_a_town_the_gazetteer_holds_is_admitted_where_the_text_defines_it(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    defined = "The rebels took control of Katana, a town north of the provincial capital, on Sunday."
+    assert "Katana" in places(nlp, finder, defined), "the apposition defines the name as a town"
+    bare = "The rebels met Katana on Sunday morning after a short battle, residents said."
+    assert "Katana" not in places(nlp, finder, bare), "without the apposition nothing says it is a place"
+
+
+def test_a_name_without_a_settlement_noun_is_not_made_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(
+        nlp,
+        finder,
+        "The rebels took control of Marunda, a small company about 15 km from the front, on Friday.",
+    )
+    assert "Marunda" not in found, "the apposition names no settlement"
+    assert "Brotherly Love" not in places(
+        nlp,
+        finder,
+        "Delegates gathered in Philadelphia, the City of Brotherly Love, for the four-day convention.",
+    ), "a capitalised noun is part of a name, not a word for a settlement"
+    doc = nlp("Officials of the villages met Dorvanka Pelitsy, a town planner, in the capital on Friday.")
+    runs = settlement_names(list(doc), _name_run)
+    assert all(doc[i].text != "Dorvanka" for i, _, _ in runs), (
+        "a noun of a compound ('town planner') is no settlement"
+    )

@@ -343,3 +343,14 @@ def test_the_last_word_of_a_longer_name_is_no_town_near_the_story() -> None:
     )
     assert "Newark" in found
     assert "Summit" not in found, "'Summit' ends the name 'Jersey Summit'; it is no town near Newark"
+
+
+def test_the_end_of_a_journey_locates_nothing_but_a_place_where_something_happens_does() -> None:
+    back = _names("After the talks collapsed, the negotiators returned to Tallinn on Sunday without a deal.")
+    assert "Tallinn" not in back, "where people go back to is no place of the story"
+    moved = _names("Under the deal, the freed prisoners will be transported to Riga on a military aircraft.")
+    assert "Riga" not in moved
+    hit = _names(
+        "The negotiators returned to Tallinn on Sunday, hours after a drone struck a depot in Tallinn."
+    )
+    assert "Tallinn" in hit, "a mention that locates an act keeps the place"

@@ -24,7 +24,7 @@ from parley.analyse.doc_views import tokens as doc_tokens
 from parley.analyse.facilities import facility_spans
 from parley.analyse.mentions import Mention
 from parley.analyse.organisations import civil_head, find_organisations, head_kind
-from parley.analyse.place_evidence import after_person_noun, name_runs, people_words
+from parley.analyse.place_evidence import after_person_noun, name_runs, people_words, settlement_names
 from parley.kb.fold import fold, norm
 from parley.model.records import ActorRef, PlaceRef
 
@@ -890,6 +890,7 @@ class MentionFinder:
         out = self._with_collectives(doc, out, start_at)
         place_spans = self._list_items(tokens, place_spans, out)
         place_spans.extend(self._before_plural_settlement(tokens, place_spans, out, start_at))
+        place_spans.extend(self._named_settlements(tokens, place_spans, out, start_at))
         self._people_words = people_words(self._person_spans(doc), self.gazetteer.has_name) | frozenset(
             norm(run[-1].text)
             for run in name_runs(doc, TITLE_WORDS)
@@ -1075,6 +1076,35 @@ class MentionFinder:
                     continue
                 why = {"place noun", "list"} | ({"unknown"} if not self.gazetteer.has_name(text) else set())
                 out.append((text, start, end, frozenset(why)))
+        return out
+
+    def _named_settlements(
+        self, tokens: Sequence[Any], spans: list[PlaceSpan], known: list[Mention], start_at: int
+    ) -> list[PlaceSpan]:
+        """Return the names the text calls a settlement that the gazetteer lacks ("the villages of
+        Lomakovka and Sluchovsk", "in Techo Morakot village"): places whatever the model reads them
+        as (place_evidence.settlement_names), kept by their names alone. A name the gazetteer holds
+        gains the place noun as evidence only where the text defines it ("Katana, a town 11 km from
+        Bukavu"): in a list the noun also admitted far namesakes (Novoheorhiivka). ``spans`` is
+        updated in place."""
+        taken = [(m.start, m.end) for m in known] + [(s, e) for _t, s, e, _w in spans]
+        at = {(s, e): n for n, (_t, s, e, _w) in enumerate(spans)}
+        out: list[PlaceSpan] = []
+        for i, j, defined in settlement_names(tokens, _name_run):
+            start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+            if defined and (start, end) in at:
+                text, s, e, why = spans[at[start, end]]
+                spans[at[start, end]] = (text, s, e, why | {"place noun"})
+                continue
+            if start < start_at or any(a < end and start < b for a, b in taken):
+                continue
+            text = self._text[start:end]
+            if len(text) <= MAX_NEVER_PLACE_LEN or norm(text) in not_places() or self._common_word(text):
+                continue
+            if self.registry.state_for_demonym(text) is not None or self.gazetteer.has_name(text):
+                continue
+            out.append((text, start, end, frozenset({"place noun", "unknown"})))
+            taken.append((start, end))
         return out
 
     def _bare_ministries(self, known: list[Mention], start_at: int) -> list[Mention]:

@@ -9,8 +9,14 @@ The gazetteer holds a town for almost every given name and surname ("Olivia", "N
 - a noun of kinship or of a personal relation stands right before the name ("his daughter
   Yulia", "girlfriend Olivia", "her baby Nesha"): such a noun takes a person's name.
 
-The words are data (``places.toml``, section ``person_nouns``), so that a linguist adds one
-without touching code.
+One shape says the opposite way that a name *is* a place, even one the gazetteer lacks and the
+model reads as a person or an organisation: the text calls it a settlement ("the village of
+Kleban-Byk", "the villages of Lomakovka and Sluchovsk", "Katana, a town 11 km from ...", "in Techo
+Morakot village"). News prose names small front-line villages this way, and no gazetteer holds
+them all (:func:`settlement_names`).
+
+The words are data (``places.toml``, sections ``person_nouns`` and ``settlement_nouns``), so that
+a linguist adds one without touching code.
 """
 
 from __future__ import annotations
@@ -60,6 +66,92 @@ def after_person_noun(tokens: Sequence[Any], i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def settlement_nouns() -> frozenset[str]:
+    """Return the nouns that call a name a settlement ("village", "towns", "the settlement of")."""
+    return frozenset(w.lower() for w in _rules()["settlement_nouns"]["words"])
+
+
+# Words before a name and a settlement noun after it ("in Techo Morakot village").
+_LOCATIVES = frozenset(["in", "near", "at", "outside", "into", "around"])
+# Words between "a" and the settlement noun of an apposition ("X, a small frontline town").
+_APPOSITION_GAP = 2
+
+
+def settlement_names(
+    tokens: Sequence[Any], name_run: Callable[[Sequence[Any], int], int]
+) -> list[tuple[int, int, bool]]:
+    """Return the token ranges of names the text itself calls a settlement, in four shapes:
+    "the village(s) of X (, Y and Z)", "villages including X and Y" (or "such as", "like"),
+    "X, a (small) town ..." and "in X village". ``name_run``
+    gives the end of the proper name that starts at a token (the matcher's, so that particles and
+    hyphens join a name the same way everywhere). Only a plural noun opens a list. The flag marks
+    the two shapes that define the one name they hold ("X, a town", "in X village"), not a list."""
+    nouns = settlement_nouns()
+    out: list[tuple[int, int, bool]] = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.text not in nouns or tok.dep_ == "compound":
+            continue  # "the City of Brotherly Love" is a name; in "a town planner" the noun qualifies another
+        plural = tok.lower_.endswith("s")
+        if k + 1 < n and tokens[k + 1].lower_ == "of":  # "the villages of X and Y"
+            out.extend((a, b, False) for a, b in _listed(tokens, k + 2, name_run, plural))
+            continue
+        if plural:  # "border villages, including X and Y", "towns such as X, Y and Z"
+            j = k + 1 + (1 if k + 1 < n and tokens[k + 1].text == "," else 0)
+            if j < n and tokens[j].lower_ in ("including", "like"):
+                out.extend((a, b, False) for a, b in _listed(tokens, j + 1, name_run, True))
+            elif j + 1 < n and tokens[j].lower_ == "such" and tokens[j + 1].lower_ == "as":
+                out.extend((a, b, False) for a, b in _listed(tokens, j + 2, name_run, True))
+            continue
+        # "in Techo Morakot village": a locative, the name, the noun
+        i = k
+        while i > 0 and name_run(tokens, i - 1) == k:
+            i -= 1
+        before = i - 1 if i > 0 and tokens[i - 1].lower_ != "the" else i - 2
+        if i < k and before >= 0 and tokens[before].lower_ in _LOCATIVES:
+            out.append((i, k, True))
+            continue
+        # "Katana, a town approximately 11km from Bukavu": the name, a comma, "a", the noun
+        a = k - 1
+        while a > 0 and k - a <= _APPOSITION_GAP and tokens[a].lower_ not in ("a", "an"):
+            if not (tokens[a].is_alpha and tokens[a].text.islower()):
+                break
+            a -= 1
+        if a < 2 or tokens[a].lower_ not in ("a", "an") or tokens[a - 1].text != ",":
+            continue
+        end = a - 1
+        i = end
+        while i > 0 and name_run(tokens, i - 1) == end:
+            i -= 1
+        if i < end and not (
+            i > 0
+            and tokens[i - 1].is_alpha
+            and tokens[i - 1].text[:1].isupper()
+            and not tokens[i - 1].is_stop
+        ):
+            out.append((i, end, True))
+    return out
+
+
+def _listed(
+    tokens: Sequence[Any], j: int, name_run: Callable[[Sequence[Any], int], int], many: bool
+) -> list[tuple[int, int]]:
+    """Return the names from tokens[j] on: one, or (``many``) a list joined by commas and "and"."""
+    out: list[tuple[int, int]] = []
+    while j < len(tokens):
+        end = name_run(tokens, j)
+        if end == j:
+            break
+        out.append((j, end))
+        if not many:
+            break
+        j = end + (1 if end < len(tokens) and tokens[end].text == "," else 0)
+        if j < len(tokens) and tokens[j].lower_ == "and":
+            j += 1
+    return out
+
+
 def people_words(
     person_spans: Iterable[Sequence[Any]], is_place_name: Callable[[str], bool]
 ) -> frozenset[str]:
@@ -107,4 +199,11 @@ def _name_word(tok: Any) -> bool:
 # Entity types whose runs of proper nouns are no personal names.
 NOT_PERSON_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
-__all__ = ["after_person_noun", "name_runs", "people_words", "person_nouns"]
+__all__ = [
+    "after_person_noun",
+    "name_runs",
+    "people_words",
+    "person_nouns",
+    "settlement_names",
+    "settlement_nouns",
+]

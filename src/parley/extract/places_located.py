@@ -13,6 +13,9 @@ a few shapes of English news prose, each recognisable from the words around the 
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
   Geneva" (FORMAT.md: where someone spoke is no place of the story);
+- a **journey's end**: "the delegation returned to Port Sudan", "prisoners will be transported to
+  Moscow", "had just returned from Florida" name where people go or come from, not where anything
+  of the story happens;
 - a **person's office**: "Ivan Sorokin, governor of the Tver region, said", "the leader of Russia's
   Chechen Republic" name where an official serves, not where anything happened;
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
@@ -104,6 +107,7 @@ class _Shapes:
     topic_before: re.Pattern[str]  # "inaction over", "talks about the future of"
     war_before: re.Pattern[str]  # "Israel's war on Hamas in", "the truce in the"
     office_before: re.Pattern[str]  # "governor of the", "the leader of Russia's"
+    journey_before: re.Pattern[str]  # "returned to", "will be transported to"
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +142,9 @@ def _shapes() -> _Shapes:
         ),
         office_before=re.compile(
             rf"\b{_any(w['office_nouns'])}\s+of\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
+        ),
+        journey_before=re.compile(
+            rf"\b{_any(w['journey_verbs'])}\s+(?:home\s+|back\s+)?(?:to|from)\s+(?:the\s+)?$", re.IGNORECASE
         ),
         war_before=re.compile(
             rf"\b{_any(w['war_nouns'])}(?:\s+(?:on|against|with)\s+[A-Z][\w'’-]*)?\s+(?:in|on|against)\s+(?:the\s+)?$"
@@ -210,6 +217,7 @@ def _whereabouts_or_reference(m: Any, text: str) -> bool:
         or _DISTANCE_FROM.search(before)
         or _BORDER_WITH.search(before)
         or _shapes().office_before.search(before)
+        or _shapes().journey_before.search(before)
     )
 
 

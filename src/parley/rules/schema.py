@@ -379,13 +379,14 @@ PLACES = Table(
     {
         "person_nouns": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
         "facilities": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
+        "settlement_nouns": Table({"words": WORDS, "examples": ListOf(STR)}, frozenset({"words"})),
         "located": Table(
             {
                 **{k: WORDS for k in ("says_verbs", "voice_nouns", "government_nouns", "agent_participles",
                                       "organisation_heads", "topic_nouns", "region_words",
                                       "briefing_nouns", "audience_verbs", "audience_nouns",
                                       "speaking_verbs", "caption_marks", "venue_heads", "stance_nouns",
-                                      "war_nouns", "office_nouns")},
+                                      "war_nouns", "office_nouns", "journey_verbs")},
                 "examples": ListOf(STR),
             },
             frozenset({"says_verbs", "voice_nouns", "government_nouns", "agent_participles",
