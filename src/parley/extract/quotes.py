@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.analyse.doc_views import sentences, span_tokens
+from parley.analyse.doc_views import sentences, span_tokens, subtree_chars
 from parley.analyse.doc_views import text as doc_text
 from parley.analyse.mentions import Mention
 from parley.extract.quotes_clauses import Attribution, Unit, find_attributions
@@ -38,7 +38,7 @@ from parley.extract.quotes_marks import (
 )
 from parley.extract.quotes_names import name_mentions
 from parley.extract.quotes_roles import INDEFINITE
-from parley.extract.quotes_speaker import SpeakerResolver, noun_before
+from parley.extract.quotes_speaker import SpeakerResolver, antecedent, noun_before
 from parley.model.records import ActorRef
 from parley.rules import Rules
 
@@ -69,6 +69,8 @@ MIN_BARE_QUOTE_WORDS = 4
 # named person of the same party who speaks next (see _lead_official_named). A role ("a foreign
 # minister") is a post held by someone in particular, so it is not among them.
 UNNAMED_SOURCES = frozenset({"official", "source"})
+# Determiners that point back to a party named before ("the group said", "these fighters say").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 SENTENCE_END = ".!?:"
 # A word, with its clitics ("Russia's" is one word, not two).
 # A quoted term that the words before it give as a name ('a coalition known as "X"', 'the so-called
@@ -183,6 +185,9 @@ def _speakers(
         window = _window_start(para_starts, para_of_unit[id(att.unit)].start)
         sent_start = att.unit.sentence_bounds(att.cue)[0]
         res = _resolve(att, resolver, window, sent_start)
+        if res.actor is None and _names_no_party(att, resolver):
+            att.nameless = True
+            continue
         speakers[id(att)] = res
         resolver.remember(res.start if res.start >= 0 else att.pos, res.actor)
     _lead_official_named(attributions, speakers, paragraphs)
@@ -250,6 +255,9 @@ def _direct_quotes(
             continue
         att = quote_cue.get(q)
         if att is not None and att.not_speech:
+            continue
+        if att is not None and att.nameless:
+            last = None  # what follows is not the previous speaker's either
             continue
         if _NAME_GIVEN.search(text, max(0, q.open_pos - 60), q.open_pos):
             continue
@@ -511,6 +519,28 @@ def _resolve(att: Attribution, resolver: SpeakerResolver, window: int, sent_star
         if reporter.actor is not None or res.actor is None:
             res = reporter
     return res
+
+
+def _names_no_party(att: Attribution, resolver: SpeakerResolver) -> bool:
+    """Return True when the cue's own subject is a common noun that names no party ("witnesses
+    told AFP", "experts say", "local residents said", "initial reports suggest"): the text says
+    whose words they are, and they are nobody's the record can hold (eval/realnews/CONVENTIONS.md:
+    with no tie at all they get no actor and their words no quote). Left to the ranker, such a quote
+    took whichever party was named nearby. A pronoun or a proper name the knowledge base does not
+    know still names someone, so those keep their quotes."""
+    src = att.source
+    if src is None:
+        return False
+    lex = resolver.lex
+    tok = antecedent(src, lex)
+    if tok.pos_ != "NOUN" or {tok.lower_, tok.lemma_.lower()} & (
+        lex.roles | lex.bodies | lex.groups | lex.media | lex.statements | lex.documents
+    ):
+        return False  # a role, body or outlet speaks for a party the context gives
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children):
+        return False  # "the group", "these people": someone named before
+    start, end = subtree_chars(tok, att.unit.base)
+    return not resolver.overlapping(start, end)
 
 
 # -- helpers ---------------------------------------------------------------------------------
