@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from parley.analyse.doc_views import sentences, span_tokens, subtree_chars
@@ -72,6 +72,8 @@ UNNAMED_SOURCES = frozenset({"official", "source"})
 # Determiners that point back to a party named before ("the group said", "these fighters say").
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 SENTENCE_END = ".!?:"
+# What is left before a word the end of a cut-off excerpt truncates (spaces, commas, dashes, marks).
+CUT_TRAIL = " \n\t,;:—–-\"“”'‘’"
 # A word, with its clitics ("Russia's" is one word, not two).
 # A quoted term that the words before it give as a name ('a coalition known as "X"', 'the so-called
 # "X"', 'a little-known group called "X"'): what something is called, not anyone's words.
@@ -146,7 +148,28 @@ def find_quotes(
     )
     out = _direct_quotes(text, marked, paragraphs, quote_cue, unit_of_quote, speakers, attributions)
     out.extend(_indirect_quotes(text, attributions, marked, speakers))
-    return _dedupe(out)
+    return _dedupe(_cut_off(text, out))
+
+
+def _cut_off(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Return ``quotes`` without the word that the end of a cut-off excerpt truncates ('... stated
+    that he wo', '"The police c'), and without a quote that is then too short to say anything
+    (eval/realnews/CONVENTIONS.md: a record the cut-off leaves incomplete is not annotated; a longer
+    quote still holds its complete clauses, which the gold keeps). An excerpt that ends on a letter
+    or digit, with no closing punctuation, was cut in the middle of a word or sentence."""
+    end = len(text.rstrip())
+    if not end or not text[end - 1].isalnum():
+        return quotes
+    out: list[QuoteSpan] = []
+    for q in quotes:
+        if q.end < end:
+            out.append(q)
+            continue
+        words = list(_WORD.finditer(text, q.start, end))
+        kept = text[q.start : words[-1].start()].rstrip(CUT_TRAIL) if words else ""
+        if _word_count(kept) >= MIN_BARE_QUOTE_WORDS:
+            out.append(replace(q, end=q.start + len(kept), text=kept))
+    return out
 
 
 def _attribute(
