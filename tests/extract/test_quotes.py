@@ -806,3 +806,18 @@ def test_a_long_quote_the_cut_off_end_truncates_loses_only_the_broken_word(nlp):
         "The ferry plan will be signed in the spring, and the harbour will get new"
     ]
     assert last[0].speaker == NOVAK
+
+
+def test_one_capitalised_word_in_marks_inside_a_sentence_is_a_name_not_speech(nlp):
+    text = (
+        'Novak said that strikes hit the "Harbour" and "Gorka" districts overnight, and that '
+        '"Latvian" drones had been seen over the port.'
+    )
+    qs = run(nlp, text)
+    assert direct(qs) == []
+    assert any(t.startswith("strikes hit") for t in indirect(qs))
+
+
+def test_one_lowercase_word_in_marks_stays_a_quoted_fragment(nlp):
+    qs = run(nlp, 'Novak called the blockade of the port "illegal" and said it must end at once.')
+    assert "illegal" in direct(qs)

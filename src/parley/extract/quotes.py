@@ -282,7 +282,7 @@ def _direct_quotes(
         if att is not None and att.nameless:
             last = None  # what follows is not the previous speaker's either
             continue
-        if _NAME_GIVEN.search(text, max(0, q.open_pos - 60), q.open_pos):
+        if _NAME_GIVEN.search(text, max(0, q.open_pos - 60), q.open_pos) or _quoted_name(text, q):
             continue
         if att is not None:
             res = speakers.get(id(att), Resolved(None))
@@ -304,6 +304,17 @@ def _direct_quotes(
         cue = att.cue_text if att else ""
         out.append(_quote(text, q.start, q.end, True, cue, res, sent))
     return out
+
+
+def _quoted_name(text: str, q: MarkedQuote) -> bool:
+    """Return True when the quotation is one capitalised word inside a sentence: a name set off by
+    marks (the '"Qahza" and "Sahar" areas', '"Israeli" drones', chanting '"Viva"'), not words anyone
+    said. A quoted fragment of speech is written in the speaker's words, not capitalised mid-sentence."""
+    words = _WORD.findall(text[q.start : q.end])
+    if len(words) != 1 or not words[0][0].isupper() or words[0] == "I":
+        return False
+    before = text[: q.open_pos].rstrip()
+    return bool(before) and before[-1] not in SENTENCE_END + "\n"
 
 
 def _reported_since(
