@@ -349,3 +349,24 @@ def test_a_group_or_body_named_by_a_common_noun_still_speaks(nlp):
     quotes = find_quotes(nlp(text), mentions_for(text))
     assert any("last until the end" in q.text for q in quotes)
     assert any("more inspectors" in q.text for q in quotes)
+
+
+def test_a_source_the_text_ties_to_no_party_gives_no_quote_nor_its_next_words(nlp):
+    text = (
+        "Anna Novak said the border crossing would stay open for lorries this winter.\n\n"
+        '"The convoy will reach the harbour before the weekend," a source told reporters. '
+        '"Nobody expects more delays at the border."'
+    )
+    quotes = find_quotes(nlp(text), mentions_for(text))
+    assert any(q.text.startswith("the border crossing") and q.speaker == NOVAK for q in quotes)
+    assert not [q for q in quotes if "convoy" in q.text or "Nobody expects" in q.text]
+
+
+def test_a_source_tied_to_a_party_still_speaks(nlp):
+    text = (
+        "Anna Novak said the border crossing would stay open for lorries this winter.\n\n"
+        "A Latvian source said the convoy would reach the harbour in Gdansk before the weekend."
+    )
+    quotes = find_quotes(nlp(text), mentions_for(text))
+    convoy = [q for q in quotes if q.text.startswith("the convoy")]
+    assert convoy and convoy[0].speaker is not None and convoy[0].speaker.id == "Q211"

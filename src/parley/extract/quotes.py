@@ -69,6 +69,8 @@ MIN_BARE_QUOTE_WORDS = 4
 # named person of the same party who speaks next (see _lead_official_named). A role ("a foreign
 # minister") is a post held by someone in particular, so it is not among them.
 UNNAMED_SOURCES = frozenset({"official", "source"})
+# Heads of a source whose words are nobody's when the text ties it to no party (see _untied_source).
+UNTIED = frozenset({"source"})
 # Determiners that point back to a party named before ("the group said", "these fighters say").
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 SENTENCE_END = ".!?:"
@@ -208,7 +210,7 @@ def _speakers(
         window = _window_start(para_starts, para_of_unit[id(att.unit)].start)
         sent_start = att.unit.sentence_bounds(att.cue)[0]
         res = _resolve(att, resolver, window, sent_start)
-        if res.actor is None and _names_no_party(att, resolver):
+        if (res.actor is None or _untied_source(att, resolver)) and _names_no_party(att, resolver):
             att.nameless = True
             continue
         speakers[id(att)] = res
@@ -280,7 +282,8 @@ def _direct_quotes(
         if att is not None and att.not_speech:
             continue
         if att is not None and att.nameless:
-            last = None  # what follows is not the previous speaker's either
+            # what follows in the same voice is that source's too, not the previous speaker's
+            last, last_para = (att, Resolved(None)), q.paragraph
             continue
         if _NAME_GIVEN.search(text, max(0, q.open_pos - 60), q.open_pos) or _quoted_name(text, q):
             continue
@@ -290,6 +293,8 @@ def _direct_quotes(
         elif _is_whole(text, q, paragraphs) and last is not None and q.paragraph - last_para <= 1:
             att, res = last  # "We're close," he said. "Very close."
             last_para = q.paragraph
+            if att.nameless:
+                continue
         elif (
             _fills_paragraph(text, q, paragraphs)
             and _word_count(text[q.start : q.end]) >= MIN_BARE_QUOTE_WORDS
@@ -567,6 +572,8 @@ def _names_no_party(att: Attribution, resolver: SpeakerResolver) -> bool:
         return False
     lex = resolver.lex
     tok = antecedent(src, lex)
+    if _untied_source(att, resolver):
+        return True
     if tok.pos_ != "NOUN" or {tok.lower_, tok.lemma_.lower()} & (
         lex.roles | lex.bodies | lex.groups | lex.media | lex.statements | lex.documents
     ):
@@ -575,6 +582,21 @@ def _names_no_party(att: Attribution, resolver: SpeakerResolver) -> bool:
         return False  # "the group", "these people": someone named before
     start, end = subtree_chars(tok, att.unit.base)
     return not resolver.overlapping(start, end)
+
+
+def _untied_source(att: Attribution, resolver: SpeakerResolver) -> bool:
+    """Return True when the cue's subject is a source the text ties to no party ("sources said", "a
+    source told AFP": no name, owner, demonym or other word before it in its phrase, nor a party
+    after it) and no reporter cites it ("X said, citing sources" is X's word)."""
+    src = att.source
+    if src is None or att.fallback is not None:
+        return False
+    tok = antecedent(src, resolver.lex)
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return False  # "the source" is the one named before, with whatever tie it had
+    if any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
+        return False  # "a rebel source", "military sources": the word before says whose
+    return tok.lemma_.lower() in UNTIED and resolver.unowned(tok, att.unit.base)
 
 
 # -- helpers ---------------------------------------------------------------------------------
