@@ -174,7 +174,8 @@ def test_text_cut_off_inside_a_quotation(nlp):
     text = '"The talks failed," Novak said.\n\nBerg said later: "We will try again next wee'
     qs = run(nlp, text)
     assert "The talks failed" in direct(qs)
-    assert "We will try again next wee" in direct(qs)
+    # the broken last word is no word of the speaker's (see test_a_long_quote_the_cut_off_end_...)
+    assert "We will try again next" in direct(qs)
 
 
 def test_inch_mark_is_not_a_quote(nlp):
@@ -781,3 +782,42 @@ def test_a_quoted_term_given_as_a_name_is_no_quote(nlp):
     assert "Blue Nets" not in direct(quotes)
     assert "Tidewater" not in direct(quotes)
     assert any("fishermen" in t for t in indirect(quotes))
+
+
+# -- an excerpt cut off in the middle of a sentence ---------------------------------------------
+def test_a_quote_the_cut_off_end_truncates_to_a_stub_is_dropped(nlp):
+    text = (
+        "Novak said the border crossing would stay open for lorries this winter.\n\n"
+        "Berg told reporters at the harbour that he wo"
+    )
+    qs = run(nlp, text)
+    assert any(q.text.startswith("the border crossing") for q in qs)
+    assert not [q for q in qs if q.text.endswith("wo") or q.text == "he"]
+
+
+def test_a_long_quote_the_cut_off_end_truncates_loses_only_the_broken_word(nlp):
+    text = (
+        "Novak said the border crossing would stay open for lorries this winter.\n\n"
+        '"The ferry plan will be signed in the spring, and the harbour will get new cra'
+    )
+    qs = run(nlp, text)
+    last = [q for q in qs if q.text.startswith("The ferry plan")]
+    assert [q.text for q in last] == [
+        "The ferry plan will be signed in the spring, and the harbour will get new"
+    ]
+    assert last[0].speaker == NOVAK
+
+
+def test_one_capitalised_word_in_marks_inside_a_sentence_is_a_name_not_speech(nlp):
+    text = (
+        'Novak said that strikes hit the "Harbour" and "Gorka" districts overnight, and that '
+        '"Latvian" drones had been seen over the port.'
+    )
+    qs = run(nlp, text)
+    assert direct(qs) == []
+    assert any(t.startswith("strikes hit") for t in indirect(qs))
+
+
+def test_one_lowercase_word_in_marks_stays_a_quoted_fragment(nlp):
+    qs = run(nlp, 'Novak called the blockade of the port "illegal" and said it must end at once.')
+    assert "illegal" in direct(qs)

@@ -327,3 +327,46 @@ def test_a_statement_from_a_party_is_that_partys_word_not_the_last_speakers(nlp)
     )
     speaker = speaker_of(nlp, text, "The delegation attended")
     assert speaker is not None and speaker.id == "Q211" and speaker.kind == "state"
+
+
+def test_words_of_a_source_that_names_no_party_are_no_quote(nlp):
+    text = (
+        "Anna Novak said the border crossing would stay open for lorries this winter.\n\n"
+        "Local residents said they had heard heavy gunfire near the harbour through the night, "
+        "and experts say the ferry plan could fail before the spring."
+    )
+    quotes = find_quotes(nlp(text), mentions_for(text))
+    assert any(q.text.startswith("the border crossing") and q.speaker == NOVAK for q in quotes)
+    assert not [q for q in quotes if "gunfire" in q.text or "ferry plan" in q.text]
+
+
+def test_a_group_or_body_named_by_a_common_noun_still_speaks(nlp):
+    text = (
+        "Karl Berg announced new checks on lorries at the border crossing on Monday.\n\n"
+        "Officials said the checks would last until the end of the winter, and the group said "
+        "it would send more inspectors to the harbour."
+    )
+    quotes = find_quotes(nlp(text), mentions_for(text))
+    assert any("last until the end" in q.text for q in quotes)
+    assert any("more inspectors" in q.text for q in quotes)
+
+
+def test_a_source_the_text_ties_to_no_party_gives_no_quote_nor_its_next_words(nlp):
+    text = (
+        "Anna Novak said the border crossing would stay open for lorries this winter.\n\n"
+        '"The convoy will reach the harbour before the weekend," a source told reporters. '
+        '"Nobody expects more delays at the border."'
+    )
+    quotes = find_quotes(nlp(text), mentions_for(text))
+    assert any(q.text.startswith("the border crossing") and q.speaker == NOVAK for q in quotes)
+    assert not [q for q in quotes if "convoy" in q.text or "Nobody expects" in q.text]
+
+
+def test_a_source_tied_to_a_party_still_speaks(nlp):
+    text = (
+        "Anna Novak said the border crossing would stay open for lorries this winter.\n\n"
+        "A Latvian source said the convoy would reach the harbour in Gdansk before the weekend."
+    )
+    quotes = find_quotes(nlp(text), mentions_for(text))
+    convoy = [q for q in quotes if q.text.startswith("the convoy")]
+    assert convoy and convoy[0].speaker is not None and convoy[0].speaker.id == "Q211"

@@ -69,6 +69,8 @@ class Attribution:
     contents: list[tuple[int, int]] = field(default_factory=list)  # indirect: reported content
     directs: list[MarkedQuote] = field(default_factory=list)
     not_speech: bool = False  # a document "states" what it contains
+    # the cue's subject names no party ("witnesses said", "experts say"): nobody's quote
+    nameless: bool = False
 
     @property
     def pos(self) -> int:
