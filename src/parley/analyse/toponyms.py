@@ -1,0 +1,329 @@
+"""Every place a text names, on the map: the toponym layer (issue #14).
+
+The conflict record keeps only the places its conventions count (FORMAT.md: no countries, no
+datelines, no seas; places where the text puts an event, a force or control). A reader who wants
+to map every place a story names ("which towns does this coverage mention?") needs the wider
+list that geoparsing benchmarks such as GeoWebNews score: countries, continents, regions, towns,
+datelines, and the adjectives that name a place ("Russian troops" names Russia), each with its
+offsets, the name as written, the GeoNames id, the point, and how sure the reading is.
+
+The layer reuses what the record's place finding computes before its convention filter (the
+knowledge-base matcher's place and state mentions), then adds what that filter never looks at:
+spaCy's place entities (GPE, LOC, FAC) that the matcher passed over, and place adjectives.
+It reads the article; it never changes the record (``parley.extract`` is not touched).
+
+Demonyms: GeoWebNews's annotation guideline resolves an adjective that modifies a noun ("a
+Russian official", "Mexican authorities") as a toponym (its literal and non-literal modifiers),
+but not a noun for a people ("Mexicans", "the Syrians": its Demonym type, left unresolved). The
+layer follows it: an adjective in front of a noun is a toponym of form ``adjective``, a people
+noun is none. Callers who want names only pass ``adjectives=False``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from parley.kb.fold import norm
+
+if TYPE_CHECKING:
+    from parley.extract.extractor import Extractor
+    from parley.kb.gazetteer import Gazetteer
+    from parley.model.records import PlaceRef
+
+# spaCy entity types that name a place.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# spaCy entity type of nationalities and peoples: the adjective forms of places.
+PEOPLE_ENT = "NORP"
+# Last words that make a name the gazetteer lacks a place ("Royal Street", "Lake Manassas" has its
+# head first and is found by the gazetteer or not at all): streets, buildings, land and water.
+PLACE_HEADS = frozenset(
+    {"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "lane", "drive", "square", "plaza",
+     "park", "bridge", "tower", "hall", "stadium", "arena", "airport", "station", "harbor", "harbour",
+     "port", "cathedral", "church", "mosque", "temple", "palace", "castle", "hospital", "library",
+     "museum", "market", "county", "parish", "district", "township", "borough", "village", "town",
+     "city", "peninsula", "island", "islands", "mountain", "mountains", "hill", "hills", "valley",
+     "lake", "river", "bay", "beach", "coast", "ocean", "sea", "gulf", "strait", "canal", "desert",
+     "forest", "cape", "point", "heights", "wing", "camp", "base", "prison", "crossing", "border"}
+)  # fmt: skip
+# A word that is a place's adjective only when it modifies a noun ("Russian troops").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
+# Parts of the world the gazetteer (towns, regions, countries) does not hold: GeoNames ids and
+# points of the continents and of the Middle East, with the names and adjectives news uses.
+WORLD_REGIONS: tuple[tuple[int, str, float, float, tuple[str, ...], tuple[str, ...]], ...] = (
+    (6255146, "Africa", 7.1881, 21.09375, ("Africa",), ("African",)),
+    (6255147, "Asia", 29.84064, 89.29688, ("Asia",), ("Asian",)),
+    (6255148, "Europe", 48.69096, 9.14062, ("Europe",), ("European",)),
+    (6255149, "North America", 46.07323, -100.54688, ("North America",), ("North American",)),
+    (6255150, "South America", -14.60485, -57.65625, ("South America",), ("South American",)),
+    (6255151, "Oceania", -18.31281, 138.51562, ("Oceania",), ()),
+    (6255152, "Antarctica", -78.15856, 16.40626, ("Antarctica",), ("Antarctic",)),
+    (6269133, "Middle East", 33.13906, 35.85869, ("Middle East", "Mideast"), ("Middle Eastern",)),
+)
+# How sure a reading is when it comes from the matcher's own place finding, from a spaCy place
+# entity the gazetteer resolves, or from an adjective (the adjective is sure of its country).
+MATCHER_CONFIDENCE = 0.9
+ENTITY_CONFIDENCE = 0.75
+ADJECTIVE_CONFIDENCE = 0.8
+UNKNOWN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One place mention: where it is in the text, what it names, and how sure the reading is.
+
+    ``start``/``end`` are offsets into the text given (raw text for :func:`find_toponyms`);
+    ``text`` is the name as written; ``name`` the resolved place's own name (the written name
+    when the gazetteer lacks it, and then ``geonameid`` and the point are None). ``form`` is
+    ``name`` or ``adjective`` ("Russian" in "Russian troops"). ``evidence`` says what made it a
+    place: ``matcher`` (the record's place finding), ``country``, ``entity`` (spaCy's GPE, LOC or
+    FAC), ``adjective``, ``world region``.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    form: str = "name"
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    country: str | None = None
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the toponym as a plain dict (JSON-ready)."""
+        out = asdict(self)
+        out["evidence"] = list(self.evidence)
+        return out
+
+
+def _from_place(start: int, end: int, text: str, place: PlaceRef, form: str, confidence: float,
+                evidence: str) -> Toponym:  # fmt: skip
+    return Toponym(
+        start, end, text, place.name, form, place.geonameid, place.lat, place.lon, place.feature,
+        place.country, round(confidence, 3), (evidence,),
+    )  # fmt: skip
+
+
+class ToponymFinder:
+    """Finds the toponyms of parsed texts with the extractor's matcher, registry and gazetteer."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+        self.gazetteer: Gazetteer = extractor.finder.gazetteer
+        self.registry = extractor.registry
+        self._countries: dict[str, PlaceRef | None] = {}
+        self._state_names: dict[str, str] | None = None
+        self._regions = {norm(n): (r, "name") for r in WORLD_REGIONS for n in r[4]} | {
+            norm(a): (r, "adjective") for r in WORLD_REGIONS for a in r[5]
+        }
+
+    # -- countries ---------------------------------------------------------------------------
+    def state_names(self) -> dict[str, str]:
+        """Return ISO2 by folded name and alias of every state the registry knows ("US", "Britain")."""
+        if self._state_names is None:
+            names: dict[str, str] = {}
+            for e in self.registry.entries():
+                if e.kind == "state" and e.iso2:
+                    for n in (e.name, *e.aliases):
+                        names.setdefault(norm(n.removeprefix("the ")), e.iso2)
+            self._state_names = names
+        return self._state_names
+
+    def country(self, iso2: str) -> PlaceRef | None:
+        """Return the country (GeoNames A.PCL*) with this ISO2 code, looked up by the state's names."""
+        if iso2 not in self._countries:
+            found = None
+            for name, code in self.state_names().items():
+                if code != iso2:
+                    continue
+                for c in self.gazetteer.lookup(name, limit=5):
+                    if (c.place.feature or "").startswith("A.PCL") and c.place.country == iso2:
+                        found = c.place
+                        break
+                if found is not None:
+                    break
+            self._countries[iso2] = found
+        return self._countries[iso2]
+
+    def _as_country(self, text: str) -> PlaceRef | None:
+        iso = self.state_names().get(norm(text.removeprefix("the ")))
+        return self.country(iso) if iso else None
+
+    def _adjective(self, text: str) -> PlaceRef | None:
+        entry = self.registry.state_for_demonym(text)
+        return self.country(entry.iso2) if entry is not None and entry.iso2 else None
+
+    # -- the layer ---------------------------------------------------------------------------
+    def find(self, doc: Any, *, published: date | None = None, adjectives: bool = True) -> list[Toponym]:
+        """Return every toponym of a parsed text, in text order, offsets into ``doc.text``."""
+        text = doc.text
+        found: list[Toponym] = []
+        for m in self.extractor.finder.find(doc, published=published):
+            if m.kind == "place" and m.place is not None:
+                found.append(_from_place(m.start, m.end, m.text, m.place, "name",
+                                         min(m.place.confidence, MATCHER_CONFIDENCE), "matcher"))  # fmt: skip
+            elif m.kind == "actor" and m.actor is not None and m.actor.kind == "state":
+                s, e = _strip_article(text, m.start, m.end)
+                country = self._as_country(text[s:e])
+                if country is not None:
+                    found.append(_from_place(s, e, text[s:e], country, "name", MATCHER_CONFIDENCE, "country"))
+        found.extend(self._entities(doc, found, adjectives))
+        return _longest_first(found)
+
+    def _entities(self, doc: Any, known: list[Toponym], adjectives: bool) -> list[Toponym]:
+        """Return the place entities and place adjectives the matcher passed over, resolved near
+        the places it found."""
+        from parley.kb.gazetteer import PlaceContext
+
+        taken = [(t.start, t.end) for t in known]
+        ranked = Counter(t.country for t in known if t.country)
+        context = PlaceContext(
+            countries=tuple(c for c, _ in ranked.most_common()),
+            points=tuple((t.lat, t.lon) for t in known if t.lat is not None and t.lon is not None),
+        )
+        out: list[Toponym] = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_ENTS and ent.label_ != PEOPLE_ENT:
+                continue
+            s, e = _strip_article(doc.text, ent.start_char, ent.end_char)
+            if s >= e or any(a < e and s < b for a, b in taken):
+                continue
+            written = doc.text[s:e]
+            if ent.label_ == PEOPLE_ENT:
+                if adjectives and _modifies_a_noun(ent):
+                    place = self._adjective(written) or self._region(written, "adjective")
+                    if place is not None:
+                        out.append(_from_place(s, e, written, place, "adjective", ADJECTIVE_CONFIDENCE,
+                                               "adjective"))  # fmt: skip
+                continue
+            region = self._region(written, "name")
+            if region is not None:
+                out.append(_from_place(s, e, written, region, "name", ENTITY_CONFIDENCE, "world region"))
+                continue
+            country = self._as_country(written)
+            if country is not None:
+                out.append(_from_place(s, e, written, country, "name", ENTITY_CONFIDENCE, "country"))
+                continue
+            cands = self.gazetteer.lookup(written, context=context, limit=1)
+            if cands:
+                c = cands[0]
+                out.append(_from_place(s, e, written, c.place, "name", ENTITY_CONFIDENCE * c.confidence,
+                                       "entity"))  # fmt: skip
+            elif _proper_name(ent) and ent[-1].lower_ in PLACE_HEADS:
+                # a place the gazetteer lacks (a street, a school, a neighbourhood): its name alone
+                out.append(Toponym(s, e, written, written, "name", confidence=UNKNOWN_CONFIDENCE,
+                                   evidence=("entity", "not in the gazetteer")))  # fmt: skip
+        return out
+
+    def _region(self, written: str, form: str) -> PlaceRef | None:
+        from parley.model.records import PlaceRef
+
+        hit = self._regions.get(norm(written))
+        if hit is None or hit[1] != form:
+            return None
+        gid, name, lat, lon, _names, _adjs = hit[0]
+        return PlaceRef(name=name, geonameid=gid, lat=lat, lon=lon, feature="L.CONT", reason="world region")
+
+
+def _strip_article(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span without a leading "the " and a trailing possessive ("Russia's")."""
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    for tail in ("'s", "’s"):
+        if text[start:end].endswith(tail):
+            end -= len(tail)
+    return start, end
+
+
+def _proper_name(ent: Any) -> bool:
+    """Return True when an entity is written as a name: its first and last words capitalised."""
+    return ent.text[:1].isupper() and ent[-1].text[:1].isupper()
+
+
+def _modifies_a_noun(ent: Any) -> bool:
+    """Return True when a people's name is an adjective in front of a noun ("Russian troops"),
+    not a noun for the people ("the Russians")."""
+    last = ent[-1]
+    if last.tag_ in ("NNS", "NNPS"):
+        return False
+    return last.dep_ in MODIFIER_DEPS or last.tag_ == "JJ"
+
+
+def _longest_first(found: Iterable[Toponym]) -> list[Toponym]:
+    """Return the toponyms in text order, a span inside a longer one dropped (the longest name wins)."""
+    kept: list[Toponym] = []
+    for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+        if not any(k.start < t.end and t.start < k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def distinct_places(toponyms: Sequence[Toponym]) -> list[dict[str, Any]]:
+    """Return each place the toponyms name once (by GeoNames id, else by name), as the evaluation
+    format writes places: the first mention's written name, every written form in ``names``."""
+    by_key: dict[Any, dict[str, Any]] = {}
+    for t in toponyms:
+        key = t.geonameid if t.geonameid is not None else norm(t.name)
+        place = by_key.get(key)
+        if place is None:
+            by_key[key] = {
+                "name": t.text, "names": [t.text], "geonameid": t.geonameid, "lat": t.lat, "lon": t.lon,
+                "feature": t.feature, "country": t.country, "confidence": t.confidence,
+            }  # fmt: skip
+        else:
+            if t.text not in place["names"]:
+                place["names"].append(t.text)
+            place["confidence"] = max(place["confidence"], t.confidence)
+    return list(by_key.values())
+
+
+def find_toponyms(
+    text: str,
+    *,
+    extractor: Extractor | None = None,
+    published: date | None = None,
+    adjectives: bool = True,
+) -> list[Toponym]:
+    """Return every place ``text`` names, in text order, with offsets into ``text`` itself.
+
+    The text is cleaned as ``parley.extract`` cleans it; a text the cleaner skips (too short,
+    not prose) has no toponyms.
+    """
+    from parley.clean import clean
+    from parley.extract.extractor import _default_extractor
+    from parley.model import ArticleMeta, Document, RawArticle
+
+    ex = extractor or _default_extractor(None)
+    cleaned = clean(RawArticle(source="text", kind="text", text=text, meta=ArticleMeta(published=published)))
+    if not isinstance(cleaned, Document) or not cleaned.text.strip():
+        return []
+    finder = _finder(ex)
+    out = []
+    for t in finder.find(ex.nlp(cleaned.text), published=published, adjectives=adjectives):
+        s, e = cleaned.offsets.span_to_raw(t.start, t.end)
+        out.append(Toponym(s, e, text[s:e], *_rest(t)))
+    return out
+
+
+def _rest(t: Toponym) -> tuple[Any, ...]:
+    return (t.name, t.form, t.geonameid, t.lat, t.lon, t.feature, t.country, t.confidence, t.evidence)
+
+
+_FINDERS: dict[int, ToponymFinder] = {}
+
+
+def _finder(extractor: Extractor) -> ToponymFinder:
+    key = id(extractor)
+    if key not in _FINDERS:
+        _FINDERS[key] = ToponymFinder(extractor)
+    return _FINDERS[key]
+
+
+__all__ = ["Toponym", "ToponymFinder", "distinct_places", "find_toponyms"]
