@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from parley.kb.fold import norm
 if TYPE_CHECKING:
     from parley.extract.extractor import Extractor
     from parley.kb.gazetteer import Gazetteer
+    from parley.model import Document
     from parley.model.records import PlaceRef
 
 # spaCy entity types that name a place.
@@ -297,24 +298,33 @@ def find_toponyms(
     not prose) has no toponyms.
     """
     from parley.clean import clean
-    from parley.extract.extractor import _default_extractor
     from parley.model import ArticleMeta, Document, RawArticle
 
-    ex = extractor or _default_extractor(None)
     cleaned = clean(RawArticle(source="text", kind="text", text=text, meta=ArticleMeta(published=published)))
-    if not isinstance(cleaned, Document) or not cleaned.text.strip():
+    if not isinstance(cleaned, Document):
         return []
-    finder = _finder(ex)
+    return document_toponyms(cleaned, extractor=extractor, adjectives=adjectives)
+
+
+def document_toponyms(
+    document: Document, *, extractor: Extractor | None = None, adjectives: bool = True
+) -> list[Toponym]:
+    """Return every place a cleaned article names, with offsets into its raw text."""
+    from parley.extract.extractor import _default_extractor
+
+    if not document.text.strip():
+        return []
+    ex = extractor or _default_extractor(None)
+    raw = document.article.text
     out = []
-    for t in finder.find(ex.nlp(cleaned.text), published=published, adjectives=adjectives):
-        s, e = cleaned.offsets.span_to_raw(t.start, t.end)
-        out.append(Toponym(s, e, text[s:e], *_rest(t)))
+    for t in _finder(ex).find(ex.nlp(document.text), published=document.published, adjectives=adjectives):
+        s, e = document.offsets.span_to_raw(t.start, t.end)
+        out.append(replace(t, start=s, end=e, text=raw[s:e]))
     return out
 
 
-def _rest(t: Toponym) -> tuple[Any, ...]:
-    return (t.name, t.form, t.geonameid, t.lat, t.lon, t.feature, t.country, t.confidence, t.evidence)
-
+# The Python API's name: ``parley.toponyms(text)``.
+toponyms = find_toponyms
 
 _FINDERS: dict[int, ToponymFinder] = {}
 
@@ -326,4 +336,4 @@ def _finder(extractor: Extractor) -> ToponymFinder:
     return _FINDERS[key]
 
 
-__all__ = ["Toponym", "ToponymFinder", "distinct_places", "find_toponyms"]
+__all__ = ["Toponym", "ToponymFinder", "distinct_places", "document_toponyms", "find_toponyms", "toponyms"]
