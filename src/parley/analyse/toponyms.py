@@ -70,6 +70,11 @@ MATCHER_CONFIDENCE = 0.9
 ENTITY_CONFIDENCE = 0.75
 ADJECTIVE_CONFIDENCE = 0.8
 UNKNOWN_CONFIDENCE = 0.5
+# Town features whose name is what news means by it, whoever else bears it ("Washington").
+SEAT_FEATURES = frozenset({"P.PPLC", "P.PPLA"})
+# How much more a country the article names counts, in its focus, than a country one of its
+# places lies in.
+COUNTRY_WEIGHT = 2
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class Toponym:
     country: str | None = None
     confidence: float = 0.0
     evidence: tuple[str, ...] = ()
+    admin1: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the toponym as a plain dict (JSON-ready)."""
@@ -108,7 +114,7 @@ def _from_place(start: int, end: int, text: str, place: PlaceRef, form: str, con
                 evidence: str) -> Toponym:  # fmt: skip
     return Toponym(
         start, end, text, place.name, form, place.geonameid, place.lat, place.lon, place.feature,
-        place.country, round(confidence, 3), (evidence,),
+        place.country, round(confidence, 3), (evidence,), place.admin1,
     )  # fmt: skip
 
 
@@ -166,7 +172,9 @@ class ToponymFinder:
         """Return every toponym of a parsed text, in text order, offsets into ``doc.text``."""
         text = doc.text
         found: list[Toponym] = []
-        for m in self.extractor.finder.find(doc, published=published):
+        mentions = self.extractor.finder.find(doc, published=published)
+        people = _people_words(doc, mentions)
+        for m in mentions:
             if m.kind == "place" and m.place is not None:
                 found.append(_from_place(m.start, m.end, m.text, m.place, "name",
                                          min(m.place.confidence, MATCHER_CONFIDENCE), "matcher"))  # fmt: skip
@@ -176,7 +184,58 @@ class ToponymFinder:
                 if country is not None:
                     found.append(_from_place(s, e, text[s:e], country, "name", MATCHER_CONFIDENCE, "country"))
         found.extend(self._entities(doc, found, adjectives))
-        return _longest_first(found)
+        return self._in_context([t for t in _longest_first(found) if not _a_persons_name(t, people)])
+
+    def _in_context(self, found: list[Toponym]) -> list[Toponym]:
+        """Return the toponyms with each town or region read again in the light of the whole
+        article: the countries it names (a country named counts twice), the first-level divisions
+        it names ("Kentucky" makes Louisville the Kentucky one), and the points of its other places.
+        The matcher resolved each name with what it had seen; the layer has seen everything."""
+        from parley.kb.gazetteer import PlaceContext
+
+        ranked: Counter[str] = Counter()
+        for t in found:
+            if t.country:
+                ranked[t.country] += COUNTRY_WEIGHT if (t.feature or "").startswith("A.PCL") else 1
+        admin1 = tuple(
+            {(t.country, t.admin1) for t in found if t.feature == "A.ADM1" and t.country and t.admin1}
+        )
+        out: list[Toponym] = []
+        for t in found:
+            feature = t.feature or ""
+            if t.geonameid is None or not (feature.startswith("P.") or feature.startswith("A.ADM")):
+                out.append(t)
+                continue
+            others = tuple(
+                (o.lat, o.lon)
+                for o in found
+                if o.name != t.name
+                and o.lat is not None
+                and o.lon is not None
+                and not (o.feature or "").startswith(("A.PCL", "L.CONT"))
+            )
+            context = PlaceContext(
+                countries=tuple(c for c, _ in ranked.most_common()), admin1=admin1, points=others
+            )
+            cands = self.gazetteer.lookup(t.text, context=context, limit=1)
+            if not cands or cands[0].place.geonameid in (None, t.geonameid):
+                out.append(t)
+                continue
+            p = cands[0].place
+            out.append(
+                replace(
+                    t,
+                    name=p.name,
+                    geonameid=p.geonameid,
+                    lat=p.lat,
+                    lon=p.lon,
+                    feature=p.feature,
+                    country=p.country,
+                    admin1=p.admin1,
+                    evidence=(*t.evidence, "article context"),
+                )
+            )
+        return out
 
     def _entities(self, doc: Any, known: list[Toponym], adjectives: bool) -> list[Toponym]:
         """Return the place entities and place adjectives the matcher passed over, resolved near
@@ -231,6 +290,25 @@ class ToponymFinder:
             return None
         gid, name, lat, lon, _names, _adjs = hit[0]
         return PlaceRef(name=name, geonameid=gid, lat=lat, lon=lon, feature="L.CONT", reason="world region")
+
+
+def _people_words(doc: Any, mentions: Iterable[Any]) -> frozenset[str]:
+    """Return the words of the people's full names the article writes ("Olivia" of "Olivia
+    Grant"): spaCy's PERSON entities of two words or more, and the people the registry knows.
+    A lone word the model reads as a person is often a town it does not know ("Douma"), so it
+    is not counted."""
+    names = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    names += [m.text for m in mentions if m.actor is not None and m.actor.kind == "person" and m.actor.id]
+    return frozenset(w for n in names for w in n.split() if w[:1].isupper())
+
+
+def _a_persons_name(t: Toponym, people: frozenset[str]) -> bool:
+    """Return True when a town reading is more likely a person's name or a common word: a name the
+    article also writes as part of a person's name ("Olivia", "Tyler"), or written in lower case,
+    unless it is a capital or a seat of government, whose name is what news means by it."""
+    if not (t.feature or "").startswith("P.") or t.feature in SEAT_FEATURES:
+        return False
+    return not t.text[:1].isupper() or t.text in people
 
 
 def _strip_article(text: str, start: int, end: int) -> tuple[int, int]:
