@@ -21,6 +21,7 @@ noun is none. Callers who want names only pass ``adjectives=False``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -70,6 +71,13 @@ MATCHER_CONFIDENCE = 0.9
 ENTITY_CONFIDENCE = 0.75
 ADJECTIVE_CONFIDENCE = 0.8
 UNKNOWN_CONFIDENCE = 0.5
+# A dateline: a paragraph opening with one to three words in capitals, then the agency in
+# brackets, a dash, a comma and a state or country, or a capitalised word that opens the story.
+DATELINE_PLACE = re.compile(
+    r"(?m)^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?=\s*(?:\(|[-–—:,]|\s[A-Z][a-z]))"
+)
+# A dateline names a city: a town this small with a name in capitals is more likely a word.
+DATELINE_POPULATION = 15_000
 # Town features whose name is what news means by it, whoever else bears it ("Washington").
 SEAT_FEATURES = frozenset({"P.PPLC", "P.PPLA"})
 # How much more a country the article names counts, in its focus, than a country one of its
@@ -183,6 +191,7 @@ class ToponymFinder:
                 country = self._as_country(text[s:e])
                 if country is not None:
                     found.append(_from_place(s, e, text[s:e], country, "name", MATCHER_CONFIDENCE, "country"))
+        found.extend(self._datelines(text, found))
         found.extend(self._entities(doc, found, adjectives))
         return self._in_context([t for t in _longest_first(found) if not _a_persons_name(t, people)])
 
@@ -235,6 +244,26 @@ class ToponymFinder:
                     evidence=(*t.evidence, "article context"),
                 )
             )
+        return out
+
+    def _datelines(self, text: str, known: list[Toponym]) -> list[Toponym]:
+        """Return the places of datelines ("BEIRUT (AP) -", "SAN ANTONIO Turner Sports said"): a
+        paragraph that opens with a name in capitals, which the model rarely reads as a place. The
+        record leaves datelines out (they locate the reporter); a map of the text's places keeps them."""
+        out: list[Toponym] = []
+        for m in DATELINE_PLACE.finditer(text):
+            s, e = m.span("place")
+            if any(a < e and s < b for a, b in ((t.start, t.end) for t in known)):
+                continue
+            written = text[s:e]
+            country = self._as_country(written)
+            cands = [] if country is not None else self.gazetteer.lookup(written.title(), limit=1)
+            if country is not None:
+                out.append(_from_place(s, e, written, country, "name", ENTITY_CONFIDENCE, "dateline"))
+            elif cands and (
+                cands[0].population >= DATELINE_POPULATION or cands[0].place.feature in SEAT_FEATURES
+            ):
+                out.append(_from_place(s, e, written, cands[0].place, "name", ENTITY_CONFIDENCE, "dateline"))
         return out
 
     def _entities(self, doc: Any, known: list[Toponym], adjectives: bool) -> list[Toponym]:
