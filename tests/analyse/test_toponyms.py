@@ -100,3 +100,14 @@ def test_the_record_places_are_among_the_toponyms_and_keep_their_convention(extr
 
 def test_a_text_the_cleaner_skips_has_no_toponyms(extractor: Extractor) -> None:
     assert find_toponyms("Paris.", extractor=extractor) == []
+
+
+def test_datelines_and_abbreviated_states(extractor: Extractor) -> None:
+    text = (
+        "CHICAGO (AP) — A storm that formed over the plains closed schools in Peoria, Ill., and "
+        "in Madison, Wis., on Thursday, forecasters said.\n"
+    )
+    named = by_text(find_toponyms(text, extractor=extractor, published=DAY))
+    assert named["CHICAGO"].name == "Chicago" and named["CHICAGO"].country == "US"
+    assert named["Ill."].name == "Illinois" and named["Ill."].feature == "A.ADM1"
+    assert named["Wis."].name == "Wisconsin" and named["Wis."].country == "US"

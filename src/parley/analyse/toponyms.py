@@ -71,6 +71,31 @@ MATCHER_CONFIDENCE = 0.9
 ENTITY_CONFIDENCE = 0.75
 ADJECTIVE_CONFIDENCE = 0.8
 UNKNOWN_CONFIDENCE = 0.5
+# States and provinces as AP style abbreviates them after a town's name, and the capital "D.C.":
+# (full name, country, GeoNames feature of the place meant).
+STATE_ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
+    **{abbr: (name, "US", "A.ADM1") for abbr, name in (
+        ("Ala.", "Alabama"), ("Ariz.", "Arizona"), ("Ark.", "Arkansas"), ("Calif.", "California"),
+        ("Colo.", "Colorado"), ("Conn.", "Connecticut"), ("Del.", "Delaware"), ("Fla.", "Florida"),
+        ("Ga.", "Georgia"), ("Ill.", "Illinois"), ("Ind.", "Indiana"), ("Kan.", "Kansas"),
+        ("Ky.", "Kentucky"), ("La.", "Louisiana"), ("Md.", "Maryland"), ("Mass.", "Massachusetts"),
+        ("Mich.", "Michigan"), ("Minn.", "Minnesota"), ("Miss.", "Mississippi"), ("Mo.", "Missouri"),
+        ("Mont.", "Montana"), ("Neb.", "Nebraska"), ("Nev.", "Nevada"), ("N.H.", "New Hampshire"),
+        ("N.J.", "New Jersey"), ("N.M.", "New Mexico"), ("N.Y.", "New York"), ("N.C.", "North Carolina"),
+        ("N.D.", "North Dakota"), ("Okla.", "Oklahoma"), ("Ore.", "Oregon"), ("Pa.", "Pennsylvania"),
+        ("R.I.", "Rhode Island"), ("S.C.", "South Carolina"), ("S.D.", "South Dakota"),
+        ("Tenn.", "Tennessee"), ("Vt.", "Vermont"), ("Va.", "Virginia"), ("Wash.", "Washington"),
+        ("W.Va.", "West Virginia"), ("Wis.", "Wisconsin"), ("Wyo.", "Wyoming"),
+    )},
+    **{abbr: (name, "CA", "A.ADM1") for abbr, name in (
+        ("B.C.", "British Columbia"), ("Alta.", "Alberta"), ("Sask.", "Saskatchewan"),
+        ("Man.", "Manitoba"), ("Ont.", "Ontario"), ("Que.", "Quebec"), ("N.B.", "New Brunswick"),
+        ("N.S.", "Nova Scotia"),
+    )},
+    "D.C.": ("Washington", "US", "P.PPLC"),
+}  # fmt: skip
+# The abbreviation after a town's name and a comma ("Pleasanton, Calif.").
+ABBREVIATION_AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*,\s(?P<abbr>(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.|W\.Va\.)")
 # A dateline: a paragraph opening with one to three words in capitals, then the agency in
 # brackets, a dash, a comma and a state or country, or a capitalised word that opens the story.
 DATELINE_PLACE = re.compile(
@@ -191,6 +216,7 @@ class ToponymFinder:
                 country = self._as_country(text[s:e])
                 if country is not None:
                     found.append(_from_place(s, e, text[s:e], country, "name", MATCHER_CONFIDENCE, "country"))
+        found[:0] = self._abbreviated_states(text)  # first: they outrank a town read in "Va."
         found.extend(self._datelines(text, found))
         found.extend(self._entities(doc, found, adjectives))
         return self._in_context([t for t in _longest_first(found) if not _a_persons_name(t, people)])
@@ -244,6 +270,28 @@ class ToponymFinder:
                     evidence=(*t.evidence, "article context"),
                 )
             )
+        return out
+
+    def _abbreviated_states(self, text: str) -> list[Toponym]:
+        """Return the states and provinces news abbreviates after a town ("Richmond, Va.",
+        "Kelowna, B.C."), as AP style writes them, resolved to their first-level division."""
+        out: list[Toponym] = []
+        for m in ABBREVIATION_AFTER_TOWN.finditer(text):
+            full = STATE_ABBREVIATIONS.get(m.group("abbr"))
+            if full is None:
+                continue
+            name, country, feature = full
+            place = next(
+                (
+                    c.place
+                    for c in self.gazetteer.lookup(name, limit=10)
+                    if c.place.country == country and c.place.feature == feature
+                ),
+                None,
+            )
+            if place is not None:
+                s, e = m.span("abbr")
+                out.append(_from_place(s, e, text[s:e], place, "name", MATCHER_CONFIDENCE, "abbreviation"))
         return out
 
     def _datelines(self, text: str, known: list[Toponym]) -> list[Toponym]:
