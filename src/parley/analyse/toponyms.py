@@ -330,7 +330,7 @@ class ToponymFinder:
             if ent.label_ not in PLACE_ENTS and ent.label_ != PEOPLE_ENT:
                 continue
             s, e = _strip_article(doc.text, ent.start_char, ent.end_char)
-            if s >= e or any(a < e and s < b for a, b in taken):
+            if s >= e or any(a <= s and e <= b for a, b in taken):  # a longer name may hold known ones
                 continue
             written = doc.text[s:e]
             if ent.label_ == PEOPLE_ENT:
