@@ -111,3 +111,14 @@ def test_datelines_and_abbreviated_states(extractor: Extractor) -> None:
     assert named["CHICAGO"].name == "Chicago" and named["CHICAGO"].country == "US"
     assert named["Ill."].name == "Illinois" and named["Ill."].feature == "A.ADM1"
     assert named["Wis."].name == "Wisconsin" and named["Wis."].country == "US"
+
+
+def test_places_inside_organisation_names_are_embedded_toponyms(extractor: Extractor) -> None:
+    text = (
+        "A spokesman for the Toronto Police Service said officers had closed two streets after a "
+        "water main burst early on Sunday morning."
+    )
+    found = find_toponyms(text, extractor=extractor, published=DAY)
+    toronto = by_text(found)["Toronto"]
+    assert toronto.form == "embedded" and toronto.country == "CA"
+    assert "Toronto" not in by_text(find_toponyms(text, extractor=extractor, published=DAY, embedded=False))

@@ -16,7 +16,9 @@ Demonyms: GeoWebNews's annotation guideline resolves an adjective that modifies 
 Russian official", "Mexican authorities") as a toponym (its literal and non-literal modifiers),
 but not a noun for a people ("Mexicans", "the Syrians": its Demonym type, left unresolved). The
 layer follows it: an adjective in front of a noun is a toponym of form ``adjective``, a people
-noun is none. Callers who want names only pass ``adjectives=False``.
+noun is none. Its embedded toponyms, a place named inside an organisation's name ("Toronto" in
+"Toronto Police"), are toponyms too, of form ``embedded``. Callers who want names only pass
+``adjectives=False, embedded=False``.
 """
 
 from __future__ import annotations
@@ -96,6 +98,11 @@ STATE_ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
 }  # fmt: skip
 # The abbreviation after a town's name and a comma ("Pleasanton, Calif.").
 ABBREVIATION_AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*,\s(?P<abbr>(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.|W\.Va\.)")
+# spaCy entity types of organisations, whose names often hold a place ("Toronto Police").
+ORG_ENTS = frozenset({"ORG"})
+# A town named inside an organisation's name is that town when it is this populous.
+EMBEDDED_POPULATION = 100_000
+EMBEDDED_CONFIDENCE = 0.6
 # A dateline: a paragraph opening with one to three words in capitals, then the agency in
 # brackets, a dash, a comma and a state or country, or a capitalised word that opens the story.
 DATELINE_PLACE = re.compile(
@@ -117,7 +124,8 @@ class Toponym:
     ``start``/``end`` are offsets into the text given (raw text for :func:`find_toponyms`);
     ``text`` is the name as written; ``name`` the resolved place's own name (the written name
     when the gazetteer lacks it, and then ``geonameid`` and the point are None). ``form`` is
-    ``name`` or ``adjective`` ("Russian" in "Russian troops"). ``evidence`` says what made it a
+    ``name``, ``adjective`` ("Russian" in "Russian troops") or ``embedded`` (inside an
+    organisation's name: "Toronto" in "Toronto Police"). ``evidence`` says what made it a
     place: ``matcher`` (the record's place finding), ``country``, ``entity`` (spaCy's GPE, LOC or
     FAC), ``adjective``, ``world region``.
     """
@@ -201,7 +209,9 @@ class ToponymFinder:
         return self.country(entry.iso2) if entry is not None and entry.iso2 else None
 
     # -- the layer ---------------------------------------------------------------------------
-    def find(self, doc: Any, *, published: date | None = None, adjectives: bool = True) -> list[Toponym]:
+    def find(
+        self, doc: Any, *, published: date | None = None, adjectives: bool = True, embedded: bool = True
+    ) -> list[Toponym]:
         """Return every toponym of a parsed text, in text order, offsets into ``doc.text``."""
         text = doc.text
         found: list[Toponym] = []
@@ -219,6 +229,8 @@ class ToponymFinder:
         found[:0] = self._abbreviated_states(text)  # first: they outrank a town read in "Va."
         found.extend(self._datelines(text, found))
         found.extend(self._entities(doc, found, adjectives))
+        if embedded:
+            found.extend(self._embedded(doc, found))
         return self._in_context([t for t in _longest_first(found) if not _a_persons_name(t, people)])
 
     def _in_context(self, found: list[Toponym]) -> list[Toponym]:
@@ -359,6 +371,56 @@ class ToponymFinder:
                                    evidence=("entity", "not in the gazetteer")))  # fmt: skip
         return out
 
+    def _embedded(self, doc: Any, known: list[Toponym]) -> list[Toponym]:
+        """Return the places named inside the names of organisations ("Toronto" in "Toronto Police",
+        "Nigerian" in "Nigerian Army", "Zimbabwe" in "Air Zimbabwe"), as form ``embedded``: the
+        body is named after the place. Only unmistakable places: countries, their adjectives,
+        continents, first-level divisions and towns of EMBEDDED_POPULATION or more."""
+        taken = [(t.start, t.end) for t in known]
+        countries = frozenset(t.country for t in known if t.country)
+        lower = frozenset(t.text for t in doc if t.text[:1].islower())
+        out: list[Toponym] = []
+        for ent in doc.ents:
+            if ent.label_ not in ORG_ENTS or any(a <= ent.start_char and ent.end_char <= b for a, b in taken):
+                continue
+            i = ent.start + (ent[0].lower_ == "the")
+            while i < ent.end:
+                hit = None
+                for j in range(min(ent.end, i + 3), i, -1):
+                    span = doc[i:j]
+                    if j - i == ent.end - ent.start or not all(t.text[:1].isupper() for t in span):
+                        continue
+                    place = self._unmistakable(span.text, countries)
+                    if place is not None and span.text.lower() not in lower:  # "Reading": a word here
+                        hit = (span, place)
+                        break
+                if hit is None:
+                    i += 1
+                    continue
+                span, place = hit
+                out.append(_from_place(span.start_char, span.end_char, span.text, place, "embedded",
+                                       EMBEDDED_CONFIDENCE, "inside a name"))  # fmt: skip
+                i = span.end
+        return out
+
+    def _unmistakable(self, written: str, countries: frozenset[str]) -> PlaceRef | None:
+        """Return the place a name inside an organisation's name is, when nothing else it could be:
+        a country, a place adjective, a continent, a division of a country the article names, a
+        large town."""
+        place = self._as_country(written) or self._adjective(written)
+        place = place or self._region(written, "adjective") or self._region(written, "name")
+        if place is not None:
+            return place
+        cands = self.gazetteer.lookup(written, limit=1)
+        if cands and cands[0].matched_by in ("exact", "alias"):
+            c = cands[0]
+            feature = c.place.feature or ""
+            if (feature == "A.ADM1" and c.place.country in countries) or (
+                feature.startswith("P.") and c.population >= EMBEDDED_POPULATION
+            ):
+                return c.place
+        return None
+
     def _region(self, written: str, form: str) -> PlaceRef | None:
         from parley.model.records import PlaceRef
 
@@ -446,6 +508,7 @@ def find_toponyms(
     extractor: Extractor | None = None,
     published: date | None = None,
     adjectives: bool = True,
+    embedded: bool = True,
 ) -> list[Toponym]:
     """Return every place ``text`` names, in text order, with offsets into ``text`` itself.
 
@@ -458,11 +521,11 @@ def find_toponyms(
     cleaned = clean(RawArticle(source="text", kind="text", text=text, meta=ArticleMeta(published=published)))
     if not isinstance(cleaned, Document):
         return []
-    return document_toponyms(cleaned, extractor=extractor, adjectives=adjectives)
+    return document_toponyms(cleaned, extractor=extractor, adjectives=adjectives, embedded=embedded)
 
 
 def document_toponyms(
-    document: Document, *, extractor: Extractor | None = None, adjectives: bool = True
+    document: Document, *, extractor: Extractor | None = None, adjectives: bool = True, embedded: bool = True
 ) -> list[Toponym]:
     """Return every place a cleaned article names, with offsets into its raw text."""
     from parley.extract.extractor import _default_extractor
@@ -472,7 +535,9 @@ def document_toponyms(
     ex = extractor or _default_extractor(None)
     raw = document.article.text
     out = []
-    for t in _finder(ex).find(ex.nlp(document.text), published=document.published, adjectives=adjectives):
+    found = _finder(ex).find(ex.nlp(document.text), published=document.published, adjectives=adjectives,
+                             embedded=embedded)  # fmt: skip
+    for t in found:
         s, e = document.offsets.span_to_raw(t.start, t.end)
         out.append(replace(t, start=s, end=e, text=raw[s:e]))
     return out

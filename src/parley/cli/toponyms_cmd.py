@@ -34,10 +34,15 @@ COLUMNS = (
 @click.option(
     "--no-adjectives", is_flag=True, help='Leave out place adjectives ("Russian" in "Russian troops").'
 )
+@click.option(
+    "--no-embedded",
+    is_flag=True,
+    help='Leave out places inside organisation names ("Toronto" in "Toronto Police").',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per article with its toponyms.")
 @handle_errors
 def toponyms_command(
-    inputs: tuple[str, ...], published: str | None, no_adjectives: bool, as_json: bool
+    inputs: tuple[str, ...], published: str | None, no_adjectives: bool, no_embedded: bool, as_json: bool
 ) -> None:
     """List every place each article names (countries, towns, regions, streets, datelines), with
     offsets into the raw text, GeoNames id, point and confidence. Unlike the record's places, no
@@ -64,7 +69,9 @@ def toponyms_command(
             failed += 1
             continue
         doc_id = item.external_id or Path(item.source.split("#")[0].split(":")[0]).stem
-        found = document_toponyms(cleaned, extractor=extractor, adjectives=not no_adjectives)
+        found = document_toponyms(
+            cleaned, extractor=extractor, adjectives=not no_adjectives, embedded=not no_embedded
+        )
         if as_json:
             out.append({"doc_id": doc_id, "toponyms": [t.to_dict() for t in found]})
             continue
