@@ -250,7 +250,8 @@ class ToponymFinder:
         out: list[Toponym] = []
         for t in found:
             feature = t.feature or ""
-            if t.geonameid is None or not (feature.startswith("P.") or feature.startswith("A.ADM")):
+            read_by_name = t.evidence[0] in ("matcher", "entity")  # not an abbreviation, a dateline...
+            if not read_by_name or t.geonameid is None or not feature.startswith(("P.", "A.ADM")):
                 out.append(t)
                 continue
             others = tuple(
