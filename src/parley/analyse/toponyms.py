@@ -231,7 +231,11 @@ class ToponymFinder:
         found.extend(self._entities(doc, found, adjectives))
         if embedded:
             found.extend(self._embedded(doc, found))
-        return self._in_context([t for t in _longest_first(found) if not _a_persons_name(t, people)])
+        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_ENTS]
+        kept = [
+            t for t in _longest_first(found) if not _a_persons_name(t, people) and not _unattested(t, places)
+        ]
+        return self._in_context(kept)
 
     def _in_context(self, found: list[Toponym]) -> list[Toponym]:
         """Return the toponyms with each town or region read again in the light of the whole
@@ -449,6 +453,17 @@ def _a_persons_name(t: Toponym, people: frozenset[str]) -> bool:
     if not (t.feature or "").startswith("P.") or t.feature in SEAT_FEATURES:
         return False
     return not t.text[:1].isupper() or t.text in people
+
+
+def _unattested(t: Toponym, places: list[tuple[int, int]]) -> bool:
+    """Return True for a name the gazetteer lacks that only the matcher's textual cues call a place
+    ("in Metro", "to UConn"): without a place entity over it or a place word ending it, the cue
+    more often follows a person, an organisation or an event than an unlisted place."""
+    if t.lat is not None or "matcher" not in t.evidence:  # a point: the gazetteer knows it
+        return False
+    if t.text.split()[-1].lower() in PLACE_HEADS:
+        return False
+    return not any(a <= t.start and t.end <= b for a, b in places)
 
 
 def _strip_article(text: str, start: int, end: int) -> tuple[int, int]:
