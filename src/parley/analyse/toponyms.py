@@ -229,6 +229,8 @@ class ToponymFinder:
         found[:0] = self._abbreviated_states(text)  # first: they outrank a town read in "Va."
         found.extend(self._datelines(text, found))
         found.extend(self._entities(doc, found, adjectives))
+        if adjectives:
+            found.extend(self._untagged_adjectives(doc, found))
         if embedded:
             found.extend(self._embedded(doc, found))
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_ENTS]
@@ -374,6 +376,23 @@ class ToponymFinder:
                 # a place the gazetteer lacks (a street, a school, a neighbourhood): its name alone
                 out.append(Toponym(s, e, written, written, "name", confidence=UNKNOWN_CONFIDENCE,
                                    evidence=("entity", "not in the gazetteer")))  # fmt: skip
+        return out
+
+    def _untagged_adjectives(self, doc: Any, known: list[Toponym]) -> list[Toponym]:
+        """Return the place adjectives the model tags as no entity ("Salvadoran migrant"): a
+        capitalised word in front of a noun that the registry knows as a state's adjective."""
+        taken = [(t.start, t.end) for t in known]
+        out: list[Toponym] = []
+        for tok in doc:
+            s, e = tok.idx, tok.idx + len(tok.text)
+            if tok.ent_type_ or not tok.text[:1].isupper() or any(a < e and s < b for a, b in taken):
+                continue
+            if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+                place = self._adjective(tok.text)
+                if place is not None:
+                    out.append(
+                        _from_place(s, e, tok.text, place, "adjective", ADJECTIVE_CONFIDENCE, "adjective")
+                    )
         return out
 
     def _embedded(self, doc: Any, known: list[Toponym]) -> list[Toponym]:
