@@ -110,6 +110,9 @@ DATELINE_PLACE = re.compile(
 )
 # A dateline names a city: a town this small with a name in capitals is more likely a word.
 DATELINE_POPULATION = 15_000
+# A town the model alone reads as a place, in none of the article's countries and smaller than
+# this, is more likely a name it shares with a village abroad ("Olivia", "Chen", "Heiden").
+STRAY_POPULATION = 50_000
 # Town features whose name is what news means by it, whoever else bears it ("Washington").
 SEAT_FEATURES = frozenset({"P.PPLC", "P.PPLA"})
 # How much more a country the article names counts, in its focus, than a country one of its
@@ -368,7 +371,12 @@ class ToponymFinder:
                 out.append(_from_place(s, e, written, country, "name", ENTITY_CONFIDENCE, "country"))
                 continue
             cands = self.gazetteer.lookup(written, context=context, limit=1)
-            if cands:
+            stray = bool(cands) and (
+                cands[0].place.country not in context.countries
+                and cands[0].population < STRAY_POPULATION
+                and (cands[0].place.feature or "").startswith("P.")
+            )
+            if cands and not stray:
                 c = cands[0]
                 out.append(_from_place(s, e, written, c.place, "name", ENTITY_CONFIDENCE * c.confidence,
                                        "entity"))  # fmt: skip
