@@ -60,12 +60,12 @@ def toponyms_command(
     out: list[dict[str, object]] = []
     for item in read_inputs(expand_inputs(inputs, console), settings, published=pub):
         if isinstance(item, Failure):
-            console.print(f"parley: {item.message}", highlight=False)
+            click.echo(f"parley: {item.message}", err=True)  # one line, however long the path
             failed += 1
             continue
         cleaned = clean(item)
         if isinstance(cleaned, Skip):
-            console.print(f"parley: {item.source}: skipped ({cleaned.reason})", highlight=False)
+            click.echo(f"parley: {item.source}: skipped ({cleaned.reason})", err=True)
             failed += 1
             continue
         doc_id = item.external_id or Path(item.source.split("#")[0].split(":")[0]).stem
