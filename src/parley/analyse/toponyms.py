@@ -9,8 +9,13 @@ offsets, the name as written, the GeoNames id, the point, and how sure the readi
 
 The layer reuses what the record's place finding computes before its convention filter (the
 knowledge-base matcher's place and state mentions), then adds what that filter never looks at:
-spaCy's place entities (GPE, LOC, FAC) that the matcher passed over, and place adjectives.
-It reads the article; it never changes the record (``parley.extract`` is not touched).
+states abbreviated after a town ("Gainesville, Va."), dateline places, spaCy's place entities
+(GPE, LOC, FAC) that the matcher passed over (names the gazetteer lacks only when a place word
+ends them: "Royal Street"), place adjectives, and places inside organisation names. The longest
+name wins; a town reading that is more likely a person's name or an unlisted word is dropped;
+then every town and region is read again with what the whole article says (its countries, its
+first-level divisions, its other places' points). It reads the article; it never changes the
+record (``parley.extract`` is not touched).
 
 Demonyms: GeoWebNews's annotation guideline resolves an adjective that modifies a noun ("a
 Russian official", "Mexican authorities") as a toponym (its literal and non-literal modifiers),
@@ -130,7 +135,9 @@ class Toponym:
     ``name``, ``adjective`` ("Russian" in "Russian troops") or ``embedded`` (inside an
     organisation's name: "Toronto" in "Toronto Police"). ``evidence`` says what made it a
     place: ``matcher`` (the record's place finding), ``country``, ``entity`` (spaCy's GPE, LOC or
-    FAC), ``adjective``, ``world region``.
+    FAC; with ``not in the gazetteer`` for a name alone), ``adjective``, ``world region``,
+    ``dateline``, ``abbreviation``, ``inside a name``; ``article context`` is added when the
+    whole article changed the reading.
     """
 
     start: int
