@@ -136,7 +136,7 @@ class Toponym:
     organisation's name: "Toronto" in "Toronto Police"). ``evidence`` says what made it a
     place: ``matcher`` (the record's place finding), ``country``, ``entity`` (spaCy's GPE, LOC or
     FAC; with ``not in the gazetteer`` for a name alone), ``adjective``, ``world region``,
-    ``dateline``, ``abbreviation``, ``inside a name``; ``article context`` is added when the
+    ``dateline``, ``abbreviation``, ``inside a name``, ``capital``; ``article context`` is added when the
     whole article changed the reading.
     """
 
@@ -356,6 +356,11 @@ class ToponymFinder:
         )
         out: list[Toponym] = []
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) == 1:
+                capital = self._capital_misread(ent, context.countries)
+                if capital is not None and not any(a < ent.end_char and ent.start_char < b for a, b in taken):
+                    out.append(capital)
+                continue
             if ent.label_ not in PLACE_ENTS and ent.label_ != PEOPLE_ENT:
                 continue
             s, e = _strip_article(doc.text, ent.start_char, ent.end_char)
@@ -392,6 +397,19 @@ class ToponymFinder:
                 out.append(Toponym(s, e, written, written, "name", confidence=UNKNOWN_CONFIDENCE,
                                    evidence=("entity", "not in the gazetteer")))  # fmt: skip
         return out
+
+    def _capital_misread(self, ent: Any, countries: tuple[str, ...]) -> Toponym | None:
+        """Return the capital a one-word PERSON entity names ("Abuja"), when the article is about
+        that capital's country: a capital is what a bare name means there (a strong prior)."""
+        cands = self.gazetteer.lookup(ent.text, limit=1)
+        if not cands or cands[0].matched_by != "exact":
+            return None
+        place = cands[0].place
+        if place.feature != "P.PPLC" or place.country not in countries:
+            return None
+        return _from_place(
+            ent.start_char, ent.end_char, ent.text, place, "name", ENTITY_CONFIDENCE, "capital"
+        )
 
     def _untagged_adjectives(self, doc: Any, known: list[Toponym]) -> list[Toponym]:
         """Return the place adjectives the model tags as no entity ("Salvadoran migrant"): a
