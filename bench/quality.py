@@ -68,6 +68,9 @@ class EvalSet:
     ids: tuple[str, ...]
     categories: tuple[str, ...] = ALL_CATEGORIES
     left_out: str = ""  # why some articles are not scored (texts missing or changed)
+    # "record": the conflict record is scored; "toponyms": every place the text names
+    # (parley.analyse.toponyms), only for public geoparsing sets, as their own NAME-toponyms line
+    layer: str = "record"
 
 
 def load_scorer() -> Any:
@@ -147,6 +150,10 @@ def public_sets(root: Path = PUBLIC) -> list[EvalSet | str]:
             if base.ids
             else f"{folder.name}: no gold files in {folder}"
         )
+        if base.ids and cats == ("places",):  # a geoparsing set: every toponym is gold
+            out.append(
+                EvalSet(f"{base.name}-toponyms", base.gold, base.texts, base.ids, cats, layer="toponyms")
+            )
     return out
 
 
@@ -180,7 +187,10 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
             published = date.fromisoformat(json.loads(gold_file.read_text(encoding="utf-8"))["published"])
             text = (evalset.texts / f"{stem}.txt").read_text(encoding="utf-8")
             try:
-                record = to_record(extractor.extract_text(text, published=published, doc_id=stem))
+                if evalset.layer == "toponyms":
+                    record = _toponym_record(extractor, text, stem, published)
+                else:
+                    record = to_record(extractor.extract_text(text, published=published, doc_id=stem))
             except Exception as exc:  # one article that breaks the extractor is scored as empty, and named
                 crashed.append(f"{stem} ({type(exc).__name__}: {exc})")
                 continue
@@ -201,6 +211,16 @@ def score_set(which: EvalSet | Path, extractor: Any, *, verbose: bool = False) -
     if set(evalset.categories) != set(ALL_CATEGORIES):
         result["overall"] = _overall(scorer, result, evalset.categories)
     return result
+
+
+def _toponym_record(extractor: Any, text: str, stem: str, published: date) -> dict[str, Any]:
+    """Return a record whose places are every place the text names (the toponym layer), for the
+    geoparsing sets, which annotate every toponym rather than the conflict record's places."""
+    from parley.analyse.toponyms import distinct_places, find_toponyms
+
+    places = distinct_places(find_toponyms(text, extractor=extractor, published=published))
+    empty: dict[str, Any] = {k: [] for k in ("actors", "events", "quotes", "claims", "positions")}
+    return {"doc_id": stem, "published": published.isoformat(), **empty, "places": places}
 
 
 def _located(scorer: Any, preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[bool]:

@@ -4,6 +4,7 @@ The public API (everything else is internal)::
 
     import parley
     ex = parley.extract(text, published=datetime.date(2025, 12, 29))   # typed records
+    places = parley.toponyms(text)                                       # every place it names
     store = parley.Store("parley.db")                                    # the embedded store
 
 Importing ``parley`` is light: models and the knowledge base load on first use.
@@ -26,10 +27,13 @@ __all__ = [
     "Quote",
     "Settings",
     "Store",
+    "Toponym",
     "extract",
+    "toponyms",
 ]
 
 if TYPE_CHECKING:
+    from parley.analyse.toponyms import Toponym, toponyms
     from parley.config import Settings
     from parley.extract.extractor import Extractor, extract
     from parley.model import ActorRef, Claim, Event, Evidence, Extraction, PlaceRef, Position, Quote
@@ -40,6 +44,8 @@ _LAZY = {
     "Extractor": "parley.extract.extractor",
     "extract": "parley.extract",  # the package, callable: parley.extract(text, published=...)
     "Store": "parley.store",
+    "Toponym": "parley.analyse.toponyms",
+    "toponyms": "parley.analyse.toponyms",  # parley.toponyms(text): every place a text names
     **{name: "parley.model" for name in
        ("ActorRef", "Claim", "Event", "Evidence", "Extraction", "PlaceRef", "Position", "Quote")},
 }  # fmt: skip

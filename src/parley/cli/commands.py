@@ -9,4 +9,5 @@ from parley.cli import (  # noqa: F401
     rules_cmd,
     serve_cmd,
     story_cmd,
+    toponyms_cmd,
 )
