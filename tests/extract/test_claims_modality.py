@@ -1,6 +1,7 @@
 """Which acts a party's telling leaves one side's account (claimed) and which it makes public: a
-charge, a threat or backing is made by being said, a withdrawal, a sanction or a concession is
-public by nature, so they are shown asserted; a capture or a strike one side tells stays claimed
+charge, a threat or backing is made by being said, a sanction or a concession is public by
+nature, and a withdrawal its own side tells is an admission, so they are shown asserted (a
+withdrawal the other side tells stays that side's account); a capture or a strike one side tells stays claimed
 (event_records._shown_modality; real spaCy, real knowledge base; the sentences are written for
 the test)."""
 
@@ -28,6 +29,12 @@ def test_a_sanction_and_a_withdrawal_a_party_announces_are_shown_as_fact(extract
         "Jubaland region after clashes with regional forces.",
     )
     assert _modalities(retreat, "RETREAT") == ["asserted"], "a party telling its own withdrawal admits it"
+    other = run(
+        extractor,
+        "Russia's defence ministry said on Wednesday that Ukrainian troops had retreated from positions "
+        "near the village of Kurakhove after heavy losses.",
+    )
+    assert _modalities(other, "RETREAT") == ["claimed"], "the other side's withdrawal is the teller's account"
 
 
 def test_a_charge_is_shown_as_made_and_a_told_capture_stays_claimed(extractor: Extractor) -> None:
