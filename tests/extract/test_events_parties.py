@@ -171,3 +171,25 @@ def test_a_plural_pronoun_does_not_stand_for_one_person(extractor: Extractor) ->
         "with British and Ukrainian officials in Kyiv.",
     )
     assert not [e for e in of_type(ex, "CONSULT") if any(a.name == "Keir Starmer" for a in e.actors)]
+
+
+def test_the_subject_of_a_passive_above_a_meeting_takes_part_in_it(extractor: Extractor) -> None:
+    # raised from a complement: "are scheduled to meet", "had been expected to attend"
+    ex = run(
+        extractor,
+        "Officials in Ankara confirmed on Monday that Pakistan and Afghanistan are expected to meet in Doha.",
+    )
+    meetings = of_type(ex, "CONSULT")
+    assert meetings and {"Q889", "Q843"} <= set(refs(meetings[0]))
+    # a meeting noun told under a passive: "is engaged in negotiations with"
+    ex = run(
+        extractor,
+        "For the past month, Sudan has been engaged in quiet negotiations with the RSF, a diplomat said.",
+    )
+    meetings = of_type(ex, "CONSULT")
+    assert meetings and {"Q1049", "Rapid Support Forces"} <= set(refs(meetings[0]))
+
+
+def test_the_subject_of_a_passive_is_no_attacker_of_the_strike_it_suffered(extractor: Extractor) -> None:
+    ex = run(extractor, "Ukraine was struck in a massive attack overnight on Friday, officials in Kyiv said.")
+    assert not any(refs(e)[:1] == ["Q212"] for e in of_type(ex, "ASSAULT"))

@@ -478,7 +478,7 @@ class EventFinder:
             if verb.lemma_.lower() in ROUNDS and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj"):
                 verb = verb.head  # "concluded a second round of talks": the verb of the round
             if verb.lemma_.lower() not in self._blaming:
-                actors = [a for a in self._subject_of(verb, speaker) if a not in recipients]
+                actors = [a for a in self._subject_of(verb, speaker, rule.needs_with) if a not in recipients]
         if host:
             actors = actors or host
             recipients = [a for a in host if a not in actors]
@@ -773,13 +773,19 @@ class EventFinder:
             speaker,
         )
 
-    def _subject_of(self, verb: Any, speaker: list[ActorRef]) -> list[ActorRef]:
-        """Return the acting party of a verb: its subject, or its governing verb's subject."""
+    def _subject_of(self, verb: Any, speaker: list[ActorRef], passive: bool = False) -> list[ActorRef]:
+        """Return the acting party of a verb: its subject, or its governing verb's subject. The
+        subject of a passive verb counts when the act is that verb's complement ("the two sides are
+        expected to meet", "the minister was invited to attend"), or, with ``passive``, when a
+        meeting noun is told under it ("the government is engaged in talks with the rebels"): there
+        the one the passive tells of takes part in the act."""
         index, pronouns = self.index, self.w.pronouns
-        cur = verb
+        cur, raised = verb, passive and verb.tag_ == "VBN"
         for _ in range(4):
             for child in cur.children:
-                if child.dep_ in ("nsubj", "csubj"):
+                # "the two sides are expected to meet", "the army was forced to withdraw": the subject
+                # of a passive verb above the act is the act's subject
+                if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass"):
                     found = self._forces_of(child) or self._resolve_pronoun_subject(child, speaker)
                     if found:
                         return found
@@ -842,6 +848,7 @@ class EventFinder:
                     found = _head_actor(cur.head, index)
                     if found:
                         return found
+                raised = cur.dep_ == "xcomp" and cur.head.tag_ == "VBN"
                 cur = cur.head
                 continue
             break
