@@ -122,3 +122,16 @@ def test_places_inside_organisation_names_are_embedded_toponyms(extractor: Extra
     toronto = by_text(found)["Toronto"]
     assert toronto.form == "embedded" and toronto.country == "CA"
     assert "Toronto" not in by_text(find_toponyms(text, extractor=extractor, published=DAY, embedded=False))
+
+
+def test_a_large_city_far_from_the_story_still_gets_its_id(extractor: Extractor) -> None:
+    # The record leaves a far-off town unresolved (no event is placed there); the layer still puts
+    # a large city the text names on the map, with a low confidence that says it stands apart.
+    text = (
+        "Officials in Kharkiv said Russian drones hit a depot near Chuhuiv, east of the city, while "
+        "the talks went on in Geneva for a second day."
+    )
+    named = by_text(find_toponyms(text, extractor=extractor, published=DAY))
+    geneva = named["Geneva"]
+    assert geneva.country == "CH" and geneva.geonameid is not None
+    assert geneva.confidence < named["Chuhuiv"].confidence

@@ -267,7 +267,12 @@ class ToponymFinder:
         for t in found:
             feature = t.feature or ""
             read_by_name = t.evidence[0] in ("matcher", "entity")  # not an abbreviation, a dateline...
-            if not read_by_name or t.geonameid is None or not feature.startswith(("P.", "A.ADM")):
+            # A name the matcher left unresolved (a town far from the story's other places: no
+            # place of the record) is still a place the text names: the layer looks it up.
+            stray = t.geonameid is None and t.evidence[0] == "matcher" and t.form == "name"
+            if not read_by_name or not (
+                stray or (t.geonameid is not None and feature.startswith(("P.", "A.ADM")))
+            ):
                 out.append(t)
                 continue
             others = tuple(
@@ -284,6 +289,9 @@ class ToponymFinder:
             cands = self.gazetteer.lookup(t.text, context=context, limit=1)
             if not cands or cands[0].place.geonameid in (None, t.geonameid):
                 out.append(t)
+                continue
+            if stray and not (cands[0].matched_by == "exact" and cands[0].population >= EMBEDDED_POPULATION):
+                out.append(t)  # a small namesake far from the story is likelier a wrong one: no id
                 continue
             p = cands[0].place
             out.append(
