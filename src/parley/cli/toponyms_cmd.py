@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -13,19 +14,18 @@ from parley.cli.ingest_cmd import expand_inputs
 from parley.cli.main import cli, handle_errors, parse_published, settings_from
 from parley.model import Failure, Skip
 
-COLUMNS = (
-    "start",
-    "end",
-    "text",
-    "form",
-    "name",
-    "geonameid",
-    "lat",
-    "lon",
-    "feature",
-    "country",
-    "confidence",
-)
+if TYPE_CHECKING:
+    from parley.analyse.toponyms import Toponym
+
+# The table keeps what a reader scans for (where, what, which place, on the map, how sure); the
+# feature, admin-1 code and evidence are in --json.
+COLUMNS = ("at", "text", "place", "geonameid", "lat, lon", "conf")
+
+
+def _row(t: Toponym) -> tuple[str, ...]:
+    place = f"{t.name}, {t.country}" if t.country else t.name
+    point = f"{t.lat:.3f}, {t.lon:.3f}" if t.lat is not None and t.lon is not None else ""
+    return (f"{t.start}-{t.end}", t.text, place, str(t.geonameid or ""), point, f"{t.confidence:.2f}")
 
 
 @cli.command("toponyms")
@@ -77,10 +77,9 @@ def toponyms_command(
             continue
         table = Table(title=f"{doc_id}: {len(found)} toponym(s)")
         for col in COLUMNS:
-            table.add_column(col)
+            table.add_column(col, no_wrap=col in ("at", "geonameid", "lat, lon", "conf"))
         for t in found:
-            row = t.to_dict()
-            table.add_row(*("" if row[c] is None else str(row[c]) for c in COLUMNS))
+            table.add_row(*_row(t))
         Console().print(table)
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
