@@ -465,4 +465,5 @@ def test_a_registry_name_longer_than_seven_tokens_matches_whole(nlp, finder) -> 
         finder,
         "The United Nations Office for the Coordination of Humanitarian Affairs counted the displaced.",
     )
-    assert [m.actor.name for m in ocha if m.actor] == ["UN Office for the Coordination of Humanitarian Affairs"]
+    ocha_names = [m.actor.name for m in ocha if m.actor]
+    assert ocha_names == ["UN Office for the Coordination of Humanitarian Affairs"]
