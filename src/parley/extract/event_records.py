@@ -309,32 +309,27 @@ OPEN_ACTS = frozenset({"ACCUSE", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"})
 OWN_ACTS = frozenset({"RETREAT"})
 
 
-def _party_keys(a: ActorRef | None) -> set[str]:
-    return {k for k in (a.id, a.affiliation, a.name) if k} if a is not None else set()
-
-
 def _told_by_the_doer(kept: list[tuple[int, EventCandidate]]) -> frozenset[tuple[str, str]]:
-    """Return (type, doer key) of every OWN_ACTS act whose teller is its doer or speaks for it."""
+    """Return (type, doer's side) of every OWN_ACTS act whose teller is on its doer's side."""
     return frozenset(
-        (c.type, k)
+        (c.type, c.actors[0].side)
         for _, c in kept
-        if c.type in OWN_ACTS and c.actors and _party_keys(c.attributed_to) & _party_keys(c.actors[0])
-        for k in _party_keys(c.actors[0])
-    )
+        if c.type in OWN_ACTS and c.actors and c.attributed_to is not None
+        and c.attributed_to.side == c.actors[0].side
+    )  # fmt: skip
 
 
-def _shown_modality(ev: Event, own: frozenset[tuple[str, str]] = frozenset()) -> Event:
+def _shown_modality(ev: Event, own: frozenset[tuple[str, str]]) -> Event:
     """Return the event as shown: an act of OPEN_ACTS told by a party is asserted, not claimed, and so
-    is an act of OWN_ACTS its doer tells. In realnews-dev gold none of 79 ACCUSE, 28 THREATEN, 22
-    SUPPORT, 15 SANCTION or 3 CONCEDE events is claimed; captures, strikes, arrests, deployments
-    and deals told by one side are. A withdrawal or release the other side tells stays claimed
-    (none of dev's 31 RETREATs is claimed, but it is an act in the field one side can tell falsely,
-    and a one-sided account shown as fact is worse for a reader than a cautious modality). Applied
-    last, so retellings merge and claims read their candidates as before."""
+    is an act of OWN_ACTS its doer's side tells. In realnews-dev gold none of 79 ACCUSE, 28
+    THREATEN, 22 SUPPORT, 15 SANCTION or 3 CONCEDE events is claimed; captures, strikes, arrests,
+    deployments and deals told by one side are. A withdrawal or release the other side tells stays
+    claimed (none of dev's 31 RETREATs is claimed, but it is an act in the field one side can tell
+    falsely, and a one-sided account shown as fact is worse for a reader than a cautious modality).
+    Applied last, so retellings merge and claims read their candidates as before."""
     if ev.modality != "claimed":
         return ev
-    doer = _party_keys(ev.actors[0]) if ev.actors else set()
-    if ev.type in OPEN_ACTS or any((ev.type, k) in own for k in doer):
+    if ev.type in OPEN_ACTS or (ev.actors and (ev.type, ev.actors[0].side) in own):
         return replace(ev, modality="asserted")
     return ev
 
