@@ -210,7 +210,7 @@ def _speakers(
         window = _window_start(para_starts, para_of_unit[id(att.unit)].start)
         sent_start = att.unit.sentence_bounds(att.cue)[0]
         res = _resolve(att, resolver, window, sent_start)
-        if (res.actor is None or _untied_source(att, resolver)) and _names_no_party(att, resolver):
+        if _untied_source(att, resolver) or (res.actor is None and _names_no_party(att, resolver)):
             att.nameless = True
             continue
         speakers[id(att)] = res
@@ -566,14 +566,12 @@ def _names_no_party(att: Attribution, resolver: SpeakerResolver) -> bool:
     whose words they are, and they are nobody's the record can hold (eval/realnews/CONVENTIONS.md:
     with no tie at all they get no actor and their words no quote). Left to the ranker, such a quote
     took whichever party was named nearby. A pronoun or a proper name the knowledge base does not
-    know still names someone, so those keep their quotes."""
+    know still names someone, so those keep their quotes. (A bare "source" is _untied_source's.)"""
     src = att.source
     if src is None:
         return False
     lex = resolver.lex
     tok = antecedent(src, lex)
-    if _untied_source(att, resolver):
-        return True
     if tok.pos_ != "NOUN" or {tok.lower_, tok.lemma_.lower()} & (
         lex.roles | lex.bodies | lex.groups | lex.media | lex.statements | lex.documents
     ):
