@@ -105,9 +105,7 @@ def settlement_names(
                 out.extend((a, b, False) for a, b in _listed(tokens, j + 2, name_run, True))
             continue
         # "in Techo Morakot village": a locative, the name, the noun
-        i = k
-        while i > 0 and name_run(tokens, i - 1) == k:
-            i -= 1
+        i = _name_start(tokens, k, name_run)
         before = i - 1 if i > 0 and tokens[i - 1].lower_ != "the" else i - 2
         if i < k and before >= 0 and tokens[before].lower_ in _LOCATIVES:
             out.append((i, k, True))
@@ -121,9 +119,7 @@ def settlement_names(
         if a < 2 or tokens[a].lower_ not in ("a", "an") or tokens[a - 1].text != ",":
             continue
         end = a - 1
-        i = end
-        while i > 0 and name_run(tokens, i - 1) == end:
-            i -= 1
+        i = _name_start(tokens, end, name_run)
         if i < end and not (
             i > 0
             and tokens[i - 1].is_alpha
@@ -132,6 +128,15 @@ def settlement_names(
         ):
             out.append((i, end, True))
     return out
+
+
+def _name_start(tokens: Sequence[Any], end: int, name_run: Callable[[Sequence[Any], int], int]) -> int:
+    """Return the first token of the longest name that ends just before ``tokens[end]`` (``end``
+    itself when no name does)."""
+    i = end
+    while i > 0 and name_run(tokens, i - 1) == end:
+        i -= 1
+    return i
 
 
 def _listed(
