@@ -135,3 +135,19 @@ def test_a_large_city_far_from_the_story_still_gets_its_id(extractor: Extractor)
     geneva = named["Geneva"]
     assert geneva.country == "CH" and geneva.geonameid is not None
     assert geneva.confidence < named["Chuhuiv"].confidence
+
+
+def test_the_finder_cached_for_an_extractor_goes_with_it() -> None:
+    """Each extractor gets one finder, reused, and dropping the extractor drops its finder."""
+    import gc
+
+    from parley.analyse import toponyms
+
+    ex = Extractor()
+    first = toponyms._finder(ex)
+    assert toponyms._finder(ex) is first
+    assert ex in toponyms._FINDERS
+    before = len(toponyms._FINDERS)
+    del ex, first
+    gc.collect()
+    assert len(toponyms._FINDERS) == before - 1

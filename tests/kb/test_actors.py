@@ -215,3 +215,14 @@ def test_a_stands_for_key_must_be_known(tmp_path: Path) -> None:
     bad = ActorEntry(key="europeans", qid=None, name="European countries", kind="group", stands_for=("e9",))
     with pytest.raises(KnowledgeBaseError):
         ActorRegistry([bad])
+
+
+def test_countries_by_iso_code_and_by_name_but_not_by_metonym(reg: ActorRegistry) -> None:
+    """A map asks which country a name calls: a state's names and aliases do, its seat does not."""
+    ukraine = reg.state_with_iso2("UA")
+    assert ukraine is not None and ukraine.qid == "Q212"
+    assert reg.state_with_iso2("ZZ") is None
+    uk = reg.country_named("the United Kingdom")
+    assert uk is not None and uk.iso2 == "GB"
+    assert reg.country_named("Washington") is None and reg.country_named("the Kremlin") is None
+    assert reg.lookup("Washington")  # still the United States as an actor

@@ -29,6 +29,7 @@ noun is none. Its embedded toponyms, a place named inside an organisation's name
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -38,7 +39,9 @@ from typing import TYPE_CHECKING, Any
 from parley.kb.fold import norm
 
 if TYPE_CHECKING:
+    from parley.analyse.matcher import MentionFinder
     from parley.extract.extractor import Extractor
+    from parley.kb.actors import ActorRegistry
     from parley.kb.gazetteer import Gazetteer
     from parley.model import Document
     from parley.model.records import PlaceRef
@@ -173,35 +176,24 @@ class ToponymFinder:
     """Finds the toponyms of parsed texts with the extractor's matcher, registry and gazetteer."""
 
     def __init__(self, extractor: Extractor) -> None:
-        self.extractor = extractor
+        # The extractor's parts, not the extractor: the finder is cached per extractor in a weak
+        # mapping (_finder), which a reference back to its key would keep alive for ever.
+        self.mentions: MentionFinder = extractor.finder
         self.gazetteer: Gazetteer = extractor.finder.gazetteer
-        self.registry = extractor.registry
+        self.registry: ActorRegistry = extractor.registry
         self._countries: dict[str, PlaceRef | None] = {}
-        self._state_names: dict[str, str] | None = None
         self._regions = {norm(n): (r, "name") for r in WORLD_REGIONS for n in r[4]} | {
             norm(a): (r, "adjective") for r in WORLD_REGIONS for a in r[5]
         }
 
     # -- countries ---------------------------------------------------------------------------
-    def state_names(self) -> dict[str, str]:
-        """Return ISO2 by folded name and alias of every state the registry knows ("US", "Britain")."""
-        if self._state_names is None:
-            names: dict[str, str] = {}
-            for e in self.registry.entries():
-                if e.kind == "state" and e.iso2:
-                    for n in (e.name, *e.aliases):
-                        names.setdefault(norm(n.removeprefix("the ")), e.iso2)
-            self._state_names = names
-        return self._state_names
-
     def country(self, iso2: str) -> PlaceRef | None:
         """Return the country (GeoNames A.PCL*) with this ISO2 code, looked up by the state's names."""
         if iso2 not in self._countries:
             found = None
-            for name, code in self.state_names().items():
-                if code != iso2:
-                    continue
-                for c in self.gazetteer.lookup(name, limit=5):
+            state = self.registry.state_with_iso2(iso2)
+            for name in (state.name, *state.aliases) if state is not None else ():
+                for c in self.gazetteer.lookup(norm(name.removeprefix("the ")), limit=5):
                     if (c.place.feature or "").startswith("A.PCL") and c.place.country == iso2:
                         found = c.place
                         break
@@ -211,8 +203,8 @@ class ToponymFinder:
         return self._countries[iso2]
 
     def _as_country(self, text: str) -> PlaceRef | None:
-        iso = self.state_names().get(norm(text.removeprefix("the ")))
-        return self.country(iso) if iso else None
+        state = self.registry.country_named(text)
+        return self.country(state.iso2) if state is not None and state.iso2 else None
 
     def _adjective(self, text: str) -> PlaceRef | None:
         entry = self.registry.state_for_demonym(text)
@@ -225,7 +217,7 @@ class ToponymFinder:
         """Return every toponym of a parsed text, in text order, offsets into ``doc.text``."""
         text = doc.text
         found: list[Toponym] = []
-        mentions = self.extractor.finder.find(doc, published=published)
+        mentions = self.mentions.find(doc, published=published)
         people = _people_words(doc, mentions)
         for m in mentions:
             if m.kind == "place" and m.place is not None:
@@ -622,14 +614,15 @@ def document_toponyms(
 # The Python API's name: ``parley.toponyms(text)``.
 toponyms = find_toponyms
 
-_FINDERS: dict[int, ToponymFinder] = {}
+# One finder per extractor, built on first use and dropped with its extractor.
+_FINDERS: weakref.WeakKeyDictionary[Extractor, ToponymFinder] = weakref.WeakKeyDictionary()
 
 
 def _finder(extractor: Extractor) -> ToponymFinder:
-    key = id(extractor)
-    if key not in _FINDERS:
-        _FINDERS[key] = ToponymFinder(extractor)
-    return _FINDERS[key]
+    finder = _FINDERS.get(extractor)
+    if finder is None:
+        finder = _FINDERS[extractor] = ToponymFinder(extractor)
+    return finder
 
 
 __all__ = ["Toponym", "ToponymFinder", "distinct_places", "document_toponyms", "find_toponyms", "toponyms"]

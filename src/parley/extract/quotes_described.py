@@ -240,7 +240,7 @@ class Referents:
             from parley.kb.actors import default_registry
 
             self.registry = default_registry()
-        entry = next((e for e in self.registry.entries() if e.kind == "state" and e.iso2 == iso2), None)
+        entry = self.registry.state_with_iso2(iso2)
         if entry is None:
             return None
         for m in self._mentions:

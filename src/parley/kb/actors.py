@@ -201,6 +201,8 @@ class ActorRegistry:
         self._role_folded: dict[str, Role] = {}
         self._demonyms: dict[str, ActorEntry] = {}
         self._state_names: dict[str, ActorEntry] = {}
+        self._country_names: dict[str, ActorEntry] = {}
+        self._by_iso2: dict[str, ActorEntry] = {}
         self._institution_words = tuple(sorted({norm(w) for w in institution_words}, key=len, reverse=True))
         self._institution_set = frozenset(self._institution_words)
         self._lead_words = frozenset(norm(w) for w in lead_words)
@@ -217,6 +219,10 @@ class ActorRegistry:
                     self._demonyms.setdefault(norm(d), e)
                 for n in (e.name, *e.aliases, *e.metonyms):
                     self._state_names.setdefault(norm(n), e)
+                if e.iso2:
+                    self._by_iso2.setdefault(e.iso2, e)
+                    for n in (e.name, *e.aliases):
+                        self._country_names.setdefault(norm(n.removeprefix("the ")), e)
         self._by_name_of_collective = {e.name: e for e in self._entries.values() if e.stands_for}
         for e in self._by_name_of_collective.values():
             for k in e.stands_for:
@@ -275,6 +281,17 @@ class ActorRegistry:
     def state_for_demonym(self, word: str) -> ActorEntry | None:
         """Return the state a demonym adjective refers to ("Russian" → Russia), else None."""
         return self._demonyms.get(norm(word))
+
+    def state_with_iso2(self, iso2: str) -> ActorEntry | None:
+        """Return the state whose ISO 3166 code is ``iso2`` ("UA" → Ukraine), else None."""
+        return self._by_iso2.get(iso2)
+
+    def country_named(self, name: str) -> ActorEntry | None:
+        """Return the state a name or alias calls a country ("Britain", "the US"), else None.
+
+        Unlike the actor lookup, a metonym ("Washington", "the Kremlin") names no country here: on
+        a map it is a city or a building."""
+        return self._country_names.get(norm(name.removeprefix("the ")))
 
     def lookup(self, name: str, *, on: date | None = None) -> list[ActorCandidate]:
         """Return the candidates for a name, best first; an empty list when nothing is known.
