@@ -57,3 +57,17 @@ def test_the_agency_of_a_dateline_with_a_bracketed_country_is_no_party(extractor
     parties = {a.name for e in ex.events for a in e.actors} | {c.claimant.name for c in ex.claims}
     assert "Agence France-Presse" not in parties  # the agency that filed the report
     assert "Ferhat Darwish" in {c.claimant.name for c in ex.claims}
+
+
+def test_the_map_reads_a_place_opening_that_the_record_does_not_skip() -> None:
+    """A wire place run into the first sentence without a dash is a place on the toponym map
+    (dateline_places) but not a dateline the record skips: the sentence is the story's own."""
+    from parley.extract.datelines import dateline_places
+
+    text = "SAN DIEGO Harbour officials said the pier would reopen on Monday after repairs.\n"
+    assert [text[s:e] for s, e in dateline_places(text)] == ["SAN DIEGO"]
+    assert dateline_spans(text) == ()
+    dashed = "KYIV, Dec 5 (Reuters) - Russia launched drones at the capital overnight, officials said."
+    assert [dashed[s:e] for s, e in dateline_places(dashed)] == ["KYIV"]
+    assert in_dateline(dashed, 0, 4)
+    assert dateline_places("Officials said on Monday that the pier would reopen soon.") == []

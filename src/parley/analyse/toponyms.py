@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from parley.extract.datelines import dateline_places
 from parley.kb.fold import norm
 
 if TYPE_CHECKING:
@@ -111,11 +112,6 @@ ORG_ENTS = frozenset({"ORG"})
 # A town named inside an organisation's name is that town when it is this populous.
 EMBEDDED_POPULATION = 100_000
 EMBEDDED_CONFIDENCE = 0.6
-# A dateline: a paragraph opening with one to three words in capitals, then the agency in
-# brackets, a dash, a comma and a state or country, or a capitalised word that opens the story.
-DATELINE_PLACE = re.compile(
-    r"(?m)^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?=\s*(?:\(|[-–—:,]|\s[A-Z][a-z]))"
-)
 # A dateline names a city: a town this small with a name in capitals is more likely a word.
 DATELINE_POPULATION = 15_000
 # A town the model alone reads as a place, in none of the article's countries and smaller than
@@ -328,8 +324,7 @@ class ToponymFinder:
         paragraph that opens with a name in capitals, which the model rarely reads as a place. The
         record leaves datelines out (they locate the reporter); a map of the text's places keeps them."""
         out: list[Toponym] = []
-        for m in DATELINE_PLACE.finditer(text):
-            s, e = m.span("place")
+        for s, e in dateline_places(text):
             if any(a < e and s < b for a, b in ((t.start, t.end) for t in known)):
                 continue
             written = text[s:e]

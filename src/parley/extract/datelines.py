@@ -34,6 +34,13 @@ DATELINE = re.compile(
     r"|[A-Z][A-Z.'\-/ ]{1,40}(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?(?:, \d{4})?){0,2}"  # "DAKAR: "
     r"(?: \([^)]{1,40}\))?:\s)"
 )
+# The place of a dateline as a map reads it: one to three words in capitals opening a paragraph,
+# then the agency in brackets, a dash, a colon or a comma, or the story's first capitalised word
+# run on without a dash ("SAN ANTONIO Officials said"), which DATELINE does not take because the
+# record must not skip a sentence that merely opens with a capitalised name.
+PLACE_OPENING = re.compile(
+    r"(?m)^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?=\s*(?:\(|[-–—:,]|\s[A-Z][a-z]))"
+)
 # A dateline is short: longer openings are sentences with a dash in them.
 MAX_CHARS = 90
 
@@ -52,4 +59,10 @@ def in_dateline(text: str, start: int, end: int | None = None) -> bool:
     return i >= 0 and start < spans[i][1] and (end is None or end <= spans[i][1])
 
 
-__all__ = ["DATELINE", "dateline_spans", "in_dateline"]
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of the place word(s) of every paragraph opening in capitals that
+    reads as a dateline's place, for the toponym layer, which keeps datelines on its map."""
+    return [m.span("place") for m in PLACE_OPENING.finditer(text)]
+
+
+__all__ = ["DATELINE", "PLACE_OPENING", "dateline_places", "dateline_spans", "in_dateline"]
