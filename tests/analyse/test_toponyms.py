@@ -151,3 +151,28 @@ def test_the_finder_cached_for_an_extractor_goes_with_it() -> None:
     del ex, first
     gc.collect()
     assert len(toponyms._FINDERS) == before - 1
+
+
+def test_place_heads_come_from_the_extractors_rules(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The words that make an unlisted name a place are rules data: a rules folder without
+    "street" no longer maps the street, the shipped rules do."""
+    import shutil
+    import tomllib
+
+    from parley.rules.load import load_rules, shipped_folder
+
+    folder = tmp_path / "rules"
+    shutil.copytree(shipped_folder(), folder, ignore=shutil.ignore_patterns("models", "__pycache__"))
+    path = folder / "places.toml"
+    body = path.read_text(encoding="utf-8")
+    heads = tomllib.loads(body)["toponyms"]["place_heads"]
+    path.write_text(body.replace('"street", ', "", 1), encoding="utf-8")
+    assert "street" in heads and "street" not in load_rules(folder)["places.toml"]["toponyms"]["place_heads"]
+    text = (
+        "Exporters in Europe and Asia are worried, said protesters who gathered outside the "
+        "courthouse on Fenwick Street before marching to the harbour in the evening."
+    )
+    shipped = by_text(find_toponyms(text, extractor=Extractor(), published=DAY))
+    edited = by_text(find_toponyms(text, extractor=Extractor(rules=load_rules(folder)), published=DAY))
+    assert "Fenwick Street" in shipped and "Fenwick Street" not in edited
+    assert "Europe" in edited

@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parley.extract.datelines import dateline_places
@@ -46,22 +47,12 @@ if TYPE_CHECKING:
     from parley.kb.gazetteer import Gazetteer
     from parley.model import Document
     from parley.model.records import PlaceRef
+    from parley.rules.load import Rules
 
 # spaCy entity types that name a place.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # spaCy entity type of nationalities and peoples: the adjective forms of places.
 PEOPLE_ENT = "NORP"
-# Last words that make a name the gazetteer lacks a place ("Royal Street", "Lake Manassas" has its
-# head first and is found by the gazetteer or not at all): streets, buildings, land and water.
-PLACE_HEADS = frozenset(
-    {"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "lane", "drive", "square", "plaza",
-     "park", "bridge", "tower", "hall", "stadium", "arena", "airport", "station", "harbor", "harbour",
-     "port", "cathedral", "church", "mosque", "temple", "palace", "castle", "hospital", "library",
-     "museum", "market", "county", "parish", "district", "township", "borough", "village", "town",
-     "city", "peninsula", "island", "islands", "mountain", "mountains", "hill", "hills", "valley",
-     "lake", "river", "bay", "beach", "coast", "ocean", "sea", "gulf", "strait", "canal", "desert",
-     "forest", "cape", "point", "heights", "wing", "camp", "base", "prison", "crossing", "border"}
-)  # fmt: skip
 # A word that is a place's adjective only when it modifies a noun ("Russian troops").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 # Parts of the world the gazetteer (towns, regions, countries) does not hold: GeoNames ids and
@@ -124,6 +115,13 @@ SEAT_FEATURES = frozenset({"P.PPLC", "P.PPLA"})
 COUNTRY_WEIGHT = 2
 
 
+@lru_cache(maxsize=4)
+def place_heads(rules: Rules) -> frozenset[str]:
+    """Return the last words that make a name the gazetteer lacks a place ("Royal Street"): data,
+    ``places.toml`` section ``toponyms``, of the rules the extractor reads."""
+    return frozenset(w.lower() for w in rules["places.toml"]["toponyms"]["place_heads"])
+
+
 @dataclass(frozen=True)
 class Toponym:
     """One place mention: where it is in the text, what it names, and how sure the reading is.
@@ -177,6 +175,7 @@ class ToponymFinder:
         self.mentions: MentionFinder = extractor.finder
         self.gazetteer: Gazetteer = extractor.finder.gazetteer
         self.registry: ActorRegistry = extractor.registry
+        self.place_heads = place_heads(extractor.rules)
         self._countries: dict[str, PlaceRef | None] = {}
         self._regions = {norm(n): (r, "name") for r in WORLD_REGIONS for n in r[4]} | {
             norm(a): (r, "adjective") for r in WORLD_REGIONS for a in r[5]
@@ -233,7 +232,9 @@ class ToponymFinder:
             found.extend(self._embedded(doc, found))
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_ENTS]
         kept = [
-            t for t in _longest_first(found) if not _a_persons_name(t, people) and not _unattested(t, places)
+            t
+            for t in _longest_first(found)
+            if not _a_persons_name(t, people) and not _unattested(t, places, self.place_heads)
         ]
         return self._in_context(kept)
 
@@ -387,7 +388,7 @@ class ToponymFinder:
                 c = cands[0]
                 out.append(_from_place(s, e, written, c.place, "name", ENTITY_CONFIDENCE * c.confidence,
                                        "entity"))  # fmt: skip
-            elif _proper_name(ent) and ent[-1].lower_ in PLACE_HEADS:
+            elif _proper_name(ent) and ent[-1].lower_ in self.place_heads:
                 # a place the gazetteer lacks (a street, a school, a neighbourhood): its name alone
                 out.append(Toponym(s, e, written, written, "name", confidence=UNKNOWN_CONFIDENCE,
                                    evidence=("entity", "not in the gazetteer")))  # fmt: skip
@@ -502,13 +503,13 @@ def _a_persons_name(t: Toponym, people: frozenset[str]) -> bool:
     return not t.text[:1].isupper() or t.text in people
 
 
-def _unattested(t: Toponym, places: list[tuple[int, int]]) -> bool:
+def _unattested(t: Toponym, places: list[tuple[int, int]], heads: frozenset[str]) -> bool:
     """Return True for a name the gazetteer lacks that only the matcher's textual cues call a place
     ("in Metro", "to UConn"): without a place entity over it or a place word ending it, the cue
     more often follows a person, an organisation or an event than an unlisted place."""
     if t.lat is not None or "matcher" not in t.evidence:  # a point: the gazetteer knows it
         return False
-    if t.text.split()[-1].lower() in PLACE_HEADS:
+    if t.text.split()[-1].lower() in heads:
         return False
     return not any(a <= t.start and t.end <= b for a, b in places)
 

@@ -394,6 +394,7 @@ PLACES = Table(
                        "audience_verbs", "audience_nouns", "speaking_verbs", "caption_marks",
                        "venue_heads", "stance_nouns", "war_nouns", "office_nouns"}),
         ),
+        "toponyms": Table({"place_heads": WORDS, "examples": ListOf(STR)}, frozenset({"place_heads"})),
     },
     frozenset({"person_nouns", "located"}),
 )  # fmt: skip
