@@ -354,3 +354,18 @@ def test_the_end_of_a_journey_locates_nothing_but_a_place_where_something_happen
         "The negotiators returned to Tallinn on Sunday, hours after a drone struck a depot in Tallinn."
     )
     assert "Tallinn" in hit, "a mention that locates an act keeps the place"
+
+
+def test_a_group_named_by_its_origin_locates_nothing_where_it_comes_from() -> None:
+    came = _names(
+        "Militias from Tartu began moving their trucks toward Tallinn late on Thursday, witnesses said. "
+        "Heavy clashes broke out in Tallinn overnight."
+    )
+    assert "Tartu" not in came, "where fighters come from is no place of the story"
+    assert "Tallinn" in came
+    held = _names("Among the prisoners freed on Monday were defenders of Narva, held for two years.")
+    assert "Narva" not in held
+    hit = _names(
+        "Militias from Tartu moved toward the capital after a drone struck a fuel depot in Tartu overnight."
+    )
+    assert "Tartu" in hit, "a mention that locates an act keeps the place"

@@ -16,6 +16,8 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **journey's end**: "the delegation returned to Port Sudan", "prisoners will be transported to
   Moscow", "had just returned from Florida" name where people go or come from, not where anything
   of the story happens;
+- a **group's origin**: "armed factions from Zawiya", "militias from Misrata", "the defenders of
+  Mariupol" name fighters by the town they come from or once held; what they do happens elsewhere;
 - a **person's office**: "Ivan Sorokin, governor of the Tver region, said", "the leader of Russia's
   Chechen Republic" name where an official serves, not where anything happened;
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
@@ -108,6 +110,7 @@ class _Shapes:
     war_before: re.Pattern[str]  # "Israel's war on Hamas in", "the truce in the"
     office_before: re.Pattern[str]  # "governor of the", "the leader of Russia's"
     journey_before: re.Pattern[str]  # "returned to", "will be transported to"
+    origin_before: re.Pattern[str]  # "armed factions from", "the defenders of"
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +149,7 @@ def _shapes() -> _Shapes:
         journey_before=re.compile(
             rf"\b{_any(w['journey_verbs'])}\s+(?:home\s+|back\s+)?(?:to|from)\s+(?:the\s+)?$", re.IGNORECASE
         ),
+        origin_before=re.compile(rf"\b{_any(w['origin_nouns'])}\s+(?:from|of)\s+(?:the\s+)?$", re.I),
         war_before=re.compile(
             rf"\b{_any(w['war_nouns'])}(?:\s+(?:on|against|with)\s+[A-Z][\w'’-]*)?\s+(?:in|on|against)\s+(?:the\s+)?$"
         ),
@@ -218,6 +222,7 @@ def _whereabouts_or_reference(m: Any, text: str) -> bool:
         or _BORDER_WITH.search(before)
         or _shapes().office_before.search(before)
         or _shapes().journey_before.search(before)
+        or _shapes().origin_before.search(before)
     )
 
 

@@ -386,7 +386,7 @@ PLACES = Table(
                                       "organisation_heads", "topic_nouns", "region_words",
                                       "briefing_nouns", "audience_verbs", "audience_nouns",
                                       "speaking_verbs", "caption_marks", "venue_heads", "stance_nouns",
-                                      "war_nouns", "office_nouns", "journey_verbs")},
+                                      "war_nouns", "office_nouns", "journey_verbs", "origin_nouns")},
                 "examples": ListOf(STR),
             },
             frozenset({"says_verbs", "voice_nouns", "government_nouns", "agent_participles",
