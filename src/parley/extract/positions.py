@@ -1093,6 +1093,14 @@ def _backdrop_free_issues(tokens: Sequence[Token], rules: Rules) -> list[str]:
     ceasefire talks") names the party's next act: what that act is about (the truce of the
     talks' name) is not what the stance wants, but making the act wait on something is a stance
     on the process itself ("the need to settle its concerns before beginning talks").
+
+    When the rest of the clause names an issue of its own, the act that is to follow the stance
+    or that it is done for names none ("Tehran demanded guarantees against new strikes before
+    resuming talks", "demands include a pullout from the regions before a ceasefire can be
+    declared", "will keep troops at five posts to ensure no truce violation occurs"): the stance
+    is about what is demanded or done, the act around it a sequel or a motive (realnews-dev gold
+    gives such clauses only their own issue). A condition ("only after the troops withdraw",
+    "until", "if") is a demand of its own and keeps its issue.
     """
     plain = _without_backdrop(tokens)
     found = classify_issues("".join(t.text_with_ws for t in plain), rules)
@@ -1107,7 +1115,44 @@ def _backdrop_free_issues(tokens: Sequence[Token], rules: Rules) -> list[str]:
         kept = _without_backdrop(tokens, gerunds=False)
         if _PROCESS_ISSUE in classify_issues("".join(t.text_with_ws for t in kept), rules):
             found.append(_PROCESS_ISSUE)
+    if len(found) > 1:
+        # a clause that names its own issue is about that, not about the act it is timed by or
+        # done for ("demanded guarantees before resuming talks", "will hold the posts to make
+        # sure the truce is not breached")
+        sequel = _sequel_ids(tokens)
+        core = [t for t in tokens if t.i not in sequel]
+        core_found = _backdrop_free_issues(core, rules) if sequel and core else []
+        if core_found:
+            found = [i for i in found if i in core_found]
     return found
+
+
+# Conjunctions by which an adverbial clause names the act that is to follow the stance
+# ("withdraw before a truce can be declared"). "After", "until", "once", "if" and "unless" name
+# the condition the party sets ("would agree to a truce only after the troops withdraw"), which
+# is a stance of its own, and stay.
+_SEQUEL_MARKS = frozenset({"before"})
+
+
+def _sequel_ids(tokens: Sequence[Token]) -> set[int]:
+    """Return the indices of the adverbial clauses inside ``tokens`` that only time or motivate
+    the stance: a finite clause or a gerund after "before" ("before a ceasefire can be
+    declared", "before resuming talks"), and a bare to-infinitive of purpose ("to ensure no
+    truce violation occurs")."""
+    ids = {t.i for t in tokens}
+    out: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "advcl" and t.head.i in ids:
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & _SEQUEL_MARKS or (not marks and _is_infinitive(t)):
+                out.update(x.i for x in t.subtree)
+        elif (
+            t.lower_ in _SEQUEL_MARKS
+            and t.dep_ == "prep"
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+        ):
+            out.update(x.i for x in t.subtree)
+    return out
 
 
 def _spaced_text(tokens: Sequence[Token]) -> str:
