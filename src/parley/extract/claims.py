@@ -97,6 +97,9 @@ class ClaimCues:
     conflicting: re.Pattern[str] | None = None  # "starkly contrasting casualty reports"
     confirming_cues: frozenset[str] = frozenset()  # "confirmed that …" introduces no claim
     attempt_words: frozenset[str] = frozenset()  # "tried to occupy the city": tried, not done
+    denying_verbs: frozenset[str] = frozenset()  # "the militia denied targeting civilians"
+    rejecting_verbs: frozenset[str] = frozenset()  # "dismissed the reports": with an account noun
+    account_nouns: frozenset[str] = frozenset()  # "claim", "report", "allegation"
 
 
 @lru_cache(maxsize=8)
@@ -131,6 +134,9 @@ def claim_cues(rules: Rules) -> ClaimCues:
         conflicting=alternation(cues["conflicting"]) if cues.get("conflicting") else None,
         confirming_cues=frozenset(words.get("confirming_cues", ())),
         attempt_words=frozenset(words.get("attempt_words", ())),
+        denying_verbs=frozenset(words.get("denying_verbs", ())),
+        rejecting_verbs=frozenset(words.get("rejecting_verbs", ())),
+        account_nouns=frozenset(words.get("account_nouns", ())),
     )
 
 
@@ -167,13 +173,14 @@ def settle(
     speakers_by_sentence: dict[int, list[ActorRef]],
     cues: ClaimCues | None = None,
     aliases: dict[str, set[str]] | None = None,
+    deniers: dict[int, list[ActorRef]] | None = None,
 ) -> list[tuple[ClaimDraft, str, list[ActorRef], list[int]]]:
     """Return (draft, status, disputing actors, denial sentence indexes) for each claim.
 
     A sentence is about the claim when it is the claim's own sentence ("…, rejecting a claim by
     the ministry that the town had fallen"), names its place (``aliases`` maps a place's name to
     the spellings the article uses for it, normalised), or, a few sentences later, refers back
-    to it ("the claim", "both towns")."""
+    to it ("the claim", "both towns"); ``deniers``: who denies in each (deniers_by_sentence)."""
     cues = cues or claim_cues(load_rules())
     out = []
     for d in drafts:
@@ -182,7 +189,10 @@ def settle(
         place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
         confirmed = retracted = False
-        for actor, i in _denied_before(d, sentences, speakers_by_sentence, cues):
+        answers = _denied_before(d, sentences, speakers_by_sentence, cues) + _denied_after(
+            d, deniers or {}, cues
+        )
+        for actor, i in answers:
             if all(a.ref != actor.ref for a in disputers):
                 disputers.append(actor)
                 denial_sents.append(i)
@@ -275,6 +285,59 @@ def _denied_before(
     ]
 
 
+def _denied_after(
+    d: ClaimDraft, deniers: dict[int, list[ActorRef]], cues: ClaimCues
+) -> list[tuple[ActorRef, int]]:
+    """Return (denying actor, sentence index) for a party a claim is about that denies something,
+    as the subject of a verb of denying, in the claim's sentence or the few after it ("the army said
+    it had hit a rebel arms depot; the rebels denied storing any weapons there", "The monitors
+    accused the militia of burning the bodies. The militia denied targeting civilians"): the party
+    a claim charges answers it next to it, naming neither the place nor the claim, and often in
+    words no quote finder reads as reported speech ("denied keeping …"). The denier is who denies,
+    not whoever else the sentence quotes ("the envoy said the plan holds, terms the rebels rejected"
+    is the rebels'). Only for a claim the rules keep as it is, as with denials before it."""
+    if not _rules_keep(d, "claimed", cues):
+        return []
+    return [
+        (actor, i)
+        for i in range(d.sentence_index, d.sentence_index + ANAPHOR_WINDOW + 1)
+        for actor in deniers.get(i, [])
+        if actor.side in d.named_sides and actor.side != d.claimant.side
+    ]
+
+
+def deniers_by_sentence(ctx: ArticleContext, cues: ClaimCues) -> dict[int, list[ActorRef]]:
+    """Return, per sentence, the parties that are the subject of a verb of denying in it, not
+    negated ("did not deny"): a verb that denies whatever it takes (claims.toml denying_verbs: "the
+    militia denied targeting civilians"), or one that rejects an account only when its object is
+    an account or stands for one (rejecting_verbs with account_nouns: "Kyiv dismissed the
+    reports", "rejected them as lies"; not "Moscow rejected the peace plan", a stance on a
+    proposal, which denies no account)."""
+    from parley.extract.claims_accusation import subject_actor  # it imports this module
+
+    index = ctx.need("index")
+    out: dict[int, list[ActorRef]] = {}
+    for i, sent in enumerate(ctx.need("sents")):
+        for tok in span_tokens(sent):
+            if tok.pos_ != "VERB" or _is_negated(tok) or not _denies(tok, cues):
+                continue
+            actor = subject_actor(tok, index)
+            if actor is not None:
+                out.setdefault(i, []).append(actor)
+    return out
+
+
+def _denies(verb: Any, cues: ClaimCues) -> bool:
+    """Return True when a verb denies an account (see :func:`deniers_by_sentence`)."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.denying_verbs:
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return lemma in cues.rejecting_verbs and any(
+        o.pos_ == "PRON" or o.lemma_.lower() in cues.account_nouns for o in objects
+    )
+
+
 # -- the claims component --------------------------------------------------------------------------
 
 
@@ -325,7 +388,12 @@ def settled_drafts(
         if m.kind == "place" and m.place is not None:
             aliases.setdefault(m.place.name, set()).add(norm(m.text))
     settled = settle(
-        list(unique.values()), ctx.need("sentences"), ctx.need("speakers_by_sentence"), cues, aliases
+        list(unique.values()),
+        ctx.need("sentences"),
+        ctx.need("speakers_by_sentence"),
+        cues,
+        aliases,
+        deniers_by_sentence(ctx, cues),
     )
     outlets, sents = event_lexicon(ctx.resources.rules).words.outlet_words, ctx.need("sents")
     return [

@@ -50,7 +50,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
             # any act charged is the accuser's account, a conduct ("accused Kyiv of stalling the
             # talks") as much as a use of force: measured on realnews-dev, both halves gained
             accused, act = charge
-            claimant = _accuser(tok, index) or _pronoun_accuser(ctx, tok, i)
+            claimant = subject_actor(tok, index) or _pronoun_accuser(ctx, tok, i)
             target = _actor_in(accused, index)
             if claimant is None or target is None or target.side == claimant.side:
                 continue
@@ -95,9 +95,9 @@ def _charge(verb: Any) -> tuple[Any, Any] | None:
     return None
 
 
-def _accuser(verb: Any, index: Any) -> Any:
-    """Return the actor named in the charging verb's subject, or in that of the clause it hangs
-    from ("… and accused", ", accusing"), else None."""
+def subject_actor(verb: Any, index: Any) -> Any:
+    """Return the actor named in a verb's subject, or in that of the clause it hangs from ("… and
+    accused", ", accusing", ", rejecting"), else None: who charges, or who denies."""
     current = verb
     for _ in range(MAX_CLIMB + 1):
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "agent")), None)

@@ -225,6 +225,9 @@ CLAIMS = Table(
                 "charging_verbs": WORDS,  # "accused X of doing Y": the accuser's claim
                 "attempt_words": WORDS,  # "tried to occupy the city": an act tried, not claimed
                 "confirming_cues": WORDS,  # "X confirmed that …": an admission, no claim
+                "denying_verbs": WORDS,  # "X denied …": X is a denier
+                "rejecting_verbs": WORDS,  # "X rejected the claims": with an account noun only
+                "account_nouns": WORDS,  # "claim", "report": what a rejecting verb denies
             },
             frozenset({"force_verbs", "deal_verbs", "owning_verbs", "owned_nouns", "claimed_acts"}),
         ),
