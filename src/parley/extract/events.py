@@ -184,6 +184,24 @@ def _names_a_day(tok: Any) -> bool:
     )
 
 
+def _promised_by(trigger: Any, heads: frozenset[str]) -> Any | None:
+    """Return the verb of promise or threat whose "to" complement tells the act ("Hamas pledged
+    to release the hostages", "the sides agreed to exchange prisoners", "Israel threatened to
+    strike Beirut"; a noun act through its light verb: "agreed to hold talks"), else None. Such
+    an act is announced for later, not done."""
+    verb = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+        verb = trigger.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "advcl" and not any(c.dep_ in OBJECT_DEPS for c in head.children):
+        pass  # "offered on Wednesday to meet": a phrase between them may make it an adverbial
+    elif verb.dep_ != "xcomp":
+        return None
+    return head if head.lemma_.lower() in heads else None
+
+
 def _object_lemmas(trigger: Any) -> set[str]:
     """Return the words of what a verb acts on: its objects and complements, and the subject of a
     passive whose doer an agent names ("the talks were chaired by Qatar"; without one, "prisoners
@@ -393,7 +411,8 @@ class EventFinder:
             modality == "planned" or (modality == "claimed" and actors[:1] == speaker[:1])
         ):
             modality = "asserted"  # "said it was ready to host talks": the declaration is the act
-        kind, modality = self._warned(rule.type, modality, governor, bool(actors or recipients))
+        warning = governor if governor is not None else _promised_by(tok, self.w.promising_heads)
+        kind, modality = self._warned(rule.type, modality, warning, bool(actors or recipients))
         return EventCandidate(
             type=kind,
             mode=self._mode(rule, clause_text if pos == "VERB" else sent_text),
@@ -965,6 +984,8 @@ class EventFinder:
             and trigger.head.head.lemma_ in planning
         ):
             return "planned"  # "was due to hold an emergency meeting": the light verb is planned
+        if _promised_by(trigger, self.w.promising_heads) is not None:
+            return "planned"  # "pledged to release the hostages", "agreed to exchange prisoners"
         if any(c.dep_ == "neg" for c in trigger.children):
             return "denied"
         if governor is not None and "would" in aux and governor.pos_ == "VERB":

@@ -52,6 +52,7 @@ class EventWords:
     future: frozenset[str]
     conditional: frozenset[str]
     planning_heads: frozenset[str]
+    promising_heads: frozenset[str]
     risk_heads: frozenset[str]
     demand_modals: frozenset[str]  # "said Rwanda should end its support": a call on that party
     demand_heads: frozenset[str]  # "said Ukraine has to withdraw": the same call, by a verb
@@ -136,6 +137,7 @@ def event_lexicon(rules: Rules) -> EventLexicon:
         future=frozenset(w["future"]),
         conditional=frozenset(w["conditional"]),
         planning_heads=frozenset(w["planning_heads"]),
+        promising_heads=frozenset(w["promising_heads"]),
         risk_heads=frozenset(w["risk_heads"]),
         truce_starts=frozenset(w["truce_starts"]),
         demand_modals=frozenset(w["demand_modals"]),

@@ -136,6 +136,7 @@ EVENTS = Table(
                 "future": WORDS,
                 "conditional": WORDS,
                 "planning_heads": WORDS,
+                "promising_heads": WORDS,
                 "risk_heads": WORDS,
                 "truce_starts": WORDS,
                 "demand_modals": WORDS,
