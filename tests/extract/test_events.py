@@ -494,7 +494,7 @@ def test_a_news_outlet_reporting_an_attack_accuses_nobody(extractor: Extractor) 
     assert not [e for e in ex.events if e.type == "ACCUSE" and "Times" in e.actors[0].name]
     party = run(
         extractor,
-        "The Sudanese army said the RSF had launched several drones at the port city of Port Sudan.",
+        "The Sudanese army said the RSF had attacked the port city of Port Sudan with drones.",
     )
     assert events_of(party, "ACCUSE"), "a party's allegation still is an accusation"
 

@@ -27,3 +27,36 @@ def test_a_party_told_attacking_is_still_accused(extractor: Extractor) -> None:
     )
     accusations = [refs(e) for e in of_type(ex, "ACCUSE")]
     assert accusations and accusations[0][1:] == ["Q801"], accusations
+
+
+def test_weapons_doing_the_harm_accuse_no_one(extractor: Extractor) -> None:
+    """The weapon as the subject of the verb, or as the agent of a passive, names no doer either."""
+    for text in (
+        "The Lebanese health ministry reported that Israeli drones targeted a car near the port of Tyre"
+        " on Wednesday.",
+        "The mayor of Kharkiv said on Wednesday that the city was hit by ballistic missiles overnight.",
+    ):
+        ex = run(extractor, text)
+        assert not of_type(ex, "ACCUSE"), text
+
+
+def test_a_count_of_weapons_or_attacks_accuses_no_one(extractor: Extractor) -> None:
+    """A raid told by its tally ("launched 300 drones", "with at least 20 drones", "launched 12
+    assaults") is an air force's or a defender's count, not a charge; a single attack told by its
+    doer still accuses it."""
+    for text in (
+        "The Ukrainian air force said on Wednesday that Russia launched 300 drones and 20 missiles"
+        " overnight.",
+        "Russia's defence ministry said Ukraine struck targets in the Belgorod region with at least 20 drones"
+        " on Wednesday.",
+        "The Ukrainian army said on Wednesday that Russian forces launched 12 assaults against its"
+        " positions near Pokrovsk.",
+    ):
+        ex = run(extractor, text)
+        assert not of_type(ex, "ACCUSE"), text
+    ex = run(
+        extractor,
+        "The Ukrainian army said on Wednesday that Russian forces launched an assault on its positions near"
+        " Pokrovsk.",
+    )
+    assert [refs(e)[1:] for e in of_type(ex, "ACCUSE")] == [["Q159"]]

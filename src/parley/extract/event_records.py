@@ -66,7 +66,7 @@ def find_article_events(ctx: ArticleContext) -> None:
     _add_countries_struck(candidates, index, unheld, res.registry)
     _add_defenders(candidates, res.finder.states_by_iso2(), unheld)
     _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
-    candidates.extend(_allegations(ctx, candidates, dates))
+    candidates.extend(_allegations(ctx, candidates, dates, finder))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
     _date_by_later_mention(candidates, ctx.need("sents"), dates, _retold_nouns(lex, res.rules), ctx.published)
     ctx.candidates = candidates
@@ -930,7 +930,9 @@ def _accusation(
     return acc
 
 
-def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:
+def _allegations(
+    ctx: ArticleContext, candidates: Candidates, dates: list[Any], finder: EventFinder
+) -> Candidates:
     """Return ACCUSE events for attacks a party says another party carried out.
 
     PLOVER codes an allegation of violence as an accusation by the one who makes it ("the
@@ -946,7 +948,7 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             continue  # (a side counting the drones it downed reports a raid, it accuses nobody)
         if is_outlet(speaker, outlet_words):
             continue  # a news outlet reporting an attack accuses nobody
-        if _told_as_harm(c.trigger):
+        if _told_as_harm(c.trigger, finder):
             continue
         # the one accused is the doer: a party telling its own side's attack on another accuses nobody
         accused = [a for a in c.actors[:1] if a.side != speaker.side and a.ref != speaker.ref]
@@ -959,13 +961,32 @@ def _allegations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
     return out
 
 
-def _told_as_harm(trigger: Any) -> bool:
-    """Return True for an attack a report tells by the strike as the subject of what it did
-    ("Israeli strikes killed at least 12 people", "an Israeli drone strike hit a car", "a Russian
-    assault overnight targeted the grid"): a count of harm suffered, whose doer is named only as
-    the owner of the weapon. The report charges no party with an act, so it makes no ACCUSE; the
-    attack itself is told as before."""
-    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
+def _told_as_harm(trigger: Any, finder: EventFinder) -> bool:
+    """Return True for an attack a report tells by its weapons: the strike or the weapon as the
+    doer of what was done ("Israeli strikes killed at least 12 people", "a Russian assault
+    overnight targeted the grid", "drones targeted tents", "the city was targeted by ballistic
+    missiles"), or the weapons or attacks counted ("Russia launched 458 drones and 45 missiles",
+    "pounded targets with at least 25 drones", "launched 14 assaults against its positions"). It
+    is a tally of harm suffered or of a raid, as an air force or a local official gives it, whose
+    doer is named only as the owner of the weapons or not at all: it charges no party with an
+    act, so it makes no ACCUSE (the attack itself is told as before)."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return trigger.dep_ in ("nsubj", "nsubjpass") or _counted(trigger)
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    doers += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    used = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    used += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    used = [w for u in used for w in (u, *u.conjuncts) if _counted(w)]
+    return any(finder.is_weapon(w) for w in doers + used)
+
+
+# Adjectives that count like a number ("several suicide drones").
+QUANTIFIERS = frozenset({"several", "multiple", "numerous"})
+
+
+def _counted(noun: Any) -> bool:
+    """Return True for a noun counted by a number or a quantifier ("458 drones", "several drones")."""
+    return any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in QUANTIFIERS) for c in noun.children)
 
 
 def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) -> Candidates:

@@ -440,7 +440,7 @@ class EventFinder:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in WEAPON_PREPS:
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj" and self._is_weapon(pobj):
+                        if pobj.dep_ == "pobj" and self.is_weapon(pobj):
                             actors = actors or self._weapon_owner(pobj)
         if rule.by_object:
             # "air defences downed 40 Ukrainian drones": the drones' owner attacked the subject's side
@@ -561,7 +561,7 @@ class EventFinder:
                     return parties[::-1]
         return []
 
-    def _is_weapon(self, tok: Any) -> bool:
+    def is_weapon(self, tok: Any) -> bool:
         """Return True for a noun that names weapons or an attack ("drones", "shelling", "strike")."""
         word, lemma = tok.lower_, tok.lemma_.lower()
         if any(word in ws or lemma in ws for ws in self.lex.weapon_modes.values()):
@@ -586,7 +586,7 @@ class EventFinder:
                 weapons += [p for p in child.children if p.dep_ == "pobj"]
         # "the strike", "these attacks" look back to a strike told already: a retelling, no new act
         return any(
-            self._is_weapon(w) and not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS for d in w.children)
+            self.is_weapon(w) and not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS for d in w.children)
             for w in weapons
         )
 
@@ -815,7 +815,7 @@ class EventFinder:
                             if child.lemma_.lower() in ("country", "government", "nation", "administration"):
                                 return [self._state_of(m.actor)]  # "his country": the leader's state
                             return [m.actor]
-                    if self._is_weapon(child):
+                    if self.is_weapon(child):
                         # "Russian drones struck…", "Israeli shelling killed…", "a drone attack
                         # launched by the RSF struck…": the demonym or agent names the party
                         # whose weapons they are
@@ -839,7 +839,7 @@ class EventFinder:
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         found = _head_actor(pobj, index) or (
-                            self._weapon_owner(pobj) if self._is_weapon(pobj) else []
+                            self._weapon_owner(pobj) if self.is_weapon(pobj) else []
                         )
                         if found:
                             return found
