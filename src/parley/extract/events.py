@@ -22,6 +22,10 @@ from parley.rules import Rules, load_rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+# Acts made by saying or deciding: without the one who makes them, the party they are aimed at alone
+# tells no event. (A signing, SUPPORT, is told through its ceremony, "the summit witnessed X and Y
+# sign the deal", whose host is a party of it, so it is not among them.)
+DOERS_NEEDED = frozenset({"ACCUSE", "REJECT", "THREATEN", "AGREE", "PROTEST", "SANCTION", "REQUEST"})
 # Nouns that count a meeting out in parts ("a second round of talks", "a day of talks").
 ROUNDS = frozenset({"round", "series", "session", "day"})
 # Plurals that with a bare "the" still mean the two parties of a conflict ("the sides agreed").
@@ -397,6 +401,8 @@ class EventFinder:
             and not unowned
         ):
             return None  # (an unnamed attack a party reports is kept: it is that party's claim)
+        if not actors and rule.type in DOERS_NEEDED and not self._told_of_an_agent(tok):
+            return None  # "the statement blamed Madobe's forces": a statement blames nobody by itself
         clause = list(tok.subtree)
         sent_text = sentence_text(sent)
         clause_text = sent_text[
@@ -506,6 +512,35 @@ class EventFinder:
         if rule.needs_actor and not actors:
             return NEXT_RULE
         return actors, recipients
+
+    def _told_of_an_agent(self, trigger: Any) -> bool:
+        """Return True when the clause of an act has a subject that can act: a name, a pronoun
+        (a relative one too: "Carney, who offered support"), or a word for a party ("the army",
+        "the country", "the spokesperson", "the rebels"), even one the mentions do not resolve. A
+        thing ("the statement blamed X", "the firing threatened the deal", "the most important
+        point is having reached an agreement") or no subject at all names nobody who did it."""
+        w = self.w
+        words = w.force_nouns | w.institution_nouns | w.pair_nouns | w.group_anaphors | w.state_nouns
+        cur = trigger
+        if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+            cur = trigger.head  # "launched an appeal": the light verb's subject
+        for _ in range(4):
+            subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            if subjects:
+                s = subjects[0]
+                return (
+                    s.pos_ in ("PROPN", "PRON")
+                    or s.lemma_.lower() in words
+                    or s.lower_ in words
+                    or (s.dep_ == "nsubj" and (s.tag_ == "NNS" or any(c.dep_ == "conj" for c in s.children)))
+                )
+            if (
+                cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp")
+                or cur.head.i == cur.i
+            ):
+                break
+            cur = cur.head
+        return False
 
     def _participle_agent(self, tok: Any) -> list[ActorRef]:
         """Return the doer a participle names after a noun trigger ("a drone attack launched by the
