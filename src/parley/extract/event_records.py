@@ -525,8 +525,9 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
 
     anchored: list[tuple[EventCandidate, Any]] = []
     act_nouns = _act_nouns(event_lexicon(ctx.resources.rules))
-    occasions = event_lexicon(ctx.resources.rules).words.occasion_nouns
-    for _, c in candidates:
+    words = event_lexicon(ctx.resources.rules).words
+    occasions = words.occasion_nouns
+    for i, c in candidates:
         trig = c.trigger
         usable = [
             d
@@ -550,6 +551,15 @@ def _date_events(ctx: ArticleContext, candidates: Candidates, dates: list[Any]) 
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end]
         if not in_clause and c.modality == "asserted" and not _past_perfect(trig):
             in_clause = _statement_dates(ctx.text, c, own)
+        if (
+            not in_clause
+            and c.modality == "asserted"
+            and c.type in SPEECH_ACTS
+            and not (_perfect(trig) or _past_perfect(trig))
+        ):
+            # a charge or demand told paragraphs after the statement's day ("he further condemned");
+            # not one told as done before it ("has accused", "had urged")
+            in_clause = _speakers_statement_day(c, i, ctx.need("sents"), ctx.need("index"), dates, words)
         if not in_clause and c.modality == "claimed" and _told_as_done(trig):
             in_clause = [d for d in own if c.sent_start <= d.start < c.sent_end and d.value is not None]
         if (
@@ -781,6 +791,49 @@ def _statement_dates(text: str, c: EventCandidate, dates: list[Any]) -> list[Any
     return earlier[-1:]
 
 
+def _speakers_statement_day(
+    c: EventCandidate, i: int, sents: list[Any], index: MentionIndex, dates: list[Any], words: Any
+) -> list[Any]:
+    """Return the day of the statement a person's speech act belongs to when neither its sentence
+    nor its paragraph names a day: the last day earlier in the article on which the same person
+    is told speaking, a day hanging from a verb of saying, or from an occasion, whose subject
+    names the person ("The minister told reporters on Monday …" … "She also called on the rebels
+    to lay down their arms"; "The spokesman used Thursday's briefing to …" … "The spokesman
+    went on to accuse …"). News gives a statement's day once and tells its further demands,
+    charges and warnings paragraphs later. An act whose sentence names an occasion of its own
+    ("In an interview, the minister urged …", "posting on Telegram, he warned …") is another
+    statement, one the text leaves undated; so is a state's or a group's, which speaks through
+    many statements on many days ("The ministry said on Friday …" … "The ministry urged …")."""
+    if not c.actors or c.actors[0].kind != "person":
+        return []  # a state or group speaks through many statements on many days
+    if any(t.lemma_.lower() in words.occasion_nouns for t in sents[i]):
+        return []
+    who = c.actors[0].ref
+    doc = c.trigger.doc
+    for d in reversed(dates):
+        if d.start >= sents[i].start_char or d.value is None or d.value.precision != "day":
+            continue
+        if d.kind == "range_start":
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        verb = _clause_verb(doc, d)
+        if span is None or verb is None:
+            continue
+        if (
+            verb.lemma_.lower() not in words.governing
+            and span.root.head.lemma_.lower() not in words.occasion_nouns
+        ):
+            continue
+        subjects = [subtree_chars(ch) for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if any(
+            m.actor is not None and m.actor.ref == who
+            for s, e in subjects
+            for m in index.in_span(s, e, "actor")
+        ):
+            return [d]
+    return []
+
+
 def _anchor_date(candidates: Candidates, anchor: str, anchor_words: tuple[str, ...]) -> date | None:
     words = anchor.lower()
     wanted = "CONSULT" if any(w in words for w in anchor_words) else None
@@ -917,14 +970,23 @@ def _add_hosts(
 
 
 def _accusation(
-    text: str, accuser: ActorRef, accused: ActorRef, trigger: Any, sent: tuple[int, int], dates: list[Any]
+    ctx: ArticleContext,
+    accuser: ActorRef,
+    accused: ActorRef,
+    trigger: Any,
+    sent: tuple[int, int],
+    dates: list[Any],
 ) -> EventCandidate:
     """Return the ACCUSE event of a party that says another committed an act, dated like a statement."""
     acc = EventCandidate(
         type="ACCUSE", mode="allege", trigger=trigger, actors=[accuser], recipients=[accused], place=None,
         modality="asserted", attributed_to=None, sent_start=sent[0], sent_end=sent[1],
     )  # fmt: skip
-    stated = _statement_dates(text, acc, dates)
+    stated = _statement_dates(ctx.text, acc, dates)
+    sent_i = sentence_index(ctx.need("sents"), sent[0])
+    if not stated and sent_i is not None:
+        words = event_lexicon(ctx.resources.rules).words
+        stated = _speakers_statement_day(acc, sent_i, ctx.need("sents"), ctx.need("index"), dates, words)
     if stated and stated[-1].value is not None:
         acc.date = stated[-1].value
     return acc
@@ -955,9 +1017,7 @@ def _allegations(
         if not accused or (speaker.ref, accused[0].ref) in seen:
             continue
         seen.add((speaker.ref, accused[0].ref))
-        out.append(
-            (i, _accusation(ctx.text, speaker, accused[0], c.trigger, (c.sent_start, c.sent_end), dates))
-        )
+        out.append((i, _accusation(ctx, speaker, accused[0], c.trigger, (c.sent_start, c.sent_end), dates)))
     return out
 
 
@@ -1026,7 +1086,7 @@ def _reported_accusations(ctx: ArticleContext, candidates: Candidates, dates: li
         sent = sents[sent_i]
         trigger = sent.doc.char_span(q.start, q.end, alignment_mode="expand").root
         span = (sent.start_char, sent.end_char)
-        out.append((sent_i, _accusation(ctx.text, q.speaker, accused[0], trigger, span, dates)))
+        out.append((sent_i, _accusation(ctx, q.speaker, accused[0], trigger, span, dates)))
     return out
 
 
