@@ -261,6 +261,15 @@ def test_call_with_object_predicate(nlp):
     assert qs[0].speaker == RED_CROSS
 
 
+def test_call_with_the_thing_named_after_it_reports_no_words(nlp):
+    # the object and the label ("called the new checks a burden", "called him incapable") are no
+    # clause anyone said; only a label in quotation marks is a quote (FORMAT.md)
+    qs = run(nlp, "Novak called the new border checks a needless burden on hauliers and farmers.")
+    assert indirect(qs) == []
+    qs = run(nlp, 'Novak called the new border checks a "needless burden" on hauliers and farmers.')
+    assert direct(qs) == ["needless burden"] and indirect(qs) == []
+
+
 # -- speakers -----------------------------------------------------------------------------------
 def test_pronoun_he_is_the_previous_speaker(nlp):
     text = (

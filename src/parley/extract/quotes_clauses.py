@@ -190,13 +190,24 @@ def clause_contents(
             span = _span(unit, list(doc[verb.head.left_edge.i : verb.left_edge.i]), text)
             if span:
                 out.append(span)
-    if lemma in lex.naming_indirect and any(c.dep_ in ("nsubj",) for c in verb.children):
+    has_subject = any(c.dep_ in ("nsubj",) for c in verb.children)
+    if lemma in lex.naming_indirect and has_subject and not _names_its_object(verb):
         for c in verb.children:
             if c.dep_ == "oprd":
                 span = _span(unit, list(doc[c.left_edge.i : c.right_edge.i + 1]), text)
                 if span:
                     out.append(span)
     return out
+
+
+def _names_its_object(verb: Token) -> bool:
+    """Return True when a naming verb has both the thing it names and the name after it ("called
+    the exchange a measure", "called X incapable", which the parse may tag as two predicates): what
+    a speaker calls an object is a label, a quote only in quotation marks (a direct quote of its
+    own), and the object is not words anyone said. A name is reported as an indirect quote only
+    when the thing named stands before the verb as a relative or question word ("what the UN has
+    called the worst crisis", "the raid, which the ministry called a crime")."""
+    return len([c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]) > 1
 
 
 def _relative_gap(verb: Token, lex: SpeechLexicon) -> Token | None:
