@@ -376,6 +376,25 @@ def test_definite_description_refers_back(nlp):
     assert speaker_of(qs, "the flights had violated its airspace") == POLAND
 
 
+def test_a_countrys_press_with_no_outlet_named_gives_no_quote(nlp):
+    # outlets have no state affiliation (eval/realnews/CONVENTIONS.md); a demonym ties none to Latvia
+    qs = run(nlp, "Latvian media reported that the ferry had left the harbour late on Friday night.")
+    assert qs == []
+    qs = run(nlp, "According to Polish media, the ferry had left the harbour late on Friday night.")
+    assert qs == []
+
+
+def test_state_media_and_a_press_relaying_a_party_still_speak(nlp):
+    qs = run(nlp, "Latvian state media reported that the ferry had left the harbour late on Friday night.")
+    state = speaker_of(qs, "the ferry had left the harbour late on Friday night")
+    assert state is not None and state.id == LATVIA.id
+    text = (
+        "Polish media quoted a statement from the Polish Foreign Ministry stressing that the ferry "
+        "had left the harbour late on Friday night."
+    )
+    assert speaker_of(run(nlp, text), "the ferry had left the harbour late on Friday night") == POLAND
+
+
 def test_officials_of_no_party_give_no_quote(nlp):
     assert run(nlp, "Officials said the pipeline had been damaged.") == []
 

@@ -71,6 +71,8 @@ MIN_BARE_QUOTE_WORDS = 4
 UNNAMED_SOURCES = frozenset({"official", "source"})
 # Heads of a source whose words are nobody's when the text ties it to no party (see _untied_source).
 UNTIED = frozenset({"source"})
+# Verbs by which an outlet passes on a party's words ("the media quoted a statement from X").
+RELAYING_VERBS = frozenset({"quote", "carry", "relay"})
 # Owners that are the writer's own ("according to our information", "our sources"): no party's.
 FIRST_PERSON_OWNERS = frozenset({"our", "my"})
 # Determiners that point back to a party named before ("the group said", "these fighters say").
@@ -212,7 +214,11 @@ def _speakers(
         window = _window_start(para_starts, para_of_unit[id(att.unit)].start)
         sent_start = att.unit.sentence_bounds(att.cue)[0]
         res = _resolve(att, resolver, window, sent_start)
-        if _untied_source(att, resolver) or (res.actor is None and _names_no_party(att, resolver)):
+        if (
+            _untied_source(att, resolver)
+            or _untied_press(att, resolver)
+            or (res.actor is None and _names_no_party(att, resolver))
+        ):
             att.nameless = True
             continue
         speakers[id(att)] = res
@@ -599,6 +605,33 @@ def _untied_source(att: Attribution, resolver: SpeakerResolver) -> bool:
     if any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
         return False  # "a rebel source", "military sources": the word before says whose
     return tok.lemma_.lower() in UNTIED and resolver.unowned(tok, att.unit.base)
+
+
+def _untied_press(att: Attribution, resolver: SpeakerResolver) -> bool:
+    """Return True when the cue's subject is a country's press with no outlet named ("Israeli media
+    reported", "according to Russian media", "Russian Telegram channels said"): outlets have no state
+    affiliation (eval/realnews/CONVENTIONS.md: a news outlet named as the source is an organisation of
+    its own), so a demonym ties them to no party, and with no outlet named the words are nobody's the
+    record can hold. State media speak for their state (Referents._state_media), a group's media for
+    the group ("Houthi media"), and outlets named beside the word ("Israeli newspapers X and Y") are
+    themselves; those keep their quotes."""
+    src = att.source
+    if src is None or att.fallback is not None:
+        return False
+    lex = resolver.lex
+    tok = antecedent(src, lex)
+    if tok.pos_ != "NOUN" or (tok.tag_ != "NNS" and tok.lower_ != "media"):
+        return False
+    if not {tok.lower_, tok.lemma_.lower()} & lex.media:
+        return False
+    if any(c.dep_ in ("poss", "appos", "conj") for c in tok.children):
+        return False
+    if {t.lower_ for t in tok.subtree} & lex.state_markers:
+        return False
+    if tok.head.lemma_.lower() in RELAYING_VERBS | lex.citing:
+        return False  # "the UAE media quoted a statement from the ministry": the ministry's words
+    start, end = subtree_chars(tok, att.unit.base)
+    return all(m.actor is None or m.actor.kind == "state" for m in resolver.overlapping(start, end))
 
 
 # -- helpers ---------------------------------------------------------------------------------
