@@ -8,6 +8,7 @@ Sentences written for the test; real spaCy pipeline and knowledge base (PUB is F
 from __future__ import annotations
 
 from parley.extract.extractor import Extractor
+from parley.model import Event, Extraction
 from tests.extract.told import day, of_type, run
 
 STATEMENT = (
@@ -19,13 +20,18 @@ BETWEEN = (
 )
 
 
+def _requests_by(ex: Extraction, name: str) -> list[Event]:
+    """Return the REQUEST events among whose actors ``name`` is."""
+    return [e for e in of_type(ex, "REQUEST") if any(a.name == name for a in e.actors)]
+
+
 def test_a_demand_told_paragraphs_after_the_statement_day_takes_that_day(extractor: Extractor) -> None:
     ex = run(
         extractor,
         f"{STATEMENT}\n\n{BETWEEN}\n\n"
         "He also called on Israel to pull its troops out of the five hilltops it still holds in the south.",
     )
-    requests = [e for e in of_type(ex, "REQUEST") if any(a.name == "Nawaf Salam" for a in e.actors)]
+    requests = _requests_by(ex, "Nawaf Salam")
     assert requests and [day(e) for e in requests] == ["2025-12-10"]
 
 
@@ -36,7 +42,7 @@ def test_a_demand_with_an_occasion_of_its_own_stays_undated(extractor: Extractor
         "In a post on social media, Nawaf Salam urged Israel to pull its troops out of the five "
         "hilltops it still holds in the south.",
     )
-    requests = [e for e in of_type(ex, "REQUEST") if any(a.name == "Nawaf Salam" for a in e.actors)]
+    requests = _requests_by(ex, "Nawaf Salam")
     assert requests and all(day(e) is None for e in requests)
 
 
@@ -47,7 +53,7 @@ def test_a_demand_told_in_the_perfect_stays_undated(extractor: Extractor) -> Non
         "Nawaf Salam has urged Israel to pull its troops out of the five hilltops it still holds "
         "in the south.",
     )
-    requests = [e for e in of_type(ex, "REQUEST") if any(a.name == "Nawaf Salam" for a in e.actors)]
+    requests = _requests_by(ex, "Nawaf Salam")
     assert requests and all(day(e) is None for e in requests)
 
 
@@ -59,7 +65,7 @@ def test_the_day_another_party_spoke_is_not_the_demands_day(extractor: Extractor
         "Lebanese Prime Minister Nawaf Salam also called on Israel to pull its troops out of the five "
         "hilltops it still holds in the south.",
     )
-    requests = [e for e in of_type(ex, "REQUEST") if any(a.name == "Nawaf Salam" for a in e.actors)]
+    requests = _requests_by(ex, "Nawaf Salam")
     assert requests and all(day(e) is None for e in requests)
 
 
@@ -71,5 +77,5 @@ def test_a_states_demand_keeps_no_day_of_an_earlier_statement(extractor: Extract
         "Lebanon also called on Israel to pull its troops out of the five hilltops it still holds "
         "in the south.",
     )
-    requests = [e for e in of_type(ex, "REQUEST") if any(a.name == "Lebanon" for a in e.actors)]
+    requests = _requests_by(ex, "Lebanon")
     assert requests and all(day(e) is None for e in requests)
