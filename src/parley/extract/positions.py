@@ -1398,6 +1398,7 @@ def article_readings(ctx: ArticleContext) -> tuple[_Finder, list[StanceReading]]
 
 def find_article_positions(ctx: ArticleContext) -> None:
     """Assign ctx.positions: clause positions, then those voiced in quotes; one per party and issue."""
+    from parley.extract.positions_holders import unplaced_people
     from parley.extract.positions_learned import ArticleIssues, judged_readings, position_model
 
     finder, readings = article_readings(ctx)
@@ -1407,6 +1408,9 @@ def find_article_positions(ctx: ArticleContext) -> None:
         readings = judged_readings(model, readings, ArticleIssues(finder.sents, doc, rules), rules)
     spans = rule_spans(finder, readings)
     spans += quoted_stances(ctx.need("qspans"), spans, rules, doc)
+    # a person no description ties to a party (a driver, a company's chief) holds no position
+    unplaced = unplaced_people(doc, ctx.need("mentions"), rules)
+    spans = [s for s in spans if s.party.ref not in unplaced]
     ctx.positions = [
         Position(
             party=p.party,

@@ -318,6 +318,8 @@ STANCE = Table(
         "hedges": _words_table(),
         "fact_verbs": _words_table(),  # stance verbs that with a that-clause only admit a fact
         "attempt_verbs": _words_table(),  # stance verbs that with an infinitive only tell an attempt
+        # offices by which an unknown person may hold a position, and offices outside any party
+        "holders": Table({"offices": WORDS, "outside": WORDS}, frozenset({"offices", "outside"})),
         "plans": Table(
             {"nouns": WORDS, "term_verbs": WORDS, "term_modals": WORDS, "author_verbs": WORDS},
             frozenset({"nouns", "term_verbs", "term_modals", "author_verbs"}),
