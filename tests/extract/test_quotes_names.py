@@ -9,10 +9,10 @@ import pytest
 from parley.extract.quotes import QuoteSpan, find_quotes
 from parley.extract.quotes_lexicon import load_lexicon
 from parley.extract.quotes_names import (
-    _plural_noun_opening,
     earlier_full_name,
     name_only_speaker,
     person_named_elsewhere,
+    plural_noun_opening,
 )
 from tests.extract.test_quotes import NOVAK, mentions_for
 
@@ -158,4 +158,4 @@ def test_a_plural_name_written_inside_a_sentence_too_is_still_a_name(nlp):
     )
     doc = nlp(text)
     word = next(t for t in doc if t.text == "Medics")
-    assert not _plural_noun_opening(word)
+    assert not plural_noun_opening(word)

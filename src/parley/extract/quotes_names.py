@@ -102,7 +102,7 @@ def person_named_elsewhere(tok: Token, lex: SpeechLexicon) -> str | None:
     return best
 
 
-def _plural_noun_opening(tok: Token) -> bool:
+def plural_noun_opening(tok: Token) -> bool:
     """Return True for one plural word that is capitalised only because it opens its sentence
     ("Medics said", "Rescuers said", tagged a plural proper noun): a class of people, no party's
     name (eval/realnews/CONVENTIONS.md: an unnamed source with no tie has no actor), unless the
@@ -144,7 +144,7 @@ def name_only_speaker(tok: Token, lex: SpeechLexicon) -> ActorRef | None:
             return _actor(full, "person") if full is not None else None
     if not words:
         return None
-    if len(words) == 1 and _plural_noun_opening(words[0]):
+    if len(words) == 1 and plural_noun_opening(words[0]):
         return None
     name = _text(words)
     label = ent.label_ if ent is not None else ""

@@ -19,6 +19,7 @@ from parley.analyse.mentions import Mention
 from parley.extract.datelines import in_dateline
 from parley.extract.quotes_described import Referents, Resolved
 from parley.extract.quotes_lexicon import SpeechLexicon
+from parley.extract.quotes_names import plural_noun_opening
 from parley.model.records import ActorRef
 
 if TYPE_CHECKING:
@@ -167,6 +168,10 @@ class SpeakerResolver(Referents):
                 actor = self._surname(tok, base + tok.idx) or self._unknown_name(tok)
                 if actor is not None:
                     return Resolved(actor, *span(tok))
+            if n == 1:
+                body = self._organisation_named(tok, appos, base)
+                if body is not None:
+                    return body
             for a, b in spans:
                 found = self.overlapping(a, b)
                 if found:
@@ -249,12 +254,74 @@ class SpeakerResolver(Referents):
             return Resolved(actor, start, end)
         return None
 
+    def _organisation_named(self, tok: Token, appos: list[Token], base: int) -> Resolved | None:
+        """Return an organisation the knowledge base does not know, named by the proper noun that is
+        the speaker's own head ("DTEK, the country's largest private energy company, said", "the
+        English-language Libyan Observer reported"): the name says who speaks, not the state its
+        description or its demonym names. The name is the run of capitalised words that ends at the
+        head; its head word is no word for a role, body, group or outlet (a "Russian Defence
+        Ministry" folds into its state, FORMAT.md), and nothing tells of a person: the NER labels it
+        an organisation, or a description in apposition names a kind of thing rather than a role,
+        or a demonym stands before a name the NER leaves unlabelled."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE"):
+            return None
+        if in_dateline(tok.doc.text, tok.idx):
+            return None  # "ISTANBUL (AP) -": the reporter's place, never a speaker
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None  # "an anti-war super PAC called X": the word for a kind of body, no name
+        lex = self.lex
+        kinds = lex.roles | lex.bodies | lex.groups | lex.media | lex.titles
+        if {tok.lower_, tok.lemma_.lower()} & kinds or self._is_state_word(tok.lower_):
+            return None
+        if plural_noun_opening(tok) or self._surname(tok, base + tok.idx) is not None:
+            return None  # "Medics said" opening a sentence; "Nikitin said" after "Gleb Nikitin"
+        first = tok
+        while first.i > tok.sent.start:
+            prev = tok.doc[first.i - 1]
+            if prev.head.i != tok.i or prev.dep_ not in ("compound", "flat", "amod"):
+                break
+            if not prev.text[:1].isupper() or prev.pos_ not in ("PROPN", "ADJ"):
+                break
+            first = prev
+        words = tok.doc[first.i : tok.i + 1]
+        ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
+        if tok.ent_type_ == "ORG" and ent is not None:
+            words = ent[1:] if ent[0].lower_ == "the" else ent
+        start, end = base + words.start_char, base + words.end_char
+        demonyms = [w for w in words[:-1] if self._demonym(w.lower_) is not None]
+        spans = [(base + w.idx, base + w.idx + len(w.text)) for w in demonyms]
+        for m in self.overlapping(start, end):
+            if not any(a <= m.start and m.end <= b for a, b in spans):
+                return None  # a name the knowledge base knows ("State Department ...") names its party
+        if len(words) == 1 and any(
+            e.end <= tok.i and len(e) > 1 and e[-1].text == tok.text for e in entities(tok.doc)
+        ):
+            return None  # "the Times" after "The New York Times": the fuller name, as before
+        described = [
+            a
+            for a in appos
+            if a.i > tok.i
+            and a.pos_ == "NOUN"
+            and not {a.lower_, a.lemma_.lower()} & (lex.roles | lex.titles)
+        ]
+        # an acronym the knowledge base does not know ("CNS reported", "DTEK said") is a body's
+        acronym = len(tok.text) > 1 and tok.text.isalpha() and tok.text.isupper() and first.i == tok.i
+        if not (tok.ent_type_ == "ORG" or described or acronym or (demonyms and not tok.ent_type_)):
+            return None
+        actor = ActorRef(
+            name=words.text, kind="organization", method="name", reason="named as the speaker", confidence=0.5
+        )
+        return Resolved(actor, start, end)
+
     def _outlet(self, tok: Token, base: int) -> Resolved | None:
         """Return a name-only outlet for a proper noun beside the word for its kind ("Sweida24")."""
         if any(c.dep_ != "compound" for c in tok.children):
             return None
+        last = tok
+        if tok.lower_ in self.lex.channels and tok.left_edge.i < tok.i:
+            last = tok.doc[tok.i - 1]  # "the Baza Telegram channel": the outlet is Baza, on Telegram
         start = base + tok.left_edge.idx
-        end = base + tok.idx + len(tok.text)
+        end = base + last.idx + len(last.text)
         if self.overlapping(start, end):
             return None
         name = self.text[start:end]
@@ -386,11 +453,21 @@ def past_dateline(src: Token | None, verb: Token) -> Token | None:
 def noun_before(verb: Token) -> Token | None:
     """Return the noun just before a finite verb the parse left without a subject ("In a post on
     Telegram, Ukraine's air force said ...", parsed with "force" in apposition to "Telegram"): in
-    English the word before the verb of saying ends its subject. Used only when the sentence names
-    no person next to the verb ("X, head of Y, said" is X, not Y)."""
+    English the word before the verb of saying ends its subject; after a comma, the name that the
+    description closing there is in apposition to ("..., DTEK, the largest energy company in
+    Ukraine, said", parsed with the name as a conjunct of the clause before). Used only when the
+    sentence names no person next to the verb ("X, head of Y, said" is X, not Y)."""
     if verb.tag_ not in FINITE_TAGS or verb.i == 0:
         return None
     prev = verb.doc[verb.i - 1]
+    if prev.is_punct and prev.text == "," and prev.i > 0:
+        # "..., DTEK, the largest private energy company in Ukraine, said": the name the
+        # description before the comma is in apposition to (the parse hung it elsewhere)
+        node = verb.doc[prev.i - 1]
+        while node.head.i != node.i and node.dep_ != "appos" and node.head.i < prev.i:
+            node = node.head
+        if node.dep_ == "appos" and node.right_edge.i == prev.i - 1 and node.head.pos_ == "PROPN":
+            return node.head
     if prev.pos_ in ("NOUN", "PROPN") and prev.sent.start == verb.sent.start:
         return prev
     return None
