@@ -19,7 +19,8 @@ from typing import Any
 
 from parley.analyse.doc_views import span_tokens, subtree_chars
 from parley.extract.context import ArticleContext, Component
-from parley.extract.event_records import Candidates, sentence_index
+from parley.extract.event_records import sentence_index
+from parley.extract.events import Candidates
 from parley.extract.events_lexicon import alternation, event_lexicon, is_outlet
 from parley.kb.fold import norm
 from parley.model.records import ActorRef, Claim, PlaceRef

@@ -60,6 +60,10 @@ class EventCandidate:
     downed: bool = False  # told by weapons the target downed ("intercepted 40 drones"): no accusation
 
 
+# The candidates of an article, each with the index of the sentence it was found in.
+Candidates = list[tuple[int, EventCandidate]]
+
+
 class MentionIndex:
     """Looks up the mention covering a token, and mentions inside a token's subtree."""
 
