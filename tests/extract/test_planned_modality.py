@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from parley.extract.extractor import Extractor
 from parley.model import Extraction
-from tests.extract.told import of_type, run
+from tests.extract.told import PUB, of_type, run
 
 
 def _modalities(ex: Extraction, kind: str) -> list[str]:
@@ -37,3 +37,16 @@ def test_an_attack_a_party_threatens_is_its_threat_not_a_strike(extractor: Extra
     )
     assert _modalities(ex, "ASSAULT") == [], "no strike has been carried out"
     assert _modalities(ex, "THREATEN") == ["asserted"], "the threat itself is made by being said"
+
+
+def test_a_meeting_a_party_announces_for_a_later_day_is_planned_not_its_claim(extractor: Extractor) -> None:
+    """A party's word on an act dated after the report ("are meeting on December 16, the Kremlin said")
+    announces it; nothing has happened that anyone could claim (PUB is Friday 2025-12-12)."""
+    ex = run(
+        extractor,
+        "The American envoys are meeting President Vladimir Putin in Moscow on December 16 to discuss "
+        "the draft peace plan, the Kremlin said.",
+    )
+    meetings = of_type(ex, "CONSULT")
+    assert meetings and [e.modality for e in meetings] == ["planned"] * len(meetings)
+    assert all(e.date is not None and e.date.value > PUB for e in meetings)

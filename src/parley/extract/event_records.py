@@ -278,8 +278,11 @@ def _events(ctx: ArticleContext, candidates: Candidates) -> tuple[list[Event], C
             continue
         if c.date is None and (_habitual(c, ctx.text) or _repeated(c, frequency_words)):
             continue
-        if c.modality == "asserted" and c.date is not None and c.date.value > ctx.published:
-            c.modality = "planned"  # "the summit that starts on Saturday" in a Friday report
+        if c.modality in ("asserted", "claimed") and c.date is not None and c.date.value > ctx.published:
+            # "the summit that starts on Saturday" in a Friday report, or a party's announcement
+            # of it ("envoys will meet Putin on Thursday, the Kremlin said"): nothing has happened
+            # yet that anyone could claim
+            c.modality = "planned"
         if c.modality in ("planned", "hypothetical") and c.date is not None and c.date.value < ctx.published:
             # "did not confirm whether the envoy would visit, as the president said on Tuesday":
             # a day already past is the statement's or another act's, not the day of an act to come
