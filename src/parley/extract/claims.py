@@ -190,13 +190,8 @@ def settle(
         place_keys = {norm(d.place.name)} | (aliases or {}).get(d.place.name, set()) if d.place else set()
         claimant_side = d.claimant.side
         confirmed = retracted = False
-        answers = _denied_before(d, sentences, speakers_by_sentence, cues) + _denied_after(
-            d, deniers or {}, cues
-        )
-        for actor, i in answers:
-            if all(a.ref != actor.ref for a in disputers):
-                disputers.append(actor)
-                denial_sents.append(i)
+        for actor, i in _charged_party_denials(d, sentences, speakers_by_sentence, deniers or {}, cues):
+            _dispute(disputers, denial_sents, actor, i)
         for i, (_, _, text) in enumerate(sentences):
             if i <= d.sentence_index - 1:
                 continue
@@ -216,9 +211,7 @@ def settle(
                     retracted = retracted or (i > d.sentence_index and bool(cues.retraction.search(text)))
                     continue
                 if cues.denial.search(text):
-                    if all(a.ref != actor.ref for a in disputers):
-                        disputers.append(actor)
-                        denial_sents.append(i)
+                    _dispute(disputers, denial_sents, actor, i)
                 elif (
                     cues.admission.search(text)
                     and d.subject.startswith("capture of")  # a withdrawal confirms a taking, not a charge
@@ -232,9 +225,8 @@ def settle(
             if any(0 <= i < len(sentences) and cues.conflicting.search(sentences[i][2]) for i in near):
                 for i in range(d.sentence_index - CONFLICT_WINDOW, d.sentence_index + CONFLICT_WINDOW + 1):
                     for actor in speakers_by_sentence.get(i, []):
-                        if actor.side != claimant_side and all(a.ref != actor.ref for a in disputers):
-                            disputers.append(actor)
-                            denial_sents.append(i)
+                        if actor.side != claimant_side:
+                            _dispute(disputers, denial_sents, actor, i)
         flagged = _flagged(d, sentences, cues)
         if retracted:
             status = "refuted"  # the claimant took it back; the ledger settles the entry
@@ -248,6 +240,13 @@ def settle(
             status = "claimed"
         out.append((d, status, disputers, denial_sents))
     return out
+
+
+def _dispute(disputers: list[ActorRef], denial_sents: list[int], actor: ActorRef, i: int) -> None:
+    """Record ``actor`` as disputing a claim in sentence ``i``, once per actor."""
+    if all(a.ref != actor.ref for a in disputers):
+        disputers.append(actor)
+        denial_sents.append(i)
 
 
 def _flagged(d: ClaimDraft, sentences: Sequence[tuple[int, int, str]], cues: ClaimCues) -> bool:
@@ -265,44 +264,41 @@ def _flagged(d: ClaimDraft, sentences: Sequence[tuple[int, int, str]], cues: Cla
     )
 
 
-def _denied_before(
+def _charged_party_denials(
     d: ClaimDraft,
     sentences: Sequence[tuple[int, int, str]],
     speakers_by_sentence: dict[int, list[ActorRef]],
+    deniers: dict[int, list[ActorRef]],
     cues: ClaimCues,
 ) -> list[tuple[ActorRef, int]]:
-    """Return (denying actor, sentence index) for denials just before a claim by a party it is
-    about ("The SDF called the statement false. The army said it took the last SDF positions").
-    Only for a claim the rules keep as it is: a denial nearby does not make an account of no act,
-    or a count, a claim."""
+    """Return (denying actor, sentence index) for the parties a claim is about that deny next to it,
+    naming neither the place nor the claim.
+
+    Before it: a party quoted in a sentence with a denial word ("The SDF called the statement
+    false. The army said it took the last SDF positions"). In its sentence or the few after it: a
+    party that is the subject of a verb of denying (``deniers``, see :func:`deniers_by_sentence`:
+    "the army said it had hit a rebel arms depot; the rebels denied storing any weapons there",
+    "The monitors accused the militia of burning the bodies. The militia denied targeting
+    civilians"), often in words no quote finder reads as reported speech ("denied keeping …"). The
+    denier is who denies, not whoever else the sentence quotes ("the envoy said the plan holds,
+    terms the rebels rejected" is the rebels'). Only for a claim the rules keep as it is: a denial
+    nearby does not make an account of no act, or a count, a claim."""
     if not _rules_keep(d, "claimed", cues):
         return []
-    return [
+    before = [
         (actor, i)
         for i in range(max(0, d.sentence_index - ANAPHOR_WINDOW), d.sentence_index)
         if cues.denial.search(sentences[i][2])
         for actor in speakers_by_sentence.get(i, [])
-        if actor.side in d.named_sides and actor.side != d.claimant.side
     ]
-
-
-def _denied_after(
-    d: ClaimDraft, deniers: dict[int, list[ActorRef]], cues: ClaimCues
-) -> list[tuple[ActorRef, int]]:
-    """Return (denying actor, sentence index) for a party a claim is about that denies something,
-    as the subject of a verb of denying, in the claim's sentence or the few after it ("the army said
-    it had hit a rebel arms depot; the rebels denied storing any weapons there", "The monitors
-    accused the militia of burning the bodies. The militia denied targeting civilians"): the party
-    a claim charges answers it next to it, naming neither the place nor the claim, and often in
-    words no quote finder reads as reported speech ("denied keeping …"). The denier is who denies,
-    not whoever else the sentence quotes ("the envoy said the plan holds, terms the rebels rejected"
-    is the rebels'). Only for a claim the rules keep as it is, as with denials before it."""
-    if not _rules_keep(d, "claimed", cues):
-        return []
-    return [
+    after = [
         (actor, i)
         for i in range(d.sentence_index, d.sentence_index + ANAPHOR_WINDOW + 1)
         for actor in deniers.get(i, [])
+    ]
+    return [
+        (actor, i)
+        for actor, i in before + after
         if actor.side in d.named_sides and actor.side != d.claimant.side
     ]
 
