@@ -158,11 +158,19 @@ class Toponym:
         return out
 
 
+def _place_fields(place: PlaceRef) -> dict[str, Any]:
+    """Return the fields a toponym takes from the place it names."""
+    return {
+        "name": place.name, "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon,
+        "feature": place.feature, "country": place.country, "admin1": place.admin1,
+    }  # fmt: skip
+
+
 def _from_place(start: int, end: int, text: str, place: PlaceRef, form: str, confidence: float,
                 evidence: str) -> Toponym:  # fmt: skip
     return Toponym(
-        start, end, text, place.name, form, place.geonameid, place.lat, place.lon, place.feature,
-        place.country, round(confidence, 3), (evidence,), place.admin1,
+        start, end, text, form=form, confidence=round(confidence, 3), evidence=(evidence,),
+        **_place_fields(place),
     )  # fmt: skip
 
 
@@ -282,20 +290,7 @@ class ToponymFinder:
             if stray and not (cands[0].matched_by == "exact" and cands[0].population >= EMBEDDED_POPULATION):
                 out.append(t)  # a small namesake far from the story is likelier a wrong one: no id
                 continue
-            p = cands[0].place
-            out.append(
-                replace(
-                    t,
-                    name=p.name,
-                    geonameid=p.geonameid,
-                    lat=p.lat,
-                    lon=p.lon,
-                    feature=p.feature,
-                    country=p.country,
-                    admin1=p.admin1,
-                    evidence=(*t.evidence, "article context"),
-                )
-            )
+            out.append(replace(t, evidence=(*t.evidence, "article context"), **_place_fields(cands[0].place)))
         return out
 
     def _abbreviated_states(self, text: str) -> list[Toponym]:
