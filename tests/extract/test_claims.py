@@ -345,3 +345,21 @@ def test_an_act_nobody_tells_stays_the_outlets_statement_when_denied(extractor: 
     )
     ex = run(extractor, body)
     assert not [c for c in ex.claims if c.claimant.name == "Rapid Support Forces"]
+
+
+def test_a_denial_of_something_else_next_to_a_claim_does_not_dispute_it(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        f"{CLAIM} Ukraine's military denied reports that a delegation had quietly travelled to Geneva.",
+    )
+    assert statuses(ex)["capture of Siversk"] == ("claimed", [])
+
+
+def test_a_denial_pointing_back_at_the_claim_still_disputes_it(extractor: Extractor) -> None:
+    ex = run(extractor, f"{CLAIM} Ukraine's military denied that the town had been lost.")
+    assert statuses(ex)["capture of Siversk"] == ("disputed", ["Q212"])
+
+
+def test_a_denial_sharing_the_claims_words_still_disputes_it(extractor: Extractor) -> None:
+    ex = run(extractor, f"{CLAIM} Ukraine's military denied that Russian forces had captured anything there.")
+    assert statuses(ex)["capture of Siversk"] == ("disputed", ["Q212"])

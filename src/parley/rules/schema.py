@@ -213,6 +213,7 @@ CLAIMS = Table(
                 "toll": PATTERNS,  # undisputed counts, no claim by themselves
                 "retraction": PATTERNS,  # the claimant takes its claim back
                 "conflicting": PATTERNS,  # the outlet says the sides' accounts differ
+                "denied_content": PATTERNS,  # "denied that …": a denial of content it names
             },
             frozenset({"unverified", "denial", "admission", "anaphor", "toll", "retraction"}),
         ),
