@@ -534,3 +534,34 @@ def test_a_future_verb_after_and_leaves_the_day_before_it_in_the_past() -> None:
     text = "The envoy met the president in Moscow on Tuesday and will fly to Berlin on Sunday for talks."
     days = [m.value.value for m in find_dates(text, date(2025, 12, 12)) if m.value]
     assert days == [date(2025, 12, 9), date(2025, 12, 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a future clause names a month far ahead only with its year: the past month is meant
+        ("Envoys said talks would build on the accord signed in May.", THU_OCT30, ("in May", "2025-05")),
+        (
+            "Officials said the truce was set to hold, as agreed on February 3 in Geneva.",
+            THU_OCT30,
+            ("on February 3", "2025-02-03"),
+        ),
+        # within half a year the day ahead is still the one a future clause means
+        ("The leaders are set to meet again on January 12.", FRI_DEC12, ("on January 12", "2026-01-12")),
+        (
+            "The withdrawal would be finished in February, the minister said.",
+            THU_OCT30,
+            ("in February", "2026-02"),
+        ),
+    ],
+)
+def test_a_future_clause_reads_a_month_ahead_only_within_half_a_year(
+    text: str, published: date, expected: tuple[str, str]
+) -> None:
+    found = [(t, v) for t, v, _ in _found(text, published)]
+    assert expected in found
+
+
+def test_month_near_keeps_next_for_an_explicit_next_month() -> None:
+    assert month_near(THU_OCT30, 9, future=True, strict=True) == date(2026, 9, 1)
+    assert month_near(THU_OCT30, 9, future=True) == date(2025, 9, 1)
