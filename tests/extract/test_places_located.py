@@ -369,3 +369,15 @@ def test_a_group_named_by_its_origin_locates_nothing_where_it_comes_from() -> No
         "Militias from Tartu moved toward the capital after a drone struck a fuel depot in Tartu overnight."
     )
     assert "Tartu" in hit, "a mention that locates an act keeps the place"
+
+
+def test_a_city_whose_criticism_or_claims_are_reported_is_its_government() -> None:
+    text = (
+        "Shelling hit the town of Kramatorsk on Tuesday, wounding two people.\n\n"
+        "The draft was shortened after criticism from Budapest and from several allies. The ministry "
+        "rejected what it called false claims from Ankara, and a press release from Lisbon said the "
+        "talks would go on."
+    )
+    names = _names(text)
+    assert "Kramatorsk" in names
+    assert not names & {"Budapest", "Ankara", "Lisbon"}, "a city whose voice is reported locates nothing"
