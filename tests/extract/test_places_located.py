@@ -381,3 +381,22 @@ def test_a_city_whose_criticism_or_claims_are_reported_is_its_government() -> No
     names = _names(text)
     assert "Kramatorsk" in names
     assert not names & {"Budapest", "Ankara", "Lisbon"}, "a city whose voice is reported locates nothing"
+
+
+def test_an_interview_a_briefing_held_somewhere_or_a_speech_at_an_agency_locate_nothing() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "Shelling hit a depot in Avdiivka on Monday.\n"
+        "During a press briefing held in Tartu, the deputy minister gave new figures.\n"
+        "Speaking at U.N. headquarters in Narva on Tuesday, the coordinator called the need urgent.\n"
+        "The commander told a news agency in an interview at an air base in the northern city of Parnu "
+        "that the talks had stalled."
+    )
+    names = {"Avdiivka": 1, "Tartu": 2, "Narva": 3, "Parnu": 4}
+    refs = {n: PlaceRef(name=n, geonameid=i, feature="P.PPL") for n, i in names.items()}
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place", place=refs[n]) for n in names]
+    kept = located_places(list(refs.values()), mentions, text, used=set())
+    assert [p.name for p in kept] == ["Avdiivka"]

@@ -12,7 +12,8 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **city standing for its government**: "Ottawa said", "a demand from Canberra",
   "at the request of Paris and Rome", "a Madrid-brokered deal";
 - a **speaker's whereabouts**: "a press conference in Doha", "told reporters in Oslo", "speaking in
-  Geneva" (FORMAT.md: where someone spoke is no place of the story);
+  Geneva", "a briefing held in Aden", "in an interview at a base in the city of Homs" (FORMAT.md:
+  where someone spoke is no place of the story);
 - a **journey's end**: "the delegation returned to Port Sudan", "prisoners will be transported to
   Moscow", "had just returned from Florida" name where people go or come from, not where anything
   of the story happens;
@@ -84,6 +85,10 @@ _CAPTION_MAX = 300
 _REGION_TAIL = re.compile(
     r"\s+(?:region|province|state|district|oblast|governorate|county|municipality|township)$", re.IGNORECASE
 )
+# The occasion between a speaking word and the place, up to 60 characters of one clause: "at a
+# military base", "during a visit to the front", "at U.N. headquarters" (a dot inside an
+# abbreviation is no sentence end).
+_OCCASION = r"(?:[^\n.,;:!?()\"“”]|\.(?=\w)|(?<=\b[A-Z])\.){1,60}?"
 # "authorities in Oslo say": the city is the object of a preposition, not the one who speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to)\s+$")
 
@@ -132,9 +137,11 @@ def _shapes() -> _Shapes:
         agent_hyphen=re.compile(rf"^-{_any(w['agent_participles'])}\b"),
         region_words=frozenset(x.lower() for x in w["region_words"]),
         whereabouts_before=re.compile(
-            rf"(?:\b{_any(w['briefing_nouns'])}s?|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])}"
-            rf"|\b{_any(w['speaking_verbs'])}(?:\s+(?:at|during|to)\s+[^\n.,;:!?()\"“”]{{1,60}}?)?)"
-            r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at|from)\s+(?:the\s+)?$",
+            rf"(?:\b{_any(w['briefing_nouns'])}s?(?:\s+held)?(?:\s+(?:at|during)\s+{_OCCASION})?"
+            rf"|\b{_any(w['audience_verbs'])}\s+{_any(w['audience_nouns'])}"
+            rf"|\b{_any(w['speaking_verbs'])}(?:\s+(?:at|during|to)\s+{_OCCASION})?)"
+            r"(?:\s+(?:on|late|early|last)\s+\w+)?\s+(?:in|at|from)\s+(?:the\s+)?"
+            r"(?:(?:[a-z]+\s+)?(?:city|town|port)\s+of\s+)?$",
             re.IGNORECASE,
         ),
         caption_line=re.compile(_any(w["caption_marks"]), re.IGNORECASE),
