@@ -904,3 +904,22 @@ def test_a_condition_after_after_keeps_its_issue_beside_the_stance_own(nlp) -> N
         "four regions.",
     )
     assert {("Russia", "ceasefire"), ("Russia", "territory")} <= pairs(found)
+
+
+# ---- stances on the settlement itself ---------------------------------------------------------
+
+
+def test_an_offer_to_sign_a_peace_treaty_is_a_stance_on_the_process(nlp) -> None:
+    text = "Armenia has offered to sign a peace treaty covering only the articles both sides accept."
+    assert pairs(run(nlp, text)) == {("Armenia", "other")}
+
+
+def test_doubt_about_the_terms_of_a_plan_is_a_stance_on_the_process(nlp) -> None:
+    text = "The Kremlin has cast doubt on its readiness to accept the terms of the revised plan."
+    assert pairs(run(nlp, text)) == {("Russia", "other")}
+
+
+def test_a_peace_plan_that_names_its_issue_is_about_that_issue_only(nlp) -> None:
+    text = "Israel has backed a peace plan that starts with a six-week ceasefire."
+    assert pairs(run(nlp, text)) == {("Israel", "ceasefire")}
+

@@ -137,6 +137,24 @@ def _issue_patterns(rules: Rules) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+@lru_cache(maxsize=8)
+def _settlement_pattern(rules: Rules) -> re.Pattern[str]:
+    """Return the compiled pattern of issues.toml's [settlement] terms (one that matches nothing
+    when the rules have none)."""
+    terms = rules["issues.toml"].get("settlement", {}).get("terms", [])
+    if not terms:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(f"(?:{term})" for term in terms)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def names_settlement(text: str, rules: Rules | None = None) -> bool:
+    """Return whether ``text`` names the settlement itself (a peace deal, its process, a plan's
+    terms): issues.toml's [settlement] terms, which stand for the process issue ("other") only
+    in a stance clause that names no issue of its own."""
+    return _settlement_pattern(rules or load_rules()).search(text) is not None
+
+
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
     """Return the lower-cased word list ``table[key]`` as a set."""
     return frozenset(w.lower() for w in table.get(key, []))
@@ -952,9 +970,15 @@ class _Finder:
             if found:
                 return found, False
         # a clause that refers back ("that effort", "this precondition") takes the issue of the
-        # sentences before it; a bare stance with no issue of its own ("offered support") is
-        # not a position
-        return self._antecedent_issues(clause, si), False
+        # sentences before it
+        back = self._antecedent_issues(clause, si)
+        if back:
+            return back, False
+        # a stance on the settlement as a whole ("offered to sign a peace treaty now") is one on
+        # the process; a bare stance with no issue at all ("offered support") is not a position
+        if names_settlement(text, self.rules):
+            return [_PROCESS_ISSUE], True
+        return [], False
 
     # ---- driver ---------------------------------------------------------------------------
 

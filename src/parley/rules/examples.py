@@ -67,11 +67,19 @@ def _event_cases(rules: Rules) -> Iterator[Case]:
                     yield Case("events.toml", rule["id"], kind, n, ex, rule["type"])
 
 
+# issues.toml's table of terms naming the settlement itself (read by positions.names_settlement)
+SETTLEMENT = "settlement"
+
+
 def _issue_cases(rules: Rules) -> Iterator[Case]:
     for issue, table in rules["issues.toml"]["issues"].items():
         for kind in ("example", "counterexample"):
             for n, ex in enumerate(table.get(f"{kind}s", ()), 1):
                 yield Case("issues.toml", issue, kind, n, ex, issue)
+    settlement = rules["issues.toml"].get("settlement", {})
+    for kind in ("example", "counterexample"):
+        for n, ex in enumerate(settlement.get(f"{kind}s", ()), 1):
+            yield Case("issues.toml", SETTLEMENT, kind, n, ex, SETTLEMENT)
 
 
 def needs_extractor(case: Case) -> bool:
@@ -82,9 +90,12 @@ def needs_extractor(case: Case) -> bool:
 def run_case(case: Case, rules: Rules, extractor: Extractor | None = None) -> str | None:
     """Return what is wrong with one case, or None when it passes."""
     if case.file == "issues.toml":
-        from parley.extract.positions import classify_issues
+        from parley.extract.positions import classify_issues, names_settlement
 
-        found = case.target in classify_issues(case.example["text"], rules)
+        if case.target == SETTLEMENT:
+            found = names_settlement(case.example["text"], rules)
+        else:
+            found = case.target in classify_issues(case.example["text"], rules)
         if found == (case.kind == "example"):
             return None
         return f"is {'not ' if not found else ''}read as about {case.target}"

@@ -192,6 +192,15 @@ ISSUES = Table(
                 frozenset({"terms", "examples"}),
             )
         ),
+        # the settlement itself, read only for a stance clause that names no issue (positions.py)
+        "settlement": Table(
+            {
+                "terms": PATTERNS,
+                "examples": ListOf(TEXT_EXAMPLE),
+                "counterexamples": ListOf(TEXT_EXAMPLE),
+            },
+            frozenset({"terms", "examples"}),
+        ),
     },
     frozenset({"issues"}),
 )
