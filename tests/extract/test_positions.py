@@ -7,7 +7,8 @@ import re
 import pytest
 
 from parley.analyse.mentions import Mention
-from parley.extract.positions import PositionSpan, classify_issues, find_positions
+from parley.extract.positions import PositionSpan, classify_issues, find_positions, quoted_stances
+from parley.extract.quotes import QuoteSpan
 from parley.model.records import ISSUES, ActorRef
 
 pytestmark = pytest.mark.spacy
@@ -923,3 +924,35 @@ def test_a_peace_plan_that_names_its_issue_is_about_that_issue_only(nlp) -> None
     text = "Israel has backed a peace plan that starts with a six-week ceasefire."
     assert pairs(run(nlp, text)) == {("Israel", "ceasefire")}
 
+
+
+# ---- stances read from quotes ---------------------------------------------------------------
+
+
+def quoted(nlp, text: str, words: str, speaker: ActorRef) -> list[PositionSpan]:
+    """Return the positions ``quoted_stances`` reads from ``words`` of ``text``, said by ``speaker``."""
+    from parley.rules import load_rules
+
+    doc = nlp(text)
+    start = text.index(words)
+    quote = QuoteSpan(
+        start, start + len(words), words, False, "said", speaker, sentence_start=0, sentence_end=len(text)
+    )
+    return quoted_stances([quote], [], load_rules(), doc, mentions_for(text))
+
+
+def test_another_partys_refusal_told_by_a_speaker_is_not_the_speakers_stance(nlp) -> None:
+    text = "Israeli officials said Hamas rejected the ceasefire proposal on Tuesday."
+    assert quoted(nlp, text, "Hamas rejected the ceasefire proposal on Tuesday", ISRAEL) == []
+
+
+def test_what_the_speakers_own_state_will_do_stays_its_stance(nlp) -> None:
+    text = "Netanyahu said Israel will not accept any ceasefire while hostages are held."
+    found = quoted(nlp, text, "Israel will not accept any ceasefire while hostages are held", NETANYAHU)
+    assert ("Benjamin Netanyahu", "ceasefire") in pairs(found)
+
+
+def test_a_speaker_invoking_another_states_sovereignty_keeps_the_stance(nlp) -> None:
+    text = "Turkey said Ukraine's territorial integrity is a condition it will never give up."
+    found = quoted(nlp, text, "Ukraine's territorial integrity is a condition it will never give up", TURKEY)
+    assert pairs(found) == {("Turkey", "territory")}

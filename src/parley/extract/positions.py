@@ -17,7 +17,7 @@ reported once per sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -1342,14 +1342,24 @@ _NEWS_REPORT_CUES = frozenset({"reported", "reports", "reporting", "report"})
 
 
 def quoted_stances(
-    quotes: Sequence[Any], found: Sequence[PositionSpan], rules: Rules, doc: Doc | None = None
+    quotes: Sequence[Any],
+    found: Sequence[PositionSpan],
+    rules: Rules,
+    doc: Doc | None = None,
+    mentions: Sequence[Mention] = (),
 ) -> list[PositionSpan]:
     """Return positions voiced in quotes that the clause rules missed: a speaker saying what must,
     should or will not happen on a negotiation issue ("Dujarric said both sides must protect
     civilian infrastructure"). ``quotes`` are QuoteSpans (offsets into the parsed text); with the
     parsed ``doc``, a quoted fragment that is no clause ("must be observed") gives way to its
-    sentence as the stance text."""
+    sentence as the stance text. With the article's ``mentions``, a marker whose clause has
+    another party as its subject ("Israeli officials said Hamas rejected the proposal") is that
+    party's act as the speaker tells it, not the speaker's stance."""
     markers = _quote_markers(rules)
+    parties = sorted(
+        ((m.start, m.end, m.actor) for m in mentions if m.kind in ("actor", "role") and m.actor),
+        key=lambda m: (m[0], -(m[1] - m[0])),
+    )
     have = {(p.party.side, p.issue) for p in found}
     out: list[PositionSpan] = []
     for q in quotes:
@@ -1363,7 +1373,15 @@ def quoted_stances(
             issues = classify_issues(q.text, rules)
         else:
             # only what a marker frames: an issue told beside it as a fact is no stance
-            scope = _marker_scope(list(words), markers)
+            speaker = q.speaker
+
+            def foreign(verb: Token, marker: Token, speaker: ActorRef = speaker) -> bool:
+                subject = _subject_party(verb, marker, parties)
+                return subject is not None and not (
+                    {subject.ref, subject.side} & {speaker.ref, speaker.side}
+                )
+
+            scope = _marker_scope(list(words), markers, foreign)
             issues = _backdrop_free_issues(scope, rules) if scope else []
         for issue in issues:
             if (side, issue) in have or (q.speaker.ref, issue) in have:
@@ -1381,7 +1399,29 @@ def quoted_stances(
     return out
 
 
-def _marker_scope(words: Sequence[Token], markers: re.Pattern[str]) -> list[Token]:
+def _subject_party(
+    verb: Token, marker: Token, parties: Sequence[tuple[int, int, ActorRef]]
+) -> ActorRef | None:
+    """Return the party named as the active subject of ``verb`` ("Hamas rejected", "Israel's
+    cabinet will meet"): the actor of a mention covering the subject or its possessor. A passive
+    subject ("Hamas would be disarmed") undergoes the act and names no one, and a subject that
+    holds the ``marker`` itself ("Ukraine's sovereignty is our condition") is what the speaker
+    speaks of, not someone acting."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i <= marker.i <= subject.right_edge.i:
+        return None
+    for tok in (subject, *(c for c in subject.children if c.dep_ == "poss")):
+        for start, end, actor in parties:
+            if start <= tok.idx < end:
+                return actor
+    return None
+
+
+def _marker_scope(
+    words: Sequence[Token],
+    markers: re.Pattern[str],
+    foreign: Callable[[Token, Token], bool] | None = None,
+) -> list[Token]:
     """Return the tokens of a quote's ``words`` that lie in a clause one of its stance markers
     governs: the verb the marker belongs to (a modal's or an adjective's verb, the verb a marker
     noun hangs on) with all it governs.
@@ -1389,7 +1429,8 @@ def _marker_scope(words: Sequence[Token], markers: re.Pattern[str]) -> list[Toke
     Why: a quote is its speaker's stance on the issues of what the marker frames, not on every
     issue the quoted words name. In '"The truce collapsed last week, and we will keep the
     embassy open"' the "will" frames the embassy; the truce is a fact told beside it, as is a
-    ceasefire in another sentence of a long quote or in an analyst's forecast."""
+    ceasefire in another sentence of a long quote or in an analyst's forecast. A verb that
+    ``foreign`` says has another party as its subject frames nothing of the speaker's."""
     if not words:
         return []
     doc = words[0].doc
@@ -1400,9 +1441,11 @@ def _marker_scope(words: Sequence[Token], markers: re.Pattern[str]) -> list[Toke
         span = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
         if span is None:
             continue
-        head = span.root
+        head = marker = span.root
         while (head.pos_ not in ("VERB", "AUX") or head.dep_ in ("aux", "auxpass")) and head.head.i != head.i:
             head = head.head
+        if foreign is not None and foreign(head, marker):
+            continue
         keep.update(t.i for t in head.subtree if t.i in inside)
     return [t for t in words if t.i in keep]
 
@@ -1431,7 +1474,7 @@ def find_article_positions(ctx: ArticleContext) -> None:
     if model is not None:
         readings = judged_readings(model, readings, ArticleIssues(finder.sents, doc, rules), rules)
     spans = rule_spans(finder, readings)
-    spans += quoted_stances(ctx.need("qspans"), spans, rules, doc)
+    spans += quoted_stances(ctx.need("qspans"), spans, rules, doc, ctx.need("mentions"))
     # a person no description ties to a party (a driver, a company's chief) holds no position
     unplaced = unplaced_people(doc, ctx.need("mentions"), rules)
     spans = [s for s in spans if s.party.ref not in unplaced]
