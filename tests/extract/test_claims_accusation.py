@@ -71,3 +71,15 @@ def test_condemning_a_party_for_an_act_charges_it_with_the_act(extractor: Extrac
     charged = [c for c in ex.claims if "breaking the ceasefire" in c.subject]
     assert [c.claimant.side for c in charged] == ["Q38799"], "the condemner charges Israel with the breach"
     assert charged[0].subject.startswith("Israel breaking the ceasefire")
+
+
+def test_a_charge_the_parser_hangs_under_the_accused_is_told_once(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The rebel group M23 on Thursday accused the Congolese army of repeated ceasefire violations "
+        "before the deadline.",
+    )
+    charged = [c for c in ex.claims if "violations" in c.subject]
+    assert [c.subject for c in charged] == [
+        "the Congolese army repeated ceasefire violations before the deadline"
+    ]

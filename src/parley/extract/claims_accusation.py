@@ -59,7 +59,7 @@ def accusation_drafts(ctx: ArticleContext) -> list[ClaimDraft]:
             act_toks = list(act.subtree)
             act_start, act_end = act_toks[0].idx, act_toks[-1].idx + len(act_toks[-1].text)
             towns = towns_in(index, act_start, act_end)
-            words = " ".join(f"{_text(ctx, accused)} {_text(ctx, act)}".split())
+            words = " ".join(f"{_accused_text(ctx, accused, act)} {_text(ctx, act)}".split())
             out.append(
                 ClaimDraft(
                     claimant=claimant,
@@ -133,6 +133,19 @@ def _actor_in(head: Any, index: Any) -> Any:
     toks = list(head.subtree)
     found = index.in_span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "actor")
     return next((m.actor for m in found if m.actor is not None), None)
+
+
+def _accused_text(ctx: ArticleContext, accused: Any, act: Any) -> str:
+    """Return the words naming the accused, without the charge: the parser often hangs "of …" under
+    the accused ("accused [the army of repeated ceasefire violations]"), and the act charged,
+    written after it, would then be told twice ("the army of repeated ceasefire violations repeated
+    ceasefire violations"). December 2026: such doubled subjects in realnews-dev (dawan,
+    rapidwaralert) and realnews-dev-e (chinadailyasia), read by every ledger row."""
+    charge = act.head if act.head.dep_ == "prep" else act
+    toks = [t for t in accused.subtree if t.i < charge.i]
+    if not toks:
+        return _text(ctx, accused)
+    return ctx.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def _text(ctx: ArticleContext, head: Any) -> str:
