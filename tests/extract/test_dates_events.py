@@ -115,6 +115,33 @@ def test_an_act_takes_the_day_of_the_bare_retelling_that_follows_it(
     assert [day(e) for e in strikes] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("The strike set the depot ablaze on Tuesday night.", "2025-12-09"),
+        ("The attack took place on Tuesday, according to local officials.", "2025-12-09"),
+        # a statement about the act is dated, not the act: a passive, or a verb of saying
+        ("The strike was confirmed by the regional governor on Tuesday.", None),
+        ("The attack, the governor said on Tuesday, caused no casualties.", None),
+    ],
+)
+def test_an_act_takes_the_day_of_a_retelling_that_is_the_subject_of_its_dated_verb(
+    extractor: Extractor, follow: str, expected: str | None
+) -> None:
+    ex = run(extractor, f"Ukraine hit a fuel depot in the Belgorod region with drones. {follow}")
+    strikes = [e for e in of_type(ex, "ASSAULT") if e.actors and e.actors[0].ref == "Q212"]
+    assert [day(e) for e in strikes] == [expected]
+
+
+def test_a_retelling_of_one_act_gives_no_day_to_acts_told_in_the_plural(extractor: Extractor) -> None:
+    ex = run(
+        extractor,
+        "The Houthis have been using cluster warheads in the missile attacks on Israel. The attack set "
+        "a port warehouse ablaze on Thursday.",
+    )
+    assert all(day(e) is None for e in of_type(ex, "ASSAULT"))
+
+
 def test_a_party_s_account_in_the_simple_past_takes_the_statement_day(extractor: Extractor) -> None:
     ex = run(
         extractor,

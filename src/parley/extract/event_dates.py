@@ -285,12 +285,14 @@ def date_by_later_mention(
     dates: list[Any],
     act_nouns: dict[str, frozenset[str]],
     published: date,
+    saying: frozenset[str] = frozenset(),
 ) -> None:
     """Give an undated act the day of a dated bare mention of the same kind of act that follows
     it closely ("Israel carried out an airstrike in Syria. … Tuesday's attack was a rare
-    acknowledgement"; "… reached a ceasefire deal. Under the agreement reached Wednesday …"): a
-    definite retelling names the act just told (in its own or the sentence before), and news
-    often gives the day only there."""
+    acknowledgement"; "… reached a ceasefire deal. Under the agreement reached Wednesday …";
+    "… the two sides traded prisoners. The exchange took place on Friday"): a definite retelling
+    names the act just told (in its own or the sentence before), and news often gives the day
+    only there. ``saying`` are the verbs of saying, whose day is a statement's, not the act's."""
     if not candidates:
         return
     doc = candidates[0][1].trigger.doc
@@ -307,6 +309,8 @@ def date_by_later_mention(
             noun = root.head  # "Tuesday's attack", "the Wednesday swap"
         elif root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
             noun = root.head.head  # "the agreement reached Wednesday"
+        else:
+            noun = _retelling_subject(doc, d, saying)  # "the swap took place on Monday"
         if noun is None or any(c.trigger.i == noun.i for _, c in candidates):
             continue
         kinds = [t for t, lemmas in act_nouns.items() if noun.lemma_.lower() in lemmas]
@@ -320,9 +324,32 @@ def date_by_later_mention(
             and o.modality in ("asserted", "claimed")
             and si - 1 <= j <= si
             and o.trigger.idx < noun.idx
+            and not (noun.tag_ == "NN" and o.trigger.tag_ == "NNS")  # "the attack" retells no "attacks"
         ]
         if told:
             max(told, key=lambda t: t[1].trigger.idx)[1].date = d.value
+
+
+# Determiners by which a noun names an act already told ("the strike", "this exchange").
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _retelling_subject(doc: Any, mention: Any, saying: frozenset[str]) -> Any | None:
+    """Return the definite noun that is the active subject of the verb a date hangs from ("The
+    strike set the depot ablaze on Sunday night", "The talks took place on Friday": strike,
+    talks), or None. What the act did or underwent, it did on that day; a verb of saying, or a
+    passive ("the visit was confirmed on Monday"), dates a statement about the act instead."""
+    verb = _clause_verb(doc, mention)
+    if verb is None or verb.lemma_.lower() in saying:
+        return None
+    for ch in verb.children:
+        if (
+            ch.dep_ == "nsubj"
+            and ch.pos_ == "NOUN"
+            and any(t.dep_ == "det" and t.lower_ in DEFINITE for t in ch.children)
+        ):
+            return ch
+    return None
 
 
 def _perfect(trigger: Any, done: bool = True) -> bool:

@@ -74,7 +74,9 @@ def find_article_events(ctx: ArticleContext) -> None:
     _add_hosts(candidates, res.finder.states_by_iso2(), unheld)
     candidates.extend(_allegations(ctx, candidates, dates, finder))
     candidates.extend(_reported_accusations(ctx, candidates, dates))
-    date_by_later_mention(candidates, ctx.need("sents"), dates, retold_nouns(lex, res.rules), ctx.published)
+    date_by_later_mention(
+        candidates, ctx.need("sents"), dates, retold_nouns(lex, res.rules), ctx.published, lex.words.governing
+    )
     ctx.candidates = candidates
     events, ctx.kept = _events(ctx, candidates)
     raw = ctx.document.offsets.span_to_raw
