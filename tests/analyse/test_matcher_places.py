@@ -331,3 +331,13 @@ def test_a_bare_name_beside_its_territorys_full_name_is_that_territory(nlp, find
         "Drones struck a depot in the Kursk region overnight, and the governor said Kursk itself was calm.",
     )
     assert (near_region["Kursk"].feature or "").startswith("P."), "a region word keeps town and region apart"
+
+
+def test_a_name_joined_to_a_located_place_by_a_bare_and_is_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, finder, "Gunmen overran two army posts in Djibo and Kessoumbadi on Sunday.")
+    assert {"Djibo", "Kessoumbadi"} <= set(found)
+    assert found["Kessoumbadi"].geonameid is None, "a village the gazetteer lacks keeps its name alone"
+    found = places(nlp, finder, "Shelling went on in Pokrovsk and Zelensky asked for more air defence.")
+    assert list(found) == ["Pokrovsk"], "a name after which the sentence goes on is no second place"
+    found = places(nlp, finder, "Drones were shot down over Gaza and Israel, the army said.")
+    assert "Israel" not in found, "a country is never a place"

@@ -191,6 +191,8 @@ UNKNOWN_PLACE_CONFIDENCE = 0.4
 TEXTUAL_EVIDENCE = frozenset({"locative", "place noun", "region word", "capital phrase", "list"})
 # spaCy entity types that are evidence of a place.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Tokens that close a clause, after which a name is no longer part of the one before.
+CLAUSE_ENDS = frozenset({",", ".", ";", ":", "—", "–"})
 # A candidate place name: its text, offsets, and what says it is a place (see MentionFinder._evidence).
 PlaceSpan = tuple[str, int, int, frozenset[str]]
 # Titles that precede a person's name; they are not part of the name.
@@ -997,6 +999,8 @@ class MentionFinder:
                 continue
             items: list[tuple[int, int, int | None]] = []  # (start, end, index of an existing span)
             j = next((t.i + 1 for t in tokens if t.idx + len(t.text) == e0), n_tok)
+            # "in Djibo and Solle.": a located name and one more joined by a bare "and"
+            bare_and = "locative" in why0 and j < n_tok and tokens[j].lower_ == "and"
             while j < n_tok:
                 sep = j
                 if tokens[sep].text == ",":
@@ -1017,14 +1021,16 @@ class MentionFinder:
                 nxt = tokens[end_tok] if end_tok < n_tok else None
                 if (
                     nxt is not None
-                    and nxt.text not in (",", ".", ";", ":")
+                    and nxt.text not in CLAUSE_ENDS
                     and nxt.lower_ not in ("and", "or")
+                    and not (bare_and and not items and _closes_pair(nxt))
                 ):
                     break  # "in Kyiv, Zelensky said": a sentence goes on, no list
                 items.append((start, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text), None))
                 j = end_tok
-            if sum(1 for *_x, k in items if k is not None) < 1 or len(items) < 2:
-                continue  # with the anchor, at least two known places and three items
+            pair = bare_and and len(items) == 1 and _pair_closed(tokens, items[0][1])
+            if not pair and (sum(1 for *_x, k in items if k is not None) < 1 or len(items) < 2):
+                continue  # with the anchor, at least two known places and three items, or a pair
             for start, end, item_k in items:
                 if item_k is not None:
                     text, s, e, why = out[item_k]
@@ -1033,6 +1039,8 @@ class MentionFinder:
                 text = self._text[start:end]
                 if norm(text) in not_places() or self.registry.state_for_demonym(text) is not None:
                     continue
+                if pair and self._is_country(text):
+                    continue  # "in Gaza and Israel": a country is no place (FORMAT.md)
                 first = tokens[tok_at[start]]
                 why = self._evidence(tokens, first.i, first.i + 1) | {"list"}
                 if not self.gazetteer.has_name(text):
@@ -1849,6 +1857,21 @@ DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
 # A capitalised word inside a sentence right before a name ("of the Washington Summit"): the name
 # is that word's companion in one longer name, not a name of its own.
 _AFTER_A_NAME = re.compile(r"[a-z,;:]\s+(?:the\s+)?[A-Z][\w'’.-]*\s+$")
+
+
+def _closes_pair(tok: Any) -> bool:
+    """Return True when ``tok`` ends the object of a preposition: a clause mark, a line break, or
+    the next phrase's preposition ("in Djibo and Solle on Sunday"), but not "of" (a longer name)."""
+    if tok.is_space or tok.text in CLAUSE_ENDS:
+        return True
+    return bool(tok.pos_ in ("ADP", "SCONJ") and tok.lower_ != "of")
+
+
+def _pair_closed(tokens: Sequence[Any], end: int) -> bool:
+    """Return True when the second name of a pair, ending at character ``end``, closes its phrase
+    ("in Djibo and Solle." but not "in Kyiv and Zelensky's aides")."""
+    after = next((t.i + 1 for t in tokens if t.idx + len(t.text) == end), len(tokens))
+    return after >= len(tokens) or _closes_pair(tokens[after])
 
 
 def _distance_follows(doc: Any, i: int) -> bool:
