@@ -60,3 +60,20 @@ def test_a_count_of_weapons_or_attacks_accuses_no_one(extractor: Extractor) -> N
         " Pokrovsk.",
     )
     assert [refs(e)[1:] for e in of_type(ex, "ACCUSE")] == [["Q159"]]
+
+
+def test_a_toll_told_in_a_strike_accuses_no_one(extractor: Extractor) -> None:
+    """People killed or wounded "in" a strike: the verb tells the toll, the strike where it came from."""
+    for text in (
+        "Lebanon's army said two soldiers were wounded on Monday in an Israeli strike near the border.",
+        "The Houthis said two of their commanders were killed in Israeli air strikes on Sanaa on Thursday.",
+    ):
+        ex = run(extractor, text)
+        assert assaults(ex), text
+        assert not of_type(ex, "ACCUSE"), text
+
+
+def test_a_party_told_killing_in_a_strike_is_still_accused(extractor: Extractor) -> None:
+    ex = run(extractor, "Lebanon's army said Israeli troops killed two soldiers in a strike on Monday.")
+    accusations = [refs(e) for e in of_type(ex, "ACCUSE")]
+    assert accusations and accusations[0][1:] == ["Q801"], accusations

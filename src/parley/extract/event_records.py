@@ -578,19 +578,32 @@ def _told_as_harm(trigger: Any, finder: EventFinder) -> bool:
     """Return True for an attack a report tells by its weapons: the strike or the weapon as the
     doer of what was done ("Israeli strikes killed at least 12 people", "a Russian assault
     overnight targeted the grid", "drones targeted tents", "the city was targeted by ballistic
-    missiles"), or the weapons or attacks counted ("Russia launched 458 drones and 45 missiles",
-    "pounded targets with at least 25 drones", "launched 14 assaults against its positions"). It
-    is a tally of harm suffered or of a raid, as an air force or a local official gives it, whose
-    doer is named only as the owner of the weapons or not at all: it charges no party with an
-    act, so it makes no ACCUSE (the attack itself is told as before)."""
+    missiles", "two people were wounded in a Russian drone attack"), or the weapons or attacks
+    counted ("Russia launched 458 drones and 45 missiles", "pounded targets with at least 25
+    drones", "launched 14 assaults against its positions"). It is a tally of harm suffered or of
+    a raid, as an air force or a local official gives it, whose doer is named only as the owner
+    of the weapons or not at all: it charges no party with an act, so it makes no ACCUSE (the
+    attack itself is told as before)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return trigger.dep_ in ("nsubj", "nsubjpass") or _counted(trigger)
+        return trigger.dep_ in ("nsubj", "nsubjpass") or _counted(trigger) or _toll_of(trigger)
     doers = [c for c in trigger.children if c.dep_ == "nsubj"]
     doers += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not doers:  # "four soldiers were wounded in an Israeli strike": the toll of the strike
+        doers += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
     used = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     used += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
     used = [w for u in used for w in (u, *u.conjuncts) if _counted(w)]
     return any(finder.is_weapon(w) for w in doers + used)
+
+
+def _toll_of(noun: Any) -> bool:
+    """Return True for an attack noun in the "in" phrase of a verb with no doer of its own ("two
+    were killed in Israeli air strikes"): the verb tells the toll, the strike only where it came
+    from."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") for c in prep.head.children)
 
 
 # Adjectives that count like a number ("several suicide drones").
