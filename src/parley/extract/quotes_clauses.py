@@ -17,6 +17,8 @@ from parley.extract.quotes_marks import TRAILING_PUNCT, MarkedQuote
 from parley.extract.quotes_speaker import SUBJECT_DEPS, antecedent, past_dateline, speaker_token
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span, Token
 
 # Tags of a clause head that carries no tense of its own: with a mandative verb ("insisted
@@ -323,6 +325,9 @@ def find_attributions(
             src, fallback, cue = cited, src, f"{cue}, citing"
         att = Attribution(verb, unit, cue, src, fallback)
         att.contents = clause_contents(verb, unit, lex, cue_ids, text)
+        if verb.lemma_.lower() in lex.naming and not att.contents:
+            charge = _quoted_charge(verb, unit, text, quoted, cue_ids)
+            att.contents.extend([charge] if charge is not None else [])
         if src is not None:
             ante = antecedent(src, lex)
             att.not_speech = ante.pos_ in ("NOUN", "PROPN") and ante.lemma_.lower() in lex.documents
@@ -357,6 +362,41 @@ def find_attributions(
                 att.contents.append(content)
             out.append(att)
     return out
+
+
+def _quoted_charge(
+    verb: Token, unit: Unit, text: str, quoted: Callable[[Token], bool], cue_ids: set[int]
+) -> tuple[int, int] | None:
+    """Return the span of what a party is charged with under a cue ("accused X of trying to 'rewrite
+    the border'"), when a quotation inside it makes the charge reported speech, or None.
+
+    The charge alone ("accused X of shelling the town") is an act told in the outlet's words, an
+    ACCUSE event and no quote (CONVENTIONS.md); a quoted fragment in it makes the clause the
+    accuser's words, the fragment a direct quote of its own. The span runs from the party charged
+    to the end of the gerund clause after "of" (a span opening on the quotation would be taken for
+    the quotation itself).
+    """
+    charged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    heads = [verb] if charged is None else [verb, charged]  # the parse may hang "of" on the party
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > verb.i]
+    for prep in preps:
+        for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            toks = list(verb.doc[clause.left_edge.i : clause.right_edge.i + 1])
+            if any(quoted(t) and not _under_other_cue(t, verb, cue_ids) for t in toks):
+                lo = charged.left_edge.i if charged is not None and charged.i < prep.i else clause.left_edge.i
+                return _span(unit, list(verb.doc[lo : clause.right_edge.i + 1]), text)
+    return None
+
+
+def _under_other_cue(tok: Token, verb: Token, cue_ids: set[int]) -> bool:
+    """Return True when ``tok`` hangs on a cue below ``verb`` ("accused X of escalating tensions in
+    what its officials describe as '...'"): the quotation is that cue's speaker's words."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        node = node.head
+        if node.i in cue_ids and node.i != verb.i:
+            return True
+    return False
 
 
 def _cited_by(heads: list[Token], lex: SpeechLexicon) -> Token | None:
