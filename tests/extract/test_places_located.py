@@ -400,3 +400,20 @@ def test_an_interview_a_briefing_held_somewhere_or_a_speech_at_an_agency_locate_
     mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place", place=refs[n]) for n in names]
     kept = located_places(list(refs.values()), mentions, text, used=set())
     assert [p.name for p in kept] == ["Avdiivka"]
+
+
+def test_a_neighbour_beyond_a_described_border_or_a_port_at_sea_miles_is_a_reference_point() -> None:
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    text = (
+        "The hamlet lies near the border with the partly flooded Tver region, officials said.\n"
+        "A patrol was attacked in Kirov province, which borders Latvia's Valka province.\n"
+        "A tanker was hit 40 nautical miles south-east of the Omani port of Sohar on Monday."
+    )
+    names = {"Tver region": 1, "Kirov province": 2, "Valka province": 3, "Sohar": 4}
+    refs = {n: PlaceRef(name=n, geonameid=i, feature="A.ADM1") for n, i in names.items()}
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place", place=refs[n]) for n in names]
+    kept = located_places(list(refs.values()), mentions, text, used=set())
+    assert [p.name for p in kept] == ["Kirov province"]

@@ -22,8 +22,9 @@ a few shapes of English news prose, each recognisable from the words around the 
 - a **person's office**: "Ivan Sorokin, governor of the Tver region, said", "the leader of Russia's
   Chechen Republic" name where an official serves, not where anything happened;
 - a **reference point**: "about 100 km from Srinagar" locates nothing in Srinagar (FORMAT.md); the
-  matcher already drops "35 km east of X", this is the shape without a compass word; so does a
-  neighbour named by a border ("a village on the border with the Kursk region");
+  matcher already drops "35 km east of X", this is the shape without a compass word or with a
+  longer tail ("40 nautical miles south-west of the port of X"); so does a neighbour named by a
+  border ("a village on the border with the Kursk region", "a province which borders X");
 - a **photo caption**: a line with a credit or a picture's verb ("(AP Photo/...)", "are seen"), or
   a short line that closes on a full date with its year ("... near Izium on March 3, 2023.");
 - a **venue** the gazetteer lacks ("Nasser Hospital", "the Grand Hotel"): coded as its town.
@@ -66,8 +67,12 @@ _CAPTION_AFTER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
 )
 # "about 100 km from Srinagar", "18 kilometres (11 miles) from X": a distance from a reference point.
+# So is "59 nautical miles south-west of the port of X", which the matcher's own reference-point
+# rule, looking four words back, does not reach.
 _DISTANCE_FROM = re.compile(
-    r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)\n]{1,30}\)\s+)?(?:away\s+)?from\s+$",
+    r"\b\d[\d,.]*\s*(?:nautical\s+)?(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)\n]{1,30}\)\s+)?"
+    r"(?:away\s+from|from|(?:north|south|east|west)[\w-]*\s+of(?:\s+the(?:\s+[A-Z][\w'’-]*)?\s+"
+    r"(?:port|city|town)\s+of)?)\s+$",
     re.IGNORECASE,
 )
 # A picture's caption ends on the full date the picture was taken: "Soldiers train on the outskirts
@@ -78,7 +83,13 @@ _DATED_LINE = re.compile(
 )
 # "a village on the border with the Kursk region", "towns bordering Belgorod": the neighbour is a
 # reference point that says where the place lies, not a place where anything happens.
-_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$", re.I)
+# The border may carry a word or two of its own ("the border with the partially occupied X"), and
+# a region may border another ("Y province, which borders Thailand's X province").
+_BORDER_WITH = re.compile(
+    r"\b(?:border|frontier)\s+with\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,2}$"
+    r"|\bborder(?:s|ed|ing)\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?$",
+    re.I,
+)
 # A caption is one short line: a paragraph this long with a caption mark is prose.
 _CAPTION_MAX = 300
 # Words a region's name ends in when the gazetteer or the text names it so ("Ryazan' Oblast").
