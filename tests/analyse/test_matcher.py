@@ -143,6 +143,16 @@ def test_a_name_keeps_its_hyphenated_part_and_drops_an_institution(nlp, finder) 
     assert "Mohammed Al-Khulaifi" in people and not [p for p in people if p.startswith("Ministry")]
 
 
+def test_a_name_opens_with_no_punctuation_and_keeps_its_hyphenated_head(nlp, finder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Noor-ul-Amin Kasrani, head of the traders' council, called the closure costly. "
+        "Brigade spokesperson Col. Tadeo Marak Ochan said the camp was shelled at night."
+    )
+    people = [m.text for m in mentions(nlp, finder, text) if m.actor and m.actor.kind == "person"]
+    assert "Noor-ul-Amin Kasrani" in people
+    assert not [p for p in people if not p[:1].isalpha()]
+
+
 def test_a_name_of_two_letters_is_never_a_place(nlp, finder) -> None:  # type: ignore[no-untyped-def]
     assert not places(nlp, finder, "Officials in IL and Us said the talks would go on in Geneva.")[:-1]
 

@@ -11,6 +11,7 @@ from parley.extract.quotes_lexicon import load_lexicon
 from parley.extract.quotes_names import (
     earlier_full_name,
     name_only_speaker,
+    name_tokens,
     person_named_elsewhere,
     plural_noun_opening,
 )
@@ -35,6 +36,12 @@ def test_a_title_before_an_unknown_name_is_not_part_of_it(nlp):
     )
     qs = run(nlp, text)
     assert speaker_name(qs, "We will not sign a contract") == "Gary Halvorsen"
+
+
+def test_an_air_force_rank_before_an_unknown_name_is_not_part_of_it(nlp):
+    doc = nlp('"All the crews came back," Air Chief Marshal Rohan Dev Mehra said on Friday.')
+    last = next(t for t in doc if t.text == "Mehra")
+    assert " ".join(t.text for t in name_tokens(last, load_lexicon())) == "Rohan Dev Mehra"
 
 
 def test_an_unknown_surname_is_the_full_name_given_before(nlp):

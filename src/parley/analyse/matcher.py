@@ -1351,8 +1351,11 @@ class MentionFinder:
                 ):
                     break
                 name.insert(0, tok)
+            name = _with_hyphenated_head(doc, name)
             while name and name[0].lower_ in NAME_PARTICLES and not _is_capitalised(name[0].text):
                 name.pop(0)  # a particle ends no name on the left: "al-Rishq" alone is a surname
+            while name and name[0].is_punct:
+                name.pop(0)  # no name opens with punctuation: the full stop of "Col." split off its title
             if not name or self._names_a_place(name) or name[-1].tag_ == "NNPS":
                 continue  # a place, or a plural proper noun: a people ("Sunni Bedouins"), not a person
             if name[0].tag_ == "VBG" and name[0].lemma_.lower() != name[0].lower_:
@@ -1993,6 +1996,23 @@ def _without_possessive(toks: list[Any]) -> list[Any]:
     while toks and toks[-1].text in ("'s", "’s", "'", "’"):
         toks = toks[:-1]
     return toks
+
+
+def _with_hyphenated_head(doc: Any, name: list[Any]) -> list[Any]:
+    """Return a name's tokens with the lower-case parts its hyphens join on the left ("Zia-ul-Haq").
+
+    The run of capitalised words stops at "ul" of "Zia-ul-Haq Sarhadi" and leaves "-Haq Sarhadi"
+    (and the model's span may open at "Haq"): a hyphen written without spaces joins the word
+    written against it on the left, and that word the hyphen before it.
+    """
+    out = list(name)
+    while out and out[0].i > 1:
+        hyphen = out[0] if out[0].text in ("-", "‐") else doc[out[0].i - 1]
+        prev = doc[hyphen.i - 1]
+        if hyphen.text not in ("-", "‐") or hyphen.whitespace_ or prev.whitespace_ or not prev.is_alpha:
+            break
+        out[:0] = [prev] if hyphen is out[0] else [prev, hyphen]
+    return out
 
 
 def _with_hyphenated_tail(doc: Any, toks: list[Any]) -> list[Any]:
