@@ -17,6 +17,22 @@ def _names(text: str) -> set[str]:
     return {p.name for p in parley.extract(text, published=PUBLISHED).places}
 
 
+def _located(text: str, names: dict[str, int], feature: str = "P.PPL") -> list[str]:
+    """Return the names located_places keeps when each name is a gazetteer place (id from
+    ``names``) mentioned wherever it is written in ``text``: the filter alone, without the parser."""
+    from parley.analyse.mentions import Mention
+    from parley.extract.places_located import located_places
+    from parley.model.records import PlaceRef
+
+    refs = {n: PlaceRef(name=n, geonameid=i, feature=feature) for n, i in names.items()}
+    mentions = [
+        Mention(k, k + len(n), n, "place", place=refs[n])
+        for n in names
+        for k in (i for i in range(len(text)) if text.startswith(n, i))
+    ]
+    return [p.name for p in located_places(list(refs.values()), mentions, text, used=set())]
+
+
 def test_a_city_that_only_credits_the_writer_is_dropped() -> None:
     text = (
         "Heavy shelling hit the town of Kramatorsk on Tuesday, and two civilians were wounded there.\n\n"
@@ -107,9 +123,6 @@ def test_the_shapes_are_built_from_every_word_of_the_rule_file() -> None:
 
 
 def test_a_speakers_whereabouts_a_reference_point_and_a_caption_locate_nothing() -> None:
-    from parley.analyse.mentions import Mention
-    from parley.extract.places_located import located_places
-    from parley.model.records import PlaceRef
 
     text = (
         "Artillery fire hit a market in Avdiivka, about 40 km from Horlivka, on Monday morning.\n"
@@ -120,15 +133,8 @@ def test_a_speakers_whereabouts_a_reference_point_and_a_caption_locate_nothing()
         "Later, drones struck a fuel depot near Sumy, the regional governor wrote."
     )
     names = {"Avdiivka": 1, "Horlivka": 2, "Vilnius": 3, "Tallinn": 4, "Sumy": 5, "Riga": 6}
-    refs = {n: PlaceRef(name=n, geonameid=i, feature="P.PPL") for n, i in names.items()}
-    mentions = [
-        Mention(k, k + len(n), n, "place", place=refs[n])
-        for n in names
-        for k in (i for i in range(len(text)) if text.startswith(n, i))
-    ]
-    kept = located_places(list(refs.values()), mentions, text, used=set())
     # Sumy is kept: its second mention, outside the caption, locates the strike
-    assert [p.name for p in kept] == ["Avdiivka", "Sumy"]
+    assert _located(text, names) == ["Avdiivka", "Sumy"]
 
 
 def test_a_region_stays_beside_its_namesake_town_and_an_unknown_place_is_listed_once() -> None:
@@ -384,9 +390,6 @@ def test_a_city_whose_criticism_or_claims_are_reported_is_its_government() -> No
 
 
 def test_an_interview_a_briefing_held_somewhere_or_a_speech_at_an_agency_locate_nothing() -> None:
-    from parley.analyse.mentions import Mention
-    from parley.extract.places_located import located_places
-    from parley.model.records import PlaceRef
 
     text = (
         "Shelling hit a depot in Avdiivka on Monday.\n"
@@ -396,16 +399,10 @@ def test_an_interview_a_briefing_held_somewhere_or_a_speech_at_an_agency_locate_
         "that the talks had stalled."
     )
     names = {"Avdiivka": 1, "Tartu": 2, "Narva": 3, "Parnu": 4}
-    refs = {n: PlaceRef(name=n, geonameid=i, feature="P.PPL") for n, i in names.items()}
-    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place", place=refs[n]) for n in names]
-    kept = located_places(list(refs.values()), mentions, text, used=set())
-    assert [p.name for p in kept] == ["Avdiivka"]
+    assert _located(text, names) == ["Avdiivka"]
 
 
 def test_a_neighbour_beyond_a_described_border_or_a_port_at_sea_miles_is_a_reference_point() -> None:
-    from parley.analyse.mentions import Mention
-    from parley.extract.places_located import located_places
-    from parley.model.records import PlaceRef
 
     text = (
         "The hamlet lies near the border with the partly flooded Tver region, officials said.\n"
@@ -413,7 +410,4 @@ def test_a_neighbour_beyond_a_described_border_or_a_port_at_sea_miles_is_a_refer
         "A tanker was hit 40 nautical miles south-east of the Omani port of Sohar on Monday."
     )
     names = {"Tver region": 1, "Kirov province": 2, "Valka province": 3, "Sohar": 4}
-    refs = {n: PlaceRef(name=n, geonameid=i, feature="A.ADM1") for n, i in names.items()}
-    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place", place=refs[n]) for n in names]
-    kept = located_places(list(refs.values()), mentions, text, used=set())
-    assert [p.name for p in kept] == ["Kirov province"]
+    assert _located(text, names, "A.ADM1") == ["Kirov province"]
