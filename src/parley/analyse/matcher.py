@@ -1028,7 +1028,9 @@ class MentionFinder:
                     break  # "in Kyiv, Zelensky said": a sentence goes on, no list
                 items.append((start, tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text), None))
                 j = end_tok
-            pair = bare_and and len(items) == 1 and _pair_closed(tokens, items[0][1])
+            # with one item, j is the token after it: the pair must close its phrase there
+            # ("in Djibo and Solle." but not "in Kyiv and Zelensky's aides")
+            pair = bare_and and len(items) == 1 and (j >= n_tok or _closes_pair(tokens[j]))
             if not pair and (sum(1 for *_x, k in items if k is not None) < 1 or len(items) < 2):
                 continue  # with the anchor, at least two known places and three items, or a pair
             for start, end, item_k in items:
@@ -1868,13 +1870,6 @@ def _closes_pair(tok: Any) -> bool:
     if tok.is_space or tok.text in CLAUSE_ENDS:
         return True
     return bool(tok.pos_ in ("ADP", "SCONJ") and tok.lower_ != "of")
-
-
-def _pair_closed(tokens: Sequence[Any], end: int) -> bool:
-    """Return True when the second name of a pair, ending at character ``end``, closes its phrase
-    ("in Djibo and Solle." but not "in Kyiv and Zelensky's aides")."""
-    after = next((t.i + 1 for t in tokens if t.idx + len(t.text) == end), len(tokens))
-    return after >= len(tokens) or _closes_pair(tokens[after])
 
 
 def _distance_follows(doc: Any, i: int) -> bool:
