@@ -346,14 +346,12 @@ def _denies_other_content(
 
 
 def _stems(text: str) -> set[str]:
-    """Return the content words of a text, folded and stripped of one inflection ending ("backing",
-    "backs" -> "back"), short words and words of grammar left out."""
-    out = set()
-    for w in re.findall(r"\w+", text.lower()):
-        if len(w) <= 3 or w in GRAMMAR_WORDS:
-            continue
-        out.add(next((w[: -len(e)] for e in INFLECTIONS if w.endswith(e) and len(w) - len(e) >= 3), w))
-    return out
+    """Return the content words of a text (:func:`_content_words`), words of grammar left out, each
+    stripped of one inflection ending ("backing", "backs" -> "back")."""
+    return {
+        next((w[: -len(e)] for e in INFLECTIONS if w.endswith(e) and len(w) - len(e) >= 3), w)
+        for w in _content_words(text) - GRAMMAR_WORDS
+    }
 
 
 def deniers_by_sentence(ctx: ArticleContext, cues: ClaimCues) -> dict[int, list[ActorRef]]:
