@@ -26,6 +26,7 @@ from parley.analyse.doc_views import sentence_text, sentences, span_tokens
 from parley.analyse.doc_views import text as doc_text
 from parley.analyse.mentions import Mention
 from parley.extract.context import ArticleContext, Component
+from parley.extract.events_lexicon import alternation
 from parley.model.records import ActorRef, Position
 from parley.rules import Rules, load_rules
 
@@ -130,11 +131,7 @@ class _Cues:
 def _issue_patterns(rules: Rules) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Return one compiled pattern per issue of the rules' issues.toml, in the file's order."""
     data = rules["issues.toml"]["issues"]
-    compiled = []
-    for issue, table in data.items():
-        alternatives = "|".join(f"(?:{term})" for term in table.get("terms", []))
-        compiled.append((issue, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)))
-    return tuple(compiled)
+    return tuple((issue, alternation(table.get("terms", []))) for issue, table in data.items())
 
 
 @lru_cache(maxsize=8)
@@ -142,10 +139,7 @@ def _settlement_pattern(rules: Rules) -> re.Pattern[str]:
     """Return the compiled pattern of issues.toml's [settlement] terms (one that matches nothing
     when the rules have none)."""
     terms = rules["issues.toml"].get("settlement", {}).get("terms", [])
-    if not terms:
-        return re.compile(r"(?!)")
-    alternatives = "|".join(f"(?:{term})" for term in terms)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return alternation(terms) if terms else re.compile(r"(?!)")
 
 
 def names_settlement(text: str, rules: Rules | None = None) -> bool:
