@@ -72,14 +72,12 @@ SETTLEMENT = "settlement"
 
 
 def _issue_cases(rules: Rules) -> Iterator[Case]:
-    for issue, table in rules["issues.toml"]["issues"].items():
+    data = rules["issues.toml"]
+    tables = [*data["issues"].items(), (SETTLEMENT, data.get(SETTLEMENT, {}))]
+    for name, table in tables:
         for kind in ("example", "counterexample"):
             for n, ex in enumerate(table.get(f"{kind}s", ()), 1):
-                yield Case("issues.toml", issue, kind, n, ex, issue)
-    settlement = rules["issues.toml"].get("settlement", {})
-    for kind in ("example", "counterexample"):
-        for n, ex in enumerate(settlement.get(f"{kind}s", ()), 1):
-            yield Case("issues.toml", SETTLEMENT, kind, n, ex, SETTLEMENT)
+                yield Case("issues.toml", name, kind, n, ex, name)
 
 
 def needs_extractor(case: Case) -> bool:
