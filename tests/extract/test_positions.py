@@ -925,7 +925,6 @@ def test_a_peace_plan_that_names_its_issue_is_about_that_issue_only(nlp) -> None
     assert pairs(run(nlp, text)) == {("Israel", "ceasefire")}
 
 
-
 # ---- stances read from quotes ---------------------------------------------------------------
 
 

@@ -1371,9 +1371,7 @@ def quoted_stances(
 
             def foreign(verb: Token, marker: Token, speaker: ActorRef = speaker) -> bool:
                 subject = _subject_party(verb, marker, parties)
-                return subject is not None and not (
-                    {subject.ref, subject.side} & {speaker.ref, speaker.side}
-                )
+                return subject is not None and not ({subject.ref, subject.side} & {speaker.ref, speaker.side})
 
             scope = _marker_scope(list(words), markers, foreign)
             issues = _backdrop_free_issues(scope, rules) if scope else []
